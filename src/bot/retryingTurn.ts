@@ -1,0 +1,55 @@
+import type { Activity, BotState, ResourceResponse, TurnContext } from 'botbuilder';
+import { isETagConflict } from '../infrastructure/state/prismaStorage';
+
+export interface RetryingTurnOptions {
+  states: readonly BotState[];
+  /** How many times a turn is run again after an eTag conflict. */
+  retries: number;
+  onConflict?: (attempt: number) => void;
+}
+
+export class TurnConflictError extends Error {
+  constructor(readonly attempts: number) {
+    super(`state conflict persisted after ${attempts} attempts`);
+    this.name = 'TurnConflictError';
+  }
+}
+
+/**
+ * The scale-out pattern (BotBuilder-Samples 42.scaleout): run the turn against freshly loaded state
+ * with outgoing activities held back, save with the eTags that were read, and send the held-back
+ * activities only once the save succeeded. On an eTag conflict (another turn of this conversation
+ * won, on this or another instance) the turn runs again from fresh state, so the user never sees
+ * the replies of a discarded attempt.
+ */
+export async function runWithStateRetry(
+  context: TurnContext,
+  options: RetryingTurnOptions,
+  logic: (context: TurnContext) => Promise<void>,
+): Promise<void> {
+  const held: Partial<Activity>[] = [];
+  let holding = true;
+  context.onSendActivities(async (_ctx, activities, next) => {
+    if (!holding) return next();
+    held.push(...activities);
+    return activities.map((): ResourceResponse => ({ id: '' }));
+  });
+
+  for (let attempt = 1; ; attempt++) {
+    held.length = 0;
+    try {
+      if (attempt > 1) {
+        for (const state of options.states) await state.load(context, true);
+      }
+      await logic(context);
+      for (const state of options.states) await state.saveChanges(context, false);
+      break;
+    } catch (err) {
+      if (!isETagConflict(err)) throw err;
+      if (attempt > options.retries) throw new TurnConflictError(attempt);
+      options.onConflict?.(attempt);
+    }
+  }
+  holding = false;
+  if (held.length > 0) await context.sendActivities(held);
+}

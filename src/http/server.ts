@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import restify, { type Request, type Response } from 'restify';
+import { AuthenticationError } from 'botframework-connector';
+import type { Activity, TurnContext } from 'botbuilder';
+import type { BotAdapter } from '../infrastructure/bot/botAdapter';
+import type { Logger } from 'pino';
+import { incomingActivitySchema } from './activitySchema';
+import { sendError } from './errors';
+
+export interface TurnRunner {
+  run(context: TurnContext): Promise<void>;
+}
+
+export interface Readiness {
+  /** Resolves to undefined when ready, else a short reason. */
+  check(): Promise<string | undefined>;
+}
+
+export interface HttpServerOptions {
+  adapter: BotAdapter;
+  bot: TurnRunner;
+  readiness: Readiness;
+  logger: Logger;
+  maxBodyBytes: number;
+  shutdownTimeoutMs: number;
+  /** Extra routes (web chat, Direct Line, exports) mounted by the composition root. */
+  mount?: (server: restify.Server) => void;
+}
+
+export interface HttpServer {
+  readonly server: restify.Server;
+  listen(port: number, host: string): Promise<number>;
+  /** Stops accepting, waits for turns in flight (bounded), then resolves. */
+  close(): Promise<void>;
+}
+
+export function createHttpServer(options: HttpServerOptions): HttpServer {
+  const { adapter, bot, logger } = options;
+  const server = restify.createServer({ name: 'weltoffen-bot', handleUncaughtExceptions: false });
+  let inFlight = 0;
+  let draining = false;
+  let drained: (() => void) | undefined;
+
+  // jsonBodyParser hands its options to bodyReader, which answers 413 past maxBodySize; the typings omit it.
+  const jsonOptions: restify.plugins.JsonBodyParserOptions & { maxBodySize: number } = {
+    mapParams: false,
+    maxBodySize: options.maxBodyBytes,
+  };
+  const json = restify.plugins.jsonBodyParser(jsonOptions);
+
+  server.get('/healthz', async (_req, res) => {
+    res.json(200, { status: 'ok' });
+  });
+
+  server.get('/readyz', async (_req, res) => {
+    const problem = draining ? 'shutting down' : await options.readiness.check().catch((e: Error) => e.message);
+    if (problem === undefined) res.json(200, { status: 'ready' });
+    else res.json(503, { status: 'not ready', reason: problem });
+  });
+
+  server.post('/api/messages', json, async (req: Request, res: Response) => {
+    const requestId = headerValue(req, 'x-request-id') ?? randomUUID();
+    const log = logger.child({ requestId });
+    res.header('x-request-id', requestId);
+    if (draining) return sendError(res, 503, 'ShuttingDown', 'the service is shutting down; retry on another instance');
+    if (!req.is('json')) return sendError(res, 415, 'UnsupportedMediaType', 'send the activity as application/json');
+    const parsed = incomingActivitySchema.safeParse(req.body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.join('.') || 'body';
+      return sendError(res, 400, 'InvalidActivity', `${where}: ${issue?.message ?? 'not an activity'}`);
+    }
+    const activity = parsed.data as unknown as Activity;
+    inFlight++;
+    const started = process.hrtime.bigint();
+    try {
+      const authHeader = headerValue(req, 'authorization') ?? '';
+      const invokeResponse = await adapter.handle(authHeader, activity, (ctx) => bot.run(ctx));
+      res.send(invokeResponse?.status ?? 200, invokeResponse?.body);
+      log.info(
+        { type: activity.type, channelId: activity.channelId, ms: Number(process.hrtime.bigint() - started) / 1e6 },
+        'turn',
+      );
+    } catch (err) {
+      if (err instanceof AuthenticationError) {
+        log.warn({ channelId: activity.channelId }, 'rejected request: authentication failed');
+        sendError(res, 401, 'Unauthorized', 'a valid Bot Framework token is required');
+      } else {
+        log.error({ err }, 'turn failed');
+        sendError(res, 500, 'InternalError', 'the turn could not be processed');
+      }
+    } finally {
+      inFlight--;
+      if (draining && inFlight === 0) drained?.();
+    }
+  });
+
+  options.mount?.(server);
+
+  return {
+    server,
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+      });
+    },
+    async close() {
+      draining = true;
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.server.closeIdleConnections();
+      if (inFlight > 0) {
+        await Promise.race([
+          new Promise<void>((resolve) => (drained = resolve)),
+          new Promise<void>((resolve) => setTimeout(resolve, options.shutdownTimeoutMs).unref()),
+        ]);
+      }
+      server.server.closeAllConnections();
+      await stopped;
+    },
+  };
+}
+
+function headerValue(req: Request, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}

@@ -1,0 +1,125 @@
+import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import type { Logger } from 'pino';
+import { ConfigError, loadConfig, type AppConfig } from './config';
+import { WeltoffenBot } from './bot/weltoffenBot';
+import { BotAdapter } from './infrastructure/bot/botAdapter';
+import { openDatabase, type Database, type OpenOptions } from './infrastructure/db/database';
+import { migrate, pendingMigrations, readMigrations } from './infrastructure/db/migrator';
+import { createLogger } from './infrastructure/logger';
+import { PrismaStorage } from './infrastructure/state/prismaStorage';
+import { OptimisticState, conversationKey, userKey } from './infrastructure/state/optimisticState';
+import { createHttpServer } from './http/server';
+import { t } from './i18n/catalog';
+import { uiLocaleOf } from './i18n/locale';
+
+export interface RunningService {
+  port: number;
+  db: Database;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  logger?: Logger;
+  database?: OpenOptions;
+}
+
+/** The one composition root: every concrete class is named here and nowhere else. */
+export async function startService(config: AppConfig, options: StartOptions = {}): Promise<RunningService> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  if (config.bot.localMode) {
+    logger.warn('MicrosoftAppId is not set: running in local mode without channel authentication (Emulator, curl, tests)');
+  }
+
+  const db = await openDatabase(config.database, options.database);
+  const migrations = readMigrations();
+  const report = await db.withSession((s) => migrate(s, migrations));
+  logger.info({ database: db.kind, applied: report.applied, unknown: report.unknown }, 'database ready');
+
+  const storage = new PrismaStorage(db.prisma);
+  const conversationState = new OptimisticState(storage, conversationKey);
+  const userState = new OptimisticState(storage, userKey);
+  const bot = new WeltoffenBot({
+    conversationState,
+    userState,
+    stateConflictRetries: config.stateConflictRetries,
+    onConflict: (attempt) => logger.info({ attempt }, 'state conflict: turn retried from fresh state'),
+  });
+
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: config.bot.appId ?? '',
+    MicrosoftAppPassword: config.bot.appPassword ?? '',
+    MicrosoftAppType: config.bot.appType,
+    MicrosoftAppTenantId: config.bot.tenantId ?? '',
+    ...(config.bot.openIdMetadataUrl
+      ? {
+          ToBotFromChannelOpenIdMetadataUrl: config.bot.openIdMetadataUrl,
+          ToBotFromEmulatorOpenIdMetadataUrl: config.bot.openIdMetadataUrl,
+        }
+      : {}),
+  });
+  const adapter = new BotAdapter(auth);
+  adapter.onTurnError = async (context, error) => {
+    logger.error({ err: error, channelId: context.activity.channelId }, 'unhandled turn error');
+    await context.sendActivity(t(uiLocaleOf(context.activity.locale), 'error.generic')).catch(() => undefined);
+  };
+
+  const http = createHttpServer({
+    adapter,
+    bot,
+    logger,
+    maxBodyBytes: config.http.maxBodyBytes,
+    shutdownTimeoutMs: config.http.shutdownTimeoutMs,
+    readiness: {
+      check: async () => {
+        const pending = await db.withSession((s) => pendingMigrations(s, migrations));
+        return pending.length === 0 ? undefined : `pending migrations: ${pending.join(', ')}`;
+      },
+    },
+  });
+  const port = await http.listen(config.http.port, config.http.host);
+  logger.info({ port }, `listening on http://${config.http.host}:${port}/api/messages`);
+
+  let stopping: Promise<void> | undefined;
+  return {
+    port,
+    db,
+    stop() {
+      stopping ??= (async () => {
+        await http.close();
+        await db.close();
+        logger.info('stopped');
+      })();
+      return stopping;
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const service = await startService(config);
+  const shutdown = (signal: string) => {
+    console.error(`${signal} received: finishing turns in flight, then stopping`);
+    service.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

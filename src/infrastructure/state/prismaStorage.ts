@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import type { Storage, StoreItems } from 'botbuilder';
+import type { PrismaClient } from '../../generated/prisma/client';
+
+/** Thrown when a write's eTag no longer matches the stored item (another turn or instance wrote first). */
+export class ETagConflictError extends Error {
+  constructor(readonly key: string) {
+    // Same wording as botbuilder's MemoryStorage, so code written against it keeps working.
+    super(`Storage: error writing "${key}" due to eTag conflict.`);
+    this.name = 'ETagConflictError';
+  }
+}
+
+export function isETagConflict(err: unknown): err is ETagConflictError {
+  return err instanceof ETagConflictError;
+}
+
+/**
+ * botbuilder Storage on Prisma with optimistic concurrency, each write one conditional statement:
+ * - eTag `*`: unconditional upsert;
+ * - a concrete eTag: update only while the stored eTag still matches;
+ * - no eTag (state that did not exist when read): insert only if still absent.
+ * The last rule is stricter than MemoryStorage on purpose: two first turns of one conversation
+ * must not silently overwrite each other.
+ */
+export class PrismaStorage implements Storage {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async read(keys: string[]): Promise<StoreItems> {
+    if (keys.length === 0) return {};
+    const rows = await this.prisma.botStateItem.findMany({ where: { key: { in: keys } } });
+    const items: StoreItems = {};
+    for (const row of rows) {
+      items[row.key] = { ...(row.data as Record<string, unknown>), eTag: row.eTag };
+    }
+    return items;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    for (const [key, item] of Object.entries(changes)) {
+      const { eTag, ...rest } = (item ?? {}) as Record<string, unknown> & { eTag?: unknown };
+      const data = JSON.stringify(rest);
+      const next = randomUUID();
+      let affected: number;
+      if (eTag === '*') {
+        affected = await this.prisma.$executeRaw`
+          INSERT INTO bot_state (key, data, etag, updated_at) VALUES (${key}, ${data}::jsonb, ${next}, now())
+          ON CONFLICT (key) DO UPDATE SET data = EXCLUDED.data, etag = EXCLUDED.etag, updated_at = EXCLUDED.updated_at`;
+      } else if (typeof eTag === 'string' && eTag !== '') {
+        affected = await this.prisma.$executeRaw`
+          UPDATE bot_state SET data = ${data}::jsonb, etag = ${next}, updated_at = now() WHERE key = ${key} AND etag = ${eTag}`;
+      } else {
+        affected = await this.prisma.$executeRaw`
+          INSERT INTO bot_state (key, data, etag, updated_at) VALUES (${key}, ${data}::jsonb, ${next}, now())
+          ON CONFLICT (key) DO NOTHING`;
+      }
+      if (affected === 0) throw new ETagConflictError(key);
+      // Callers keep the written object; give it the new eTag so their next write succeeds.
+      if (item && typeof item === 'object') (item as { eTag?: string }).eTag = next;
+    }
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    if (keys.length === 0) return;
+    await this.prisma.botStateItem.deleteMany({ where: { key: { in: keys } } });
+  }
+}

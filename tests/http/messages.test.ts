@@ -1,0 +1,106 @@
+import { membersAdded, message, newParticipant, teamsChannel, teamsPersonal, webchat } from '../support/activities';
+import { startTestService, type TestService } from '../support/service';
+
+describe('POST /api/messages in local mode', () => {
+  let svc: TestService;
+  beforeAll(async () => {
+    svc = await startTestService();
+  });
+  afterAll(async () => {
+    await svc.stop();
+  });
+
+  it('welcomes a Teams 1:1 chat once, in German by default', async () => {
+    const p = newParticipant();
+    const first = await svc.replies(membersAdded(teamsPersonal, p, 'bot'));
+    expect(first).toHaveLength(1);
+    expect(first[0]?.text).toContain('Selbstcheck');
+    expect(first[0]?.text).toContain('hilfe');
+    // A second conversationUpdate (e.g. reinstall) does not greet again: the flag is in stored state.
+    expect(await svc.replies(membersAdded(teamsPersonal, p, 'bot'))).toHaveLength(0);
+  });
+
+  it('welcomes a Teams channel only when the bot itself is added', async () => {
+    const p = newParticipant();
+    expect(await svc.replies(membersAdded(teamsChannel, p, 'user'))).toHaveLength(0);
+    const greeting = await svc.replies(membersAdded(teamsChannel, p, 'bot'));
+    expect(greeting).toHaveLength(1);
+    expect(greeting[0]?.text).toContain('Kanal');
+  });
+
+  it('welcomes web chat in English when the browser locale is English', async () => {
+    const p = newParticipant({ locale: 'en-GB' });
+    const greeting = await svc.replies(membersAdded(webchat, p, 'both'));
+    expect(greeting).toHaveLength(1);
+    expect(greeting[0]?.text).toMatch(/^Welcome!/);
+  });
+
+  it.each([
+    ['hilfe', 'de-DE', /Das können Sie mir schreiben/],
+    ['Help', 'en-US', /You can write/],
+    ['<at>Weltoffen-Bot</at> hilfe', 'de-DE', /Das können Sie mir schreiben/],
+  ])('answers %s with the help text', async (text, locale, expected) => {
+    const replies = await svc.replies(message(teamsPersonal, newParticipant({ locale }), text));
+    expect(replies.map((r) => r.text)).toEqual([expect.stringMatching(expected)]);
+  });
+
+  it('answers anything not understood with a pointer to help', async () => {
+    const replies = await svc.replies(message(webchat, newParticipant(), 'Wie ist das Wetter?'));
+    expect(replies).toHaveLength(1);
+    expect(replies[0]?.text).toContain('nicht verstanden');
+  });
+
+  it('keeps a language switch for the next turns of the user', async () => {
+    const p = newParticipant({ locale: 'de-DE' });
+    const switched = await svc.replies(message(teamsPersonal, p, 'english'));
+    expect(switched[0]?.text).toMatch(/English/);
+    const help = await svc.replies(message(teamsPersonal, p, 'hilfe'));
+    expect(help[0]?.text).toMatch(/You can write/);
+  });
+
+  describe('bad input gets a 4xx with a JSON body and the server keeps serving', () => {
+    const raw = (body: string, contentType = 'application/json') =>
+      fetch(`${svc.url}/api/messages`, { method: 'POST', headers: { 'content-type': contentType }, body });
+
+    it('malformed JSON → 400', async () => {
+      const res = await raw('{"type": "message", ');
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual({ code: expect.any(String), message: expect.stringMatching(/JSON/i) });
+    });
+
+    it('an activity without type → 400 naming the field', async () => {
+      const { type: _omit, ...noType } = message(webchat, newParticipant(), 'hallo') as { type: string };
+      const res = await svc.post(noType);
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({ code: 'InvalidActivity', message: expect.stringMatching(/^type:/) });
+    });
+
+    it('a body over the limit → 413', async () => {
+      const res = await raw(JSON.stringify({ ...message(webchat, newParticipant(), 'x'.repeat(300_000)) }));
+      expect(res.status).toBe(413);
+      expect(await res.json()).toEqual({ code: expect.any(String), message: expect.stringMatching(/exceeds/) });
+    });
+
+    it('a non-JSON body → 415', async () => {
+      const res = await raw('type=message', 'application/x-www-form-urlencoded');
+      expect(res.status).toBe(415);
+    });
+
+    it('a body that is not an object → 400', async () => {
+      const res = await raw('[1,2,3]');
+      expect(res.status).toBe(400);
+    });
+
+    afterAll(async () => {
+      const replies = await svc.replies(message(webchat, newParticipant(), 'help'));
+      expect(replies).toHaveLength(1);
+    });
+  });
+
+  it('serves /healthz and /readyz', async () => {
+    expect(await (await fetch(`${svc.url}/healthz`)).json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${svc.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+  });
+});
