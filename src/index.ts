@@ -1,4 +1,5 @@
-import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { CallerIdConstants, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { AuthenticationConstants } from 'botframework-connector';
 import type { Logger } from 'pino';
 import { ConfigError, loadConfig, type AppConfig } from './config';
 import { WeltoffenBot } from './bot/weltoffenBot';
@@ -50,10 +51,17 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     MicrosoftAppPassword: config.bot.appPassword ?? '',
     MicrosoftAppType: config.bot.appType,
     MicrosoftAppTenantId: config.bot.tenantId ?? '',
+    // Overriding one endpoint makes botbuilder treat the cloud as custom, so the public-cloud values
+    // for everything else must be given alongside (tests serve their own OpenID metadata).
     ...(config.bot.openIdMetadataUrl
       ? {
           ToBotFromChannelOpenIdMetadataUrl: config.bot.openIdMetadataUrl,
           ToBotFromEmulatorOpenIdMetadataUrl: config.bot.openIdMetadataUrl,
+          ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+          ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+          ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+          OAuthUrl: AuthenticationConstants.OAuthUrl,
+          CallerId: CallerIdConstants.PublicAzureChannel,
         }
       : {}),
   });

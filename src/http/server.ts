@@ -83,8 +83,8 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
         'turn',
       );
     } catch (err) {
-      if (err instanceof AuthenticationError) {
-        log.warn({ channelId: activity.channelId }, 'rejected request: authentication failed');
+      if (isAuthenticationFailure(err)) {
+        log.warn({ channelId: activity.channelId, reason: (err as Error).message }, 'rejected request: authentication failed');
         sendError(res, 401, 'Unauthorized', 'a valid Bot Framework token is required');
       } else {
         log.error({ err }, 'turn failed');
@@ -125,4 +125,11 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
 function headerValue(req: Request, name: string): string | undefined {
   const v = req.headers[name];
   return Array.isArray(v) ? v[0] : v;
+}
+
+/** botframework-connector lets jsonwebtoken's own errors (bad signature, not yet valid) escape unwrapped. */
+const JWT_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
+
+function isAuthenticationFailure(err: unknown): boolean {
+  return err instanceof AuthenticationError || (err instanceof Error && JWT_ERRORS.has(err.name));
 }
