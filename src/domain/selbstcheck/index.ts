@@ -1,0 +1,34 @@
+/**
+ * Public API of the self-check domain core ("Selbstcheck Weltoffene Kommune").
+ * Pure functions over plain data: no I/O, no bot framework, no database.
+ */
+export type * from './types';
+export * from './labels';
+export { ANSWER_POINTS, WEIGHT_FACTORS, isScorable, scaleStep } from './scale';
+export { MAX_HELP_LENGTH, MAX_QUESTION_LENGTH, MAX_RECOMMENDATION_LENGTH, QuestionnaireError, parseQuestionnaire } from './schema';
+export {
+  createQuestionnaireRegistry,
+  currentQuestionnaire,
+  defaultRegistry,
+  getQuestionnaire,
+  migrateAnswers,
+  questionnaireVersions,
+} from './registry';
+export type { QuestionnaireRegistry } from './registry';
+export {
+  applicableQuestions,
+  fieldProgress,
+  findQuestion,
+  gateState,
+  isAnswered,
+  isAssessmentComplete,
+  isFieldComplete,
+  nextQuestion,
+  questionsOfField,
+} from './navigation';
+export type { GateState, NextQuestionOptions } from './navigation';
+export { LEVEL_THRESHOLDS, TRAFFIC_LIGHT_THRESHOLDS, levelFor, scoreAssessment, scoreField, trafficLightFor } from './scoring';
+export { MAX_RECOMMENDATIONS_PER_FIELD, recommend } from './recommendations';
+export { DIVERGENCE_MIN_STEPS, consolidate, medianAnswer } from './consolidation';
+export { MIN_COMPARISON_GROUP, changeBetweenRounds, compareWithOthers, quantile } from './comparison';
+export { normalizeTypedText, parseTypedAnswer } from './typedAnswer';
