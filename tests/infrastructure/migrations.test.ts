@@ -158,6 +158,61 @@ describe(`migrations on ${usingPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
         await db.prisma.botStateItem.delete({ where: { key: 'k1' } });
         expect(await db.prisma.botStateItem.count({ where: { key: 'k1' } })).toBe(0);
       },
+      Municipality: async () => {
+        // The migration seeds the onboarding list; the sample works on a row of its own.
+        expect(await db.prisma.municipality.findUnique({ where: { id: 'potsdam' } })).toMatchObject({ name: 'Potsdam', kind: 'city', state: 'Brandenburg' });
+        expect(await db.prisma.municipality.findUnique({ where: { id: 'lk-teltow-flaeming' } })).toMatchObject({ kind: 'district' });
+        await db.prisma.municipality.create({ data: { id: 'm-sample', name: 'Musterstadt', kind: 'city', state: 'Hessen' } });
+        await db.prisma.municipality.update({ where: { id: 'm-sample' }, data: { kind: 'district' } });
+        expect((await db.prisma.municipality.findUnique({ where: { id: 'm-sample' } }))?.kind).toBe('district');
+        await db.prisma.municipality.delete({ where: { id: 'm-sample' } });
+        expect(await db.prisma.municipality.count({ where: { id: 'm-sample' } })).toBe(0);
+      },
+      Respondent: async () => {
+        const r = await db.prisma.respondent.create({ data: { identityKey: 'aad:t1:o1', municipalityId: 'bochum', role: 'mayor' } });
+        expect(r.id).toMatch(/^[0-9a-f-]{36}$/);
+        await expect(db.prisma.respondent.create({ data: { identityKey: 'aad:t1:o1' } })).rejects.toThrow();
+        await db.prisma.respondent.update({ where: { id: r.id }, data: { consentedAt: new Date(), locale: 'en' } });
+        expect((await db.prisma.respondent.findUnique({ where: { identityKey: 'aad:t1:o1' } }))?.consentedAt).toBeInstanceOf(Date);
+        await db.prisma.respondent.delete({ where: { id: r.id } });
+        expect(await db.prisma.respondent.count({ where: { id: r.id } })).toBe(0);
+      },
+      Assessment: async () => {
+        const a = await db.prisma.assessment.create({ data: { municipalityId: 'iserlohn', questionnaireVersion: 1, round: 1 } });
+        expect(a.status).toBe('in_progress');
+        await expect(db.prisma.assessment.create({ data: { municipalityId: 'iserlohn', questionnaireVersion: 1, round: 1 } })).rejects.toThrow();
+        await db.prisma.assessment.update({ where: { id: a.id }, data: { status: 'completed', completedAt: new Date() } });
+        expect((await db.prisma.assessment.findUnique({ where: { id: a.id } }))?.status).toBe('completed');
+        await db.prisma.assessment.delete({ where: { id: a.id } });
+        expect(await db.prisma.assessment.count({ where: { id: a.id } })).toBe(0);
+      },
+      Answer: async () => {
+        const a = await db.prisma.assessment.create({ data: { municipalityId: 'kiel', questionnaireVersion: 1, round: 1 } });
+        const r = await db.prisma.respondent.create({ data: { identityKey: 'webchat:u-answer' } });
+        const key = { assessmentId: a.id, respondentId: r.id, questionId: 'MS-01' };
+        await db.prisma.answer.create({ data: { ...key, value: 'partial', questionnaireVersion: 1, channel: 'webchat' } });
+        await expect(db.prisma.answer.create({ data: { ...key, value: 'full', questionnaireVersion: 1, channel: 'webchat' } })).rejects.toThrow();
+        await db.prisma.answer.update({ where: { assessmentId_respondentId_questionId: key }, data: { value: 'skipped', comment: 'unsicher' } });
+        expect((await db.prisma.answer.findUnique({ where: { assessmentId_respondentId_questionId: key } }))?.value).toBe('skipped');
+        // Deleting the assessment takes its answers with it.
+        await db.prisma.assessment.delete({ where: { id: a.id } });
+        expect(await db.prisma.answer.count({ where: key })).toBe(0);
+        await db.prisma.respondent.delete({ where: { id: r.id } });
+      },
+      AnswerHistory: async () => {
+        const a = await db.prisma.assessment.create({ data: { municipalityId: 'aachen', questionnaireVersion: 1, round: 1 } });
+        const r = await db.prisma.respondent.create({ data: { identityKey: 'webchat:u-history' } });
+        const answer = await db.prisma.answer.create({
+          data: { assessmentId: a.id, respondentId: r.id, questionId: 'IO-01', value: 'none', questionnaireVersion: 1, channel: 'msteams' },
+        });
+        const h = await db.prisma.answerHistory.create({ data: { answerId: answer.id, value: 'none', channel: 'msteams' } });
+        await db.prisma.answerHistory.update({ where: { id: h.id }, data: { comment: 'first' } });
+        expect((await db.prisma.answerHistory.findUnique({ where: { id: h.id } }))?.comment).toBe('first');
+        await db.prisma.answerHistory.delete({ where: { id: h.id } });
+        expect(await db.prisma.answerHistory.count({ where: { id: h.id } })).toBe(0);
+        await db.prisma.assessment.delete({ where: { id: a.id } });
+        await db.prisma.respondent.delete({ where: { id: r.id } });
+      },
     };
     expect(Object.keys(samples).sort()).toEqual(dmmf.datamodel.models.map((m) => m.name).sort());
     for (const run of Object.values(samples)) await run();
