@@ -1,0 +1,44 @@
+import { type Assessment as AssessmentRow, type PrismaClient } from '../../generated/prisma/client';
+import type { Assessment, AssessmentRepository } from '../../domain/ports';
+
+function toAssessment(row: AssessmentRow): Assessment {
+  return {
+    id: row.id,
+    municipalityId: row.municipalityId,
+    questionnaireVersion: row.questionnaireVersion,
+    round: row.round,
+    status: row.status,
+    startedAt: row.startedAt,
+    completedAt: row.completedAt,
+  };
+}
+
+export class PrismaAssessmentRepository implements AssessmentRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async find(id: string): Promise<Assessment | undefined> {
+    const row = await this.prisma.assessment.findUnique({ where: { id } });
+    return row === null ? undefined : toAssessment(row);
+  }
+
+  async findCurrent(municipalityId: string): Promise<Assessment | undefined> {
+    const row = await this.prisma.assessment.findFirst({
+      where: { municipalityId, status: 'in_progress' },
+      orderBy: { round: 'desc' },
+    });
+    return row === null ? undefined : toAssessment(row);
+  }
+
+  async currentOrStart(municipalityId: string, questionnaireVersion: number): Promise<Assessment> {
+    // Locking the municipality row serialises colleagues starting at the same moment, so exactly one
+    // round is created and everyone else joins it (read committed alone would let both insert).
+    return this.prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT "id" FROM "municipality" WHERE "id" = ${municipalityId} FOR UPDATE`;
+      const current = await tx.assessment.findFirst({ where: { municipalityId, status: 'in_progress' }, orderBy: { round: 'desc' } });
+      if (current !== null) return toAssessment(current);
+      const last = await tx.assessment.aggregate({ where: { municipalityId }, _max: { round: true } });
+      const round = (last._max.round ?? 0) + 1;
+      return toAssessment(await tx.assessment.create({ data: { municipalityId, questionnaireVersion, round } }));
+    });
+  }
+}

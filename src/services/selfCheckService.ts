@@ -1,0 +1,174 @@
+/**
+ * Use cases of the self-check conversation. Imports only the domain and its ports, so dialogs can be
+ * tested with in-memory fakes and the storage technology can change without touching the flow.
+ */
+import type {
+  Assessment,
+  AssessmentRepository,
+  AnswerRepository,
+  AnswerWriteOutcome,
+  Municipality,
+  MunicipalityRepository,
+  Respondent,
+  RespondentPatch,
+  RespondentRepository,
+} from '../domain/ports';
+import {
+  FIELD_IDS,
+  consolidate,
+  fieldProgress,
+  findQuestion,
+  gateState,
+  nextQuestion,
+  recommend,
+  scoreAssessment,
+  scoreField,
+  type AnswerMap,
+  type ConsolidatedResult,
+  type FieldId,
+  type FieldScore,
+  type AssessmentScore,
+  type Question,
+  type Questionnaire,
+  type QuestionnaireRegistry,
+  type Recommendation,
+  type Locale,
+  type StoredAnswer,
+} from '../domain/selbstcheck';
+
+export interface SelfCheckDeps {
+  readonly municipalities: MunicipalityRepository;
+  readonly respondents: RespondentRepository;
+  readonly assessments: AssessmentRepository;
+  readonly answers: AnswerRepository;
+  readonly registry: QuestionnaireRegistry;
+}
+
+export type RecordAnswerResult =
+  | { readonly kind: 'stored'; readonly outcome: AnswerWriteOutcome }
+  | { readonly kind: 'rejected'; readonly reason: 'unknown_question' | 'not_applicable' | 'wrong_version' };
+
+export interface Progress {
+  readonly answers: AnswerMap;
+  readonly next: Question | undefined;
+  /** 1-based position of `next` among the applicable questions ("Frage n von ca. N"). */
+  readonly position: number;
+  /** Applicable questions with the current answers; changes as gate questions open or close follow-ups. */
+  readonly total: number;
+  readonly fields: readonly { readonly fieldId: FieldId; readonly answered: number; readonly applicable: number }[];
+}
+
+export interface FieldSummary {
+  readonly score: FieldScore;
+  readonly recommendations: readonly Recommendation[];
+}
+
+export interface OverallSummary {
+  readonly respondents: number;
+  readonly consolidated: ConsolidatedResult;
+  readonly score: AssessmentScore;
+  readonly recommendations: readonly Recommendation[];
+}
+
+export class SelfCheckService {
+  constructor(private readonly deps: SelfCheckDeps) {}
+
+  questionnaire(version: number): Questionnaire {
+    return this.deps.registry.getQuestionnaire(version);
+  }
+
+  listMunicipalities(): Promise<readonly Municipality[]> {
+    return this.deps.municipalities.list();
+  }
+
+  findMunicipality(id: string): Promise<Municipality | undefined> {
+    return this.deps.municipalities.find(id);
+  }
+
+  registerRespondent(identityKey: string, locale: Locale): Promise<Respondent> {
+    return this.deps.respondents.findOrCreate(identityKey, locale);
+  }
+
+  updateRespondent(id: string, patch: RespondentPatch): Promise<Respondent> {
+    return this.deps.respondents.update(id, patch);
+  }
+
+  findAssessment(id: string): Promise<Assessment | undefined> {
+    return this.deps.assessments.find(id);
+  }
+
+  /** Joins the municipality's current round, or starts the next one pinned to the newest questionnaire. */
+  async startOrJoinAssessment(municipalityId: string): Promise<Assessment> {
+    const versions = this.deps.registry.questionnaireVersions();
+    const latest = versions[versions.length - 1];
+    if (latest === undefined) throw new Error('no questionnaire registered');
+    return this.deps.assessments.currentOrStart(municipalityId, latest);
+  }
+
+  /**
+   * Stores an answer the moment it is given. The caller has checked that the assessment belongs to the
+   * respondent's municipality; here the question is checked against the pinned questionnaire version.
+   */
+  async recordAnswer(input: {
+    readonly assessment: Pick<Assessment, 'id' | 'questionnaireVersion'>;
+    readonly respondentId: string;
+    readonly questionId: string;
+    readonly questionnaireVersion?: number;
+    readonly value: StoredAnswer;
+    readonly comment?: string | null;
+    readonly channel: string;
+    /** The respondent's answers before this one, when the caller has them (saves a query). */
+    readonly answers?: AnswerMap;
+  }): Promise<RecordAnswerResult> {
+    const { assessment } = input;
+    if (input.questionnaireVersion !== undefined && input.questionnaireVersion !== assessment.questionnaireVersion) {
+      return { kind: 'rejected', reason: 'wrong_version' };
+    }
+    const q = this.questionnaire(assessment.questionnaireVersion);
+    const question = findQuestion(q, input.questionId);
+    if (question === undefined) return { kind: 'rejected', reason: 'unknown_question' };
+    if (input.answers !== undefined && gateState(question, input.answers) !== 'open') {
+      return { kind: 'rejected', reason: 'not_applicable' };
+    }
+    const comment = input.comment?.trim() ? input.comment.trim().slice(0, 2000) : null;
+    const outcome = await this.deps.answers.write({
+      assessmentId: assessment.id,
+      respondentId: input.respondentId,
+      questionId: question.id,
+      value: input.value,
+      comment,
+      questionnaireVersion: assessment.questionnaireVersion,
+      channel: input.channel,
+    });
+    return { kind: 'stored', outcome };
+  }
+
+  answersOf(assessmentId: string, respondentId: string): Promise<AnswerMap> {
+    return this.deps.answers.answersOf(assessmentId, respondentId);
+  }
+
+  /** Where the respondent stands; pure over the answers so resume works from stored data alone. */
+  progress(version: number, answers: AnswerMap, from?: { readonly field?: FieldId; readonly after?: string }): Progress {
+    const q = this.questionnaire(version);
+    const fields = FIELD_IDS.map((fieldId) => ({ fieldId, ...fieldProgress(q, fieldId, answers) }));
+    const total = fields.reduce((sum, f) => sum + f.applicable, 0);
+    const answered = fields.reduce((sum, f) => sum + f.answered, 0);
+    const next = nextQuestion(q, answers, from ?? {});
+    return { answers, next, position: Math.min(answered + 1, total), total, fields };
+  }
+
+  fieldSummary(version: number, answers: AnswerMap, fieldId: FieldId): FieldSummary {
+    const q = this.questionnaire(version);
+    return { score: scoreField(q, fieldId, answers), recommendations: recommend(q, answers, fieldId) };
+  }
+
+  /** Consolidates all respondents of the municipality's round (median answer, divergences) and scores it. */
+  async overallSummary(assessment: Pick<Assessment, 'id' | 'questionnaireVersion'>): Promise<OverallSummary> {
+    const q = this.questionnaire(assessment.questionnaireVersion);
+    const sets = await this.deps.answers.answersOfAll(assessment.id);
+    const consolidated = consolidate(q, sets);
+    const score = scoreAssessment(q, consolidated.answers);
+    const recommendations = FIELD_IDS.flatMap((fieldId) => recommend(q, consolidated.answers, fieldId));
+    return { respondents: sets.length, consolidated, score, recommendations };
+  }
+}
