@@ -28,6 +28,8 @@ export interface OpenOptions {
   pgliteSnapshot?: Blob;
   /** Upper bound of pooled PostgreSQL connections. */
   poolSize?: number;
+  /** Told about errors of idle pooled connections (logged by the service). */
+  onIdleError?: (err: Error) => void;
 }
 
 export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
@@ -65,6 +67,9 @@ async function openPglite(dataDir: string | undefined, options: OpenOptions): Pr
 
 async function openPostgres(url: string, options: OpenOptions): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  // An idle connection dropped by the server (restart, failover) must not crash the process:
+  // the pool discards that client and opens a new one on the next query.
+  pool.on('error', (err) => options.onIdleError?.(err));
   // Fail fast with a clear error instead of on the first turn.
   const probe = await pool.connect();
   probe.release();

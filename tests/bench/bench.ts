@@ -1,0 +1,155 @@
+// `npm run bench`: one run that compares a bare restify route, a CloudAdapter echo turn and this
+// bot's own turns with state in the database, so every later change can be measured against the floor.
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import os from 'node:os';
+import restify from 'restify';
+import pg from 'pg';
+import { ActivityHandler, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { loadConfig } from '../../src/config';
+import { startService } from '../../src/index';
+import { BotAdapter } from '../../src/infrastructure/bot/botAdapter';
+import { createLogger } from '../../src/infrastructure/logger';
+
+const TOTAL = Number(process.env.BENCH_TURNS ?? 3000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const CONVERSATIONS = 200;
+
+interface Result {
+  scenario: string;
+  count: number;
+  failures: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  cpuUsPerTurn: number;
+  queriesPerTurn?: number;
+}
+
+function activity(conversation: number, text: string, extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({
+    type: 'message',
+    text,
+    channelId: 'msteams',
+    serviceUrl: 'http://127.0.0.1:9/',
+    locale: 'de-DE',
+    deliveryMode: 'expectReplies',
+    conversation: { id: `bench-${conversation}`, conversationType: 'personal' },
+    from: { id: `user-${conversation}` },
+    recipient: { id: 'bot' },
+    ...extra,
+  });
+}
+
+async function drive(scenario: string, url: string, bodies: string[], countQueries?: () => Promise<number>): Promise<Result> {
+  const loader = path.join(__dirname, 'load.js');
+  // Asynchronous on purpose: the server runs on this thread and must keep answering.
+  const run = (total: number) =>
+    new Promise<Omit<Result, 'scenario' | 'cpuUsPerTurn'>>((resolve, reject) => {
+      execFile(process.execPath, [loader, JSON.stringify({ url, bodies, total, concurrency: CONCURRENCY })], (err, stdout) =>
+        err ? reject(err) : resolve(JSON.parse(stdout)),
+      );
+    });
+  await run(Math.min(500, TOTAL)); // warm-up: JIT, connection pools, first inserts
+  const q0 = countQueries ? await countQueries() : 0;
+  const cpu0 = process.cpuUsage();
+  const r = await run(TOTAL);
+  const cpu = process.cpuUsage(cpu0);
+  const q1 = countQueries ? await countQueries() : 0;
+  return {
+    scenario,
+    ...r,
+    cpuUsPerTurn: (cpu.user + cpu.system) / r.count,
+    ...(countQueries ? { queriesPerTurn: (q1 - q0 - 1) / r.count } : {}),
+  };
+}
+
+async function listen(server: restify.Server): Promise<string> {
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+async function main(): Promise<void> {
+  const results: Result[] = [];
+  const logger = createLogger('silent');
+
+  // (a) the floor of HTTP: restify with the same JSON body parser, no bot.
+  const bare = restify.createServer();
+  bare.post('/bare', restify.plugins.jsonBodyParser({ mapParams: false }), async (_req, res) => {
+    res.json(200, { ok: true });
+  });
+  const bareUrl = await listen(bare);
+  results.push(await drive('a) bare restify route', `${bareUrl}/bare`, [activity(0, 'x')]));
+  bare.close();
+
+  // (b) the floor of a bot turn: CloudAdapter with an echo handler, no state.
+  const echoAdapter = new BotAdapter(new ConfigurationBotFrameworkAuthentication({}));
+  const echoBot = new ActivityHandler();
+  echoBot.onMessage(async (ctx, next) => {
+    await ctx.sendActivity(ctx.activity.text ?? '');
+    await next();
+  });
+  const echo = restify.createServer();
+  echo.post('/api/messages', restify.plugins.jsonBodyParser({ mapParams: false }), async (req, res) => {
+    const r = await echoAdapter.handle('', req.body, (ctx) => echoBot.run(ctx));
+    res.send(r?.status ?? 200, r?.body);
+  });
+  const echoUrl = await listen(echo);
+  results.push(await drive('b) CloudAdapter echo turn', `${echoUrl}/api/messages`, [activity(0, 'hallo')]));
+  echo.close();
+
+  // (c, d) this bot through its real composition root, state in the configured database.
+  const dbUrl = process.env.BENCH_DATABASE_URL ?? 'pglite:memory';
+  let admin: pg.Client | undefined;
+  let dbName: string | undefined;
+  let target = dbUrl;
+  if (dbUrl.startsWith('postgres')) {
+    admin = new pg.Client({ connectionString: dbUrl });
+    await admin.connect();
+    dbName = `wb_bench_${randomUUID().slice(0, 8)}`;
+    await admin.query(`CREATE DATABASE ${dbName}`);
+    const u = new URL(dbUrl);
+    u.pathname = `/${dbName}`;
+    target = u.toString();
+  }
+  const service = await startService(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATABASE_URL: target }), { logger });
+  const url = `http://127.0.0.1:${service.port}/api/messages`;
+  // Every statement outside a transaction block commits on its own, so commits count statements.
+  const countQueries = admin
+    ? async () => Number((await admin!.query('SELECT xact_commit FROM pg_stat_database WHERE datname = $1', [dbName])).rows[0].xact_commit)
+    : undefined;
+  const conversations = Array.from({ length: CONVERSATIONS }, (_, i) => i);
+  results.push(await drive('c) help turn (state read)', url, conversations.map((i) => activity(i, 'hilfe')), countQueries));
+  // Alternating languages changes user state on every turn: read both states, write one.
+  results.push(
+    await drive(
+      'd) language switch (state read + write)',
+      url,
+      conversations.flatMap((i) => [activity(i, 'english'), activity(i, 'deutsch')]),
+      countQueries,
+    ),
+  );
+  const db = dbUrl.startsWith('postgres') ? 'PostgreSQL' : 'PGlite (in memory)';
+  console.log(`\n${TOTAL} turns per scenario, ${CONCURRENCY} concurrent, ${os.cpus().length} cores, Node ${process.version}, bot state on ${db}\n`);
+  console.log('| scenario | turns/s | p50 ms | p99 ms | server CPU µs/turn | × echo CPU | DB statements/turn |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  const echoCpu = results[1]?.cpuUsPerTurn ?? 1;
+  for (const r of results) {
+    console.log(
+      `| ${r.scenario} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.cpuUsPerTurn.toFixed(0)} | ${(r.cpuUsPerTurn / echoCpu).toFixed(2)} | ${r.queriesPerTurn?.toFixed(2) ?? '–'} |${r.failures ? ` ${r.failures} failed` : ''}`,
+    );
+  }
+  await service.stop();
+  if (admin && dbName) {
+    await admin.query(`DROP DATABASE ${dbName} WITH (FORCE)`);
+    await admin.end();
+  }
+
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
