@@ -10,6 +10,12 @@ import { createLogger } from './infrastructure/logger';
 import { PrismaStorage } from './infrastructure/state/prismaStorage';
 import { OptimisticState, conversationKey, userKey } from './infrastructure/state/optimisticState';
 import { createHttpServer } from './http/server';
+import { defaultRegistry } from './domain/selbstcheck';
+import { PrismaAnswerRepository } from './infrastructure/repositories/prismaAnswerRepository';
+import { PrismaAssessmentRepository } from './infrastructure/repositories/prismaAssessmentRepository';
+import { PrismaMunicipalityRepository } from './infrastructure/repositories/prismaMunicipalityRepository';
+import { PrismaRespondentRepository } from './infrastructure/repositories/prismaRespondentRepository';
+import { SelfCheckService } from './services/selfCheckService';
 import { t } from './i18n/catalog';
 import { uiLocaleOf } from './i18n/locale';
 
@@ -31,7 +37,10 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     logger.warn('MicrosoftAppId is not set: running in local mode without channel authentication (Emulator, curl, tests)');
   }
 
-  const db = await openDatabase(config.database, options.database);
+  const db = await openDatabase(config.database, {
+    ...options.database,
+    onIdleError: (err) => logger.warn({ err }, 'idle database connection lost'),
+  });
   const migrations = readMigrations();
   const report = await db.withSession((s) => migrate(s, migrations));
   logger.info({ database: db.kind, applied: report.applied, unknown: report.unknown }, 'database ready');
@@ -39,9 +48,18 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const storage = new PrismaStorage(db.prisma);
   const conversationState = new OptimisticState(storage, conversationKey);
   const userState = new OptimisticState(storage, userKey);
+  const selfCheck = new SelfCheckService({
+    municipalities: new PrismaMunicipalityRepository(db.prisma),
+    respondents: new PrismaRespondentRepository(db.prisma),
+    assessments: new PrismaAssessmentRepository(db.prisma),
+    answers: new PrismaAnswerRepository(db.prisma),
+    registry: defaultRegistry,
+  });
   const bot = new WeltoffenBot({
     conversationState,
     userState,
+    selfCheck,
+    onDialogReset: (ids) => logger.warn({ ids }, 'unknown dialog ids on the stack (older release): stack reset, resuming from stored answers'),
     stateConflictRetries: config.stateConflictRetries,
     onConflict: (attempt) => logger.info({ attempt }, 'state conflict: turn retried from fresh state'),
   });

@@ -1,12 +1,20 @@
 import {
   ActivityTypes,
   TeamsActivityHandler,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
   type BotState,
   type ChannelAccount,
   type StatePropertyAccessor,
   type TurnContext,
 } from 'botbuilder';
+import { DialogSet, type DialogState } from 'botbuilder-dialogs';
+import { card, textBlock } from '../../cards/adaptiveCard';
+import { DIALOG_IDS, KNOWN_DIALOG_IDS } from '../../dialogs/dialogIds';
+import { MainDialog } from '../../dialogs/mainDialog';
+import { INVOKE_CARD_KEY, readTurnInput } from '../../dialogs/turnInput';
 import { recogniseCommand } from '../domain/conversation/commands';
+import type { SelfCheckService } from '../services/selfCheckService';
 import { t, type MessageKey } from '../i18n/catalog';
 import { uiLocaleOf, type UiLocale } from '../i18n/locale';
 import { runWithStateRetry } from './retryingTurn';
@@ -24,6 +32,17 @@ export interface WeltoffenBotOptions {
   userState: BotState;
   stateConflictRetries: number;
   onConflict?: (attempt: number) => void;
+  selfCheck: SelfCheckService;
+  /** Called when a persisted dialog stack names dialogs this release does not know (older version). */
+  onDialogReset?: (ids: readonly string[]) => void;
+}
+
+/** Every id on a (nested) dialog stack; component dialogs keep their inner stack in `state.dialogs`. */
+function stackIds(state: DialogState | undefined): string[] {
+  return (state?.dialogStack ?? []).flatMap((instance) => {
+    const inner = (instance.state as { dialogs?: DialogState } | undefined)?.dialogs;
+    return [instance.id, ...stackIds(inner)];
+  });
 }
 
 type ConversationKind = 'personal' | 'channel' | 'webchat';
@@ -41,12 +60,18 @@ export class WeltoffenBot extends TeamsActivityHandler {
   private readonly states: readonly BotState[];
   private readonly preferences: StatePropertyAccessor<UserPreferences>;
   private readonly flags: StatePropertyAccessor<ConversationFlags>;
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly dialogs: DialogSet;
 
   constructor(private readonly options: WeltoffenBotOptions) {
     super();
     this.states = [options.conversationState, options.userState];
     this.preferences = options.userState.createProperty<UserPreferences>('preferences');
     this.flags = options.conversationState.createProperty<ConversationFlags>('flags');
+    // Conversation state = this dialog stack (with the session ids) + flags; answers live in the database.
+    this.dialogState = options.conversationState.createProperty<DialogState>('dialogState');
+    this.dialogs = new DialogSet(this.dialogState);
+    this.dialogs.add(new MainDialog({ service: options.selfCheck, localeOf: (ctx) => this.localeOf(ctx) }));
 
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
@@ -75,27 +100,56 @@ export class WeltoffenBot extends TeamsActivityHandler {
     await context.sendActivity({ type: ActivityTypes.Message, text: t(await this.localeOf(context), key), textFormat: 'markdown' });
   }
 
-  private async handleMessage(context: TurnContext): Promise<void> {
-    const text = context.activity.text;
-    if (typeof text !== 'string' || text.trim() === '') {
-      await this.reply(context, 'input.unsupported');
-      return;
+  /** Teams Universal Actions: the clicked card is replaced in place; follow-up messages go out as usual. */
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    _invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    await this.handleMessage(context);
+    const replacement = context.turnState.get(INVOKE_CARD_KEY) ?? card([textBlock('✔')], [], '✔');
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: replacement };
+  }
+
+  /** `reset` is true when the persisted stack came from an older release and was dropped. */
+  private async createDialogContext(context: TurnContext) {
+    const state = await this.dialogState.get(context, { dialogStack: [] });
+    const unknown = stackIds(state).filter((id) => !KNOWN_DIALOG_IDS.has(id));
+    if (unknown.length > 0) {
+      this.options.onDialogReset?.(unknown);
+      await this.dialogState.set(context, { dialogStack: [] });
     }
-    const command = recogniseCommand(text);
+    return { dc: await this.dialogs.createContext(context), reset: unknown.length > 0 };
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    context.turnState.delete(INVOKE_CARD_KEY);
+    const input = readTurnInput(context);
+    const command = input.kind === 'text' ? recogniseCommand(input.text) : undefined;
+    const { dc, reset } = await this.createDialogContext(context);
     switch (command?.kind) {
       case 'help':
-        await this.reply(context, 'help.text');
+        await this.reply(context, 'help.selfcheck');
         return;
       case 'language': {
         const prefs = await this.preferences.get(context, {});
         await this.preferences.set(context, { ...prefs, locale: command.locale });
         await this.reply(context, 'language.switched');
+        if (dc.activeDialog !== undefined) await dc.repromptDialog();
         return;
       }
-      case undefined:
-        await this.reply(context, 'unknown.text');
-        return;
     }
+    if (dc.activeDialog !== undefined) {
+      await dc.continueDialog();
+      return;
+    }
+    // Nothing running (first contact, after a pause, a restart or in another channel): a self-check
+    // command or a card click starts the main dialog, which resumes from the stored answers. After a
+    // reset of an outdated stack the user was mid-conversation, so any message resumes.
+    if (reset || input.kind === 'card' || command !== undefined) {
+      await dc.beginDialog(DIALOG_IDS.main);
+      return;
+    }
+    await this.reply(context, input.kind === 'text' ? 'unknown.text' : 'input.unsupported');
   }
 
   private async handleMembersAdded(context: TurnContext, added: ChannelAccount[]): Promise<void> {

@@ -89,6 +89,12 @@ export class SelfCheckService {
     return this.deps.respondents.findOrCreate(identityKey, locale);
   }
 
+  async findRespondent(id: string): Promise<Respondent> {
+    const respondent = await this.deps.respondents.find(id);
+    if (respondent === undefined) throw new Error(`respondent ${id} not found`);
+    return respondent;
+  }
+
   updateRespondent(id: string, patch: RespondentPatch): Promise<Respondent> {
     return this.deps.respondents.update(id, patch);
   }

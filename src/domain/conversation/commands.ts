@@ -5,7 +5,16 @@
  */
 export type Command =
   | { kind: 'help' }
-  | { kind: 'language'; locale: 'de' | 'en' };
+  | { kind: 'language'; locale: 'de' | 'en' }
+  | { kind: 'start' }
+  | { kind: 'pause' }
+  | { kind: 'status' }
+  | { kind: 'back' }
+  | { kind: 'skip' }
+  | { kind: 'result' }
+  /** The id is upper-cased but not checked against the questionnaire; the dialog does that. */
+  | { kind: 'change'; questionId: string }
+  | { kind: 'field'; fieldId: string };
 
 const HELP = new Set(['hilfe', 'help', '?', 'hilfe bitte', 'was kannst du', 'what can you do']);
 const TO_GERMAN = new Set(['deutsch', 'sprache deutsch', 'auf deutsch', 'language german', 'german', 'in german']);
@@ -21,10 +30,29 @@ export function normaliseInput(text: string): string {
     .trim();
 }
 
+const START = new Set(['start', 'starten', 'selbstcheck', 'selbstcheck starten', 'los', 'weiter', 'fortsetzen', 'continue', 'resume', 'self-check', 'start self-check']);
+const PAUSE = new Set(['pause', 'pausieren', 'unterbrechen', 'später', 'spaeter', 'later', 'stop']);
+const STATUS = new Set(['status', 'fortschritt', 'progress', 'wo bin ich', 'where am i']);
+const BACK = new Set(['zurück', 'zurueck', 'back', 'previous', 'vorherige frage']);
+const SKIP = new Set(['überspringen', 'ueberspringen', 'skip', 'weiß nicht genau, überspringen']);
+const RESULT = new Set(['ergebnis', 'auswertung', 'gesamtauswertung', 'result', 'results', 'summary']);
+const CHANGE = /^(?:ändern|aendern|antwort ändern|change|change answer|edit)\s+([a-z]{2})\s*-?\s*(\d{1,2})$/u;
+const FIELD = /^(?:feld|handlungsfeld|field)\s+([a-z]{2})$/u;
+
 export function recogniseCommand(text: string): Command | undefined {
   const input = normaliseInput(text);
   if (HELP.has(input)) return { kind: 'help' };
   if (TO_GERMAN.has(input)) return { kind: 'language', locale: 'de' };
   if (TO_ENGLISH.has(input)) return { kind: 'language', locale: 'en' };
+  if (START.has(input)) return { kind: 'start' };
+  if (PAUSE.has(input)) return { kind: 'pause' };
+  if (STATUS.has(input)) return { kind: 'status' };
+  if (BACK.has(input)) return { kind: 'back' };
+  if (SKIP.has(input)) return { kind: 'skip' };
+  if (RESULT.has(input)) return { kind: 'result' };
+  const change = CHANGE.exec(input);
+  if (change !== null) return { kind: 'change', questionId: `${(change[1] ?? '').toUpperCase()}-${(change[2] ?? '').padStart(2, '0')}` };
+  const field = FIELD.exec(input);
+  if (field !== null) return { kind: 'field', fieldId: (field[1] ?? '').toUpperCase() };
   return undefined;
 }

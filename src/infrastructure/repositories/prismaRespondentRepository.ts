@@ -33,6 +33,11 @@ export class PrismaRespondentRepository implements RespondentRepository {
     }
   }
 
+  async find(id: string): Promise<Respondent | undefined> {
+    const row = await this.prisma.respondent.findUnique({ where: { id } });
+    return row === null ? undefined : toRespondent(row);
+  }
+
   async update(id: string, patch: RespondentPatch): Promise<Respondent> {
     return toRespondent(await this.prisma.respondent.update({ where: { id }, data: patch }));
   }

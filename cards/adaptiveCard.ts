@@ -1,0 +1,85 @@
+/**
+ * Minimal Adaptive Card 1.5 vocabulary shared by the card builders. Cards are plain JSON so they can be
+ * rendered by any host (Teams, Web Chat) and checked in tests without botbuilder.
+ */
+export type Json = string | number | boolean | null | readonly Json[] | { readonly [key: string]: Json | undefined };
+export type CardElement = { readonly type: string; readonly [key: string]: Json | undefined };
+
+export interface AdaptiveCard {
+  readonly type: 'AdaptiveCard';
+  readonly $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
+  readonly version: '1.5';
+  readonly fallbackText: string;
+  readonly body: readonly CardElement[];
+  readonly actions?: readonly CardElement[];
+  readonly [key: string]: Json | undefined;
+}
+
+/** A card plus the plain-text rendering for channels without card support (and screen-reader summaries). */
+export interface RenderedCard {
+  readonly card: AdaptiveCard;
+  readonly text: string;
+}
+
+/** Teams routes Action.Execute with a verb as an `adaptiveCard/action` invoke; elsewhere Action.Submit posts a message. */
+export type CardHost = 'teams' | 'other';
+
+export function card(body: readonly CardElement[], actions: readonly CardElement[], fallbackText: string): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    fallbackText,
+    body,
+    ...(actions.length > 0 ? { actions } : {}),
+  };
+}
+
+export function textBlock(text: string, extra: Readonly<Record<string, Json>> = {}): CardElement {
+  return { type: 'TextBlock', text, wrap: true, ...extra };
+}
+
+/**
+ * A horizontal bar from a ColumnSet: the filled column's weight is the percentage. Weights of 0 are not
+ * allowed by every renderer, so both sides get at least 1.
+ */
+export function progressBar(percent: number, filledStyle: 'good' | 'warning' | 'attention' | 'accent' = 'accent'): CardElement {
+  const filled = Math.max(1, Math.min(99, Math.round(percent)));
+  return {
+    type: 'ColumnSet',
+    spacing: 'small',
+    columns: [
+      { type: 'Column', width: filled, style: filledStyle, minHeight: '8px', items: [] },
+      { type: 'Column', width: 100 - filled, style: 'emphasis', minHeight: '8px', items: [] },
+    ],
+  };
+}
+
+/**
+ * An action carrying `data`. Teams gets Action.Execute with the verb (and Action.Submit as fallback for
+ * older clients); other hosts get Action.Submit with the verb inside the data.
+ */
+export function action(
+  host: CardHost,
+  title: string,
+  data: Readonly<Record<string, Json>> & { readonly verb: string },
+  opts: { readonly withInputs?: boolean; readonly primary?: boolean } = {},
+): CardElement {
+  const submit: CardElement = {
+    type: 'Action.Submit',
+    title,
+    data,
+    associatedInputs: opts.withInputs === true ? 'auto' : 'none',
+    ...(opts.primary === true ? { style: 'positive' } : {}),
+  };
+  if (host !== 'teams') return submit;
+  return {
+    type: 'Action.Execute',
+    title,
+    verb: data.verb,
+    data,
+    associatedInputs: opts.withInputs === true ? 'auto' : 'none',
+    ...(opts.primary === true ? { style: 'positive' } : {}),
+    fallback: submit,
+  };
+}

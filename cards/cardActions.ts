@@ -1,0 +1,71 @@
+/**
+ * Parses what a card sends back (Action.Submit message value or Action.Execute invoke data, flattened
+ * by the bot edge) into a typed union before any dialog sees it. Anything else is `invalid`.
+ */
+import { z } from 'zod';
+import { ANSWER_VALUES, type AnswerValue } from '../src/domain/selbstcheck';
+
+export const CARD_VERBS = ['answer', 'skip', 'back', 'pause', 'continue', 'overall'] as const;
+export type CardVerb = (typeof CARD_VERBS)[number];
+
+const target = {
+  assessmentId: z.string().min(1).max(100),
+  questionId: z.string().regex(/^[A-Z]{2}-\d{2}$/),
+  questionnaireVersion: z.coerce.number().int().positive(),
+};
+
+const answerSchema = z.object({
+  verb: z.literal('answer'),
+  ...target,
+  answer: z.enum(ANSWER_VALUES as readonly [AnswerValue, ...AnswerValue[]]),
+  comment: z.string().max(2000).optional(),
+});
+const questionVerbSchema = z.object({ verb: z.enum(['skip', 'back', 'pause']), ...target });
+const assessmentVerbSchema = z.object({ verb: z.enum(['continue', 'overall']), assessmentId: z.string().min(1).max(100) });
+
+export type AnswerAction = z.infer<typeof answerSchema>;
+export type QuestionAction = z.infer<typeof questionVerbSchema>;
+export type AssessmentAction = z.infer<typeof assessmentVerbSchema>;
+
+export type CardAction = AnswerAction | QuestionAction | AssessmentAction;
+
+export type ParsedCardAction =
+  | { readonly ok: true; readonly action: CardAction }
+  /** missing_answer: the Answer button without a selection; malformed: anything we did not send. */
+  | { readonly ok: false; readonly reason: 'missing_answer' | 'malformed' };
+
+export function parseCardAction(value: unknown): ParsedCardAction {
+  if (typeof value !== 'object' || value === null) return { ok: false, reason: 'malformed' };
+  const record = value as Record<string, unknown>;
+  switch (record['verb']) {
+    case 'answer': {
+      // Renderers send an empty string for an untouched ChoiceSet and for an empty comment.
+      const cleaned: Record<string, unknown> = { ...record, comment: record['comment'] === '' ? undefined : record['comment'] };
+      if (cleaned['answer'] === undefined || cleaned['answer'] === '') {
+        return questionVerbSchema.safeParse({ ...cleaned, verb: 'skip' }).success
+          ? { ok: false, reason: 'missing_answer' }
+          : { ok: false, reason: 'malformed' };
+      }
+      const parsed = answerSchema.safeParse(cleaned);
+      return parsed.success ? { ok: true, action: parsed.data } : { ok: false, reason: 'malformed' };
+    }
+    case 'skip':
+    case 'back':
+    case 'pause': {
+      const parsed = questionVerbSchema.safeParse(record);
+      return parsed.success ? { ok: true, action: parsed.data } : { ok: false, reason: 'malformed' };
+    }
+    case 'continue':
+    case 'overall': {
+      const parsed = assessmentVerbSchema.safeParse(record);
+      return parsed.success ? { ok: true, action: parsed.data } : { ok: false, reason: 'malformed' };
+    }
+    default:
+      return { ok: false, reason: 'malformed' };
+  }
+}
+
+/** Whether a message value looks like it came from one of our cards (so the bot routes it here). */
+export function isCardPayload(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && typeof (value as Record<string, unknown>)['verb'] === 'string';
+}

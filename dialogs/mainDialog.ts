@@ -1,0 +1,66 @@
+/**
+ * Entry point of the self-check: identifies the respondent, runs onboarding when something is missing,
+ * then hands over to the question walk.
+ */
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import { AssessmentDialog } from './assessmentDialog';
+import { DIALOG_IDS } from './dialogIds';
+import { OnboardingDialog, type OnboardingOptions, type OnboardingResult } from './onboardingDialog';
+import type { DialogDeps, SelfCheckSession } from './session';
+
+/**
+ * Channel-independent identity where the channel provides one: in Teams the AAD object id within the
+ * tenant is the same person on desktop, mobile and web; elsewhere only channel + user id is stable.
+ */
+export function identityKeyOf(context: TurnContext): string {
+  const a = context.activity;
+  const tenant = (a.conversation?.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id) || undefined;
+  const aad = a.from?.aadObjectId;
+  if (a.channelId === 'msteams' && aad && tenant) return `aad:${tenant}:${aad}`;
+  return `${a.channelId}:${a.from?.id ?? 'unknown'}`;
+}
+
+type Step = WaterfallStepContext<Record<string, never>>;
+
+export class MainDialog extends ComponentDialog<Record<string, never>> {
+  readonly assessment: AssessmentDialog;
+
+  constructor(private readonly deps: DialogDeps) {
+    super(DIALOG_IDS.main);
+    this.assessment = new AssessmentDialog(deps);
+    this.addDialog(new OnboardingDialog(deps));
+    this.addDialog(this.assessment);
+    this.addDialog(
+      new WaterfallDialog<Record<string, never>>(DIALOG_IDS.mainSteps, [
+        (step) => this.identifyStep(step),
+        (step) => this.assessmentStep(step),
+        (step) => step.endDialog(),
+      ]),
+    );
+    this.initialDialogId = DIALOG_IDS.mainSteps;
+  }
+
+  private async identifyStep(step: Step): Promise<DialogTurnResult> {
+    const locale = await this.deps.localeOf(step.context);
+    const respondent = await this.deps.service.registerRespondent(identityKeyOf(step.context), locale);
+    if (respondent.consentedAt !== null && respondent.municipalityId !== null && respondent.role !== null) {
+      const assessment = await this.deps.service.startOrJoinAssessment(respondent.municipalityId);
+      const session: SelfCheckSession = {
+        respondentId: respondent.id,
+        municipalityId: respondent.municipalityId,
+        assessmentId: assessment.id,
+        questionnaireVersion: assessment.questionnaireVersion,
+      };
+      return step.next(session);
+    }
+    const options: OnboardingOptions = { respondentId: respondent.id };
+    return step.beginDialog(DIALOG_IDS.onboarding, options);
+  }
+
+  private async assessmentStep(step: Step): Promise<DialogTurnResult> {
+    const session = step.result as OnboardingResult;
+    if (session === undefined) return step.endDialog();
+    return step.beginDialog(DIALOG_IDS.assessment, session);
+  }
+}

@@ -1,0 +1,18 @@
+import type { TurnContext } from 'botbuilder';
+import type { Locale } from '../src/domain/selbstcheck';
+import type { SelfCheckService } from '../src/services/selfCheckService';
+
+/** The ids a conversation needs to continue the self-check; everything else is read from the database. */
+export interface SelfCheckSession {
+  readonly respondentId: string;
+  readonly municipalityId: string;
+  readonly assessmentId: string;
+  readonly questionnaireVersion: number;
+}
+
+/** What dialogs get from the composition root. */
+export interface DialogDeps {
+  readonly service: SelfCheckService;
+  /** The respondent's language: stored preference, else the channel locale. */
+  localeOf(context: TurnContext): Promise<Locale>;
+}
