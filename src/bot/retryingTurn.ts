@@ -1,5 +1,6 @@
 import type { Activity, BotState, ResourceResponse, TurnContext } from 'botbuilder';
 import { isETagConflict } from '../infrastructure/state/prismaStorage';
+import { OptimisticState } from '../infrastructure/state/optimisticState';
 
 export interface RetryingTurnOptions {
   states: readonly BotState[];
@@ -38,9 +39,7 @@ export async function runWithStateRetry(
   for (let attempt = 1; ; attempt++) {
     held.length = 0;
     try {
-      if (attempt > 1) {
-        for (const state of options.states) await state.load(context, true);
-      }
+      await loadFresh(context, options.states, attempt > 1);
       await logic(context);
       for (const state of options.states) await state.saveChanges(context, false);
       break;
@@ -52,4 +51,16 @@ export async function runWithStateRetry(
   }
   holding = false;
   if (held.length > 0) await context.sendActivities(held);
+}
+
+/** Loads all states up front in one read where possible; on a retry, reloads them even if cached. */
+async function loadFresh(context: TurnContext, states: readonly BotState[], force: boolean): Promise<void> {
+  const optimistic = states.filter((s): s is OptimisticState => s instanceof OptimisticState);
+  const first = optimistic[0];
+  if (first && optimistic.every((s) => s.backingStorage === first.backingStorage)) {
+    await OptimisticState.loadAll(context, optimistic, first.backingStorage);
+  } else {
+    for (const s of optimistic) await s.load(context, force);
+  }
+  for (const s of states) if (!(s instanceof OptimisticState)) await s.load(context, force);
 }

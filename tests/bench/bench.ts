@@ -62,7 +62,7 @@ async function drive(scenario: string, url: string, bodies: string[], countQueri
     scenario,
     ...r,
     cpuUsPerTurn: (cpu.user + cpu.system) / r.count,
-    ...(countQueries ? { queriesPerTurn: (q1 - q0 - 1) / r.count } : {}),
+    ...(countQueries ? { queriesPerTurn: (q1 - q0) / r.count } : {}),
   };
 }
 
@@ -116,10 +116,14 @@ async function main(): Promise<void> {
   }
   const service = await startService(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATABASE_URL: target }), { logger });
   const url = `http://127.0.0.1:${service.port}/api/messages`;
-  // Every statement outside a transaction block commits on its own, so commits count statements.
-  const countQueries = admin
-    ? async () => Number((await admin!.query('SELECT xact_commit FROM pg_stat_database WHERE datname = $1', [dbName])).rows[0].xact_commit)
-    : undefined;
+  // Count the statements the service sends: every query of a pg client connected to the bench database.
+  let statements = 0;
+  const originalQuery = pg.Client.prototype.query;
+  pg.Client.prototype.query = function countingQuery(this: pg.Client, ...args: unknown[]) {
+    if (this.database === dbName) statements++;
+    return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof pg.Client.prototype.query;
+  const countQueries = admin ? async () => statements : undefined;
   const conversations = Array.from({ length: CONVERSATIONS }, (_, i) => i);
   results.push(await drive('c) help turn (state read)', url, conversations.map((i) => activity(i, 'hilfe')), countQueries));
   // Alternating languages changes user state on every turn: read both states, write one.
