@@ -1,0 +1,62 @@
+import type { Activity, TurnContext } from 'botbuilder';
+import {
+  AuthenticationConstants,
+  ClaimsIdentity,
+  ConnectorClient,
+  ConnectorFactory,
+  MicrosoftAppCredentials,
+  type AuthenticateRequestResult,
+} from 'botframework-connector';
+import type { BotAdapter } from '../bot/botAdapter';
+
+/**
+ * The connector client is only used when the bot sends outside the turn's reply buffer (update or
+ * delete of an activity). With expectReplies it is never called, so it carries no credentials.
+ */
+class LocalConnectorFactory extends ConnectorFactory {
+  create(serviceUrl: string): Promise<ConnectorClient> {
+    return Promise.resolve(new ConnectorClient(MicrosoftAppCredentials.Empty, { baseUri: serviceUrl }));
+  }
+}
+
+export interface InProcessTurns {
+  /** Runs one turn with deliveryMode expectReplies and returns what the bot sent. */
+  run(activity: Partial<Activity>): Promise<Partial<Activity>[]>;
+}
+
+/**
+ * Runs Direct Line activities through the adapter in-process. The channel JWT check is skipped on
+ * purpose: the activity never crossed a network from a channel, our own token check has already run,
+ * and with a MicrosoftAppId configured (Teams) an empty Authorization header would be rejected.
+ */
+export function inProcessTurns(
+  adapter: BotAdapter,
+  bot: { run(context: TurnContext): Promise<void> },
+  botAppId: string,
+): InProcessTurns {
+  const auth: AuthenticateRequestResult = {
+    audience: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    // The bot's own app id as audience and appid, as CloudAdapter does for proactive turns, so that
+    // creating the user token client finds matching credentials.
+    claimsIdentity: new ClaimsIdentity(
+      [
+        { type: AuthenticationConstants.AudienceClaim, value: botAppId },
+        { type: AuthenticationConstants.AppIdClaim, value: botAppId },
+      ],
+      true,
+    ),
+    callerId: '',
+    connectorFactory: new LocalConnectorFactory(),
+  };
+  return {
+    async run(activity) {
+      let replies: Partial<Activity>[] = [];
+      await adapter.processActivityDirect(auth, { ...activity, deliveryMode: 'expectReplies' } as Activity, async (context) => {
+        // Same array the adapter's onTurnError handler appends to, so error messages reach the user too.
+        replies = context.bufferedReplyActivities;
+        await bot.run(context);
+      });
+      return replies;
+    },
+  };
+}
