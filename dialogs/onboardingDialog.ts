@@ -87,7 +87,8 @@ export class OnboardingDialog extends ComponentDialog<OnboardingOptions> {
       prompt: t(locale, 'onboarding.municipalityPrompt'),
       retryPrompt: t(locale, 'onboarding.retry'),
       choices: municipalities.map(toChoice),
-      style: ListStyle.heroCard,
+      // Teams renders at most 6 hero-card buttons; a numbered list works in every channel (number or name).
+      style: ListStyle.list,
     });
   }
 

@@ -11,8 +11,6 @@ const de = {
     'Hallo zusammen! Ich bin der Weltoffen-Bot. In diesem Kanal kann ich Zusammenfassungen des Selbstchecks „Weltoffene Kommune“ posten. Schreiben Sie „@Weltoffen-Bot hilfe“, um zu sehen, was ich kann.',
   'welcome.webchat':
     'Willkommen! Ich beantworte Fragen zum Modellprojekt „Weltoffene Kommune“ und begleite Mitarbeiter*innen teilnehmender Kommunen durch den Selbstcheck. Schreiben Sie „hilfe“, um zu sehen, was ich kann.',
-  'help.text':
-    'Das können Sie mir schreiben:\n\n- **hilfe**: diese Übersicht\n- **sprache englisch** / **sprache deutsch**: Sprache wechseln\n\nWeitere Befehle für den Selbstcheck folgen, sobald Sie ihn begonnen haben.',
   'unknown.text': 'Das habe ich leider nicht verstanden. Schreiben Sie „hilfe“, um zu sehen, was ich kann.',
   'language.switched': 'Alles klar, ich schreibe ab jetzt auf Deutsch.',
   'error.generic': 'Entschuldigung, da ist bei mir etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.',
@@ -85,8 +83,6 @@ const en: Record<MessageKey, string> = {
     'Hello everyone! I am Weltoffen-Bot. In this channel I can post summaries of the “Weltoffene Kommune” self-check. Type “@Weltoffen-Bot help” to see what I can do.',
   'welcome.webchat':
     'Welcome! I answer questions about the model project “Weltoffene Kommune” (welcoming municipality) and guide staff of participating municipalities through the self-check. Type “help” to see what I can do.',
-  'help.text':
-    'You can write:\n\n- **help**: this overview\n- **language german** / **language english**: switch language\n\nMore commands for the self-check appear once you have started it.',
   'unknown.text': "Sorry, I did not understand that. Type “help” to see what I can do.",
   'language.switched': "All right, I'll write in English from now on.",
   'error.generic': 'Sorry, something went wrong on my side. Please try again in a moment.',

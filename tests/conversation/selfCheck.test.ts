@@ -142,6 +142,29 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
     expect(await prisma().answerHistory.count()).toBe(historyBefore);
   });
 
+  it('switches language mid-question and re-shows the question in English; typed English answers work', async () => {
+    const p = newParticipant();
+    const key = `webchat:${p.userId}`;
+    await onboard(webchat, p, 'Aachen', 'Andere Funktion');
+    const switched = await say(webchat, p, 'english');
+    expect(allText(switched)).toContain("I'll write in English");
+    expect(JSON.stringify(questionCard(switched))).toContain('Question 1 of about');
+    const next = await say(webchat, p, 'partly');
+    expect(questionIdOf(next)).toBe('MS-02');
+    expect((await storedAnswers(key))['MS-01']?.value).toBe('partial');
+  });
+
+  it('stores a double-submitted answer once when the two turns run concurrently', async () => {
+    const p = newParticipant();
+    const key = `webchat:${p.userId}`;
+    const first = await onboard(webchat, p, 'Lübeck', 'Verwaltungsspitze');
+    const value = { ...questionCard(first)!.actions![0]!.data, answer: 'planned' };
+    const both = await Promise.all([submit(webchat, p, value), submit(webchat, p, value)]);
+    for (const replies of both) expect(questionIdOf(replies)).toBe('MS-02');
+    expect(await storedAnswers(key)).toEqual({ 'MS-01': { value: 'planned', comment: null } });
+    expect(await prisma().answerHistory.count({ where: { answer: { respondent: { identityKey: key } } } })).toBe(1);
+  });
+
   it('resets a dialog stack of an older release and resumes from the stored answers', async () => {
     const p = newParticipant();
     const first = await onboard(webchat, p, 'Kiel', 'Andere Funktion');
@@ -222,6 +245,24 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
       const second = await invoke(action.data);
       expect(second.status).toBe(200);
       expect(await prisma().answerHistory.count({ where: { answer: { respondentId: stored[0]!.respondentId } } })).toBe(1);
+    });
+
+    it('answers a card of another municipality politely and stores nothing', async () => {
+      const p = newParticipant({ serviceUrl: connectorUrl, aadObjectId: `aad-foreign-${Date.now()}` });
+      const first = await onboard(teamsPersonal, p, 'Zwickau', 'Verwaltungsspitze');
+      const data = questionCard(first)!.actions![0]!.data;
+      calls.length = 0;
+      const res = await svc.post(
+        teamsPersonal(p, {
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          value: { action: { type: 'Action.Execute', verb: 'answer', data: { ...data, assessmentId: 'assessment-of-bochum', answer: 'full' } } },
+        }),
+      );
+      expect(res.status).toBe(200);
+      expect(JSON.stringify(res.body)).toContain('nicht mehr aktuell');
+      expect(JSON.stringify(calls.map((c) => c.body))).toContain('"questionId":"MS-01"');
+      expect(await prisma().answer.count({ where: { respondent: { identityKey: `aad:tenant-1:${p.aadObjectId}` } } })).toBe(0);
     });
   });
 
