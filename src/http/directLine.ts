@@ -182,7 +182,7 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): D
       const c = store.get(claims.conversationId);
       if (!c) return sendError(res, 404, 'ConversationNotFound', 'the conversation has ended; start a new one');
       store.touch(c, now());
-      return res.json(201, issue(c));
+      { res.json(201, issue(c)); return; }
     }
     const body = startSchema.safeParse(req.body ?? {});
     if (!body.success) return sendError(res, 400, 'InvalidRequest', body.error.issues[0]?.message ?? 'invalid body');
@@ -243,7 +243,7 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): D
     const allowed = perConversation.hit(c.id, now());
     if (!allowed.ok) return limited(res, allowed.retryAfterMs, 'TooManyMessages', 'too many messages; please wait a moment');
     // Typing over polling would only fill the list; Azure sends typing over WebSocket only.
-    if (parsed.data.type === 'typing') return res.json(200, { id: '' });
+    if (parsed.data.type === 'typing') { res.json(200, { id: '' }); return; }
 
     const user: ChannelAccount = { id: c.userId, name: '', role: 'user' };
     const incoming = parsed.data as unknown as Partial<Activity>;

@@ -40,7 +40,7 @@ describe('self-hosted Direct Line 3.0 (polling subset)', () => {
     expect(echo?.id).toBe(id);
     expect(echo?.channelData?.clientActivityID).toBe('client-42');
     // The server owns the sender: a client cannot post as someone else.
-    expect(echo?.from.id).toMatch(/^dl_/);
+    expect(echo?.from.id).toMatch(/^u_/);
     expect(echo?.from.role).toBe('user');
     expect(reply?.replyToId).toBe(id);
     expect(Number(page2.watermark)).toBe(Number(page1.watermark) + 2);

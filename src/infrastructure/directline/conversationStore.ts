@@ -32,7 +32,7 @@ export class ConversationStore {
     const conversation: DirectLineConversation = {
       // Unguessable ids: the token is the access control, the id is a second, independent secret.
       id: randomUUID().replace(/-/g, ''),
-      userId: `dl_${randomUUID().replace(/-/g, '').slice(0, 20)}`,
+      userId: `u_${randomUUID().replace(/-/g, '').slice(0, 20)}`,
       clientKey,
       lastActiveAt: now,
       firstWatermark: 0,

@@ -1,0 +1,104 @@
+// Self-hosted Web Chat page: fetches a Direct Line token from this server (never a secret), then
+// renders botframework-webchat in polling mode. Plain ES2017 so it runs without a build step.
+(async function main() {
+  'use strict';
+  var select = document.getElementById('language');
+  var host = document.getElementById('webchat');
+  var catalog = await fetch('/webchat/i18n.json').then(function (r) { return r.json(); });
+
+  function pickInitial() {
+    var fromQuery = new URLSearchParams(location.search).get('lang');
+    if (fromQuery && catalog.locales[fromQuery]) return fromQuery;
+    try {
+      var saved = localStorage.getItem('weltoffen.lang');
+      if (saved && catalog.locales[saved]) return saved;
+    } catch (e) { /* storage may be blocked in embedded iframes */ }
+    var browser = (navigator.language || '').toLowerCase().split('-')[0];
+    return catalog.locales[browser] ? browser : catalog['default'];
+  }
+
+  var current = pickInitial();
+
+  // Language names stay in their own language (endonyms) so people find theirs in any UI language.
+  select.textContent = '';
+  catalog.order.forEach(function (code) {
+    var option = document.createElement('option');
+    option.value = code;
+    option.lang = code === 'de-x-ls' ? 'de' : code;
+    option.textContent = catalog.locales[code].name;
+    select.appendChild(option);
+  });
+  select.value = current;
+
+  function applyPage(code) {
+    var entry = catalog.locales[code];
+    document.documentElement.lang = code === 'de-x-ls' ? 'de' : code;
+    document.documentElement.dir = entry.dir;
+    document.title = entry.strings.documentTitle;
+    document.querySelectorAll('[data-i18n]').forEach(function (el) {
+      var text = entry.strings[el.getAttribute('data-i18n')];
+      if (text) el.textContent = text;
+    });
+  }
+  applyPage(current);
+
+  var start;
+  try {
+    var res = await fetch('/v3/directline/conversations', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ locale: catalog.locales[current].botLocale }),
+    });
+    if (!res.ok) throw new Error('HTTP ' + res.status);
+    start = await res.json();
+  } catch (e) {
+    var status = host.querySelector('.status');
+    status.classList.add('error');
+    status.setAttribute('data-i18n', 'error');
+    status.textContent = catalog.locales[current].strings.error;
+    return;
+  }
+
+  var directLine = window.WebChat.createDirectLine({
+    domain: location.origin + '/v3/directline',
+    token: start.token,
+    webSocket: false,
+    pollingInterval: 500,
+  });
+  // Every outgoing activity carries the chosen language, including Leichte Sprache (de-x-ls), which
+  // Web Chat's UI strings do not know. Web Chat stamps its own UI locale onto activities after any
+  // store middleware has run, so the language is set at the last step, where the activity is posted.
+  var postActivity = directLine.postActivity.bind(directLine);
+  directLine.postActivity = function (activity) {
+    return postActivity(Object.assign({}, activity, { locale: catalog.locales[current].botLocale }));
+  };
+
+  var styleOptions = {
+    accent: '#0a5796',
+    bubbleBackground: '#eef1f5',
+    bubbleTextColor: '#1c2430',
+    bubbleBorderRadius: 10,
+    bubbleFromUserBackground: '#0a5796',
+    bubbleFromUserTextColor: '#ffffff',
+    bubbleFromUserBorderRadius: 10,
+    hideUploadButton: true,
+    primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", sans-serif',
+    sendBoxHeight: 56,
+  };
+
+  function render() {
+    var entry = catalog.locales[current];
+    window.WebChat.renderWebChat(
+      { directLine: directLine, userID: start.userId, locale: entry.webChatLocale, dir: entry.dir, styleOptions: styleOptions },
+      host,
+    );
+  }
+  render();
+
+  select.addEventListener('change', function () {
+    current = select.value;
+    try { localStorage.setItem('weltoffen.lang', current); } catch (e) { /* see above */ }
+    applyPage(current);
+    render();
+  });
+})();

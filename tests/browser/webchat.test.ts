@@ -1,0 +1,105 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startWebChatServer, type WebChatTestServer } from '../support/webChatServer';
+
+const CHROMIUM = '/usr/bin/chromium';
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) console.warn(`browser tests skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
+const describeBrowser = haveChromium ? describe : describe.skip;
+
+const DOCS = path.join(__dirname, '..', '..', 'docs');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+describeBrowser('self-hosted web chat in Chromium (phone width)', () => {
+  let svc: WebChatTestServer;
+  let context: BrowserContext;
+  let profile: string;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    svc = await startWebChatServer();
+    profile = mkdtempSync(path.join(tmpdir(), 'webchat-profile-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 390, height: 760 },
+      locale: 'de-DE',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await svc?.stop();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  async function open(query = ''): Promise<Page> {
+    const page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => consoleErrors.push(e.message));
+    await page.goto(`${svc.url}/${query}`);
+    return page;
+  }
+
+  async function htmlLangDir(page: Page): Promise<[string | null, string | null]> {
+    const html = page.locator('html');
+    return [await html.getAttribute('lang'), await html.getAttribute('dir')];
+  }
+
+  async function send(page: Page, text: string): Promise<void> {
+    const box = page.locator('[data-id="webchat-sendbox-input"]');
+    await box.fill(text);
+    await box.press('Enter');
+  }
+
+  it('greets, sends a message and shows the bot reply; no serious accessibility violations', async () => {
+    const page = await open();
+    await page.getByText('welcome de-DE').first().waitFor({ timeout: 20_000 });
+    const started = Date.now();
+    await send(page, 'Hallo Welt');
+    await page.getByText('echo[de-DE]: Hallo Welt').first().waitFor({ timeout: 10_000 });
+    const roundTrip = Date.now() - started;
+    console.log(`send → reply visible: ${roundTrip} ms (polling every 500 ms)`);
+    // The user's bubble must not stay in "Send failed": the server echoed it with its clientActivityID.
+    await page.waitForTimeout(500);
+    expect(await page.getByText(/Send failed|Senden fehlgeschlagen/).count()).toBe(0);
+    expect(await htmlLangDir(page)).toEqual(['de', 'ltr']);
+    await page.screenshot({ path: path.join(DOCS, 'webchat.png') });
+
+    // Evaluated through the DevTools protocol: the page's own CSP (rightly) refuses injected script tags.
+    await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+    // A string expression: the test project compiles without the DOM library.
+    const violations = (await page.evaluate(
+      `axe.run().then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })))`,
+    )) as AxeViolation[];
+    const severe = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    if (violations.length) console.log('axe findings:', JSON.stringify(violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)));
+    expect(severe).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('switches to Arabic: right-to-left page and chat, and the bot receives the Arabic locale', async () => {
+    const page = await open();
+    await page.getByText('welcome de-DE').first().waitFor({ timeout: 20_000 });
+    await page.selectOption('#language', 'ar');
+    expect(await htmlLangDir(page)).toEqual(['ar', 'rtl']);
+    await expect(page.locator('label[for="language"]').textContent()).resolves.toBe('اللغة');
+    await send(page, 'مرحبا');
+    await page.getByText('echo[ar]: مرحبا').first().waitFor({ timeout: 10_000 });
+    expect(await page.locator('#webchat [dir="rtl"]').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(DOCS, 'webchat-ar.png') });
+    await page.close();
+  }, 60_000);
+});

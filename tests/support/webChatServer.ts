@@ -1,0 +1,35 @@
+import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { createHttpServer, type HttpServer } from '../../src/http/server';
+import { DIRECT_LINE_DEFAULTS } from '../../src/http/directLine';
+import { mountWebChat, type WebChatHandle } from '../../src/http/webChat';
+import { BotAdapter } from '../../src/infrastructure/bot/botAdapter';
+import { createLogger } from '../../src/infrastructure/logger';
+import { echoBot } from './directLineServer';
+
+export interface WebChatTestServer {
+  url: string;
+  handle: WebChatHandle;
+  http: HttpServer;
+  stop(): Promise<void>;
+}
+
+/** The server as the composition root would build it, with the echo bot in place of WeltoffenBot. */
+export async function startWebChatServer(): Promise<WebChatTestServer> {
+  const adapter = new BotAdapter(new ConfigurationBotFrameworkAuthentication({}));
+  const logger = createLogger('silent');
+  let handle: WebChatHandle | undefined;
+  const http = createHttpServer({
+    adapter,
+    bot: echoBot,
+    logger,
+    readiness: { check: async () => undefined },
+    maxBodyBytes: 262144,
+    shutdownTimeoutMs: 1000,
+    mount: (server) => {
+      handle = mountWebChat(server, { adapter, bot: echoBot, logger, options: { directLine: DIRECT_LINE_DEFAULTS, botAppId: '' } });
+    },
+  });
+  const port = await http.listen(0, '127.0.0.1');
+  if (!handle) throw new Error('mount did not run');
+  return { url: `http://127.0.0.1:${port}`, handle, http, stop: () => http.close() };
+}
