@@ -10,6 +10,7 @@ import type { Request, Response } from 'restify';
 import type { BotAdapter } from '../infrastructure/bot/botAdapter';
 import { inProcessTurns } from '../infrastructure/directline/inProcessTurn';
 import { projectRoot } from '../infrastructure/projectRoot';
+import { mountAzureDirectLineToken, type AzureDirectLineOptions } from './azureDirectLineToken';
 import { DIRECT_LINE_DEFAULTS, mountDirectLine, type DirectLineHandle, type DirectLineOptions } from './directLine';
 import { sendError } from './errors';
 
@@ -19,6 +20,8 @@ export interface WebChatOptions {
   directLine: DirectLineOptions;
   /** MicrosoftAppId ('' in local mode): in-process turns present the bot's own identity. */
   botAppId: string;
+  /** Only when DIRECT_LINE_SECRET is configured: GET /api/directline/token for Azure's Direct Line. */
+  azure?: AzureDirectLineOptions;
 }
 
 export const WEB_CHAT_DEFAULTS: WebChatOptions = { directLine: DIRECT_LINE_DEFAULTS, botAppId: '' };
@@ -78,6 +81,8 @@ export function mountWebChat(server: restify.Server, deps: WebChatDeps): WebChat
     options: deps.options.directLine,
     now: deps.now,
   });
+
+  if (deps.options.azure?.secret) mountAzureDirectLineToken(server, deps.options.azure, deps.logger, deps.now);
 
   server.get('/', async (req: Request, res: Response) => {
     // Web Chat injects its styles at runtime, hence 'unsafe-inline' for styles only; scripts are ours.

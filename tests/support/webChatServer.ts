@@ -1,7 +1,7 @@
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { createHttpServer, type HttpServer } from '../../src/http/server';
 import { DIRECT_LINE_DEFAULTS } from '../../src/http/directLine';
-import { mountWebChat, type WebChatHandle } from '../../src/http/webChat';
+import { mountWebChat, type WebChatHandle, type WebChatOptions } from '../../src/http/webChat';
 import { BotAdapter } from '../../src/infrastructure/bot/botAdapter';
 import { createLogger } from '../../src/infrastructure/logger';
 import { echoBot } from './directLineServer';
@@ -14,7 +14,7 @@ export interface WebChatTestServer {
 }
 
 /** The server as the composition root would build it, with the echo bot in place of WeltoffenBot. */
-export async function startWebChatServer(): Promise<WebChatTestServer> {
+export async function startWebChatServer(options: Partial<WebChatOptions> = {}): Promise<WebChatTestServer> {
   const adapter = new BotAdapter(new ConfigurationBotFrameworkAuthentication({}));
   const logger = createLogger('silent');
   let handle: WebChatHandle | undefined;
@@ -26,7 +26,7 @@ export async function startWebChatServer(): Promise<WebChatTestServer> {
     maxBodyBytes: 262144,
     shutdownTimeoutMs: 1000,
     mount: (server) => {
-      handle = mountWebChat(server, { adapter, bot: echoBot, logger, options: { directLine: DIRECT_LINE_DEFAULTS, botAppId: '' } });
+      handle = mountWebChat(server, { adapter, bot: echoBot, logger, options: { directLine: DIRECT_LINE_DEFAULTS, botAppId: '', ...options } });
     },
   });
   const port = await http.listen(0, '127.0.0.1');
