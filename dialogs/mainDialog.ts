@@ -42,9 +42,9 @@ export class MainDialog extends ComponentDialog<Record<string, never>> {
   }
 
   private async identifyStep(step: Step): Promise<DialogTurnResult> {
-    const locale = await this.deps.localeOf(step.context);
-    const respondent = await this.deps.service.registerRespondent(identityKeyOf(step.context), locale);
-    if (respondent.consentedAt !== null && respondent.municipalityId !== null && respondent.role !== null) {
+    const identityKey = identityKeyOf(step.context);
+    const respondent = await this.deps.service.findRespondentByIdentity(identityKey);
+    if (respondent !== undefined && respondent.consentedAt !== null && respondent.municipalityId !== null && respondent.role !== null) {
       const assessment = await this.deps.service.startOrJoinAssessment(respondent.municipalityId);
       const session: SelfCheckSession = {
         respondentId: respondent.id,
@@ -54,7 +54,7 @@ export class MainDialog extends ComponentDialog<Record<string, never>> {
       };
       return step.next(session);
     }
-    const options: OnboardingOptions = { respondentId: respondent.id };
+    const options: OnboardingOptions = { identityKey };
     return step.beginDialog(DIALOG_IDS.onboarding, options);
   }
 

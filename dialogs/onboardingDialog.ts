@@ -14,14 +14,15 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { ROLES, roleLabel, type Role } from '../src/domain/selbstcheck';
-import type { Municipality } from '../src/domain/ports';
+import type { Municipality, Respondent } from '../src/domain/ports';
 import { t } from '../src/i18n/catalog';
 import { DIALOG_IDS } from './dialogIds';
 import { sendText } from './send';
 import type { DialogDeps, SelfCheckSession } from './session';
 
 export interface OnboardingOptions {
-  readonly respondentId: string;
+  /** The respondent row is created only once consent is given. */
+  readonly identityKey: string;
 }
 
 /** Undefined when the respondent declined consent. */
@@ -49,14 +50,20 @@ export class OnboardingDialog extends ComponentDialog<OnboardingOptions> {
     this.initialDialogId = DIALOG_IDS.onboardingSteps;
   }
 
-  private respondentId(step: Step): string {
-    return step.options.respondentId;
+  /** The respondent after consent (created at the consent step; one SELECT afterwards). */
+  private async respondent(step: Step): Promise<Respondent> {
+    const locale = await this.deps.localeOf(step.context);
+    return this.deps.service.registerRespondent(step.options.identityKey, locale);
+  }
+
+  private async respondentId(step: Step): Promise<string> {
+    return (await this.respondent(step)).id;
   }
 
   private async consentStep(step: Step): Promise<DialogTurnResult> {
     const locale = await this.deps.localeOf(step.context);
-    const respondent = await this.deps.service.findRespondent(this.respondentId(step));
-    if (respondent.consentedAt !== null) return step.next(true);
+    const respondent = await this.deps.service.findRespondentByIdentity(step.options.identityKey);
+    if (respondent !== undefined && respondent.consentedAt !== null) return step.next(true);
     await sendText(step.context, `${t(locale, 'onboarding.intro')}\n\n${t(locale, 'onboarding.privacy')}`);
     return step.prompt(DIALOG_IDS.consentPrompt, {
       prompt: t(locale, 'onboarding.consentPrompt'),
@@ -79,8 +86,8 @@ export class OnboardingDialog extends ComponentDialog<OnboardingOptions> {
     }
     const respondent =
       consent === true
-        ? await this.deps.service.findRespondent(this.respondentId(step))
-        : await this.deps.service.updateRespondent(this.respondentId(step), { consentedAt: new Date(), locale });
+        ? await this.respondent(step)
+        : await this.deps.service.updateRespondent(await this.respondentId(step), { consentedAt: new Date(), locale });
     if (respondent.municipalityId !== null) return step.next(respondent.municipalityId);
     const municipalities = await this.deps.service.listMunicipalities();
     return step.prompt(DIALOG_IDS.municipalityPrompt, {
@@ -99,9 +106,9 @@ export class OnboardingDialog extends ComponentDialog<OnboardingOptions> {
       const municipalities = await this.deps.service.listMunicipalities();
       const municipality = municipalities[chosen.index];
       if (municipality === undefined) return step.replaceDialog(DIALOG_IDS.onboardingSteps, step.options);
-      await this.deps.service.updateRespondent(this.respondentId(step), { municipalityId: municipality.id });
+      await this.deps.service.updateRespondent(await this.respondentId(step), { municipalityId: municipality.id });
     }
-    const respondent = await this.deps.service.findRespondent(this.respondentId(step));
+    const respondent = await this.respondent(step);
     if (respondent.role !== null) return step.next(respondent.role);
     return step.prompt(DIALOG_IDS.rolePrompt, {
       prompt: t(locale, 'onboarding.rolePrompt'),
@@ -117,8 +124,8 @@ export class OnboardingDialog extends ComponentDialog<OnboardingOptions> {
     const role: Role | undefined = isFoundChoice(chosen) ? ROLES[chosen.index] : undefined;
     const respondent =
       role === undefined
-        ? await this.deps.service.findRespondent(this.respondentId(step))
-        : await this.deps.service.updateRespondent(this.respondentId(step), { role });
+        ? await this.respondent(step)
+        : await this.deps.service.updateRespondent(await this.respondentId(step), { role });
     if (respondent.municipalityId === null || respondent.role === null) {
       return step.replaceDialog(DIALOG_IDS.onboardingSteps, step.options);
     }

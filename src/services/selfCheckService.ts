@@ -89,10 +89,9 @@ export class SelfCheckService {
     return this.deps.respondents.findOrCreate(identityKey, locale);
   }
 
-  async findRespondent(id: string): Promise<Respondent> {
-    const respondent = await this.deps.respondents.find(id);
-    if (respondent === undefined) throw new Error(`respondent ${id} not found`);
-    return respondent;
+  /** Looks a respondent up without creating one: nothing is stored about a person before consent. */
+  findRespondentByIdentity(identityKey: string): Promise<Respondent | undefined> {
+    return this.deps.respondents.findByIdentity(identityKey);
   }
 
   updateRespondent(id: string, patch: RespondentPatch): Promise<Respondent> {

@@ -54,6 +54,16 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
     expect(respondent?.consentedAt).toBeInstanceOf(Date);
   });
 
+  it('stores nothing about a person who declines consent', async () => {
+    const p = newParticipant();
+    await say(webchat, p, 'start');
+    const declined = await say(webchat, p, 'nein');
+    expect(allText(declined)).toContain('Ohne Ihr Einverständnis speichere ich nichts');
+    expect(await prisma().respondent.count({ where: { identityKey: `webchat:${p.userId}` } })).toBe(0);
+    // Changing one's mind later starts onboarding again.
+    expect(allText(await say(webchat, p, 'start'))).toContain('Datenschutz');
+  });
+
   it('stores card and typed answers at once, supports back, skip, change, pause and resume, and shows the field summary', async () => {
     const p = newParticipant();
     const key = `webchat:${p.userId}`;

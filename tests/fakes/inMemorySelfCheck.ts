@@ -35,6 +35,9 @@ export class InMemorySelfCheckStore implements MunicipalityRepository, Responden
     this.respondents.set(created.id, created);
     return created;
   }
+  async findByIdentity(identityKey: string): Promise<Respondent | undefined> {
+    return [...this.respondents.values()].find((r) => r.identityKey === identityKey);
+  }
   async update(id: string, patch: RespondentPatch): Promise<Respondent> {
     const current = this.respondents.get(id);
     if (!current) throw new Error(`no respondent ${id}`);
@@ -42,9 +45,9 @@ export class InMemorySelfCheckStore implements MunicipalityRepository, Responden
     this.respondents.set(id, next);
     return next;
   }
-  // MunicipalityRepository.find and RespondentRepository.find / AssessmentRepository.find share one name.
+  // MunicipalityRepository.find and AssessmentRepository.find share one name.
   async find(id: string): Promise<never> {
-    const found = this.municipalities.find((m) => m.id === id) ?? this.respondents.get(id) ?? this.assessments.find((a) => a.id === id);
+    const found = this.municipalities.find((m) => m.id === id) ?? this.assessments.find((a) => a.id === id);
     return found as never;
   }
   async findCurrent(municipalityId: string): Promise<Assessment | undefined> {

@@ -71,7 +71,7 @@ export interface MunicipalityRepository {
 export interface RespondentRepository {
   /** Returns the respondent with this identity, creating it on first contact (one round trip). */
   findOrCreate(identityKey: string, locale: Locale): Promise<Respondent>;
-  find(id: string): Promise<Respondent | undefined>;
+  findByIdentity(identityKey: string): Promise<Respondent | undefined>;
   update(id: string, patch: RespondentPatch): Promise<Respondent>;
 }
 

@@ -33,8 +33,8 @@ export class PrismaRespondentRepository implements RespondentRepository {
     }
   }
 
-  async find(id: string): Promise<Respondent | undefined> {
-    const row = await this.prisma.respondent.findUnique({ where: { id } });
+  async findByIdentity(identityKey: string): Promise<Respondent | undefined> {
+    const row = await this.prisma.respondent.findUnique({ where: { identityKey } });
     return row === null ? undefined : toRespondent(row);
   }
 
