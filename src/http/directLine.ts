@@ -59,9 +59,8 @@ export interface DirectLineHandle {
 const PREFIX = '/v3/directline';
 const MAX_ACTIVITIES_KEPT = 500;
 
-const startSchema = z
-  .object({ locale: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/).optional() })
-  .strict();
+// Other Direct Line clients send `{ user: { id } }` here; it is ignored because the server owns user ids.
+const startSchema = z.object({ locale: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/).optional() });
 
 /** What Web Chat posts. Server-owned fields (from, conversation, id, timestamp) are overwritten. */
 const postSchema = z

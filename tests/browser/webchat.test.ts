@@ -52,6 +52,18 @@ describeBrowser('self-hosted web chat in Chromium (phone width)', () => {
     return page;
   }
 
+  async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+    // Evaluated through the DevTools protocol: the page's own CSP (rightly) refuses injected script tags.
+    await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+    // A string expression: the test project compiles without the DOM library.
+    const violations = (await page.evaluate(
+      `axe.run().then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })))`,
+    )) as AxeViolation[];
+    const severe = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    if (violations.length) console.log('axe findings:', JSON.stringify(violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)));
+    return severe;
+  }
+
   async function htmlLangDir(page: Page): Promise<[string | null, string | null]> {
     const html = page.locator('html');
     return [await html.getAttribute('lang'), await html.getAttribute('dir')];
@@ -77,16 +89,24 @@ describeBrowser('self-hosted web chat in Chromium (phone width)', () => {
     expect(await htmlLangDir(page)).toEqual(['de', 'ltr']);
     await page.screenshot({ path: path.join(DOCS, 'webchat.png') });
 
-    // Evaluated through the DevTools protocol: the page's own CSP (rightly) refuses injected script tags.
-    await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-    // A string expression: the test project compiles without the DOM library.
-    const violations = (await page.evaluate(
-      `axe.run().then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })))`,
-    )) as AxeViolation[];
-    const severe = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    if (violations.length) console.log('axe findings:', JSON.stringify(violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)));
-    expect(severe).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     expect(consoleErrors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('keyboard order is skip link, language, chat; nothing scrolls sideways at 390 px', async () => {
+    const page = await open();
+    await page.getByText('welcome de-DE').first().waitFor({ timeout: 20_000 });
+    const focused = async () => page.evaluate('(() => { const e = document.activeElement; return e ? (e.id || e.getAttribute("data-id") || e.className || e.tagName) : ""; })()');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('skip');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('language');
+    // Skip link moves focus into the chat region, from where the send box is reachable.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    expect(await focused()).toBe('webchat');
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await page.close();
   }, 60_000);
 
@@ -100,6 +120,7 @@ describeBrowser('self-hosted web chat in Chromium (phone width)', () => {
     await page.getByText('echo[ar]: مرحبا').first().waitFor({ timeout: 10_000 });
     expect(await page.locator('#webchat [dir="rtl"]').count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(DOCS, 'webchat-ar.png') });
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.close();
   }, 60_000);
 });

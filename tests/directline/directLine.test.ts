@@ -102,6 +102,21 @@ describe('self-hosted Direct Line 3.0 (polling subset)', () => {
     expect((await post(dl.url, flooder, { type: 'message', text: 'later' })).status).toBe(200);
   });
 
+  it('a burst of parallel posts to one conversation does not slow down another', async () => {
+    const flooder = await start(dl.url);
+    const other = await start(dl.url);
+    const burst = Array.from({ length: 200 }, (_, i) => post(dl.url, flooder, { type: 'message', text: `b${i}` }).then((r) => r.status));
+    const t = Date.now();
+    expect((await post(dl.url, other, { type: 'message', text: 'calm' })).status).toBe(200);
+    const otherMs = Date.now() - t;
+    const statuses = await Promise.all(burst);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(195);
+    expect(otherMs).toBeLessThan(2000);
+    const set = (await (await poll(dl.url, other)).json()) as ActivitySet;
+    expect(set.activities.map((a) => a.text)).toContain('echo[]: calm');
+  });
+
   it('validates posted activities with 400 JSON errors', async () => {
     const s = await start(dl.url);
     const bad = await post(dl.url, s, { type: 'invoke', name: 'x' });
