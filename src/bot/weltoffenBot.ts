@@ -138,6 +138,14 @@ export class WeltoffenBot extends TeamsActivityHandler {
         return;
       }
     }
+    // Conversation state is per conversation: in a channel or group chat every member would share one
+    // self-check session, so the self-check runs only in personal chats (and web chat).
+    if (conversationKind(context) === 'channel' && (input.kind === 'card' || command !== undefined)) {
+      const text = t(await this.localeOf(context), 'selfcheck.personalOnly');
+      context.turnState.set(INVOKE_CARD_KEY, card([textBlock(text)], [], text));
+      await this.reply(context, 'selfcheck.personalOnly');
+      return;
+    }
     if (dc.activeDialog !== undefined) {
       await dc.continueDialog();
       return;

@@ -49,6 +49,8 @@ const de = {
   'question.notApplicable': 'Diese Frage stellt sich nach Ihren bisherigen Antworten nicht.',
   'question.atStart': 'Das ist bereits die erste Frage.',
   'question.skipped': 'Übersprungen. Sie können die Frage später mit „ändern {id}“ beantworten.',
+  'selfcheck.personalOnly':
+    'Den Selbstcheck beantworten Sie bitte im persönlichen Chat mit mir: In einem Kanal oder Gruppenchat würden sich die Antworten mehrerer Personen vermischen.',
   'selfcheck.paused': 'Pausiert. Ihre Antworten sind gespeichert. Schreiben Sie „weiter“, wenn Sie fortfahren möchten, auch in Teams oder im Web-Chat.',
   'selfcheck.resumed': 'Willkommen zurück! Sie machen bei Frage {n} weiter.',
   'selfcheck.complete': 'Sie haben alle Fragen beantwortet. Vielen Dank!',
@@ -121,6 +123,8 @@ const en: Record<MessageKey, string> = {
   'question.notApplicable': 'Given your earlier answers, this question does not apply.',
   'question.atStart': 'This is already the first question.',
   'question.skipped': 'Skipped. You can answer it later with “change {id}”.',
+  'selfcheck.personalOnly':
+    'Please answer the self-check in a personal chat with me: in a channel or group chat the answers of several people would get mixed up.',
   'selfcheck.paused': 'Paused. Your answers are saved. Type “continue” whenever you want to go on, in Teams or in web chat.',
   'selfcheck.resumed': 'Welcome back! You continue at question {n}.',
   'selfcheck.complete': 'You have answered all questions. Thank you!',

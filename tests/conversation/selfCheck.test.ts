@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { message, newParticipant, teamsPersonal, webchat, type Participant } from '../support/activities';
+import { message, newParticipant, teamsChannel, teamsPersonal, webchat, type Participant } from '../support/activities';
 import { startTestService, type ReplyActivity, type TestService } from '../support/service';
 import { usingPostgres } from '../support/testDatabase';
 
@@ -62,6 +62,14 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
     expect(await prisma().respondent.count({ where: { identityKey: `webchat:${p.userId}` } })).toBe(0);
     // Changing one's mind later starts onboarding again.
     expect(allText(await say(webchat, p, 'start'))).toContain('Datenschutz');
+  });
+
+  it('keeps the self-check out of Teams channels, where members would share one session', async () => {
+    const p = newParticipant({ aadObjectId: `aad-channel-${Date.now()}` });
+    const replies = await say(teamsChannel, p, 'start');
+    expect(allText(replies)).toContain('im persönlichen Chat');
+    expect(questionCard(replies)).toBeUndefined();
+    expect(await prisma().respondent.count({ where: { identityKey: `aad:tenant-1:${p.aadObjectId}` } })).toBe(0);
   });
 
   it('stores card and typed answers at once, supports back, skip, change, pause and resume, and shows the field summary', async () => {
