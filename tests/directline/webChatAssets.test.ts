@@ -76,4 +76,13 @@ describe('web chat page and assets', () => {
     }
     expect(catalog.locales.ar?.dir).toBe('rtl');
   });
+
+  it('the page ships the German catalog texts, so there is no flash of other text before the script runs', () => {
+    const html = readFileSync(path.join(__dirname, '../../src/http/public/index.html'), 'utf8');
+    const de = (JSON.parse(readFileSync(path.join(__dirname, '../../src/http/public/i18n.json'), 'utf8')) as { locales: { de: { strings: Record<string, string> } } }).locales.de.strings;
+    const found = [...html.matchAll(/data-i18n="(\w+)">([^<]*)</g)].map((m) => [m[1], m[2]]);
+    expect(found.length).toBeGreaterThanOrEqual(6);
+    for (const [key, text] of found) expect(text).toBe(de[key ?? '']);
+    expect(html).toContain(`<title>${de.documentTitle}</title>`);
+  });
 });
