@@ -110,6 +110,21 @@ describeBrowser('self-hosted web chat in Chromium (phone width)', () => {
     await page.close();
   }, 60_000);
 
+  it('offers a new conversation when the server has removed an idle one', async () => {
+    const page = await open();
+    await page.getByText('welcome de-DE').first().waitFor({ timeout: 20_000 });
+    expect(await page.locator('#ended').isVisible()).toBe(false);
+    // As if the idle timeout had passed: the next poll answers 404.
+    svc.handle.directLine.store.sweep(Date.now() + 365 * 24 * 3600_000);
+    await page.locator('#ended').waitFor({ state: 'visible', timeout: 5_000 });
+    expect(await page.locator('#ended').textContent()).toContain('Gespräch ist beendet');
+    expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('restart');
+    await page.keyboard.press('Enter');
+    await page.getByText('welcome de-DE').first().waitFor({ timeout: 20_000 });
+    expect(await page.locator('#ended').isVisible()).toBe(false);
+    await page.close();
+  }, 60_000);
+
   it('switches to Arabic: right-to-left page and chat, and the bot receives the Arabic locale', async () => {
     const page = await open();
     await page.getByText('welcome de-DE').first().waitFor({ timeout: 20_000 });
