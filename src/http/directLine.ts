@@ -8,6 +8,7 @@ import type { InProcessTurns } from '../infrastructure/directline/inProcessTurn'
 import { RateLimiter } from '../infrastructure/directline/rateLimiter';
 import { TokenSigner, type TokenClaims } from '../infrastructure/directline/tokens';
 import { sendError } from './errors';
+import type { Lifecycle } from './server';
 
 export interface DirectLineOptions {
   /** HMAC key for tokens; random per process when absent. */
@@ -48,6 +49,8 @@ export interface DirectLineDeps {
   options: DirectLineOptions;
   /** Injectable clock for expiry and idle tests. */
   now?: () => number;
+  /** From createHttpServer's mount: turns count as in flight for graceful shutdown. */
+  lifecycle?: Lifecycle;
 }
 
 export interface DirectLineHandle {
@@ -149,7 +152,10 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): D
     conversation: { id: c.id, isGroup: false, conversationType: 'personal', name: '' },
   });
 
-  const runTurn = (c: DirectLineConversation, activity: Partial<Activity>): Promise<void> => {
+  const runTurn = (c: DirectLineConversation, activity: Partial<Activity>): Promise<void> =>
+    deps.lifecycle ? deps.lifecycle.track(queueTurn(c, activity)) : queueTurn(c, activity);
+
+  const queueTurn = (c: DirectLineConversation, activity: Partial<Activity>): Promise<void> => {
     const previous = tails.get(c) ?? Promise.resolve();
     const next = previous
       .catch(() => undefined)
@@ -183,6 +189,7 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): D
       store.touch(c, now());
       { res.json(201, issue(c)); return; }
     }
+    if (deps.lifecycle?.draining()) return sendError(res, 503, 'ShuttingDown', 'the service is shutting down; please try again');
     const body = startSchema.safeParse(req.body ?? {});
     if (!body.success) return sendError(res, 400, 'InvalidRequest', body.error.issues[0]?.message ?? 'invalid body');
     if (store.size >= options.maxConversations) {
@@ -239,6 +246,7 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): D
       const issueAt = parsed.error.issues[0];
       return sendError(res, 400, 'InvalidActivity', `${issueAt?.path.join('.') || 'body'}: ${issueAt?.message ?? 'not an activity'}`);
     }
+    if (deps.lifecycle?.draining()) return sendError(res, 503, 'ShuttingDown', 'the service is shutting down; please try again');
     const allowed = perConversation.hit(c.id, now());
     if (!allowed.ok) return limited(res, allowed.retryAfterMs, 'TooManyMessages', 'too many messages; please wait a moment');
     // Typing over polling would only fill the list; Azure sends typing over WebSocket only.

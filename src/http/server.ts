@@ -25,7 +25,15 @@ export interface HttpServerOptions {
   maxBodyBytes: number;
   shutdownTimeoutMs: number;
   /** Extra routes (web chat, Direct Line, exports) mounted by the composition root. */
-  mount?: (server: restify.Server) => void;
+  mount?: (server: restify.Server, lifecycle: Lifecycle) => void;
+}
+
+/** Lets mounted routes take part in graceful shutdown like /api/messages does. */
+export interface Lifecycle {
+  /** Counts the work as in flight until it settles, so close() waits for it (bounded). */
+  track<T>(work: Promise<T>): Promise<T>;
+  /** True once close() was called: refuse new turns with 503. */
+  draining(): boolean;
 }
 
 export interface HttpServer {
@@ -96,7 +104,18 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     }
   });
 
-  options.mount?.(server);
+  options.mount?.(server, {
+    async track(work) {
+      inFlight++;
+      try {
+        return await work;
+      } finally {
+        inFlight--;
+        if (draining && inFlight === 0) drained?.();
+      }
+    },
+    draining: () => draining,
+  });
 
   return {
     server,

@@ -13,6 +13,7 @@ import { projectRoot } from '../infrastructure/projectRoot';
 import { mountAzureDirectLineToken, type AzureDirectLineOptions } from './azureDirectLineToken';
 import { DIRECT_LINE_DEFAULTS, mountDirectLine, type DirectLineHandle, type DirectLineOptions } from './directLine';
 import { sendError } from './errors';
+import type { Lifecycle } from './server';
 
 const gzipAsync = promisify(gzip);
 
@@ -32,6 +33,8 @@ export interface WebChatDeps {
   logger: Logger;
   options: WebChatOptions;
   now?: () => number;
+  /** The second argument of createHttpServer's mount callback. */
+  lifecycle?: Lifecycle;
 }
 
 export interface WebChatHandle {
@@ -80,6 +83,7 @@ export function mountWebChat(server: restify.Server, deps: WebChatDeps): WebChat
     logger: deps.logger,
     options: deps.options.directLine,
     now: deps.now,
+    lifecycle: deps.lifecycle,
   });
 
   if (deps.options.azure?.secret) mountAzureDirectLineToken(server, deps.options.azure, deps.logger, deps.now);

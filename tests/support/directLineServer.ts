@@ -25,6 +25,7 @@ export async function startDirectLineServer(
   options: Partial<DirectLineOptions> = {},
   auth = new ConfigurationBotFrameworkAuthentication({}),
   botAppId = '',
+  bot: { run(ctx: TurnContext): Promise<void> } = echoBot,
 ): Promise<DirectLineTestServer> {
   const clock = { now: Date.now() };
   const adapter = new BotAdapter(auth);
@@ -32,14 +33,15 @@ export async function startDirectLineServer(
   const logger = createLogger('silent');
   const http = createHttpServer({
     adapter,
-    bot: echoBot,
+    bot,
     logger,
     readiness: { check: async () => undefined },
     maxBodyBytes: 262144,
     shutdownTimeoutMs: 1000,
-    mount: (server) => {
+    mount: (server, lifecycle) => {
       handle = mountDirectLine(server, {
-        turns: inProcessTurns(adapter, echoBot, botAppId),
+        lifecycle,
+        turns: inProcessTurns(adapter, bot, botAppId),
         logger,
         options: { ...DIRECT_LINE_DEFAULTS, ...options },
         now: () => clock.now,

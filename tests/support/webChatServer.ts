@@ -25,8 +25,8 @@ export async function startWebChatServer(options: Partial<WebChatOptions> = {}):
     readiness: { check: async () => undefined },
     maxBodyBytes: 262144,
     shutdownTimeoutMs: 1000,
-    mount: (server) => {
-      handle = mountWebChat(server, { adapter, bot: echoBot, logger, options: { directLine: DIRECT_LINE_DEFAULTS, botAppId: '', ...options } });
+    mount: (server, lifecycle) => {
+      handle = mountWebChat(server, { adapter, bot: echoBot, logger, lifecycle, options: { directLine: DIRECT_LINE_DEFAULTS, botAppId: '', ...options } });
     },
   });
   const port = await http.listen(0, '127.0.0.1');
