@@ -130,7 +130,7 @@ export class AssessmentDialog extends Dialog<SelfCheckSession> {
       const typed = parseTypedAnswer(input.text, turn.locale);
       const remembered = dc.context.turnState.get(ANSWERED_THIS_TURN) as string | undefined;
       const target = remembered !== undefined ? findQuestion(turn.q, remembered) : this.target(turn);
-      if (typed !== undefined && target !== undefined) return this.answer(turn, target, typed, undefined);
+      if (typed !== undefined && target !== undefined) return this.answer(dc, turn, target, typed, undefined);
       await sendText(dc.context, t(turn.locale, 'question.notUnderstood'));
       return Dialog.EndOfTurn;
     }
@@ -171,7 +171,7 @@ export class AssessmentDialog extends Dialog<SelfCheckSession> {
           return this.stale(turn);
         }
         if (action.verb === 'back') return this.back(turn, question);
-        return this.answer(turn, question, value ?? 'skipped', action.verb === 'answer' ? action.comment : undefined);
+        return this.answer(dc, turn, question, value ?? 'skipped', action.verb === 'answer' ? action.comment : undefined);
       }
     }
   }
@@ -199,11 +199,27 @@ export class AssessmentDialog extends Dialog<SelfCheckSession> {
       case 'skip': {
         const target = this.target(turn);
         if (target === undefined) return this.showTarget(turn);
-        return this.answer(turn, target, 'skipped', undefined);
+        return this.answer(dc, turn, target, 'skipped', undefined);
       }
       case 'result':
         await this.sendOverall(turn);
         return Dialog.EndOfTurn;
+      case 'complete': {
+        const { session } = turn.state;
+        const outcome = await this.deps.service.completeAssessment(session.assessmentId, session.respondentId);
+        if (outcome === 'not_allowed') {
+          await sendText(context, t(turn.locale, 'round.notAllowed'));
+          return Dialog.EndOfTurn;
+        }
+        if (outcome === 'already_completed') {
+          await sendText(context, t(turn.locale, 'round.closed'));
+          return dc.endDialog();
+        }
+        await this.sendOverall(turn);
+        const assessment = await this.deps.service.findAssessment(session.assessmentId);
+        await sendText(context, t(turn.locale, 'round.completed', { round: assessment?.round ?? '' }));
+        return dc.endDialog();
+      }
       case 'change': {
         const question = findQuestion(turn.q, command.questionId);
         if (question === undefined) {
@@ -240,7 +256,7 @@ export class AssessmentDialog extends Dialog<SelfCheckSession> {
     }
   }
 
-  private async answer(turn: Turn, question: Question, value: StoredAnswer, comment: string | undefined): Promise<DialogTurnResult> {
+  private async answer(dc: DialogContext, turn: Turn, question: Question, value: StoredAnswer, comment: string | undefined): Promise<DialogTurnResult> {
     const { context, state } = turn;
     if (gateState(question, turn.answers) !== 'open') {
       await sendText(context, t(turn.locale, 'question.notApplicable'));
@@ -254,6 +270,11 @@ export class AssessmentDialog extends Dialog<SelfCheckSession> {
       comment: comment ?? null,
       channel: context.activity.channelId,
     });
+    if (result.kind === 'rejected' && result.reason === 'round_closed') {
+      await sendText(context, t(turn.locale, 'round.closed'));
+      this.setInvokeCard(context, undefined, turn.locale, 'round.closed');
+      return dc.endDialog();
+    }
     if (result.kind === 'rejected') return this.stale(turn);
     context.turnState.set(ANSWERED_THIS_TURN, question.id);
     const answers: AnswerMap = { ...turn.answers, [question.id]: value };

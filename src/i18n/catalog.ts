@@ -17,7 +17,7 @@ const de = {
   'error.busy': 'Ich bearbeite gerade noch Ihre vorige Nachricht. Bitte senden Sie diese noch einmal.',
   'input.unsupported': 'Diese Art von Nachricht kann ich leider nicht verarbeiten. Schreiben Sie mir bitte als Text.',
   'help.selfcheck':
-    'Das können Sie mir schreiben:\n\n- **hilfe**: diese Übersicht\n- **start**: Selbstcheck beginnen oder fortsetzen\n- **1**–**5** oder die Antwort in Worten, z. B. „teilweise“\n- **zurück**, **überspringen**, **pause**\n- **status**: Ihr Fortschritt je Handlungsfeld\n- **ändern MS-03**: eine Antwort ändern\n- **feld IO**: zu einem Handlungsfeld wechseln\n- **ergebnis**: Gesamtauswertung Ihrer Kommune\n- **sprache englisch** / **sprache deutsch**: Sprache wechseln',
+    'Das können Sie mir schreiben:\n\n- **hilfe**: diese Übersicht\n- **start**: Selbstcheck beginnen oder fortsetzen\n- **1**–**5** oder die Antwort in Worten, z. B. „teilweise“\n- **zurück**, **überspringen**, **pause**\n- **status**: Ihr Fortschritt je Handlungsfeld\n- **ändern MS-03**: eine Antwort ändern\n- **feld IO**: zu einem Handlungsfeld wechseln\n- **ergebnis**: Gesamtauswertung Ihrer Kommune\n- **abschließen**: die Runde Ihrer Kommune abschließen\n- **sprache englisch** / **sprache deutsch**: Sprache wechseln',
   'onboarding.intro':
     'Der Selbstcheck „Weltoffene Kommune“ fragt in sieben Handlungsfeldern, wie weit Ihre Verwaltung auf dem Weg zu einer weltoffenen Kommune ist. Sie beantworten die Fragen in Ihrem Tempo, können jederzeit pausieren und später, auch in einem anderen Kanal, weitermachen. Nach jedem Feld erhalten Sie eine Einschätzung mit Vorschlägen, am Ende eine Auswertung für Ihre Kommune.',
   'onboarding.privacy':
@@ -49,6 +49,9 @@ const de = {
   'question.notApplicable': 'Diese Frage stellt sich nach Ihren bisherigen Antworten nicht.',
   'question.atStart': 'Das ist bereits die erste Frage.',
   'question.skipped': 'Übersprungen. Sie können die Frage später mit „ändern {id}“ beantworten.',
+  'round.completed': 'Die Runde {round} des Selbstchecks ist abgeschlossen. Mit „start“ beginnt später eine neue Runde.',
+  'round.notAllowed': 'Eine Runde abschließen können die Verwaltungsspitze, die Fachbereichsleitung und die Integrationsbeauftragten.',
+  'round.closed': 'Diese Runde wurde inzwischen abgeschlossen; Ihre Antwort wurde nicht gespeichert. Schreiben Sie „start“, um in der neuen Runde weiterzumachen.',
   'selfcheck.personalOnly':
     'Den Selbstcheck beantworten Sie bitte im persönlichen Chat mit mir: In einem Kanal oder Gruppenchat würden sich die Antworten mehrerer Personen vermischen.',
   'selfcheck.paused': 'Pausiert. Ihre Antworten sind gespeichert. Schreiben Sie „weiter“, wenn Sie fortfahren möchten, auch in Teams oder im Web-Chat.',
@@ -91,7 +94,7 @@ const en: Record<MessageKey, string> = {
   'error.busy': 'I am still working on your previous message. Please send this one again.',
   'input.unsupported': 'Sorry, I cannot handle this kind of message. Please write to me as text.',
   'help.selfcheck':
-    'You can write:\n\n- **help**: this overview\n- **start**: begin or continue the self-check\n- **1**–**5** or the answer in words, e.g. "partly"\n- **back**, **skip**, **pause**\n- **status**: your progress per field\n- **change MS-03**: change an answer\n- **field IO**: switch to a field of action\n- **result**: overall result of your municipality\n- **language german** / **language english**: switch language',
+    'You can write:\n\n- **help**: this overview\n- **start**: begin or continue the self-check\n- **1**–**5** or the answer in words, e.g. "partly"\n- **back**, **skip**, **pause**\n- **status**: your progress per field\n- **change MS-03**: change an answer\n- **field IO**: switch to a field of action\n- **result**: overall result of your municipality\n- **complete round**: close your municipality’s round\n- **language german** / **language english**: switch language',
   'onboarding.intro':
     'The self-check “Weltoffene Kommune” asks in seven fields of action how far your administration has come on the way to a welcoming municipality. You answer at your own pace, can pause at any time and continue later, also in another channel. After each field you get an assessment with suggestions, and at the end a result for your municipality.',
   'onboarding.privacy':
@@ -123,6 +126,9 @@ const en: Record<MessageKey, string> = {
   'question.notApplicable': 'Given your earlier answers, this question does not apply.',
   'question.atStart': 'This is already the first question.',
   'question.skipped': 'Skipped. You can answer it later with “change {id}”.',
+  'round.completed': 'Round {round} of the self-check is complete. Type “start” later to begin a new round.',
+  'round.notAllowed': 'A round can be closed by the head of administration, the head of department and the integration officers.',
+  'round.closed': 'This round has been closed in the meantime; your answer was not stored. Type “start” to continue in the new round.',
   'selfcheck.personalOnly':
     'Please answer the self-check in a personal chat with me: in a channel or group chat the answers of several people would get mixed up.',
   'selfcheck.paused': 'Paused. Your answers are saved. Type “continue” whenever you want to go on, in Teams or in web chat.',

@@ -33,6 +33,7 @@ import {
   type QuestionnaireRegistry,
   type Recommendation,
   type Locale,
+  type Role,
   type StoredAnswer,
 } from '../domain/selbstcheck';
 
@@ -46,7 +47,12 @@ export interface SelfCheckDeps {
 
 export type RecordAnswerResult =
   | { readonly kind: 'stored'; readonly outcome: AnswerWriteOutcome }
-  | { readonly kind: 'rejected'; readonly reason: 'unknown_question' | 'not_applicable' | 'wrong_version' };
+  | { readonly kind: 'rejected'; readonly reason: 'unknown_question' | 'not_applicable' | 'wrong_version' | 'round_closed' };
+
+/** Roles that coordinate the self-check in the municipality and may close a round. */
+export const ROLES_THAT_CLOSE_ROUNDS: readonly Role[] = ['mayor', 'department_head', 'integration_officer'];
+
+export type CompleteResult = 'completed' | 'not_allowed' | 'already_completed';
 
 export interface Progress {
   readonly answers: AnswerMap;
@@ -145,7 +151,19 @@ export class SelfCheckService {
       questionnaireVersion: assessment.questionnaireVersion,
       channel: input.channel,
     });
+    if (outcome === 'closed') return { kind: 'rejected', reason: 'round_closed' };
     return { kind: 'stored', outcome };
+  }
+
+  /**
+   * Closes the municipality's current round, so the next start opens a new round (pinned to the newest
+   * questionnaire) and results of rounds can be compared over time.
+   */
+  async completeAssessment(assessmentId: string, respondentId: string): Promise<CompleteResult> {
+    const respondent = await this.deps.respondents.findById(respondentId);
+    if (respondent?.role == null || !ROLES_THAT_CLOSE_ROUNDS.includes(respondent.role)) return 'not_allowed';
+    const completed = await this.deps.assessments.complete(assessmentId, new Date());
+    return completed === undefined ? 'already_completed' : 'completed';
   }
 
   answersOf(assessmentId: string, respondentId: string): Promise<AnswerMap> {

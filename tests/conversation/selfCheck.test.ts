@@ -215,6 +215,32 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
     expect(text).toContain('MS-01: von „Vollständig umgesetzt“ bis „Nicht vorhanden“');
   });
 
+  it('closes a round: only coordinating roles may, colleagues cannot write into it, and start opens round 2', async () => {
+    const lead = newParticipant();
+    const staff = newParticipant();
+    const firstLead = await onboard(webchat, lead, 'Halle (Saale)', 'Verwaltungsspitze');
+    const firstStaff = await onboard(webchat, staff, 'Halle (Saale)', 'Mitarbeiter*in Integrationsstelle');
+    const round1 = questionCard(firstLead)!.actions![0]!.data['assessmentId'] as string;
+    await say(webchat, lead, '1');
+
+    expect(allText(await say(webchat, staff, 'abschließen'))).toContain('Eine Runde abschließen können');
+    const closed = await say(webchat, lead, 'abschließen');
+    expect(allText(closed)).toContain('Gesamtauswertung Halle (Saale)');
+    expect(allText(closed)).toContain('Die Runde 1 des Selbstchecks ist abgeschlossen');
+    expect(await prisma().assessment.findUnique({ where: { id: round1 } })).toMatchObject({ status: 'completed' });
+
+    // The colleague still has round 1 on screen: the answer is refused, nothing is stored.
+    const refused = await submit(webchat, staff, { ...questionCard(firstStaff)!.actions![0]!.data, answer: 'full' });
+    expect(allText(refused)).toContain('inzwischen abgeschlossen');
+    expect(await prisma().answer.count({ where: { respondent: { identityKey: `webchat:${staff.userId}` } } })).toBe(0);
+
+    const restarted = await say(webchat, staff, 'start');
+    const round2 = questionCard(restarted)!.actions![0]!.data['assessmentId'] as string;
+    expect(round2).not.toBe(round1);
+    expect(await prisma().assessment.findUnique({ where: { id: round2 } })).toMatchObject({ round: 2, status: 'in_progress' });
+    expect(questionIdOf(restarted)).toBe('MS-01');
+  });
+
   describe('in Teams with Universal Actions', () => {
     let connector: Server;
     let connectorUrl: string;

@@ -35,6 +35,17 @@ export class InMemorySelfCheckStore implements MunicipalityRepository, Responden
     this.respondents.set(created.id, created);
     return created;
   }
+  async findById(id: string): Promise<Respondent | undefined> {
+    return this.respondents.get(id);
+  }
+  async complete(id: string, at: Date): Promise<Assessment | undefined> {
+    const index = this.assessments.findIndex((a) => a.id === id && a.status === 'in_progress');
+    const current = this.assessments[index];
+    if (current === undefined) return undefined;
+    const done: Assessment = { ...current, status: 'completed', completedAt: at };
+    this.assessments[index] = done;
+    return done;
+  }
   async findByIdentity(identityKey: string): Promise<Respondent | undefined> {
     return [...this.respondents.values()].find((r) => r.identityKey === identityKey);
   }
@@ -65,6 +76,7 @@ export class InMemorySelfCheckStore implements MunicipalityRepository, Responden
     const key = `${a.assessmentId}|${a.respondentId}|${a.questionId}`;
     const prev = this.answers.get(key);
     const comment = a.comment ?? prev?.comment ?? null;
+    if (this.assessments.find((x) => x.id === a.assessmentId)?.status !== 'in_progress') return 'closed';
     if (prev && prev.value === a.value && prev.comment === comment) return 'unchanged';
     this.answers.set(key, { value: a.value, comment, history: (prev?.history ?? 0) + 1, respondentId: a.respondentId, assessmentId: a.assessmentId, questionId: a.questionId });
     return prev ? 'changed' : 'created';

@@ -12,6 +12,7 @@ export type Command =
   | { kind: 'back' }
   | { kind: 'skip' }
   | { kind: 'result' }
+  | { kind: 'complete' }
   /** The id is upper-cased but not checked against the questionnaire; the dialog does that. */
   | { kind: 'change'; questionId: string }
   | { kind: 'field'; fieldId: string };
@@ -36,6 +37,7 @@ const STATUS = new Set(['status', 'fortschritt', 'progress', 'wo bin ich', 'wher
 const BACK = new Set(['zurück', 'zurueck', 'back', 'previous', 'vorherige frage']);
 const SKIP = new Set(['überspringen', 'ueberspringen', 'skip', 'weiß nicht genau, überspringen']);
 const RESULT = new Set(['ergebnis', 'auswertung', 'gesamtauswertung', 'result', 'results', 'summary']);
+const COMPLETE = new Set(['abschließen', 'abschliessen', 'runde abschließen', 'runde abschliessen', 'selbstcheck abschließen', 'complete', 'complete round', 'close round', 'finish round']);
 const CHANGE = /^(?:ändern|aendern|antwort ändern|change|change answer|edit)\s+([a-z]{2})\s*-?\s*(\d{1,2})$/u;
 const FIELD = /^(?:feld|handlungsfeld|field)\s+([a-z]{2})$/u;
 
@@ -50,6 +52,7 @@ export function recogniseCommand(text: string): Command | undefined {
   if (BACK.has(input)) return { kind: 'back' };
   if (SKIP.has(input)) return { kind: 'skip' };
   if (RESULT.has(input)) return { kind: 'result' };
+  if (COMPLETE.has(input)) return { kind: 'complete' };
   const change = CHANGE.exec(input);
   if (change !== null) return { kind: 'change', questionId: `${(change[1] ?? '').toUpperCase()}-${(change[2] ?? '').padStart(2, '0')}` };
   const field = FIELD.exec(input);

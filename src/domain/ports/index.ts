@@ -54,8 +54,11 @@ export interface AnswerWrite {
   readonly channel: string;
 }
 
-/** created: first answer; changed: a different value/comment (history row added); unchanged: same answer again (a retried turn). */
-export type AnswerWriteOutcome = 'created' | 'changed' | 'unchanged';
+/**
+ * created: first answer; changed: a different value/comment (history row added); unchanged: same answer again
+ * (a retried turn); closed: the round was completed meanwhile, nothing was written.
+ */
+export type AnswerWriteOutcome = 'created' | 'changed' | 'unchanged' | 'closed';
 
 export interface RespondentAnswerSet {
   readonly respondentId: string;
@@ -72,6 +75,7 @@ export interface RespondentRepository {
   /** Returns the respondent with this identity, creating it on first contact (one round trip). */
   findOrCreate(identityKey: string, locale: Locale): Promise<Respondent>;
   findByIdentity(identityKey: string): Promise<Respondent | undefined>;
+  findById(id: string): Promise<Respondent | undefined>;
   update(id: string, patch: RespondentPatch): Promise<Respondent>;
 }
 
@@ -84,6 +88,8 @@ export interface AssessmentRepository {
    * Atomic: colleagues starting at the same moment end up in the same round.
    */
   currentOrStart(municipalityId: string, questionnaireVersion: number): Promise<Assessment>;
+  /** Marks the round completed; undefined when it was not in progress (already completed or unknown). */
+  complete(id: string, at: Date): Promise<Assessment | undefined>;
 }
 
 export interface AnswerRepository {

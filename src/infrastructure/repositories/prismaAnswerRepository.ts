@@ -11,14 +11,18 @@ export class PrismaAnswerRepository implements AnswerRepository {
    * stored value. Data-modifying CTEs run atomically with the statement.
    */
   async write(a: AnswerWrite): Promise<AnswerWriteOutcome> {
-    const rows = await this.prisma.$queryRaw<{ previous: string | null; written: number }[]>`
-      WITH prev AS (
+    // Writing only while the round is in progress is part of the same statement, so the check costs no round trip.
+    const rows = await this.prisma.$queryRaw<{ previous: string | null; written: number; open: boolean }[]>`
+      WITH open AS (
+        SELECT 1 FROM "assessment" WHERE "id" = ${a.assessmentId} AND "status" = 'in_progress'
+      ), prev AS (
         SELECT "value" FROM "answer"
          WHERE "assessment_id" = ${a.assessmentId} AND "respondent_id" = ${a.respondentId} AND "question_id" = ${a.questionId}
       ), up AS (
         INSERT INTO "answer" ("id", "assessment_id", "respondent_id", "question_id", "value", "comment", "questionnaire_version", "channel", "answered_at")
-        VALUES (gen_random_uuid()::text, ${a.assessmentId}, ${a.respondentId}, ${a.questionId}, ${a.value}::"answer_value", ${a.comment},
-                ${a.questionnaireVersion}, ${a.channel}, CURRENT_TIMESTAMP)
+        SELECT gen_random_uuid()::text, ${a.assessmentId}, ${a.respondentId}, ${a.questionId}, ${a.value}::"answer_value", ${a.comment},
+               ${a.questionnaireVersion}, ${a.channel}, CURRENT_TIMESTAMP
+         WHERE EXISTS (SELECT 1 FROM open)
         ON CONFLICT ("assessment_id", "respondent_id", "question_id") DO UPDATE
            SET "value" = EXCLUDED."value",
                "comment" = COALESCE(EXCLUDED."comment", "answer"."comment"),
@@ -33,9 +37,11 @@ export class PrismaAnswerRepository implements AnswerRepository {
         SELECT gen_random_uuid()::text, "id", "value", "comment", "channel", CURRENT_TIMESTAMP FROM up
         RETURNING 1
       )
-      SELECT (SELECT "value"::text FROM prev) AS previous, (SELECT count(*)::int FROM hist) AS written`;
+      SELECT (SELECT "value"::text FROM prev) AS previous, (SELECT count(*)::int FROM hist) AS written, EXISTS (SELECT 1 FROM open) AS open`;
     const row = rows[0];
-    if (row === undefined || row.written === 0) return 'unchanged';
+    if (row === undefined) return 'unchanged';
+    if (!row.open) return 'closed';
+    if (row.written === 0) return 'unchanged';
     return row.previous === null ? 'created' : 'changed';
   }
 

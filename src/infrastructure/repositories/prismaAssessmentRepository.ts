@@ -41,4 +41,10 @@ export class PrismaAssessmentRepository implements AssessmentRepository {
       return toAssessment(await tx.assessment.create({ data: { municipalityId, questionnaireVersion, round } }));
     });
   }
+
+  async complete(id: string, at: Date): Promise<Assessment | undefined> {
+    // Conditional update: only the first of two concurrent "complete" requests wins.
+    const { count } = await this.prisma.assessment.updateMany({ where: { id, status: 'in_progress' }, data: { status: 'completed', completedAt: at } });
+    return count === 0 ? undefined : this.find(id);
+  }
 }

@@ -33,6 +33,11 @@ export class PrismaRespondentRepository implements RespondentRepository {
     }
   }
 
+  async findById(id: string): Promise<Respondent | undefined> {
+    const row = await this.prisma.respondent.findUnique({ where: { id } });
+    return row === null ? undefined : toRespondent(row);
+  }
+
   async findByIdentity(identityKey: string): Promise<Respondent | undefined> {
     const row = await this.prisma.respondent.findUnique({ where: { identityKey } });
     return row === null ? undefined : toRespondent(row);
