@@ -9,12 +9,13 @@ const env = { ...process.env };
 if (!env.PRISMA_SCHEMA_ENGINE_BINARY) env.PRISMA_SCHEMA_ENGINE_BINARY = process.execPath;
 env.PRISMA_HIDE_UPDATE_MESSAGE = '1';
 const cli = path.join(__dirname, '..', 'node_modules', 'prisma', 'build', 'index.js');
-if (!require('node:fs').existsSync(cli)) {
-  // A production install (no devDependencies) ships the client already compiled in dist/.
-  console.log('prisma CLI not installed; skipping client generation');
+const schema = path.join(__dirname, '..', 'prisma', 'schema.prisma');
+if (!require('node:fs').existsSync(cli) || !require('node:fs').existsSync(schema)) {
+  // A production install ships the client already compiled in dist/ and no schema.
+  console.log('prisma CLI or schema not present; skipping client generation');
   process.exit(0);
 }
-const result = spawnSync(process.execPath, [cli, 'generate', '--schema', path.join(__dirname, '..', 'prisma', 'schema.prisma')], {
+const result = spawnSync(process.execPath, [cli, 'generate', '--schema', schema], {
   stdio: 'inherit',
   env,
 });

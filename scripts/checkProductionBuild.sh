@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Proves what the container's runtime stage relies on: the build in dist/ starts and answers a turn
+# with production dependencies only (no jest; the Prisma CLI and TypeScript arrive as peers of
+# production packages but are not used at run time).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+work="$(mktemp -d)"
+trap 'if [ -n "${pid:-}" ]; then kill "$pid" 2>/dev/null || true; fi; rm -rf "$work"' EXIT
+
+[ -f "$root/dist/src/index.js" ] || (cd "$root" && npm run build >/dev/null)
+cp "$root/package.json" "$root/package-lock.json" "$work/"
+cp -r "$root/scripts" "$root/dist" "$work/"
+mkdir -p "$work/prisma" && cp -r "$root/prisma/migrations" "$work/prisma/"
+[ -d "$root/src/http/public" ] && mkdir -p "$work/src/http" && cp -r "$root/src/http/public" "$work/src/http/"
+(cd "$work" && npm ci --omit=dev --no-audit --no-fund --loglevel=error >/dev/null)
+for dev in jest ts-jest fast-check; do
+  if [ -d "$work/node_modules/$dev" ]; then echo "dev dependency $dev was installed" >&2; exit 1; fi
+done
+
+port=$((20000 + RANDOM % 20000))
+(cd "$work" && NODE_ENV=production PORT=$port HOST=127.0.0.1 DATABASE_URL=pglite:memory LOG_LEVEL=warn node dist/src/index.js) &
+pid=$!
+for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 1; done
+curl -sf "http://127.0.0.1:$port/readyz"
+echo
+reply=$(curl -sf -X POST "http://127.0.0.1:$port/api/messages" -H 'content-type: application/json' -d '{
+  "type": "message", "text": "hilfe", "channelId": "emulator", "deliveryMode": "expectReplies",
+  "serviceUrl": "http://127.0.0.1:9", "conversation": {"id": "c1"}, "from": {"id": "u1"}, "recipient": {"id": "bot"}}')
+echo "$reply" | grep -q '"activities":\[{' || { echo "no reply: $reply" >&2; exit 1; }
+echo "production build answers with production dependencies only"
