@@ -55,7 +55,7 @@ export function fillTemplate(template: string, values: PackageValues): string {
 }
 
 /** Validates a manifest (or localization file) against the schema version it declares. */
-export function validateAgainstShippedSchema(doc: { $schema?: string }): string[] {
+export function validateAgainstShippedSchema(doc: { $schema?: string; [key: string]: unknown }): string[] {
   const m = /\/teams\/(v[\d.]+)\/(MicrosoftTeams(?:\.Localization)?\.schema\.json)$/.exec(doc.$schema ?? '');
   if (!m) return [`unsupported $schema ${doc.$schema ?? '(none)'}`];
   const schema = JSON.parse(readFileSync(path.join(SCHEMA_DIR, m[1] ?? '', m[2] ?? ''), 'utf8')) as object;
