@@ -129,6 +129,20 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
     expect(allText(status)).toMatch(/Management und Steuerung: (\d+) von \1/);
   });
 
+  it('switches to another field of action and continues there; unknown fields and questions get a short answer', async () => {
+    const p = newParticipant();
+    await onboard(webchat, p, 'Kreis Lippe', 'Andere Funktion');
+    const kk = await say(webchat, p, 'feld KK');
+    const firstKk = questionIdOf(kk);
+    expect(firstKk).toMatch(/^KK-/);
+    const after = await say(webchat, p, '2');
+    expect(questionIdOf(after)).toMatch(/^KK-/);
+    expect(questionIdOf(after)).not.toBe(firstKk);
+    expect(allText(await say(webchat, p, 'feld XY'))).toContain('Dieses Handlungsfeld kenne ich nicht');
+    expect(allText(await say(webchat, p, 'ändern XX-99'))).toContain('Eine Frage „XX-99“ gibt es im Selbstcheck nicht');
+    expect(await storedAnswers(`webchat:${p.userId}`)).toEqual({ [firstKk!]: { value: 'partial', comment: null } });
+  });
+
   it('leaves stored answers unchanged for bad, stale, foreign and off-scale card payloads', async () => {
     const p = newParticipant();
     const key = `webchat:${p.userId}`;
