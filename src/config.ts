@@ -3,6 +3,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { parse as parseDotenv } from 'dotenv';
 import { readFileSync } from 'node:fs';
+import { DIRECT_LINE_DEFAULTS } from './http/directLine';
+import type { WebChatOptions } from './http/webChat';
 
 /**
  * The only place that reads process.env. Everything else receives an AppConfig.
@@ -58,6 +60,17 @@ const envSchema = z
     STATE_CONFLICT_RETRIES: intFromEnv(3, 0, 10),
     BOT_OPENID_METADATA_URL: optionalString.pipe(z.url().optional()),
     NODE_ENV: optionalString,
+    WEBCHAT_ENABLED: z.enum(['true', 'false']).optional().or(z.literal('').transform(() => undefined)),
+    DIRECTLINE_TOKEN_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+    DIRECTLINE_TOKEN_TTL_SECONDS: intFromEnv(3600, 60, 86_400),
+    DIRECTLINE_IDLE_TIMEOUT_SECONDS: intFromEnv(1800, 60, 86_400),
+    DIRECTLINE_CONVERSATIONS_PER_CLIENT: intFromEnv(20, 1, 10_000),
+    DIRECTLINE_CONVERSATION_WINDOW_SECONDS: intFromEnv(3600, 60, 86_400),
+    DIRECTLINE_MESSAGES_PER_MINUTE: intFromEnv(30, 1, 1000),
+    DIRECTLINE_MAX_CONVERSATIONS: intFromEnv(5000, 1, 1_000_000),
+    TRUST_PROXY: z.enum(['true', 'false']).optional().or(z.literal('').transform(() => undefined)),
+    DIRECT_LINE_SECRET: optionalString,
+    DIRECT_LINE_ENDPOINT: optionalString.pipe(z.url().optional()),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
@@ -87,6 +100,7 @@ export interface AppConfig {
   logLevel: (typeof LOG_LEVELS)[number];
   stateConflictRetries: number;
   production: boolean;
+  webChat: { enabled: boolean; options: WebChatOptions };
 }
 
 export class ConfigError extends Error {
@@ -137,5 +151,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment(), cwd = pro
     logLevel: e.LOG_LEVEL ?? 'info',
     stateConflictRetries: e.STATE_CONFLICT_RETRIES,
     production: e.NODE_ENV === 'production',
+    webChat: {
+      enabled: e.WEBCHAT_ENABLED !== 'false',
+      options: {
+        botAppId: e.MicrosoftAppId ?? '',
+        directLine: {
+          ...DIRECT_LINE_DEFAULTS,
+          tokenSecret: e.DIRECTLINE_TOKEN_SECRET,
+          tokenTtlSeconds: e.DIRECTLINE_TOKEN_TTL_SECONDS,
+          idleTimeoutSeconds: e.DIRECTLINE_IDLE_TIMEOUT_SECONDS,
+          conversationsPerClient: e.DIRECTLINE_CONVERSATIONS_PER_CLIENT,
+          conversationWindowSeconds: e.DIRECTLINE_CONVERSATION_WINDOW_SECONDS,
+          messagesPerMinute: e.DIRECTLINE_MESSAGES_PER_MINUTE,
+          maxConversations: e.DIRECTLINE_MAX_CONVERSATIONS,
+          trustProxy: e.TRUST_PROXY === 'true',
+        },
+        azure: e.DIRECT_LINE_SECRET
+          ? {
+              secret: e.DIRECT_LINE_SECRET,
+              endpoint: e.DIRECT_LINE_ENDPOINT ?? 'https://directline.botframework.com',
+              tokensPerClientPerHour: e.DIRECTLINE_CONVERSATIONS_PER_CLIENT,
+              trustProxy: e.TRUST_PROXY === 'true',
+            }
+          : undefined,
+      },
+    },
   };
 }

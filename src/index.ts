@@ -10,6 +10,7 @@ import { createLogger } from './infrastructure/logger';
 import { PrismaStorage } from './infrastructure/state/prismaStorage';
 import { OptimisticState, conversationKey, userKey } from './infrastructure/state/optimisticState';
 import { createHttpServer } from './http/server';
+import { mountWebChat } from './http/webChat';
 import { defaultRegistry } from './domain/selbstcheck';
 import { PrismaAnswerRepository } from './infrastructure/repositories/prismaAnswerRepository';
 import { PrismaAssessmentRepository } from './infrastructure/repositories/prismaAssessmentRepository';
@@ -95,6 +96,10 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     logger,
     maxBodyBytes: config.http.maxBodyBytes,
     shutdownTimeoutMs: config.http.shutdownTimeoutMs,
+    // Citizens' web chat (issue #6): page at /, embed.js, self-hosted Direct Line under /v3/directline.
+    mount: config.webChat.enabled
+      ? (server, lifecycle) => void mountWebChat(server, { adapter, bot, logger, lifecycle, options: config.webChat.options })
+      : undefined,
     readiness: {
       check: async () => {
         const pending = await db.withSession((s) => pendingMigrations(s, migrations));
