@@ -351,3 +351,45 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
     }
   });
 });
+
+describe('the self-check across a service restart', () => {
+  it('continues at the first unanswered question after the service restarts on the same database', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { createTestDatabase } = await import('../support/testDatabase');
+    let env: Record<string, string> = {};
+    let database = await createTestDatabase();
+    if (!usingPostgres) {
+      // An on-disk PGlite, so the data outlives the first service instance.
+      const dir = mkdtempSync(path.join(tmpdir(), 'wb-restart-'));
+      env = { DATABASE_URL: `pglite:${dir}` };
+      // Seeded from the migrated snapshot (a fresh on-disk migration takes ~10 s); the second start opens the directory as is.
+      database = { target: { kind: 'pglite', dataDir: dir }, openOptions: database.openOptions, dispose: async () => rmSync(dir, { recursive: true, force: true }) };
+    }
+    const p = newParticipant();
+    const first = await startTestService(env, database);
+    try {
+      const say = (s: TestService, text: string) => s.replies(message(webchat, p, text));
+      await say(first, 'start');
+      await say(first, 'ja');
+      await say(first, 'Potsdam');
+      await say(first, 'Verwaltungsspitze');
+      await say(first, '1');
+      expect(questionIdOf(await say(first, '1'))).toBe('MS-03');
+    } finally {
+      await first.stop();
+    }
+    const second = await startTestService(env, usingPostgres ? database : { ...database, openOptions: {} });
+    try {
+      const resumed = await second.replies(message(webchat, p, 'weiter'));
+      expect(questionIdOf(resumed)).toBe('MS-03');
+      const otherConversation = await second.replies(message(webchat, { ...p, conversationId: `${p.conversationId}-after-restart` }, 'weiter'));
+      expect(allText(otherConversation)).toContain('Willkommen zurück');
+      expect(questionIdOf(otherConversation)).toBe('MS-03');
+    } finally {
+      await second.stop();
+      await database.dispose();
+    }
+  });
+});
