@@ -70,6 +70,7 @@ const envSchema = z
     DIRECTLINE_MAX_CONVERSATIONS: intFromEnv(5000, 1, 1_000_000),
     TRUST_PROXY: z.enum(['true', 'false']).optional().or(z.literal('').transform(() => undefined)),
     DIRECT_LINE_SECRET: optionalString,
+    CONTACT_ADDRESS: optionalString,
     DIRECT_LINE_ENDPOINT: optionalString.pipe(z.url().optional()),
   })
   .superRefine((env, ctx) => {
@@ -101,6 +102,8 @@ export interface AppConfig {
   stateConflictRetries: number;
   production: boolean;
   webChat: { enabled: boolean; options: WebChatOptions };
+  /** Where FAQ answers send people for anything the bot cannot answer (an e-mail address or page). */
+  contactAddress: string;
 }
 
 export class ConfigError extends Error {
@@ -151,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment(), cwd = pro
     logLevel: e.LOG_LEVEL ?? 'info',
     stateConflictRetries: e.STATE_CONFLICT_RETRIES,
     production: e.NODE_ENV === 'production',
+    contactAddress: e.CONTACT_ADDRESS ?? 'https://www.weltoffene-kommune.de',
     webChat: {
       enabled: e.WEBCHAT_ENABLED !== 'false',
       options: {

@@ -10,6 +10,7 @@ import { createLogger } from './infrastructure/logger';
 import { PrismaStorage } from './infrastructure/state/prismaStorage';
 import { OptimisticState, conversationKey, userKey } from './infrastructure/state/optimisticState';
 import { createHttpServer } from './http/server';
+import { FaqService } from './services/faqService';
 import { mountWebChat } from './http/webChat';
 import { defaultRegistry } from './domain/selbstcheck';
 import { PrismaAnswerRepository } from './infrastructure/repositories/prismaAnswerRepository';
@@ -60,6 +61,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     conversationState,
     userState,
     selfCheck,
+    faq: new FaqService(config.contactAddress),
     onDialogReset: (ids) => logger.warn({ ids }, 'unknown dialog ids on the stack (older release): stack reset, resuming from stored answers'),
     stateConflictRetries: config.stateConflictRetries,
     onConflict: (attempt) => logger.info({ attempt }, 'state conflict: turn retried from fresh state'),

@@ -15,6 +15,8 @@ import { MainDialog } from '../../dialogs/mainDialog';
 import { INVOKE_CARD_KEY, readTurnInput } from '../../dialogs/turnInput';
 import { recogniseCommand } from '../domain/conversation/commands';
 import type { SelfCheckService } from '../services/selfCheckService';
+import { faqLocaleOf, type FaqService } from '../services/faqService';
+import { renderFaqReply } from '../../cards/faqReply';
 import { t, type MessageKey } from '../i18n/catalog';
 import { uiLocaleOf, type UiLocale } from '../i18n/locale';
 import { runWithStateRetry } from './retryingTurn';
@@ -33,6 +35,8 @@ export interface WeltoffenBotOptions {
   stateConflictRetries: number;
   onConflict?: (attempt: number) => void;
   selfCheck: SelfCheckService;
+  /** Answers questions about the project when no command or dialog takes the message. */
+  faq?: FaqService;
   /** Called when a persisted dialog stack names dialogs this release does not know (older version). */
   onDialogReset?: (ids: readonly string[]) => void;
 }
@@ -157,7 +161,30 @@ export class WeltoffenBot extends TeamsActivityHandler {
       await dc.beginDialog(DIALOG_IDS.main);
       return;
     }
+    if (input.kind === 'text' && this.options.faq) {
+      await this.answerFromFaq(context, input.text);
+      return;
+    }
     await this.reply(context, input.kind === 'text' ? 'unknown.text' : 'input.unsupported');
+  }
+
+  private async answerFromFaq(context: TurnContext, text: string): Promise<void> {
+    const faq = this.options.faq;
+    if (!faq) return;
+    const prefs = await this.preferences.get(context, {});
+    const result = faq.answer(text, prefs.locale ?? faqLocaleOf(context.activity.locale));
+    const reply = renderFaqReply(result, faq.contact);
+    await context.sendActivity({
+      type: ActivityTypes.Message,
+      text: reply.text,
+      textFormat: 'markdown',
+      locale: reply.locale,
+      ...(reply.suggestedActions ? { suggestedActions: { ...reply.suggestedActions, to: [] } } : {}),
+    });
+    // Staff who typed something else than a question still learn how to start the self-check.
+    if (result.kind === 'not_sure' && (result.locale === 'de' || result.locale === 'en')) {
+      await context.sendActivity({ type: ActivityTypes.Message, text: t(result.locale, 'unknown.text') });
+    }
   }
 
   private async handleMembersAdded(context: TurnContext, added: ChannelAccount[]): Promise<void> {

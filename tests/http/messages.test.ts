@@ -44,10 +44,42 @@ describe('POST /api/messages in local mode', () => {
     expect(replies.map((r) => r.text)).toEqual([expect.stringMatching(expected)]);
   });
 
-  it('answers anything not understood with a pointer to help', async () => {
-    const replies = await svc.replies(message(webchat, newParticipant(), 'Wie ist das Wetter?'));
-    expect(replies).toHaveLength(1);
-    expect(replies[0]?.text).toContain('nicht verstanden');
+  it('answers anything it cannot answer by saying so, with the contact and a pointer to help', async () => {
+    const replies = await svc.replies(message(webchat, newParticipant(), 'Wie wird das Wetter morgen in Hamburg?'));
+    expect(replies).toHaveLength(2);
+    expect(replies[0]?.text).toMatch(/nicht sicher/);
+    expect(replies[0]?.text).toContain('https://www.weltoffene-kommune.de');
+    expect(replies[1]?.text).toContain('nicht verstanden');
+  });
+
+  describe("citizens' questions about the project", () => {
+    type Actions = { actions: { title: string; value: string }[] } | undefined;
+
+    it('answers a German question with its source and follow-up questions as buttons', async () => {
+      const replies = await svc.replies(message(webchat, newParticipant(), 'Wer steckt hinter dem Projekt?'));
+      expect(replies).toHaveLength(1);
+      expect(replies[0]?.text).toMatch(/PHINEO/);
+      expect(replies[0]?.text).toMatch(/Quelle: /);
+      const actions = (replies[0]?.suggestedActions as Actions)?.actions ?? [];
+      expect(actions.length).toBeGreaterThanOrEqual(2);
+      // A follow-up button asks its question, and that question is answered in turn.
+      const followUp = await svc.replies(message(webchat, newParticipant(), actions[0]?.value ?? ''));
+      expect(followUp[0]?.text).toMatch(/Quelle: /);
+    });
+
+    it('answers in English when the page asks for English', async () => {
+      const replies = await svc.replies(message(webchat, newParticipant({ locale: 'en-US' }), 'How much does participation cost?'));
+      expect(replies[0]?.text).toMatch(/free/i);
+      expect(replies[0]?.text).toMatch(/Source: /);
+      expect(replies[0]?.locale).toBe('en');
+    });
+
+    it('answers in Arabic for the Arabic page', async () => {
+      const replies = await svc.replies(message(webchat, newParticipant({ locale: 'ar' }), 'ما هو مشروع البلدية المنفتحة؟'));
+      expect(replies[0]?.locale).toBe('ar');
+      expect(replies[0]?.text).toMatch(/[\u0600-\u06FF]/);
+      expect(replies[0]?.text).toMatch(/المصدر/);
+    });
   });
 
   it('keeps a language switch for the next turns of the user', async () => {

@@ -1,0 +1,40 @@
+import type { FaqAnswer, FaqNotSure } from '../src/domain/faq';
+import { FAQ_TEXTS } from '../src/i18n/faqTexts';
+
+/** A message activity's content, independent of botbuilder: text plus follow-ups as suggested actions. */
+export interface FaqReply {
+  text: string;
+  locale: string;
+  suggestedActions?: { actions: { type: 'imBack'; title: string; value: string }[] };
+}
+
+const asActions = (questions: readonly { question: string }[]) =>
+  questions.length === 0
+    ? undefined
+    : { actions: questions.map((q) => ({ type: 'imBack' as const, title: q.question, value: q.question })) };
+
+/**
+ * Renders an FAQ result as plain text (works in every channel) with its source, and offers the
+ * follow-up or closest questions as buttons. Never invents an answer: "not sure" says so.
+ */
+export function renderFaqReply(result: FaqAnswer | FaqNotSure, contact: string): FaqReply {
+  const texts = FAQ_TEXTS[result.locale];
+  if (result.kind === 'answer') {
+    const source =
+      result.source.type === 'project'
+        ? `${texts.source}: ${result.source.title}, ${result.source.section} (${result.source.url})`
+        : `${texts.source}: ${result.source.title}, ${result.source.section}`;
+    return {
+      text: `${result.answer.split('{contact}').join(contact)}\n\n_${source}_`,
+      locale: result.locale,
+      suggestedActions: asActions(result.followUpQuestions),
+    };
+  }
+  const closest = result.closestQuestions;
+  const lines = [texts.notSure, closest.length > 0 ? texts.closest : undefined, texts.contact.replace('{contact}', contact)];
+  return {
+    text: lines.filter((l): l is string => l !== undefined).join('\n\n'),
+    locale: result.locale,
+    suggestedActions: asActions(closest),
+  };
+}
