@@ -50,7 +50,8 @@ export function progressBar(percent: number, filledStyle: 'good' | 'warning' | '
     spacing: 'small',
     columns: [
       { type: 'Column', width: filled, style: filledStyle, minHeight: '8px', items: [] },
-      { type: 'Column', width: 100 - filled, style: 'emphasis', minHeight: '8px', items: [] },
+      // No gap between the two parts: they read as one bar.
+      { type: 'Column', width: 100 - filled, style: 'emphasis', minHeight: '8px', spacing: 'none', items: [] },
     ],
   };
 }
