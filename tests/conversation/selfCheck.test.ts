@@ -129,6 +129,42 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
     expect(allText(status)).toMatch(/Management und Steuerung: (\d+) von \1/);
   });
 
+  it('walks all seven fields with alternating card clicks and typed answers, with a summary after each field and at the end', async () => {
+    const p = newParticipant();
+    const key = `webchat:${p.userId}`;
+    let replies = await onboard(webchat, p, 'Kiel', 'Fachbereichsleitung Integration/Vielfalt');
+    const fieldSummaries: string[] = [];
+    const scale = ['full', 'partial', 'planned', 'none', 'unknown'] as const;
+    let turns = 0;
+    for (;;) {
+      const id = questionIdOf(replies);
+      const text = allText(replies);
+      for (const m of text.matchAll(/Auswertung: ([^\n*"]+)/g)) fieldSummaries.push((m[1] ?? '').trim());
+      if (id === undefined) break;
+      expect(turns++).toBeLessThan(200);
+      // Even turns click the card, odd turns type the scale number; the answer cycles through the scale.
+      const value = scale[turns % scale.length] ?? 'full';
+      if (turns % 2 === 0) {
+        const data = questionCard(replies)!.actions!.find((a) => a.data['verb'] === 'answer')!.data;
+        replies = await submit(webchat, p, { ...data, answer: value });
+      } else {
+        replies = await say(webchat, p, String(scale.indexOf(value) + 1));
+      }
+      // A field summary card carries a "Weiter" action; continue to the next field from it.
+      if (questionIdOf(replies) === undefined && /Auswertung: /.test(allText(replies)) && !/Gesamtauswertung/.test(allText(replies))) {
+        for (const m of allText(replies).matchAll(/Auswertung: ([^\n*"]+)/g)) fieldSummaries.push((m[1] ?? '').trim());
+        replies = await say(webchat, p, 'weiter');
+      }
+    }
+    const final = allText(replies);
+    expect(final).toContain('Gesamtauswertung Kiel');
+    expect(new Set(fieldSummaries).size).toBe(7);
+    const stored = await storedAnswers(key);
+    // Every question the walk asked is stored; gated follow-ups of "none" gates were never asked.
+    expect(Object.keys(stored).length).toBe(turns);
+    expect(Object.keys(stored).length).toBeGreaterThan(80);
+  });
+
   it('switches to another field of action and continues there; unknown fields and questions get a short answer', async () => {
     const p = newParticipant();
     await onboard(webchat, p, 'Kreis Lippe', 'Andere Funktion');
