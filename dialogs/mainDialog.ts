@@ -7,7 +7,7 @@ import type { TurnContext } from 'botbuilder';
 import { AssessmentDialog } from './assessmentDialog';
 import { DIALOG_IDS } from './dialogIds';
 import { OnboardingDialog, type OnboardingOptions, type OnboardingResult } from './onboardingDialog';
-import type { DialogDeps, SelfCheckSession } from './session';
+import { sessionOf, type DialogDeps } from './session';
 
 /**
  * Channel-independent identity where the channel provides one: in Teams the AAD object id within the
@@ -46,13 +46,7 @@ export class MainDialog extends ComponentDialog<Record<string, never>> {
     const respondent = await this.deps.service.findRespondentByIdentity(identityKey);
     if (respondent !== undefined && respondent.consentedAt !== null && respondent.municipalityId !== null && respondent.role !== null) {
       const assessment = await this.deps.service.startOrJoinAssessment(respondent.municipalityId);
-      const session: SelfCheckSession = {
-        respondentId: respondent.id,
-        municipalityId: respondent.municipalityId,
-        assessmentId: assessment.id,
-        questionnaireVersion: assessment.questionnaireVersion,
-      };
-      return step.next(session);
+      return step.next(sessionOf(respondent.id, assessment));
     }
     const options: OnboardingOptions = { identityKey };
     return step.beginDialog(DIALOG_IDS.onboarding, options);

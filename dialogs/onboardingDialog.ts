@@ -18,7 +18,7 @@ import type { Municipality, Respondent } from '../src/domain/ports';
 import { t } from '../src/i18n/catalog';
 import { DIALOG_IDS } from './dialogIds';
 import { sendText } from './send';
-import type { DialogDeps, SelfCheckSession } from './session';
+import { sessionOf, type DialogDeps, type SelfCheckSession } from './session';
 
 export interface OnboardingOptions {
   /** The respondent row is created only once consent is given. */
@@ -139,12 +139,7 @@ export class OnboardingDialog extends ComponentDialog<OnboardingOptions> {
         t(locale, 'onboarding.done', { municipality: municipality?.name ?? respondent.municipalityId, role: roleLabel(respondent.role, locale) }),
       );
     }
-    const result: OnboardingResult = {
-      respondentId: respondent.id,
-      municipalityId: respondent.municipalityId,
-      assessmentId: assessment.id,
-      questionnaireVersion: assessment.questionnaireVersion,
-    };
+    const result: OnboardingResult = sessionOf(respondent.id, assessment);
     return step.endDialog(result);
   }
 }

@@ -10,6 +10,15 @@ export interface SelfCheckSession {
   readonly questionnaireVersion: number;
 }
 
+export function sessionOf(respondentId: string, assessment: { readonly id: string; readonly municipalityId: string; readonly questionnaireVersion: number }): SelfCheckSession {
+  return {
+    respondentId,
+    municipalityId: assessment.municipalityId,
+    assessmentId: assessment.id,
+    questionnaireVersion: assessment.questionnaireVersion,
+  };
+}
+
 /** What dialogs get from the composition root. */
 export interface DialogDeps {
   readonly service: SelfCheckService;

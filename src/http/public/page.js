@@ -112,17 +112,5 @@
     try { localStorage.setItem('weltoffen.lang', current); } catch (e) { /* see above */ }
     applyPage(current);
     render();
-
-  // Idle conversations are removed on the server (404), tokens can expire (403): Web Chat then cannot
-  // recover by itself, so offer a fresh conversation instead of a chat that silently stops answering.
-  var ended = document.getElementById('ended');
-  document.getElementById('restart').addEventListener('click', function () { location.reload(); });
-  directLine.connectionStatus$.subscribe(function (status) {
-    // 3 ExpiredToken, 4 FailedToConnect, 5 Ended (botframework-directlinejs ConnectionStatus)
-    if (status >= 3 && ended.hidden) {
-      ended.hidden = false;
-      document.getElementById('restart').focus();
-    }
-  });
   });
 })();
