@@ -2,6 +2,7 @@
  * Ports: what the services need from storage, as plain data. Implemented in
  * src/infrastructure/repositories; nothing here knows about Prisma or botbuilder.
  */
+import type { RoleGrant } from '../access';
 import type { AnswerMap, Locale, Role, StoredAnswer } from '../selbstcheck';
 
 export type MunicipalityKind = 'city' | 'district';
@@ -99,4 +100,13 @@ export interface AnswerRepository {
   /** Every respondent's answers in the assessment (respondents without a role count as `other`). */
   answersOfAll(assessmentId: string): Promise<readonly RespondentAnswerSet[]>;
   historyCount(assessmentId: string, respondentId: string, questionId: string): Promise<number>;
+}
+
+/** Explicit role grants (coordinator, municipal lead); bootstrap coordinators come from configuration. */
+export interface AccessRepository {
+  grantsOf(identityKey: string): Promise<readonly RoleGrant[]>;
+  /** Idempotent: granting an existing grant again changes nothing. */
+  grant(identityKey: string, grant: RoleGrant, grantedBy: string): Promise<void>;
+  /** True when a grant was removed. */
+  revoke(identityKey: string, grant: RoleGrant): Promise<boolean>;
 }
