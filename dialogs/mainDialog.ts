@@ -2,6 +2,7 @@
  * Entry point of the self-check: identifies the respondent, runs onboarding when something is missing,
  * then hands over to the question walk.
  */
+import { aadIdentityKey } from '../src/services/accessService';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
 import { AssessmentDialog } from './assessmentDialog';
@@ -17,7 +18,7 @@ export function identityKeyOf(context: TurnContext): string {
   const a = context.activity;
   const tenant = (a.conversation?.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id) || undefined;
   const aad = a.from?.aadObjectId;
-  if (a.channelId === 'msteams' && aad && tenant) return `aad:${tenant}:${aad}`;
+  if (a.channelId === 'msteams' && aad && tenant) return aadIdentityKey(tenant, aad);
   return `${a.channelId}:${a.from?.id ?? 'unknown'}`;
 }
 

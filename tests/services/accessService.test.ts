@@ -1,0 +1,51 @@
+import type { RoleGrant } from '../../src/domain/access';
+import type { AccessRepository } from '../../src/domain/ports';
+import { AccessService, aadIdentityKey } from '../../src/services/accessService';
+
+class MemoryAccess implements AccessRepository {
+  readonly rows = new Map<string, RoleGrant[]>();
+  async grantsOf(key: string) {
+    return this.rows.get(key) ?? [];
+  }
+  async grant(key: string, g: RoleGrant) {
+    this.rows.set(key, [...(this.rows.get(key) ?? []), g]);
+  }
+  async revoke() {
+    return false;
+  }
+}
+
+const TENANT = '11111111-2222-3333-4444-555555555555';
+const OTHER_TENANT = '99999999-2222-3333-4444-555555555555';
+
+function service(access = new MemoryAccess(), municipalityId: string | null = null) {
+  return new AccessService({
+    access,
+    respondents: { findByIdentity: async (identityKey) => (municipalityId ? { id: 'r', identityKey, municipalityId, role: null, locale: null, consentedAt: null } : undefined) },
+    bootstrap: { objectIds: ['AAAA'], tenantIds: [TENANT] },
+  });
+}
+
+describe('AccessService', () => {
+  it('makes configured object ids coordinators only in allowed tenants', async () => {
+    const s = service();
+    expect((await s.check(aadIdentityKey(TENANT, 'aaaa'), 'view_all')).allowed).toBe(true);
+    expect((await s.check(aadIdentityKey(OTHER_TENANT, 'aaaa'), 'view_all')).allowed).toBe(false);
+    expect((await s.check(aadIdentityKey(TENANT, 'bbbb'), 'view_all')).allowed).toBe(false);
+  });
+
+  it('combines stored grants with the respondent municipality', async () => {
+    const access = new MemoryAccess();
+    const key = aadIdentityKey(TENANT, 'lead');
+    await access.grant(key, { role: 'lead', municipalityId: 'potsdam' });
+    const p = await service(access, 'potsdam').principalOf(key);
+    expect(p).toEqual({ identityKey: key, grants: [{ role: 'lead', municipalityId: 'potsdam' }], municipalityId: 'potsdam' });
+    expect((await service(access).check(key, 'export', { municipalityId: 'potsdam' })).allowed).toBe(true);
+    expect((await service(access).check(key, 'export', { municipalityId: 'leipzig' })).allowed).toBe(false);
+  });
+
+  it('treats an empty tenant allow-list as no restriction', () => {
+    const s = new AccessService({ access: new MemoryAccess(), respondents: { findByIdentity: async () => undefined }, bootstrap: { objectIds: [], tenantIds: [] } });
+    expect(s.isAllowedTenant(OTHER_TENANT)).toBe(true);
+  });
+});
