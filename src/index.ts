@@ -47,7 +47,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const report = await db.withSession((s) => migrate(s, migrations));
   logger.info({ database: db.kind, applied: report.applied, unknown: report.unknown }, 'database ready');
 
-  const storage = new PrismaStorage(db.prisma);
+  const storage = new PrismaStorage(db.sql);
   const conversationState = new OptimisticState(storage, conversationKey);
   const userState = new OptimisticState(storage, userKey);
   const selfCheck = new SelfCheckService({

@@ -16,6 +16,9 @@ import { createLogger } from '../../src/infrastructure/logger';
 const TOTAL = Number(process.env.BENCH_TURNS ?? 3000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const CONVERSATIONS = 200;
+// BENCH_SCENARIOS=be runs only echo and the answer turn (e.g. under --cpu-prof); default: all.
+const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? 'abcde').split(''));
+const wanted = (letter: string) => SCENARIOS.has(letter);
 
 interface Result {
   scenario: string;
@@ -81,7 +84,7 @@ async function main(): Promise<void> {
     res.json(200, { ok: true });
   });
   const bareUrl = await listen(bare);
-  results.push(await drive('a) bare restify route', `${bareUrl}/bare`, [activity(0, 'x')]));
+  if (wanted('a')) results.push(await drive('a) bare restify route', `${bareUrl}/bare`, [activity(0, 'x')]));
   bare.close();
 
   // (b) the floor of a bot turn: CloudAdapter with an echo handler, no state.
@@ -97,7 +100,7 @@ async function main(): Promise<void> {
     res.send(r?.status ?? 200, r?.body);
   });
   const echoUrl = await listen(echo);
-  results.push(await drive('b) CloudAdapter echo turn', `${echoUrl}/api/messages`, [activity(0, 'hallo')]));
+  if (wanted('b')) results.push(await drive('b) CloudAdapter echo turn', `${echoUrl}/api/messages`, [activity(0, 'hallo')]));
   echo.close();
 
   // (c, d) this bot through its real composition root, state in the configured database.
@@ -125,9 +128,10 @@ async function main(): Promise<void> {
   } as typeof pg.Client.prototype.query;
   const countQueries = admin ? async () => statements : undefined;
   const conversations = Array.from({ length: CONVERSATIONS }, (_, i) => i);
-  results.push(await drive('c) help turn (state read)', url, conversations.map((i) => activity(i, 'hilfe')), countQueries));
+  if (wanted('c')) results.push(await drive('c) help turn (state read)', url, conversations.map((i) => activity(i, 'hilfe')), countQueries));
   // Alternating languages changes user state on every turn: read both states, write one.
-  results.push(
+  if (wanted('d'))
+    results.push(
     await drive(
       'd) language switch (state read + write)',
       url,
@@ -135,11 +139,25 @@ async function main(): Promise<void> {
       countQueries,
     ),
   );
+  // (e) the self-check answer turn: validate a typed answer, store it, save state, render the next card.
+  // Every conversation is onboarded first (consent, municipality, role), outside the measurement.
+  const answerConversations = conversations.map((i) => 1000 + i);
+  if (wanted('e')) await Promise.all(
+    Array.from({ length: 8 }, async (_, worker) => {
+      for (const i of answerConversations.filter((c) => c % 8 === worker)) {
+        for (const text of ['start', 'ja', 'Potsdam', 'Verwaltungsspitze']) {
+          const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: activity(i, text) });
+          if (res.status !== 200) throw new Error(`onboarding turn '${text}' failed: ${res.status}`);
+        }
+      }
+    }),
+  );
+  if (wanted('e')) results.push(await drive('e) self-check answer turn', url, answerConversations.map((i) => activity(i, '2')), countQueries));
   const db = dbUrl.startsWith('postgres') ? 'PostgreSQL' : 'PGlite (in memory)';
   console.log(`\n${TOTAL} turns per scenario, ${CONCURRENCY} concurrent, ${os.cpus().length} cores, Node ${process.version}, bot state on ${db}\n`);
   console.log('| scenario | turns/s | p50 ms | p99 ms | server CPU µs/turn | × echo CPU | DB statements/turn |');
   console.log('|---|---:|---:|---:|---:|---:|---:|');
-  const echoCpu = results[1]?.cpuUsPerTurn ?? 1;
+  const echoCpu = results.find((r) => r.scenario.startsWith('b)'))?.cpuUsPerTurn ?? Number.NaN;
   for (const r of results) {
     console.log(
       `| ${r.scenario} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.cpuUsPerTurn.toFixed(0)} | ${(r.cpuUsPerTurn / echoCpu).toFixed(2)} | ${r.queriesPerTurn?.toFixed(2) ?? '–'} |${r.failures ? ` ${r.failures} failed` : ''}`,

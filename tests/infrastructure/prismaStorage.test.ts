@@ -13,7 +13,7 @@ describe(`PrismaStorage on ${dbName}`, () => {
   let storage: PrismaStorage;
   beforeAll(async () => {
     ({ db, dispose } = await openMigratedTestDatabase());
-    storage = new PrismaStorage(db.prisma);
+    storage = new PrismaStorage(db.sql);
   });
   afterAll(async () => dispose());
 

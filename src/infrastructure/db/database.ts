@@ -14,9 +14,18 @@ export interface SqlSession {
   exec(script: string): Promise<void>;
 }
 
+/**
+ * Plain SQL on the pool, past Prisma's query interpreter: for the few statements that run on every
+ * turn (bot state), where Prisma's per-query overhead (~110 µs CPU) is a large share of a turn.
+ */
+export interface SqlRunner {
+  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<{ rows: R[]; rowCount: number }>;
+}
+
 export interface Database {
   readonly kind: DatabaseTarget['kind'];
   readonly prisma: PrismaClient;
+  readonly sql: SqlRunner;
   /** The embedded instance, when kind is 'pglite' (tests snapshot it). */
   readonly pglite?: PGlite;
   withSession<T>(fn: (session: SqlSession) => Promise<T>): Promise<T>;
@@ -52,6 +61,13 @@ async function openPglite(dataDir: string | undefined, options: OpenOptions): Pr
   return {
     kind: 'pglite',
     prisma,
+    // PGlite runs each query under its transaction mutex, so this never interleaves with a Prisma transaction.
+    sql: {
+      query: async <R>(sql: string, params?: readonly unknown[]) => {
+        const r = await pglite.query<R>(sql, params as unknown[] | undefined);
+        return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+      },
+    },
     pglite,
     withSession<T>(fn: (s: SqlSession) => Promise<T>): Promise<T> {
       const run = queue.then(() => fn(session));
@@ -77,6 +93,12 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
   return {
     kind: 'postgres',
     prisma,
+    sql: {
+      query: async <R>(sql: string, params?: readonly unknown[]) => {
+        const r = await pool.query(sql, params as unknown[] | undefined);
+        return { rows: r.rows as R[], rowCount: r.rowCount ?? r.rows.length };
+      },
+    },
     async withSession<T>(fn: (s: SqlSession) => Promise<T>): Promise<T> {
       const client = await pool.connect();
       try {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
-import type { PrismaClient } from '../../generated/prisma/client';
+import type { SqlRunner } from '../db/database';
 
 /** Thrown when a write's eTag no longer matches the stored item (another turn or instance wrote first). */
 export class ETagConflictError extends Error {
@@ -16,21 +16,25 @@ export function isETagConflict(err: unknown): err is ETagConflictError {
 }
 
 /**
- * botbuilder Storage on Prisma with optimistic concurrency, each write one conditional statement:
+ * botbuilder Storage on the Prisma-managed `bot_state` table with optimistic concurrency, each write
+ * one conditional statement:
  * - eTag `*`: unconditional upsert;
  * - a concrete eTag: update only while the stored eTag still matches;
  * - no eTag (state that did not exist when read): insert only if still absent.
  * The last rule is stricter than MemoryStorage on purpose: two first turns of one conversation
  * must not silently overwrite each other.
+ * It runs on every turn, so it talks to the driver directly (see SqlRunner): the table and its
+ * migration stay Prisma's, only the per-query interpreter is skipped.
  */
 export class PrismaStorage implements Storage {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(private readonly db: SqlRunner) {}
 
   async read(keys: string[]): Promise<StoreItems> {
     if (keys.length === 0) return {};
-    // Raw SQL: this runs on every turn, and skipping the query compiler saves ~200 µs CPU per read.
-    const rows = await this.prisma.$queryRaw<{ key: string; data: unknown; eTag: string }[]>`
-      SELECT key, data, etag AS "eTag" FROM bot_state WHERE key = ANY(${keys})`;
+    const { rows } = await this.db.query<{ key: string; data: unknown; eTag: string }>(
+      'SELECT key, data, etag AS "eTag" FROM bot_state WHERE key = ANY($1)',
+      [keys],
+    );
     const items: StoreItems = {};
     for (const row of rows) {
       items[row.key] = { ...(row.data as Record<string, unknown>), eTag: row.eTag };
@@ -45,16 +49,22 @@ export class PrismaStorage implements Storage {
       const next = randomUUID();
       let affected: number;
       if (eTag === '*') {
-        affected = await this.prisma.$executeRaw`
-          INSERT INTO bot_state (key, data, etag, updated_at) VALUES (${key}, ${data}::jsonb, ${next}, now())
-          ON CONFLICT (key) DO UPDATE SET data = EXCLUDED.data, etag = EXCLUDED.etag, updated_at = EXCLUDED.updated_at`;
+        ({ rowCount: affected } = await this.db.query(
+          `INSERT INTO bot_state (key, data, etag, updated_at) VALUES ($1, $2::jsonb, $3, now())
+           ON CONFLICT (key) DO UPDATE SET data = EXCLUDED.data, etag = EXCLUDED.etag, updated_at = EXCLUDED.updated_at`,
+          [key, data, next],
+        ));
       } else if (typeof eTag === 'string' && eTag !== '') {
-        affected = await this.prisma.$executeRaw`
-          UPDATE bot_state SET data = ${data}::jsonb, etag = ${next}, updated_at = now() WHERE key = ${key} AND etag = ${eTag}`;
+        ({ rowCount: affected } = await this.db.query(
+          'UPDATE bot_state SET data = $2::jsonb, etag = $3, updated_at = now() WHERE key = $1 AND etag = $4',
+          [key, data, next, eTag],
+        ));
       } else {
-        affected = await this.prisma.$executeRaw`
-          INSERT INTO bot_state (key, data, etag, updated_at) VALUES (${key}, ${data}::jsonb, ${next}, now())
-          ON CONFLICT (key) DO NOTHING`;
+        ({ rowCount: affected } = await this.db.query(
+          `INSERT INTO bot_state (key, data, etag, updated_at) VALUES ($1, $2::jsonb, $3, now())
+           ON CONFLICT (key) DO NOTHING`,
+          [key, data, next],
+        ));
       }
       if (affected === 0) throw new ETagConflictError(key);
       // Callers keep the written object; give it the new eTag so their next write succeeds.
@@ -64,6 +74,6 @@ export class PrismaStorage implements Storage {
 
   async delete(keys: string[]): Promise<void> {
     if (keys.length === 0) return;
-    await this.prisma.botStateItem.deleteMany({ where: { key: { in: keys } } });
+    await this.db.query('DELETE FROM bot_state WHERE key = ANY($1)', [keys]);
   }
 }
