@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { BotState, type Storage, type TurnContext } from 'botbuilder';
 
 interface Cached {
@@ -6,11 +5,8 @@ interface Cached {
   state: Record<string, unknown>;
   /** The eTag read from storage; undefined when the item did not exist yet. */
   eTag: string | undefined;
-  hash: string;
-}
-
-function hashOf(state: Record<string, unknown>): string {
-  return createHash('sha1').update(JSON.stringify(state)).digest('base64');
+  /** The state as last read or written, serialised: a turn that changed nothing writes nothing. */
+  json: string;
 }
 
 /**
@@ -42,13 +38,14 @@ export class OptimisticState extends BotState {
    */
   static async loadAll(context: TurnContext, states: readonly OptimisticState[], storage: Storage): Promise<void> {
     const keys = states.map((s) => s.keyOf(context));
-    const items = await storage.read([...new Set(keys)]);
+    const unique = [...new Set(keys)];
+    const items = await storage.read(unique);
     states.forEach((s, i) => {
       const key = keys[i] as string;
       const item = items[key] as (Record<string, unknown> & { eTag?: string }) | undefined;
-      // A fresh copy per state: two states sharing a key must not share one object.
-      const { eTag, ...state } = structuredClone(item ?? {});
-      context.turnState.set(s.cacheKey, { key, state, eTag: item ? eTag : undefined, hash: hashOf(state) } satisfies Cached);
+      // Items are parsed fresh per read; only two states sharing one key need copies of their own.
+      const { eTag, ...state } = unique.length < keys.length ? structuredClone(item ?? {}) : (item ?? {});
+      context.turnState.set(s.cacheKey, { key, state, eTag: item ? eTag : undefined, json: JSON.stringify(state) } satisfies Cached);
     });
   }
 
@@ -60,19 +57,19 @@ export class OptimisticState extends BotState {
   override async saveChanges(context: TurnContext, force = false): Promise<void> {
     const cached = context.turnState.get(this.cacheKey) as Cached | undefined;
     if (!cached) return;
-    const hash = hashOf(cached.state);
-    if (!force && hash === cached.hash) return;
+    const json = JSON.stringify(cached.state);
+    if (!force && json === cached.json) return;
     const item: Record<string, unknown> & { eTag?: string } = { ...cached.state, eTag: cached.eTag };
     await this.storage.write({ [cached.key]: item });
     cached.eTag = item.eTag;
-    cached.hash = hash;
+    cached.json = json;
   }
 
   override async clear(context: TurnContext): Promise<void> {
     const cached = context.turnState.get(this.cacheKey) as Cached | undefined;
     const key = cached?.key ?? this.keyOf(context);
     // Keep the eTag: clearing is a change like any other and must not overwrite a newer write.
-    context.turnState.set(this.cacheKey, { key, state: {}, eTag: cached?.eTag, hash: '' } satisfies Cached);
+    context.turnState.set(this.cacheKey, { key, state: {}, eTag: cached?.eTag, json: '' } satisfies Cached);
   }
 
   override async delete(context: TurnContext): Promise<void> {
