@@ -58,8 +58,9 @@ const TYPES: Record<string, string> = {
 /** Teams (web, desktop, Outlook and microsoft365.com hosts) frames the tab; nobody else may. */
 const FRAME_ANCESTORS =
   "'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.teams.microsoft.us https://*.office.com https://*.office365.com https://*.microsoft365.com https://*.cloud.microsoft https://*.skype.com";
+// The Teams SDK (loaded only inside Teams) fetches its list of valid host origins from res.cdn.office.net.
 const PAGE_HEADERS = {
-  'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors ${FRAME_ANCESTORS}`,
+  'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' https://res.cdn.office.net; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors ${FRAME_ANCESTORS}`,
   'referrer-policy': 'no-referrer',
 };
 

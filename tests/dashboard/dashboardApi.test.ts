@@ -191,7 +191,7 @@ describe('dashboard API: tab SSO tokens and role checks', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toMatch(/frame-ancestors [^;]*https:\/\/teams\.microsoft\.com/);
     const html = await page.text();
-    const sdk = /src="(\/dashboard\/vendor\/teams-js-[\d.]+\.min\.js)"/.exec(html)?.[1];
+    const sdk = /content="(\/dashboard\/vendor\/teams-js-[\d.]+\.min\.js)"/.exec(html)?.[1];
     expect(sdk).toBeDefined();
     const bundle = await fetch(`${url}${sdk}`);
     expect(bundle.status).toBe(200);

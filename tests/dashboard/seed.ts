@@ -22,17 +22,27 @@ export const POTSDAM = [
 export const RESPONDENT_OID = 'r0000000-0000-4000-8000-000000000003';
 export const OTHERS = ['bochum', 'iserlohn', 'luebeck', 'konstanz', 'aachen', 'zwickau'];
 
-const VALUES: StoredAnswer[] = ['full', 'partial', 'planned', 'none', 'unknown', 'partial', 'full', 'planned'];
+const SCALE: StoredAnswer[] = ['full', 'partial', 'planned', 'none'];
 
-/** Deterministic answers: every open question of the questionnaire up to `share` of them, values from the seed. */
-function answersFor(seed: number, share = 1): [string, StoredAnswer][] {
+/**
+ * Deterministic, plausible answers: a municipality-wide picture (`profile`) that each respondent mostly
+ * shares, one step off now and then, two steps off rarely (divergences), "don't know" sometimes (gaps).
+ * Only open questions are answered (a gate answered `none` closes its follow-ups), up to `share` of them.
+ */
+function answersFor(profile: number, respondent: number, share = 1): [string, StoredAnswer][] {
   const q = defaultRegistry.currentQuestionnaire();
   const given: Record<string, StoredAnswer> = {};
   const out: [string, StoredAnswer][] = [];
   const limit = Math.floor(q.questions.length * share);
   q.questions.slice(0, limit).forEach((question, i) => {
     if (gateState(question, given as AnswerMap) !== 'open') return;
-    const value = VALUES[(i * 7 + seed * 3 + (i % seed === 0 ? 1 : 0)) % VALUES.length] ?? 'partial';
+    const bucket = (i * 7 + profile * 5 + Math.floor(i / 3) * profile) % 10;
+    const base = bucket < 3 ? 0 : bucket < 6 ? 1 : bucket < 8 ? 2 : 3;
+    let value: StoredAnswer;
+    if ((i + respondent * 3) % 17 === 0) value = 'unknown';
+    else if ((i + respondent * 5) % 19 === 0) value = SCALE[base < 2 ? base + 2 : base - 2] ?? 'partial';
+    else if ((i + respondent) % 5 === 0) value = SCALE[base < 3 ? base + 1 : base - 1] ?? 'partial';
+    else value = SCALE[base] ?? 'partial';
     given[question.id] = value;
     out.push([question.id, value]);
   });
@@ -49,11 +59,11 @@ export function selfCheckOn(prisma: PrismaClient): SelfCheckService {
   });
 }
 
-async function answerAs(svc: SelfCheckService, municipalityId: string, oid: string, role: Role, seed: number, share = 1): Promise<void> {
+async function answerAs(svc: SelfCheckService, municipalityId: string, oid: string, role: Role, profile: number, respondent: number, share = 1): Promise<void> {
   const r = await svc.registerRespondent(aadIdentityKey(TENANT, oid), 'de');
   await svc.updateRespondent(r.id, { municipalityId, role, consentedAt: new Date() });
   const assessment = await svc.startOrJoinAssessment(municipalityId);
-  for (const [questionId, value] of answersFor(seed, share)) {
+  for (const [questionId, value] of answersFor(profile, respondent, share)) {
     const result = await svc.recordAnswer({ assessment, respondentId: r.id, questionId, value, channel: 'msteams' });
     if (result.kind !== 'stored') throw new Error(`seed answer ${questionId} rejected: ${result.reason}`);
   }
@@ -66,12 +76,12 @@ async function answerAs(svc: SelfCheckService, municipalityId: string, oid: stri
  */
 export async function seedDashboard(prisma: PrismaClient): Promise<void> {
   const svc = selfCheckOn(prisma);
-  await answerAs(svc, 'potsdam', LEAD_OID, 'integration_officer', 5, 1);
+  await answerAs(svc, 'potsdam', LEAD_OID, 'integration_officer', 3, 1);
   const first = await svc.startOrJoinAssessment('potsdam');
   const lead = await svc.findRespondentByIdentity(aadIdentityKey(TENANT, LEAD_OID));
   if ((await svc.completeAssessment(first.id, lead?.id ?? '')) !== 'completed') throw new Error('round 1 not completed');
-  for (const p of POTSDAM) await answerAs(svc, 'potsdam', p.oid, p.role, p.seed, p.seed === 4 ? 0.5 : 1);
+  for (const p of POTSDAM) await answerAs(svc, 'potsdam', p.oid, p.role, 4, p.seed, p.seed === 4 ? 0.5 : 1);
   let n = 10;
-  for (const id of OTHERS) await answerAs(svc, id, `o${String(n++).padStart(7, '0')}-0000-4000-8000-000000000000`, 'integration_officer', n % 6 + 1, 1);
-  await answerAs(svc, 'kiel', 'k0000000-0000-4000-8000-000000000001', 'other', 2, 0.3);
+  for (const id of OTHERS) await answerAs(svc, id, `o${String(n++).padStart(7, '0')}-0000-4000-8000-000000000000`, 'integration_officer', n, 1);
+  await answerAs(svc, 'kiel', 'k0000000-0000-4000-8000-000000000001', 'other', 2, 1, 0.3);
 }

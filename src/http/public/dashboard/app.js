@@ -43,8 +43,10 @@ function translateChrome() {
   $('theme-label').textContent = t('theme');
   for (const option of /** @type {HTMLSelectElement} */ ($('theme')).options) option.textContent = t(`theme.${option.value}`);
   $('signout').textContent = t('signOut');
-  const name = me?.name ?? me?.identityKey;
+  // Local identities have no display name: the object id part of the key is enough to tell them apart.
+  const name = me?.name ?? me?.identityKey?.split(':').pop();
   $('who').textContent = name ? t('signedInAs', { who: name }) : '';
+  $('who').title = me?.identityKey ?? '';
 }
 
 function stateBadge(state) {

@@ -69,12 +69,27 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-/** Inside Teams (iframe, or a mobile host's native interface), initialise the SDK; elsewhere the page is a plain web page. */
+function loadScript(src) {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.onload = resolve;
+    script.onerror = () => reject(new Error(`could not load ${src}`));
+    document.head.append(script);
+  });
+}
+
+/**
+ * Inside Teams (iframe, or a mobile host's native interface) load and initialise the Teams SDK (served by
+ * this service); a plain browser window never loads it, which keeps the page small.
+ */
 export async function initHost() {
-  const teams = /** @type {any} */ (window).microsoftTeams;
   const framed = window.parent !== window || Boolean(window.opener) || Boolean(/** @type {any} */ (window).nativeInterface);
-  if (!teams || !framed) return host;
+  if (!framed) return host;
   try {
+    const src = document.querySelector('meta[name="teams-js"]')?.getAttribute('content');
+    if (src) await loadScript(src);
+    const teams = /** @type {any} */ (window).microsoftTeams;
     await Promise.race([teams.app.initialize(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 4000))]);
     host.inTeams = true;
     host.context = await teams.app.getContext();
