@@ -191,10 +191,21 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
     await signIn(respondent, RESPONDENT_OID);
     await respondent.getByRole('heading', { name: 'Meine Antworten' }).waitFor();
     expect(await respondent.locator('table.overview').count()).toBe(0);
+    await respondent.screenshot({ path: path.join(tmpdir(), 'dashboard-respondent.png') });
     await respondent.goto(`${url}/dashboard/?municipality=bochum`);
     await respondent.getByText('Ihre Rolle erlaubt diese Ansicht nicht.').waitFor();
-    await respondent.screenshot({ path: path.join(tmpdir(), 'dashboard-respondent.png') });
+    expect(await respondent.getByRole('link', { name: 'Zur Startseite' }).count()).toBe(1);
     await respondent.close();
+  }, 60_000);
+
+  it('phone width (390 px): nothing scrolls sideways; wide tables scroll inside their frame', async () => {
+    const page = await open('?municipality=potsdam');
+    await page.setViewportSize({ width: 390, height: 800 });
+    await signIn(page, COORDINATOR_OID);
+    await page.locator('table.fields').waitFor();
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: path.join(tmpdir(), 'dashboard-phone.png'), fullPage: false });
+    await page.close();
   }, 60_000);
 
   it('API latency: overview and municipality view (warm)', async () => {

@@ -70,11 +70,13 @@ function link(href, text, attrs = {}) {
   return a;
 }
 
+/** Column headings starting with '#' are numeric (right-aligned like their cells). */
 function table(caption, head, rows, attrs = {}) {
+  const th = (h) => (h.startsWith('#') ? el('th', { scope: 'col', class: 'num' }, h.slice(1)) : el('th', { scope: 'col' }, h));
   return el(
     'div',
     { class: 'table-wrap' },
-    el('table', attrs, el('caption', { class: 'sr-only' }, caption), el('thead', {}, el('tr', {}, head.map((h) => el('th', { scope: 'col' }, h)))), el('tbody', {}, rows)),
+    el('table', attrs, el('caption', { class: 'sr-only' }, caption), el('thead', {}, el('tr', {}, head.map(th))), el('tbody', {}, rows)),
   );
 }
 
@@ -104,7 +106,7 @@ async function renderOverview() {
       el('p', { class: 'muted' }, t('overview.intro', { days: overview.stalledDays })),
       table(
         t('overview.title'),
-        [t('col.municipality'), t('col.state'), t('col.round'), t('col.respondents'), t('col.overall'), t('col.progress'), t('col.lastAnswer')],
+        [t('col.municipality'), t('col.state'), `#${t('col.round')}`, `#${t('col.respondents')}`, `#${t('col.overall')}`, t('col.progress'), t('col.lastAnswer')],
         overview.municipalities.map((row) =>
           el(
             'tr',
@@ -123,22 +125,21 @@ async function renderOverview() {
     );
   } else if (!me?.own) {
     parts.push(el('h1', {}, t('me.title')), el('p', {}, t('me.none')));
-  } else {
-    parts.push(el('p', { class: 'muted' }, t('overview.empty')));
   }
-  if (me?.own && me.municipality) parts.push(renderMine());
+  // Respondents see their own answers only; for leads and coordinators they follow the overview.
+  if (me?.own && me.municipality) parts.push(renderMine(overview.municipalities.length > 0 ? 'h2' : 'h1'));
   view().replaceChildren(...parts);
 }
 
-function renderMine() {
+function renderMine(heading) {
   return el(
     'section',
     { 'aria-labelledby': 'mine-h' },
-    el('h2', { id: 'mine-h' }, t('me.title')),
+    el(heading, { id: 'mine-h' }, t('me.title')),
     el('p', { class: 'muted' }, t('me.intro', { municipality: me.municipality.name })),
     table(
       t('me.title'),
-      [t('col.field'), t('col.answered'), t('col.score'), t('col.light')],
+      [t('col.field'), `#${t('col.answered')}`, `#${t('col.score')}`, t('col.light')],
       me.own.fields.map((f) =>
         el(
           'tr',
@@ -201,14 +202,21 @@ async function renderMunicipality(id) {
     return;
   }
   const comparison = d.comparison?.fields ?? null;
-  const chartOpts = { name: fieldName, format: formatScore, comparison, medianLabel: t('chart.median') };
+  // Narrow tabs (phones, side panels) get a narrower drawing so the labels keep a readable size.
+  const width = Math.round(Math.min(600, Math.max(300, view().clientWidth - 40)));
+  const chartOpts = { name: fieldName, format: formatScore, comparison, medianLabel: t('chart.median'), width };
   parts.push(
     el('h2', {}, t('fields.title')),
     el(
       'div',
       { class: 'charts' },
       el('figure', { class: 'card' }, barChart(d.score.fields, { ...chartOpts, title: t('chart.bars') }), el('figcaption', {}, t('chart.bars'), comparison ? el('span', { class: 'legend' }, el('span', { class: 'key-median', 'aria-hidden': 'true' }), t('chart.median'), el('span', { class: 'key-iqr', 'aria-hidden': 'true' }), t('chart.quartiles')) : null)),
-      el('figure', { class: 'card' }, radarChart(d.score.fields, { ...chartOpts, title: t('chart.radar') }), el('figcaption', {}, t('chart.radar'))),
+      el(
+        'figure',
+        { class: 'card' },
+        radarChart(d.score.fields, { ...chartOpts, title: t('chart.radar') }),
+        el('figcaption', {}, t('chart.radar'), comparison ? el('span', { class: 'legend' }, el('span', { class: 'key-median-shape', 'aria-hidden': 'true' }), t('chart.median')) : null),
+      ),
     ),
   );
   const fieldRows = d.score.fields.map((f) => {
@@ -238,8 +246,8 @@ async function renderMunicipality(id) {
       el('td', { class: 'num', 'data-col': 'change' }, changeText(d.change?.overall)),
     ),
   );
-  parts.push(table(t('fields.title'), [t('col.field'), t('col.score'), t('col.level'), t('col.light'), t('col.answered'), t('col.comparison'), t('col.change')], fieldRows, { class: 'fields' }));
-  if (!d.comparison) parts.push(el('p', { class: 'note', id: 'comparison-note' }, t('comparison.notEnough', { k: d.minComparisonGroup })));
+  parts.push(table(t('fields.title'), [t('col.field'), `#${t('col.score')}`, t('col.level'), t('col.light'), t('col.answered'), t('col.comparison'), `#${t('col.change')}`], fieldRows, { class: 'fields' }));
+  parts.push(el('p', { class: 'note', id: 'comparison-note' }, d.comparison ? t('comparison.explain') : t('comparison.notEnough', { k: d.minComparisonGroup })));
   parts.push(
     el('p', { class: 'note', id: 'change-note' }, d.previousRound ? t('change.since', { round: d.previousRound.round }) : t('change.none'), d.change && !d.change.sameQuestionnaireVersion ? ` ${t('change.versions')}` : ''),
   );
@@ -278,7 +286,7 @@ async function renderMunicipality(id) {
       ? el('p', { class: 'muted' }, t('coverage.hidden'))
       : table(
           t('coverage.title'),
-          [t('col.role'), t('col.respondents'), t('col.fieldsCovered'), t('col.answers')],
+          [t('col.role'), `#${t('col.respondents')}`, t('col.fieldsCovered'), `#${t('col.answers')}`],
           d.coverage.map((c) =>
             el(
               'tr',
@@ -350,7 +358,10 @@ async function render() {
     }
     const key = err instanceof ApiError ? (err.status === 403 ? 'error.forbidden' : err.status === 404 ? 'error.notFound' : err.status === 401 ? 'error.unauthorized' : 'error.load') : host.inTeams ? 'error.sso' : 'error.load';
     status('');
-    view().replaceChildren(el('p', { class: 'error', role: 'alert' }, t(key, { reason: String(err?.message ?? err) })));
+    view().replaceChildren(
+      el('p', { class: 'error', role: 'alert' }, t(key, { reason: String(err?.message ?? err) })),
+      err instanceof ApiError && (err.status === 403 || err.status === 404) ? el('p', {}, link('/dashboard/', t('home'))) : null,
+    );
   }
   if (host.inTeams) teams().app.notifySuccess?.();
 }

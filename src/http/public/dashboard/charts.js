@@ -22,10 +22,10 @@ function frame(width, height, title, desc) {
 /**
  * @param {{ fieldId: string, score: number | null, trafficLight: string | null }[]} fields
  * @param {{ name: (id: string) => string, format: (v: number | null) => string, title: string, medianLabel: string,
- *           comparison: Record<string, any> | null }} opts
+ *           comparison: Record<string, any> | null, width?: number }} opts
  */
 export function barChart(fields, opts) {
-  const width = 600;
+  const width = opts.width ?? 600;
   const rowHeight = 46;
   const height = fields.length * rowHeight + 8;
   const desc = fields.map((f) => `${opts.name(f.fieldId)}: ${opts.format(f.score)}`).join('; ');
