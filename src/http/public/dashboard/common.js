@@ -103,13 +103,20 @@ export function teams() {
   return /** @type {any} */ (window).microsoftTeams;
 }
 
+/** @type {Promise<string> | null} */
 let ssoToken = null;
 
 /** A bearer token: Teams SSO inside Teams, else the local stand-in's token from this browser tab's session. */
 export async function token() {
   if (host.inTeams) {
-    ssoToken ??= await teams().authentication.getAuthToken();
-    return ssoToken;
+    // One request for parallel callers; Teams caches and renews the token itself.
+    ssoToken ??= teams().authentication.getAuthToken();
+    try {
+      return await ssoToken;
+    } catch (err) {
+      ssoToken = null;
+      throw err;
+    }
   }
   return sessionStorage.getItem(TOKEN_KEY);
 }
