@@ -27,4 +27,7 @@ reply=$(curl -sf -X POST "http://127.0.0.1:$port/api/messages" -H 'content-type:
   "type": "message", "text": "hilfe", "channelId": "emulator", "deliveryMode": "expectReplies",
   "serviceUrl": "http://127.0.0.1:9", "conversation": {"id": "c1"}, "from": {"id": "u1"}, "recipient": {"id": "bot"}}')
 echo "$reply" | grep -q '"activities":\[{' || { echo "no reply: $reply" >&2; exit 1; }
+# The dashboard (issue #8) is read from src/http/public/dashboard and its Teams SDK from production node_modules.
+sdk=$(curl -sf "http://127.0.0.1:$port/dashboard/" | grep -o '/dashboard/vendor/teams-js-[0-9.]*\.min\.js')
+curl -sf -o /dev/null "http://127.0.0.1:$port$sdk" || { echo "dashboard or its Teams SDK not served" >&2; exit 1; }
 echo "production build answers with production dependencies only"

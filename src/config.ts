@@ -72,6 +72,14 @@ const envSchema = z
     DIRECT_LINE_SECRET: optionalString,
     CONTACT_ADDRESS: optionalString,
     DIRECT_LINE_ENDPOINT: optionalString.pipe(z.url().optional()),
+    // Coordinators' dashboard (issue #8).
+    DASHBOARD_STALLED_DAYS: intFromEnv(7, 1, 365),
+    DASHBOARD_LOCAL_SIGNIN: z.enum(['true', 'false']).optional().or(z.literal('').transform(() => undefined)),
+    DASHBOARD_AAD_CLIENT_ID: optionalString,
+    DASHBOARD_AAD_APP_ID_URI: optionalString,
+    DASHBOARD_OPENID_METADATA_URL: optionalString.pipe(z.url().optional()),
+    COORDINATOR_OBJECT_IDS: optionalString,
+    ALLOWED_TENANT_IDS: optionalString,
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
@@ -79,6 +87,14 @@ const envSchema = z
     }
     if (env.MicrosoftAppType && env.MicrosoftAppType !== 'MultiTenant' && !env.MicrosoftAppTenantId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: `is required when MicrosoftAppType is ${env.MicrosoftAppType}` });
+    }
+    // The stand-in lets anyone pick an identity: never where real people sign in.
+    if (env.DASHBOARD_LOCAL_SIGNIN === 'true' && (env.NODE_ENV === 'production' || env.MicrosoftAppId)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DASHBOARD_LOCAL_SIGNIN'],
+        message: `must not be true ${env.NODE_ENV === 'production' ? 'when NODE_ENV=production' : 'when MicrosoftAppId is set'}: the local sign-in stand-in is for local use and demos only`,
+      });
     }
   });
 
@@ -104,6 +120,15 @@ export interface AppConfig {
   webChat: { enabled: boolean; options: WebChatOptions };
   /** Where FAQ answers send people for anything the bot cannot answer (an e-mail address or page). */
   contactAddress: string;
+  /** Roles (issue #5): the first coordinators and the tenants allowed to use coordinator features. */
+  access: { coordinatorObjectIds: readonly string[]; allowedTenantIds: readonly string[] };
+  dashboard: {
+    stalledDays: number;
+    /** Only outside production (refused by the schema otherwise). */
+    localSignIn: boolean;
+    /** Tab single sign-on; undefined when no client id is known (then only the local stand-in can sign in). */
+    sso: { metadataUrl: string; audiences: readonly string[] } | undefined;
+  };
 }
 
 export class ConfigError extends Error {
@@ -120,6 +145,26 @@ function databaseTarget(url: string | undefined, dataDir: string | undefined, cw
     return { kind: 'pglite', dataDir: rest === 'memory' || rest === '' ? undefined : path.resolve(cwd, rest) };
   }
   return { kind: 'postgres', url };
+}
+
+function listOf(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((v) => v.trim()).filter((v) => v !== '');
+}
+
+function dashboardConfig(e: z.infer<typeof envSchema>): AppConfig['dashboard'] {
+  const clientId = e.DASHBOARD_AAD_CLIENT_ID ?? e.MicrosoftAppId;
+  return {
+    stalledDays: e.DASHBOARD_STALLED_DAYS,
+    localSignIn: e.DASHBOARD_LOCAL_SIGNIN === 'true',
+    sso:
+      clientId === undefined
+        ? undefined
+        : {
+            metadataUrl: e.DASHBOARD_OPENID_METADATA_URL ?? 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+            // v2 tokens carry the client id, v1 tokens the application id URI (api://<domain>/<client id>).
+            audiences: [clientId, ...(e.DASHBOARD_AAD_APP_ID_URI ? [e.DASHBOARD_AAD_APP_ID_URI] : [])],
+          },
+  };
 }
 
 /** Reads `.env` from cwd (if present) under the real environment: real variables win. */
@@ -155,6 +200,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment(), cwd = pro
     stateConflictRetries: e.STATE_CONFLICT_RETRIES,
     production: e.NODE_ENV === 'production',
     contactAddress: e.CONTACT_ADDRESS ?? 'https://www.weltoffene-kommune.de',
+    access: { coordinatorObjectIds: listOf(e.COORDINATOR_OBJECT_IDS), allowedTenantIds: listOf(e.ALLOWED_TENANT_IDS) },
+    dashboard: dashboardConfig(e),
     webChat: {
       enabled: e.WEBCHAT_ENABLED !== 'false',
       options: {

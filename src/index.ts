@@ -20,6 +20,14 @@ import { PrismaRespondentRepository } from './infrastructure/repositories/prisma
 import { SelfCheckService } from './services/selfCheckService';
 import { t } from './i18n/catalog';
 import { uiLocaleOf } from './i18n/locale';
+import type { AccessRepository } from './domain/ports';
+import { AccessService } from './services/accessService';
+import { DashboardService } from './services/dashboardService';
+import { mountDashboard } from './http/dashboard';
+import { AadTokenVerifier } from './infrastructure/auth/aadTokenVerifier';
+import { LocalSignIn } from './infrastructure/auth/localSignIn';
+import { ConfigOnlyAccessRepository } from './infrastructure/auth/configAccessRepository';
+import { PrismaDashboardRepository } from './infrastructure/repositories/prismaDashboardRepository';
 
 export interface RunningService {
   port: number;
@@ -30,6 +38,8 @@ export interface RunningService {
 export interface StartOptions {
   logger?: Logger;
   database?: OpenOptions;
+  /** Stored role grants (issue #5); without it only bootstrap coordinators from configuration have a role. */
+  access?: AccessRepository;
 }
 
 /** The one composition root: every concrete class is named here and nowhere else. */
@@ -57,6 +67,23 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     answers: new PrismaAnswerRepository(db.prisma),
     registry: defaultRegistry,
   });
+  const respondents = new PrismaRespondentRepository(db.prisma);
+  const access = new AccessService({
+    access: options.access ?? new ConfigOnlyAccessRepository(),
+    respondents,
+    bootstrap: { objectIds: config.access.coordinatorObjectIds, tenantIds: config.access.allowedTenantIds },
+  });
+  const dashboard = new DashboardService({
+    municipalities: new PrismaMunicipalityRepository(db.prisma),
+    respondents,
+    dashboard: new PrismaDashboardRepository(db.prisma),
+    registry: defaultRegistry,
+    access,
+    stalledDays: config.dashboard.stalledDays,
+  });
+  const sso = config.dashboard.sso;
+  if (config.dashboard.localSignIn) logger.warn('DASHBOARD_LOCAL_SIGNIN=true: anyone can pick an identity on /dashboard/ (local use and demos only)');
+
   const bot = new WeltoffenBot({
     conversationState,
     userState,
@@ -99,9 +126,18 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     maxBodyBytes: config.http.maxBodyBytes,
     shutdownTimeoutMs: config.http.shutdownTimeoutMs,
     // Citizens' web chat (issue #6): page at /, embed.js, self-hosted Direct Line under /v3/directline.
-    mount: config.webChat.enabled
-      ? (server, lifecycle) => void mountWebChat(server, { adapter, bot, logger, lifecycle, options: config.webChat.options })
-      : undefined,
+    mount: (server, lifecycle) => {
+      if (config.webChat.enabled) mountWebChat(server, { adapter, bot, logger, lifecycle, options: config.webChat.options });
+      // Coordinators' dashboard (issue #8): Teams tabs and browser pages under /dashboard/, API under /api/dashboard/.
+      mountDashboard(server, {
+        service: dashboard,
+        logger,
+        lifecycle,
+        sso: sso ? new AadTokenVerifier({ metadataUrl: sso.metadataUrl, audiences: sso.audiences, isAllowedTenant: (tid) => access.isAllowedTenant(tid) }) : undefined,
+        localSignIn: config.dashboard.localSignIn ? new LocalSignIn() : undefined,
+        localPresets: config.access.coordinatorObjectIds.map((oid) => `aad:${config.access.allowedTenantIds[0] ?? 'local'}:${oid}`),
+      });
+    },
     readiness: {
       check: async () => {
         const pending = await db.withSession((s) => pendingMigrations(s, migrations));

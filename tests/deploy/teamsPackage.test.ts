@@ -30,7 +30,9 @@ describe('Teams app package', () => {
       manifestVersion: string;
       bots: { botId: string; scopes: string[] }[];
       validDomains: string[];
-      webApplicationInfo: { id: string };
+      webApplicationInfo: { id: string; resource: string };
+      staticTabs: { entityId: string; name?: string; contentUrl?: string; scopes: string[] }[];
+      configurableTabs: { configurationUrl: string; scopes: string[]; context: string[] }[];
     };
     expect(m.id).toBe(env.TEAMS_APP_ID);
     expect(Number(m.manifestVersion)).toBeGreaterThanOrEqual(1.19);
@@ -38,6 +40,14 @@ describe('Teams app package', () => {
     expect(m.bots[0]?.scopes.sort()).toEqual(['groupChat', 'personal', 'team']);
     expect(m.validDomains).toEqual([env.BOT_DOMAIN]);
     expect(m.webApplicationInfo.id).toBe(env.MicrosoftAppId);
+    // Dashboard tabs (issue #8): the bot chat stays, "Mein Überblick" as a personal tab, a channel tab with its
+    // configuration page; SSO asks for a token whose audience is the application id URI on the bot's domain.
+    expect(m.staticTabs.map((t) => t.entityId)).toEqual(['conversations', 'dashboard']);
+    expect(m.staticTabs[1]).toMatchObject({ name: 'Mein Überblick', contentUrl: `https://${env.BOT_DOMAIN}/dashboard/`, scopes: ['personal'] });
+    expect(m.configurableTabs).toEqual([
+      { configurationUrl: `https://${env.BOT_DOMAIN}/dashboard/config.html`, canUpdateConfiguration: true, scopes: ['team'], context: ['channelTab'] },
+    ]);
+    expect(m.webApplicationInfo.resource).toBe(`api://${env.BOT_DOMAIN}/${env.MicrosoftAppId}`);
 
     const color = PNG.sync.read(zip.readFile('color.png') as Buffer);
     const outline = PNG.sync.read(zip.readFile('outline.png') as Buffer);
@@ -61,6 +71,7 @@ describe('Teams app package', () => {
         expect(en[`bots[0].commandLists[${l}].commands[${c}].description`]).toEqual(expect.any(String));
       }),
     );
+    expect(en['staticTabs[1].name']).toBe('My overview');
     expect(validateAgainstShippedSchema(en)).toEqual([]);
   });
 

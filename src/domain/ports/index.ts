@@ -110,3 +110,21 @@ export interface AccessRepository {
   /** True when a grant was removed. */
   revoke(identityKey: string, grant: RoleGrant): Promise<boolean>;
 }
+
+/** One round of a municipality with a cheap fingerprint of its answers (dashboard, issue #8). */
+export interface RoundSummary {
+  readonly assessment: Assessment;
+  /** Respondents with at least one answer in the round. */
+  readonly respondents: number;
+  readonly answers: number;
+  /** Newest answer (or answer change) in the round; null without answers. */
+  readonly lastAnswerAt: Date | null;
+}
+
+/** Read-only queries of the coordinators' dashboard. */
+export interface DashboardRepository {
+  /** Every round of the given municipalities (all when omitted), newest round first within a municipality. */
+  rounds(municipalityIds?: readonly string[]): Promise<readonly RoundSummary[]>;
+  /** Every respondent's answers per round (respondents without a role count as `other`). */
+  answersOfRounds(assessmentIds: readonly string[]): Promise<ReadonlyMap<string, readonly RespondentAnswerSet[]>>;
+}

@@ -1,0 +1,213 @@
+/**
+ * Coordinators' dashboard (issue #8): static pages under /dashboard/ (Teams personal tab, channel tab
+ * configuration and content) and a JSON API under /api/dashboard/ that answers only with a valid sign-in
+ * token (Teams SSO, or the local stand-in outside production) and applies the shared role policy.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Logger } from 'pino';
+import restify, { type Request, type Response } from 'restify';
+import {
+  ANSWER_LABELS,
+  FIELD_IDS,
+  FIELD_NAMES,
+  LEVEL_LABELS,
+  LEVELS,
+  ROLES,
+  ROLE_LABELS,
+  TRAFFIC_LIGHT_LABELS,
+} from '../domain/selbstcheck';
+import { TokenError, type TokenVerifier, type VerifiedIdentity } from '../infrastructure/auth/aadTokenVerifier';
+import { chooseVerifier, type LocalSignIn } from '../infrastructure/auth/localSignIn';
+import { projectRoot } from '../infrastructure/projectRoot';
+import type { DashboardService } from '../services/dashboardService';
+import { sendError } from './errors';
+import type { Lifecycle } from './server';
+
+export interface DashboardDeps {
+  readonly service: DashboardService;
+  readonly logger: Logger;
+  /** Teams SSO token check; undefined when no tab app (client id) is configured. */
+  readonly sso: TokenVerifier | undefined;
+  /** Client id the page asks Teams for (shown to the page only to explain missing SSO). */
+  readonly ssoClientId?: string;
+  /** The local sign-in stand-in; only given outside production (config.ts refuses it there). */
+  readonly localSignIn: LocalSignIn | undefined;
+  /** Identity keys offered on the local sign-in page (bootstrap coordinators). */
+  readonly localPresets?: readonly string[];
+  readonly lifecycle?: Lifecycle;
+}
+
+interface Asset {
+  body: Buffer;
+  gz: Buffer;
+  type: string;
+  etag: string;
+  cache: string;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'application/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+};
+
+/** Teams (web, desktop, Outlook and microsoft365.com hosts) frames the tab; nobody else may. */
+const FRAME_ANCESTORS =
+  "'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.teams.microsoft.us https://*.office.com https://*.office365.com https://*.microsoft365.com https://*.cloud.microsoft https://*.skype.com";
+// The Teams SDK (loaded only inside Teams) fetches its list of valid host origins from res.cdn.office.net.
+const PAGE_HEADERS = {
+  'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' https://res.cdn.office.net; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors ${FRAME_ANCESTORS}`,
+  'referrer-policy': 'no-referrer',
+};
+
+function asset(body: Buffer, type: string, cache: string): Asset {
+  return { body, gz: gzipSync(body, { level: 9 }), type, cache, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
+}
+
+function sendAsset(req: Request, res: Response, a: Asset, extra: Record<string, string> = {}): void {
+  const headers: Record<string, string> = {
+    'content-type': a.type,
+    'cache-control': a.cache,
+    etag: a.etag,
+    vary: 'accept-encoding',
+    'x-content-type-options': 'nosniff',
+    ...extra,
+  };
+  if (req.headers['if-none-match'] === a.etag) return void res.sendRaw(304, '', headers);
+  if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) res.sendRaw(200, a.gz, { ...headers, 'content-encoding': 'gzip' });
+  else res.sendRaw(200, a.body, headers);
+}
+
+/** JSON answers are private to the signed-in person and compressed when large. */
+function sendJson(req: Request, res: Response, value: unknown): void {
+  const body = Buffer.from(JSON.stringify(value), 'utf8');
+  const headers = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'private, no-store', vary: 'accept-encoding, authorization', 'x-content-type-options': 'nosniff' };
+  if (body.length > 1024 && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) res.sendRaw(200, gzipSync(body), { ...headers, 'content-encoding': 'gzip' });
+  else res.sendRaw(200, body, headers);
+}
+
+export function mountDashboard(server: restify.Server, deps: DashboardDeps): { teamsJsPath: string } {
+  const root = projectRoot();
+  const dir = path.join(root, 'src', 'http', 'public', 'dashboard');
+  const teamsDir = path.join(root, 'node_modules', '@microsoft', 'teams-js');
+  const teamsVersion = (JSON.parse(readFileSync(path.join(teamsDir, 'package.json'), 'utf8')) as { version: string }).version;
+  const teamsJsPath = `/dashboard/vendor/teams-js-${teamsVersion}.min.js`;
+  const teamsJs = asset(readFileSync(path.join(teamsDir, 'dist', 'umd', 'MicrosoftTeams.min.js')), TYPES['.js'] ?? '', 'public, max-age=31536000, immutable');
+
+  // Our own small files change with releases: revalidate each time (cheap with the ETag).
+  const files = new Map<string, Asset>();
+  for (const name of ['index.html', 'config.html', 'app.js', 'config.js', 'common.js', 'charts.js', 'style.css', 'i18n.json']) {
+    const raw = readFileSync(path.join(dir, name));
+    const body = name.endsWith('.html') ? Buffer.from(raw.toString('utf8').replaceAll('{{TEAMS_JS}}', teamsJsPath), 'utf8') : raw;
+    files.set(name, asset(body, TYPES[path.extname(name)] ?? 'application/octet-stream', 'no-cache'));
+  }
+  const page = (name: string) => async (req: Request, res: Response) => {
+    const file = files.get(name);
+    if (file) sendAsset(req, res, file, PAGE_HEADERS);
+  };
+
+  server.get('/dashboard', async (req: Request, res: Response) => {
+    const query = req.getQuery();
+    res.header('location', `/dashboard/${query ? `?${query}` : ''}`);
+    res.send(301);
+  });
+  server.get('/dashboard/', page('index.html'));
+  server.get('/dashboard/vendor/:file', async (req: Request, res: Response) => {
+    if (req.path() !== teamsJsPath) return sendError(res, 404, 'NotFound', 'no such file');
+    sendAsset(req, res, teamsJs);
+  });
+  server.get('/dashboard/:file', async (req: Request, res: Response) => {
+    const name = String(req.params.file);
+    const file = files.get(name);
+    if (!file) return sendError(res, 404, 'NotFound', 'no such file');
+    sendAsset(req, res, file, name.endsWith('.html') ? PAGE_HEADERS : {});
+  });
+
+  // Labels of the questionnaire's scales: public texts, the same for everyone.
+  const labels = asset(
+    Buffer.from(
+      JSON.stringify({
+        fields: Object.fromEntries(FIELD_IDS.map((f) => [f, FIELD_NAMES[f]])),
+        levels: Object.fromEntries(LEVELS.map((l) => [l, LEVEL_LABELS[l]])),
+        trafficLights: TRAFFIC_LIGHT_LABELS,
+        roles: Object.fromEntries(ROLES.map((r) => [r, ROLE_LABELS[r]])),
+        answers: ANSWER_LABELS,
+      }),
+    ),
+    TYPES['.json'] ?? '',
+    'no-cache',
+  );
+  server.get('/api/dashboard/labels', async (req: Request, res: Response) => sendAsset(req, res, labels));
+
+  server.get('/api/dashboard/auth-config', async (req: Request, res: Response) =>
+    sendJson(req, res, {
+      sso: deps.sso !== undefined,
+      localSignIn: deps.localSignIn !== undefined,
+      presets: deps.localSignIn ? (deps.localPresets ?? []) : [],
+    }),
+  );
+
+  const json = restify.plugins.jsonBodyParser({ mapParams: false, maxBodySize: 4096 } as restify.plugins.JsonBodyParserOptions);
+  server.post('/api/dashboard/local-signin', json, async (req: Request, res: Response) => {
+    if (deps.localSignIn === undefined) return sendError(res, 404, 'NotFound', 'local sign-in is not enabled');
+    const key = (req.body as { identityKey?: unknown } | undefined)?.identityKey;
+    const issued = typeof key === 'string' ? deps.localSignIn.issue(key) : undefined;
+    if (issued === undefined) return sendError(res, 400, 'InvalidIdentity', 'identityKey must look like aad:<tenant id>:<object id>');
+    deps.logger.info({ identityKey: key }, 'dashboard: local sign-in (not for production)');
+    sendJson(req, res, issued);
+  });
+
+  /** Verifies the bearer token, then runs the handler while counting it as in flight for graceful shutdown. */
+  const authenticated =
+    (handler: (req: Request, res: Response, who: VerifiedIdentity) => Promise<void>) =>
+    async (req: Request, res: Response): Promise<void> => {
+      if (deps.lifecycle?.draining()) return sendError(res, 503, 'ShuttingDown', 'the service is shutting down; retry shortly');
+      const m = /^Bearer\s+(\S+)$/i.exec(String(req.headers.authorization ?? ''));
+      const token = m?.[1];
+      const verifier = token === undefined ? undefined : chooseVerifier(token, deps.sso, deps.localSignIn);
+      if (token === undefined || verifier === undefined) {
+        res.header('www-authenticate', 'Bearer');
+        return sendError(res, 401, 'Unauthorized', 'sign in to see the dashboard');
+      }
+      let who: VerifiedIdentity;
+      try {
+        who = await verifier.verify(token);
+      } catch (err) {
+        if (!(err instanceof TokenError)) throw err;
+        deps.logger.warn({ reason: err.message, path: req.path() }, 'dashboard: token rejected');
+        res.header('www-authenticate', 'Bearer error="invalid_token"');
+        return sendError(res, 401, 'Unauthorized', 'the sign-in token is not valid; sign in again');
+      }
+      const work = handler(req, res, who).catch((err: unknown) => {
+        deps.logger.error({ err, path: req.path() }, 'dashboard request failed');
+        if (!res.headersSent) sendError(res, 500, 'InternalError', 'the dashboard data could not be loaded');
+      });
+      await (deps.lifecycle ? deps.lifecycle.track(work) : work);
+    };
+
+  server.get(
+    '/api/dashboard/me',
+    authenticated(async (req, res, who) => sendJson(req, res, { ...(await deps.service.me(who.identityKey)), name: who.name ?? null })),
+  );
+  server.get(
+    '/api/dashboard/overview',
+    authenticated(async (req, res, who) => sendJson(req, res, await deps.service.overview(who.identityKey))),
+  );
+  server.get(
+    '/api/dashboard/municipalities/:id',
+    authenticated(async (req, res, who) => {
+      const id = String(req.params.id ?? '');
+      const result = /^[a-z0-9-]{1,64}$/.test(id) ? await deps.service.municipality(who.identityKey, id) : ({ status: 'not_found' } as const);
+      if (result.status === 'ok') return sendJson(req, res, result.value);
+      // Denied requests get the same plain answer whether or not the municipality exists.
+      if (result.status === 'forbidden') return sendError(res, 403, 'Forbidden', 'your role does not allow this view');
+      sendError(res, 404, 'NotFound', 'no such municipality');
+    }),
+  );
+
+  return { teamsJsPath };
+}

@@ -1,0 +1,42 @@
+/**
+ * Local sign-in stand-in for the dashboard in a plain browser (demos, local development): the person picks
+ * an identity key and gets a short-lived token signed with a key that exists only in this process.
+ * Configuration refuses it in production (see config.ts DASHBOARD_LOCAL_SIGNIN); the same role checks apply.
+ */
+import { randomBytes } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import { parseAadIdentityKey } from '../../services/accessService';
+import { TokenError, type TokenVerifier, type VerifiedIdentity } from './aadTokenVerifier';
+
+export const LOCAL_ISSUER = 'urn:weltoffen-bot:local-sign-in';
+const TTL_SECONDS = 8 * 3600;
+
+export class LocalSignIn implements TokenVerifier {
+  private readonly secret = randomBytes(32);
+
+  /** Undefined for anything that is not an `aad:<tenant>:<object id>` key. */
+  issue(identityKey: string): { token: string; expiresIn: number } | undefined {
+    const aad = parseAadIdentityKey(identityKey.trim().toLowerCase());
+    if (aad === undefined || !/^[\w.-]{1,64}$/.test(aad.tenantId) || !/^[\w.-]{1,64}$/.test(aad.objectId)) return undefined;
+    const token = jwt.sign({ tid: aad.tenantId, oid: aad.objectId }, this.secret, { algorithm: 'HS256', issuer: LOCAL_ISSUER, audience: LOCAL_ISSUER, expiresIn: TTL_SECONDS });
+    return { token, expiresIn: TTL_SECONDS };
+  }
+
+  async verify(token: string): Promise<VerifiedIdentity> {
+    try {
+      const claims = jwt.verify(token, this.secret, { algorithms: ['HS256'], issuer: LOCAL_ISSUER, audience: LOCAL_ISSUER });
+      if (typeof claims === 'string' || typeof claims.tid !== 'string' || typeof claims.oid !== 'string') throw new TokenError('unexpected token payload');
+      return { identityKey: `aad:${claims.tid}:${claims.oid}`, tenantId: claims.tid, objectId: claims.oid, name: undefined };
+    } catch (err) {
+      if (err instanceof TokenError) throw err;
+      throw new TokenError((err as Error).message);
+    }
+  }
+}
+
+/** Local tokens go to the local stand-in (when enabled), everything else to the identity platform check. */
+export function chooseVerifier(token: string, aad: TokenVerifier | undefined, local: LocalSignIn | undefined): TokenVerifier | undefined {
+  const decoded = jwt.decode(token, { complete: true });
+  const iss = decoded !== null && typeof decoded.payload !== 'string' ? decoded.payload.iss : undefined;
+  return iss === LOCAL_ISSUER ? local : aad;
+}

@@ -1,0 +1,379 @@
+/**
+ * The coordinators' dashboard (issue #8): overview of the visible municipalities and one municipality's
+ * results. Every number comes from the domain core (consolidate, scoreAssessment, compareWithOthers,
+ * changeBetweenRounds, recommend); access follows the shared policy through AccessService.
+ */
+import { decide, isCoordinator, leadMunicipalities, visibleMunicipalities, type Principal } from '../domain/access';
+import type { DashboardRepository, Municipality, MunicipalityRepository, RespondentAnswerSet, RespondentRepository, RoundSummary } from '../domain/ports';
+import {
+  FIELD_IDS,
+  FIELD_NAMES,
+  MIN_COMPARISON_GROUP,
+  changeBetweenRounds,
+  compareWithOthers,
+  consolidate,
+  findQuestion,
+  isAssessmentComplete,
+  recommend,
+  scoreAssessment,
+  type AnswerMap,
+  type AssessmentScore,
+  type ComparisonResult,
+  type FieldId,
+  type Level,
+  type LocalizedText,
+  type QuestionnaireRegistry,
+  type Recommendation,
+  type Role,
+  type RoundChange,
+  type ScorableAnswer,
+  type TrafficLight,
+} from '../domain/selbstcheck';
+import type { AccessService } from './accessService';
+
+export type ProgressState = 'not_started' | 'in_progress' | 'complete' | 'stalled';
+
+export interface FieldProgressView {
+  readonly fieldId: FieldId;
+  readonly answered: number;
+  readonly applicable: number;
+  readonly state: ProgressState;
+  readonly score: number | null;
+  readonly level: Level | null;
+  readonly trafficLight: TrafficLight | null;
+}
+
+export interface MunicipalityRef {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: Municipality['kind'];
+  /** Bundesland. */
+  readonly region: string;
+}
+
+export interface RoundView {
+  readonly round: number;
+  readonly status: 'in_progress' | 'completed';
+  readonly questionnaireVersion: number;
+  readonly startedAt: string;
+  readonly completedAt: string | null;
+  readonly lastAnswerAt: string | null;
+}
+
+export interface OverviewRow {
+  readonly municipality: MunicipalityRef;
+  readonly round: RoundView | null;
+  readonly state: ProgressState;
+  readonly respondents: number;
+  readonly overall: { readonly score: number | null; readonly level: Level | null; readonly trafficLight: TrafficLight | null; readonly completeness: number | null };
+  readonly fields: readonly FieldProgressView[];
+}
+
+export interface Overview {
+  readonly scope: 'all' | 'assigned';
+  readonly stalledDays: number;
+  readonly municipalities: readonly OverviewRow[];
+}
+
+export interface DivergenceView {
+  readonly questionId: string;
+  readonly fieldId: FieldId;
+  readonly text: LocalizedText;
+  readonly highest: ScorableAnswer;
+  readonly lowest: ScorableAnswer;
+  readonly steps: number;
+  /** Roles and answers only: the dashboard never names respondents. */
+  readonly answers: readonly { readonly role: Role; readonly value: ScorableAnswer }[];
+}
+
+export interface CoverageByRole {
+  readonly role: Role;
+  readonly respondents: number;
+  /** Fields in which at least one respondent of the role answered. */
+  readonly fields: readonly FieldId[];
+  readonly answers: number;
+}
+
+export interface MunicipalityDetail extends OverviewRow {
+  readonly stalledDays: number;
+  readonly fieldNames: Readonly<Record<FieldId, LocalizedText>>;
+  /** Null before the first answer. */
+  readonly score: AssessmentScore | null;
+  readonly knowledgeGaps: readonly { readonly questionId: string; readonly fieldId: FieldId; readonly text: LocalizedText }[];
+  readonly divergences: readonly DivergenceView[];
+  /** Null when the principal may not see who answered. */
+  readonly coverage: readonly CoverageByRole[] | null;
+  /** Null unless at least MIN_COMPARISON_GROUP other municipalities have results. */
+  readonly comparison: ComparisonResult | null;
+  readonly minComparisonGroup: number;
+  readonly previousRound: RoundView | null;
+  readonly change: RoundChange | null;
+  readonly recommendations: readonly Recommendation[];
+  readonly exports: { readonly pdf: string; readonly csv: string; readonly json: string } | null;
+}
+
+export interface MeView {
+  readonly identityKey: string;
+  readonly coordinator: boolean;
+  readonly leadOf: readonly MunicipalityRef[];
+  readonly municipality: MunicipalityRef | null;
+  /** The person's own answers in the current round of their municipality. */
+  readonly own: { readonly round: number; readonly fields: readonly FieldProgressView[]; readonly overall: AssessmentScore['overall'] } | null;
+}
+
+export type DashboardResult<T> = { readonly status: 'ok'; readonly value: T } | { readonly status: 'forbidden' } | { readonly status: 'not_found' };
+
+export interface DashboardDeps {
+  readonly municipalities: MunicipalityRepository;
+  readonly respondents: Pick<RespondentRepository, 'findByIdentity'>;
+  readonly dashboard: DashboardRepository;
+  readonly registry: QuestionnaireRegistry;
+  readonly access: AccessService;
+  /** A municipality without an answer for this many days counts as stalled. */
+  readonly stalledDays: number;
+  readonly now?: () => Date;
+}
+
+interface Scored {
+  readonly answers: AnswerMap;
+  readonly score: AssessmentScore;
+  readonly complete: boolean;
+}
+
+const CACHE_LIMIT = 1000;
+const DAY_MS = 24 * 3600 * 1000;
+
+function refOf(m: Municipality): MunicipalityRef {
+  return { id: m.id, name: m.name, kind: m.kind, region: m.state };
+}
+
+function roundView(r: RoundSummary): RoundView {
+  const a = r.assessment;
+  return {
+    round: a.round,
+    status: a.status,
+    questionnaireVersion: a.questionnaireVersion,
+    startedAt: a.startedAt.toISOString(),
+    completedAt: a.completedAt?.toISOString() ?? null,
+    lastAnswerAt: r.lastAnswerAt?.toISOString() ?? null,
+  };
+}
+
+export class DashboardService {
+  /**
+   * Consolidated answers and scores by round fingerprint (id, answer count, newest answer time): a round's
+   * score only changes when an answer is written, which moves the fingerprint. Roles are not part of it,
+   * so divergences and coverage (which show roles) are always computed fresh.
+   */
+  private readonly scored = new Map<string, Scored>();
+
+  constructor(private readonly deps: DashboardDeps) {}
+
+  get stalledDays(): number {
+    return this.deps.stalledDays;
+  }
+
+  async me(identityKey: string): Promise<MeView> {
+    const [principal, respondent, municipalities] = await Promise.all([
+      this.deps.access.principalOf(identityKey),
+      this.deps.respondents.findByIdentity(identityKey),
+      this.deps.municipalities.list(),
+    ]);
+    const byId = new Map(municipalities.map((m) => [m.id, m]));
+    const own = respondent?.municipalityId ? byId.get(respondent.municipalityId) : undefined;
+    let ownView: MeView['own'] = null;
+    if (respondent !== undefined && own !== undefined) {
+      const newest = (await this.deps.dashboard.rounds([own.id]))[0];
+      if (newest !== undefined) {
+        const sets = (await this.deps.dashboard.answersOfRounds([newest.assessment.id])).get(newest.assessment.id) ?? [];
+        const mine = sets.find((s) => s.respondentId === respondent.id)?.answers ?? {};
+        const q = this.deps.registry.getQuestionnaire(newest.assessment.questionnaireVersion);
+        const score = scoreAssessment(q, mine);
+        ownView = { round: newest.assessment.round, fields: this.fieldViews(score, false), overall: score.overall };
+      }
+    }
+    return {
+      identityKey,
+      coordinator: isCoordinator(principal),
+      leadOf: leadMunicipalities(principal).flatMap((id) => {
+        const m = byId.get(id);
+        return m ? [refOf(m)] : [];
+      }),
+      municipality: own ? refOf(own) : null,
+      own: ownView,
+    };
+  }
+
+  /** All municipalities for coordinators, the led ones for leads, none for respondents. */
+  async overview(identityKey: string): Promise<Overview> {
+    const principal = await this.deps.access.principalOf(identityKey);
+    const visible = visibleMunicipalities(principal);
+    const all = await this.deps.municipalities.list();
+    const shown = visible === 'all' ? all : all.filter((m) => visible.includes(m.id));
+    const rounds = shown.length === 0 ? [] : await this.deps.dashboard.rounds(visible === 'all' ? undefined : shown.map((m) => m.id));
+    const newest = this.newestByMunicipality(rounds);
+    const scored = await this.scoreRounds([...newest.values()]);
+    return {
+      scope: visible === 'all' ? 'all' : 'assigned',
+      stalledDays: this.deps.stalledDays,
+      municipalities: shown.map((m) => {
+        const r = newest.get(m.id);
+        return this.row(m, r, r ? scored.get(r.assessment.id) : undefined);
+      }),
+    };
+  }
+
+  /** One municipality's results; forbidden (revealing nothing) unless the policy allows `view_results`. */
+  async municipality(identityKey: string, municipalityId: string): Promise<DashboardResult<MunicipalityDetail>> {
+    const principal = await this.deps.access.principalOf(identityKey);
+    if (!decide(principal, 'view_results', { municipalityId }).allowed) return { status: 'forbidden' };
+    const m = await this.deps.municipalities.find(municipalityId);
+    if (m === undefined) return { status: 'not_found' };
+    return { status: 'ok', value: await this.detail(principal, m) };
+  }
+
+  private async detail(principal: Principal, m: Municipality): Promise<MunicipalityDetail> {
+    const rounds = await this.deps.dashboard.rounds();
+    const own = rounds.filter((r) => r.assessment.municipalityId === m.id);
+    const [current, previous] = own;
+    // Other municipalities are compared on their newest completed round, else their round in progress.
+    const others = new Map<string, RoundSummary>();
+    for (const r of rounds) {
+      if (r.assessment.municipalityId === m.id || r.answers === 0) continue;
+      const seen = others.get(r.assessment.municipalityId);
+      if (seen === undefined || (seen.assessment.status !== 'completed' && r.assessment.status === 'completed')) others.set(r.assessment.municipalityId, r);
+    }
+    const scored = await this.scoreRounds([...others.values(), ...(previous ? [previous] : [])]);
+    const sets = current ? ((await this.deps.dashboard.answersOfRounds([current.assessment.id])).get(current.assessment.id) ?? []) : [];
+    const currentScored = current ? this.scoreSets(current, sets) : undefined;
+    const row = this.row(m, current, currentScored?.scored);
+    const q = current ? this.deps.registry.getQuestionnaire(current.assessment.questionnaireVersion) : this.deps.registry.currentQuestionnaire();
+    const score = current && current.answers > 0 ? (currentScored?.scored.score ?? null) : null;
+    const otherScores = [...others.values()].flatMap((r) => {
+      const s = scored.get(r.assessment.id);
+      return s ? [s.score] : [];
+    });
+    const previousScore = previous ? scored.get(previous.assessment.id)?.score : undefined;
+    const textOf = (questionId: string): LocalizedText => findQuestion(q, questionId)?.text ?? { de: questionId, en: questionId };
+    const consolidated = currentScored?.consolidated;
+    return {
+      ...row,
+      stalledDays: this.deps.stalledDays,
+      fieldNames: FIELD_NAMES,
+      score,
+      knowledgeGaps: (score?.fields ?? []).flatMap((f) => f.knowledgeGaps.map((questionId) => ({ questionId, fieldId: f.fieldId, text: textOf(questionId) }))),
+      divergences: (consolidated?.divergences ?? []).map((d) => ({
+        questionId: d.questionId,
+        fieldId: d.fieldId,
+        text: textOf(d.questionId),
+        highest: d.highest,
+        lowest: d.lowest,
+        steps: d.steps,
+        answers: d.answers.map((a) => ({ role: a.role, value: a.value })),
+      })),
+      coverage: decide(principal, 'view_respondents', { municipalityId: m.id }).allowed ? this.coverageByRole(consolidated?.coverage ?? []) : null,
+      // compareWithOthers applies the k ≥ 5 rule per field; null here only spares the page an empty section.
+      comparison: score !== null && otherScores.length >= MIN_COMPARISON_GROUP ? compareWithOthers(score, otherScores) : null,
+      minComparisonGroup: MIN_COMPARISON_GROUP,
+      previousRound: previous ? roundView(previous) : null,
+      change: score !== null && previousScore !== undefined ? changeBetweenRounds(previousScore, score) : null,
+      recommendations: score === null ? [] : FIELD_IDS.flatMap((fieldId) => recommend(q, currentScored?.scored.answers ?? {}, fieldId)),
+      exports: decide(principal, 'export', { municipalityId: m.id }).allowed
+        ? {
+            pdf: `/api/exports/${encodeURIComponent(m.id)}/report.pdf`,
+            csv: `/api/exports/${encodeURIComponent(m.id)}/answers.csv`,
+            json: `/api/exports/${encodeURIComponent(m.id)}/answers.json`,
+          }
+        : null,
+    };
+  }
+
+  private coverageByRole(coverage: readonly { role: Role; fields: readonly FieldId[]; answeredCount: number }[]): CoverageByRole[] {
+    const byRole = new Map<Role, { respondents: number; fields: Set<FieldId>; answers: number }>();
+    for (const c of coverage) {
+      const entry = byRole.get(c.role) ?? { respondents: 0, fields: new Set<FieldId>(), answers: 0 };
+      entry.respondents += 1;
+      entry.answers += c.answeredCount;
+      c.fields.forEach((f) => entry.fields.add(f));
+      byRole.set(c.role, entry);
+    }
+    return [...byRole].map(([role, e]) => ({ role, respondents: e.respondents, fields: FIELD_IDS.filter((f) => e.fields.has(f)), answers: e.answers }));
+  }
+
+  private newestByMunicipality(rounds: readonly RoundSummary[]): Map<string, RoundSummary> {
+    const newest = new Map<string, RoundSummary>();
+    for (const r of rounds) {
+      const seen = newest.get(r.assessment.municipalityId);
+      if (seen === undefined || r.assessment.round > seen.assessment.round) newest.set(r.assessment.municipalityId, r);
+    }
+    return newest;
+  }
+
+  private fingerprint(r: RoundSummary): string {
+    return `${r.assessment.id}|${r.assessment.status}|${r.answers}|${r.lastAnswerAt?.getTime() ?? 0}`;
+  }
+
+  private scoreSets(r: RoundSummary, sets: readonly RespondentAnswerSet[]) {
+    const q = this.deps.registry.getQuestionnaire(r.assessment.questionnaireVersion);
+    const consolidated = consolidate(q, sets);
+    const score = scoreAssessment(q, consolidated.answers);
+    const scored: Scored = { answers: consolidated.answers, score, complete: isAssessmentComplete(q, consolidated.answers) };
+    this.remember(this.fingerprint(r), scored);
+    return { consolidated, scored };
+  }
+
+  private remember(key: string, value: Scored): void {
+    if (this.scored.size >= CACHE_LIMIT) this.scored.clear();
+    this.scored.set(key, value);
+  }
+
+  /** Scores of the given rounds, loading answers only for rounds whose fingerprint is not cached. */
+  private async scoreRounds(rounds: readonly RoundSummary[]): Promise<Map<string, Scored>> {
+    const result = new Map<string, Scored>();
+    const missing: RoundSummary[] = [];
+    for (const r of rounds) {
+      if (r.answers === 0) continue;
+      const hit = this.scored.get(this.fingerprint(r));
+      if (hit) result.set(r.assessment.id, hit);
+      else missing.push(r);
+    }
+    if (missing.length > 0) {
+      const sets = await this.deps.dashboard.answersOfRounds(missing.map((r) => r.assessment.id));
+      for (const r of missing) result.set(r.assessment.id, this.scoreSets(r, sets.get(r.assessment.id) ?? []).scored);
+    }
+    return result;
+  }
+
+  private stalled(r: RoundSummary): boolean {
+    const now = (this.deps.now ?? (() => new Date()))().getTime();
+    return r.lastAnswerAt !== null && now - r.lastAnswerAt.getTime() > this.deps.stalledDays * DAY_MS;
+  }
+
+  private fieldViews(score: AssessmentScore, stalled: boolean): FieldProgressView[] {
+    return score.fields.map((f) => ({
+      fieldId: f.fieldId,
+      answered: f.answered,
+      applicable: f.applicable,
+      state: f.answered === 0 ? 'not_started' : f.answered >= f.applicable ? 'complete' : stalled ? 'stalled' : 'in_progress',
+      score: f.score,
+      level: f.level,
+      trafficLight: f.trafficLight,
+    }));
+  }
+
+  private row(m: Municipality, r: RoundSummary | undefined, s: Scored | undefined): OverviewRow {
+    const empty = scoreAssessment(r ? this.deps.registry.getQuestionnaire(r.assessment.questionnaireVersion) : this.deps.registry.currentQuestionnaire(), {});
+    const score = s?.score ?? empty;
+    const complete = r !== undefined && (r.assessment.status === 'completed' || (s?.complete ?? false));
+    const stalled = r !== undefined && !complete && this.stalled(r);
+    const state: ProgressState = r === undefined || r.answers === 0 ? 'not_started' : complete ? 'complete' : stalled ? 'stalled' : 'in_progress';
+    return {
+      municipality: refOf(m),
+      round: r ? roundView(r) : null,
+      state,
+      respondents: r?.respondents ?? 0,
+      overall: { score: score.overall.score, level: score.overall.level, trafficLight: score.overall.trafficLight, completeness: s ? score.overall.completeness : null },
+      fields: this.fieldViews(score, stalled && state === 'stalled'),
+    };
+  }
+}

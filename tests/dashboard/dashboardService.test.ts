@@ -1,0 +1,88 @@
+import type { DashboardRepository, Municipality, RespondentAnswerSet, RoundSummary } from '../../src/domain/ports';
+import { compareWithOthers, consolidate, defaultRegistry, scoreAssessment, type StoredAnswer } from '../../src/domain/selbstcheck';
+import { AccessService, aadIdentityKey } from '../../src/services/accessService';
+import { DashboardService } from '../../src/services/dashboardService';
+import { MemoryAccessRepository } from '../fakes/memoryAccessRepository';
+
+const TENANT = '11111111-2222-4333-8444-555555555555';
+const COORDINATOR = aadIdentityKey(TENANT, 'coord');
+const q = defaultRegistry.currentQuestionnaire();
+const DAY = 24 * 3600 * 1000;
+
+function answers(value: StoredAnswer): Record<string, StoredAnswer> {
+  return Object.fromEntries(q.questions.filter((x) => x.gate === undefined).map((x) => [x.id, value]));
+}
+
+class FakeDashboardRepository implements DashboardRepository {
+  readonly sets = new Map<string, RespondentAnswerSet[]>();
+  readonly summaries: RoundSummary[] = [];
+  loads = 0;
+  add(municipalityId: string, value: StoredAnswer, lastAnswerAt: Date): void {
+    const id = `${municipalityId}-1`;
+    const set = [{ respondentId: `${municipalityId}-r`, role: 'other' as const, answers: answers(value) }];
+    this.sets.set(id, set);
+    this.summaries.push({
+      assessment: { id, municipalityId, questionnaireVersion: q.version, round: 1, status: 'in_progress', startedAt: new Date(0), completedAt: null },
+      respondents: 1,
+      answers: Object.keys(set[0]!.answers).length,
+      lastAnswerAt,
+    });
+  }
+  async rounds(ids?: readonly string[]) {
+    return this.summaries.filter((s) => ids === undefined || ids.includes(s.assessment.municipalityId));
+  }
+  async answersOfRounds(ids: readonly string[]) {
+    this.loads += 1;
+    return new Map(ids.map((id) => [id, this.sets.get(id) ?? []]));
+  }
+}
+
+function setup(others: number, now = new Date()) {
+  const names = ['own', ...Array.from({ length: others }, (_, i) => `m${i}`)];
+  const municipalities: Municipality[] = names.map((id) => ({ id, name: id, kind: 'city', state: 'X' }));
+  const repo = new FakeDashboardRepository();
+  const values: StoredAnswer[] = ['full', 'partial', 'planned', 'none'];
+  names.forEach((id, i) => repo.add(id, values[i % values.length]!, new Date(now.getTime() - (id === 'own' ? 10 * DAY : DAY))));
+  const service = new DashboardService({
+    municipalities: { list: async () => municipalities, find: async (id) => municipalities.find((m) => m.id === id) },
+    respondents: { findByIdentity: async () => undefined },
+    dashboard: repo,
+    registry: defaultRegistry,
+    access: new AccessService({ access: new MemoryAccessRepository(), respondents: { findByIdentity: async () => undefined }, bootstrap: { objectIds: ['coord'], tenantIds: [TENANT] } }),
+    stalledDays: 7,
+    now: () => now,
+  });
+  return { service, repo };
+}
+
+describe('DashboardService', () => {
+  it('compares only with at least five other municipalities (k ≥ 5)', async () => {
+    const four = await setup(4).service.municipality(COORDINATOR, 'own');
+    expect(four.status === 'ok' && four.value.comparison).toBeNull();
+    const { service, repo } = setup(5);
+    const five = await service.municipality(COORDINATOR, 'own');
+    if (five.status !== 'ok') throw new Error('expected ok');
+    const scoreOf = (id: string) => scoreAssessment(q, consolidate(q, repo.sets.get(`${id}-1`) ?? []).answers);
+    expect(five.value.comparison).toEqual(compareWithOthers(scoreOf('own'), ['m0', 'm1', 'm2', 'm3', 'm4'].map(scoreOf)));
+  });
+
+  it('marks a municipality stalled after DASHBOARD_STALLED_DAYS without an answer (controlled clock)', async () => {
+    const overview = await setup(2).service.overview(COORDINATOR);
+    expect(overview.municipalities.map((m) => [m.municipality.id, m.state])).toEqual([
+      ['own', 'stalled'],
+      ['m0', 'in_progress'],
+      ['m1', 'in_progress'],
+    ]);
+  });
+
+  it('scores unchanged rounds once (fingerprint cache) and recomputes after a new answer', async () => {
+    const { service, repo } = setup(5);
+    await service.overview(COORDINATOR);
+    await service.overview(COORDINATOR);
+    expect(repo.loads).toBe(1);
+    const first = repo.summaries[1]!;
+    repo.summaries[1] = { ...first, lastAnswerAt: new Date(), answers: first.answers };
+    await service.overview(COORDINATOR);
+    expect(repo.loads).toBe(2);
+  });
+});
