@@ -34,6 +34,13 @@ const intFromEnv = (def: number, min: number, max: number) =>
     })
     .pipe(z.number().int().min(min).max(max));
 
+/** Comma- or space-separated ids (AAD object ids, tenant ids): GUID-like tokens only. */
+const idList = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').split(/[\s,;]+/).filter((x) => x !== ''))
+  .pipe(z.array(z.string().regex(/^[0-9a-zA-Z-]{1,64}$/, 'must be a comma-separated list of ids (letters, digits, dashes)')));
+
 const envSchema = z
   .object({
     MicrosoftAppId: optionalString,
@@ -72,6 +79,11 @@ const envSchema = z
     DIRECT_LINE_SECRET: optionalString,
     CONTACT_ADDRESS: optionalString,
     DIRECT_LINE_ENDPOINT: optionalString.pipe(z.url().optional()),
+    COORDINATOR_AAD_OBJECT_IDS: idList,
+    COORDINATOR_TENANT_IDS: idList,
+    REMINDER_AFTER_DAYS: intFromEnv(7, 1, 365),
+    REMINDER_CHECK_MINUTES: intFromEnv(60, 1, 1440),
+    OUTBOX_POLL_MS: intFromEnv(1000, 50, 60_000),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
@@ -104,6 +116,14 @@ export interface AppConfig {
   webChat: { enabled: boolean; options: WebChatOptions };
   /** Where FAQ answers send people for anything the bot cannot answer (an e-mail address or page). */
   contactAddress: string;
+  /** Issue #5: bootstrap coordinators, reminders and the delivery outbox. */
+  coordinators: {
+    objectIds: readonly string[];
+    tenantIds: readonly string[];
+    reminderAfterDays: number;
+    reminderCheckMinutes: number;
+    outboxPollMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -155,6 +175,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment(), cwd = pro
     stateConflictRetries: e.STATE_CONFLICT_RETRIES,
     production: e.NODE_ENV === 'production',
     contactAddress: e.CONTACT_ADDRESS ?? 'https://www.weltoffene-kommune.de',
+    coordinators: {
+      objectIds: e.COORDINATOR_AAD_OBJECT_IDS,
+      tenantIds: e.COORDINATOR_TENANT_IDS,
+      reminderAfterDays: e.REMINDER_AFTER_DAYS,
+      reminderCheckMinutes: e.REMINDER_CHECK_MINUTES,
+      outboxPollMs: e.OUTBOX_POLL_MS,
+    },
     webChat: {
       enabled: e.WEBCHAT_ENABLED !== 'false',
       options: {
