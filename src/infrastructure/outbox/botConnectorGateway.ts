@@ -48,26 +48,37 @@ export class BotConnectorGateway implements ConversationGateway {
   ) {}
 
   async post(reference: StoredReference, message: OutboundMessage): Promise<GatewayResult> {
-    let activityId: string | null = null;
+    let result: GatewayResult = { ok: false, status: null, code: null, retryAfterMs: null, detail: 'not sent' };
     try {
       await this.adapter.continueConversationAsync(this.appId, reference as Partial<ConversationReference>, async (context) => {
-        const response = await context.sendActivity(toActivity(message));
-        activityId = response?.id ?? null;
+        // Caught here, inside the turn: otherwise the adapter's onTurnError would swallow the error (and post an apology).
+        try {
+          const response = await context.sendActivity(toActivity(message));
+          result = { ok: true, activityId: response?.id ?? null };
+        } catch (err) {
+          result = toFailure(err);
+        }
       });
-      return { ok: true, activityId };
     } catch (err) {
-      return toFailure(err);
+      result = toFailure(err);
     }
+    return result;
   }
 
   async update(reference: StoredReference, activityId: string, message: OutboundMessage): Promise<GatewayResult> {
+    let result: GatewayResult = { ok: false, status: null, code: null, retryAfterMs: null, detail: 'not updated' };
     try {
       await this.adapter.continueConversationAsync(this.appId, reference as Partial<ConversationReference>, async (context) => {
-        await context.updateActivity({ ...toActivity(message), id: activityId, conversation: context.activity.conversation });
+        try {
+          await context.updateActivity({ ...toActivity(message), id: activityId, conversation: context.activity.conversation });
+          result = { ok: true, activityId };
+        } catch (err) {
+          result = toFailure(err);
+        }
       });
-      return { ok: true, activityId };
     } catch (err) {
-      return toFailure(err);
+      result = toFailure(err);
     }
+    return result;
   }
 }
