@@ -137,7 +137,7 @@ export function municipalityKey(text: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .replace(/^landkreis-/, 'lk-');
+    .replace(/^landkreis(?=-|$)/, 'lk');
 }
 
 export type MunicipalityMatch<M> = { readonly kind: 'one'; readonly municipality: M } | { readonly kind: 'none' } | { readonly kind: 'ambiguous'; readonly candidates: readonly M[] };
