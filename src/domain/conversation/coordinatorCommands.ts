@@ -126,12 +126,9 @@ export function recogniseCoordinatorCommand(text: string): CoordinatorCommand | 
 }
 
 /** Forgiving key for municipality names: case, umlauts (ä = ae), accents, punctuation and 'Landkreis' = 'LK'. */
-export function municipalityKey(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
+export function municipalityKey(text: string, umlautsAsE = true): string {
+  const lower = text.toLowerCase();
+  return (umlautsAsE ? lower.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue') : lower)
     .replace(/ß/g, 'ss')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -146,10 +143,11 @@ export type MunicipalityMatch<M> = { readonly kind: 'one'; readonly municipality
 export function matchMunicipality<M extends { readonly id: string; readonly name: string }>(input: string, all: readonly M[]): MunicipalityMatch<M> {
   const key = municipalityKey(input);
   if (key === '') return { kind: 'none' };
-  const keysOf = (m: M) => [municipalityKey(m.id), municipalityKey(m.name)];
+  // "Lubeck" (umlaut dropped) as well as "Luebeck" and "Lübeck".
+  const keysOf = (m: M) => [municipalityKey(m.id), municipalityKey(m.name), municipalityKey(m.name, false)];
   const exact = all.filter((m) => keysOf(m).includes(key));
   if (exact.length === 1 && exact[0]) return { kind: 'one', municipality: exact[0] };
-  const partial = all.filter((m) => keysOf(m).some((k) => k.startsWith(key) || k.split('-').includes(key) || k.includes(`-${key}`)));
+  const partial = all.filter((m) => keysOf(m).some((k) => k.startsWith(key) || k.includes(`-${key}`)));
   if (partial.length === 1 && partial[0]) return { kind: 'one', municipality: partial[0] };
   if (partial.length > 1) return { kind: 'ambiguous', candidates: partial };
   return { kind: 'none' };
