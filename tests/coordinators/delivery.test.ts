@@ -1,7 +1,8 @@
+import { message, newParticipant, webchat } from '../support/activities';
 import { startTestService, type TestService } from '../support/service';
 import { usingPostgres } from '../support/testDatabase';
 import { FakeConnector, waitFor } from './fakeConnector';
-import { COORDINATOR_OID, channelMember, completeFirstField, coordinatorEnv, inChannel } from './support';
+import { COORDINATOR_OID, allText, channelMember, completeFirstField, coordinatorEnv, inChannel } from './support';
 
 /** Adaptive card JSON of a recorded post, as text. */
 const cardText = (body: Record<string, unknown>) => JSON.stringify(body['attachments'] ?? body['text'] ?? '');
@@ -35,8 +36,11 @@ describe(`proactive summary cards through the outbox (${usingPostgres ? 'Postgre
     expect(await prisma().channelSubscription.count({ where: { conversationId: potsdamA.conversationId } })).toBe(1);
 
     await completeFirstField(svc, 'Potsdam');
+    const answeredAt = Date.now();
     const subscribed = [potsdamA, potsdamB, all].map((p) => p.conversationId);
     await waitFor(() => subscribed.every((c) => connector.successfulPosts(c).length >= 1));
+    const arrivals = subscribed.map((c) => connector.posts(c)[0]!.at - answeredAt);
+    console.log(`sender latency after the completing answer turn (poll ${coordinatorEnv()['OUTBOX_POLL_MS']} ms): ${arrivals.join(', ')} ms`);
     // Give a second (wrong) post time to show up before counting.
     await new Promise((r) => setTimeout(r, 500));
     for (const c of subscribed) {
@@ -52,6 +56,44 @@ describe(`proactive summary cards through the outbox (${usingPostgres ? 'Postgre
     // The coordinators see the delivery states.
     const states = await inChannel(svc, all, 'zustellungen');
     expect(states).toMatch(/Handlungsfeld abgeschlossen: zugestellt 3/);
+  });
+
+  it('posts the assessment-completed card once when all seven fields are done, and measures the completing turn', async () => {
+    const channel = channelMember(connector.url, COORDINATOR_OID);
+    await inChannel(svc, channel, 'abonnieren Erlangen');
+    const p = newParticipant();
+    const say = (text: string) => svc.replies(message(webchat, p, text));
+    await say('start');
+    await say('ja');
+    await say('Erlangen');
+    let replies = await say('Verwaltungsspitze');
+    const pglite = svc.service.db.pglite;
+    const counts: number[] = [];
+    for (let i = 0; i < 300 && !allText(replies).includes('Gesamtauswertung Erlangen'); i++) {
+      const asked = /"questionId":"[A-Z]{2}-\d{2}"/.test(allText(replies));
+      // Count statements of the turn that completes the first field (PGlite only: the driver is wrapped).
+      const original = pglite?.query.bind(pglite);
+      let n = 0;
+      if (pglite && original) pglite.query = (async (...args: Parameters<typeof original>) => (n++, original(...args))) as typeof pglite.query;
+      try {
+        replies = await say(asked ? '4' : 'weiter');
+      } finally {
+        if (pglite && original) pglite.query = original;
+      }
+      if (allText(replies).includes('Auswertung: ')) counts.push(n);
+    }
+    const answered = Date.now();
+    expect(allText(replies)).toContain('Gesamtauswertung Erlangen');
+    await waitFor(() => connector.successfulPosts(channel.conversationId).length >= 8);
+    const lastPostAt = Math.max(...connector.posts(channel.conversationId).map((c) => c.at));
+    if (pglite) console.log(`statements in turns that complete a field: ${counts.join(', ')}; 8 cards to one channel paced ≥1.1 s apart, last posted ${lastPostAt - answered} ms after the last answer turn returned`);
+    await new Promise((r) => setTimeout(r, 500));
+    const posts = connector.posts(channel.conversationId);
+    expect(posts).toHaveLength(8);
+    expect(posts.filter((c) => cardText(c.body).includes('Erlangen: Selbstcheck abgeschlossen'))).toHaveLength(1);
+    expect(posts.filter((c) => cardText(c.body).includes('Erlangen: Handlungsfeld'))).toHaveLength(7);
+    const events = await prisma().outboxEvent.findMany({ where: { municipalityId: 'erlangen' } });
+    expect(events.map((e) => e.kind).sort()).toEqual(['assessment_completed', ...Array(7).fill('field_completed')]);
   });
 
   it('retries a 429 after its Retry-After and records it', async () => {
