@@ -4,6 +4,7 @@
  * Runs as a background loop in every instance; FOR UPDATE SKIP LOCKED in the repository keeps instances apart.
  */
 import type { AdaptiveCard } from '../../cards/adaptiveCard';
+import { FIELD_IDS } from '../domain/selbstcheck';
 import type {
   AttemptRecord,
   ClaimedDelivery,
@@ -49,6 +50,8 @@ export interface DeliveryOptions {
   readonly perConversationGapMs: number;
   readonly random?: () => number;
   readonly sleep?: (ms: number) => Promise<void>;
+  /** Every this many ticks, look for completed assessments whose event was missed (0 = never). */
+  readonly sweepEveryTicks?: number;
 }
 
 export const DEFAULT_DELIVERY_OPTIONS: Omit<DeliveryOptions, 'worker'> = {
@@ -58,6 +61,7 @@ export const DEFAULT_DELIVERY_OPTIONS: Omit<DeliveryOptions, 'worker'> = {
   maxAttempts: 12,
   maxAgeMs: 24 * 3600_000,
   perConversationGapMs: 1100,
+  sweepEveryTicks: 60,
 };
 
 export interface DeliveryDeps {
@@ -107,6 +111,7 @@ export class DeliveryService {
   private stopping = false;
   private wake: (() => void) | undefined;
   private readonly lastPost = new Map<string, number>();
+  private ticks = 0;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
 
@@ -123,6 +128,11 @@ export class DeliveryService {
   async tick(): Promise<TickResult> {
     const { outbox, clock, options } = this.deps;
     const result: TickResult = { sent: 0, retried: 0, failed: 0, skipped: 0, settled: 0 };
+    const sweepEvery = options.sweepEveryTicks ?? 0;
+    if (sweepEvery > 0 && this.ticks++ % sweepEvery === 0) {
+      const added = await outbox.sweepCompletions(FIELD_IDS.length);
+      if (added > 0) this.deps.log?.info({ added }, 'assessment-completed events added by the sweep');
+    }
     for (const d of await outbox.claimUncertain(options.worker, options.batchSize, options.leaseMs, clock.now())) {
       await this.settle(d, result);
     }

@@ -123,6 +123,19 @@ describe(`roles and access for every coordinator command (${usingPostgres ? 'Pos
     expect(await say('respondent', 'erinnerungen aus')).toContain('nur im persönlichen Chat');
   });
 
+  it('stores the 1:1 conversation reference for reminders only after consent', async () => {
+    const p = newParticipant({ aadObjectId: 'new-resp-1010', serviceUrl: 'http://127.0.0.1:9/teams-a/' });
+    const row = () => svc.service.db.prisma.personalConversation.findUnique({ where: { identityKey: 'aad:tenant-1:new-resp-1010' } });
+    await inPersonal(svc, p, 'start');
+    expect(await row()).toBeNull();
+    await inPersonal(svc, p, 'ja');
+    await inPersonal(svc, p, 'Kiel');
+    expect(await row()).toMatchObject({ conversationId: p.conversationId, serviceUrl: 'http://127.0.0.1:9/teams-a/', remindersEnabled: true });
+    // Teams moved the conversation: the stored reference follows.
+    await inPersonal(svc, { ...p, serviceUrl: 'http://127.0.0.1:9/teams-b/' }, 'Verwaltungsspitze');
+    expect((await row())?.serviceUrl).toBe('http://127.0.0.1:9/teams-b/');
+  });
+
   it('leaves ordinary self-check messages to the self-check', async () => {
     const p = newParticipant({ aadObjectId: 'someone-new-9999' });
     expect(await inPersonal(svc, p, 'start')).toContain('Datenschutz');

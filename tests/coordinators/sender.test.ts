@@ -146,6 +146,25 @@ describe(`the outbox sender (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
     expect((await db.prisma.channelSubscription.findUniqueOrThrow({ where: { id: sub.id } })).status).toBe('active');
   }, 30_000);
 
+  it('adds a missed assessment-completed event when all seven fields were completed by different respondents at once', async () => {
+    now = Date.now() + 5000;
+    const conv = '19:sweep@thread';
+    const sub = await subscription(conv, 'lk-osnabrueck');
+    const assessment = await db.prisma.assessment.create({ data: { municipalityId: 'lk-osnabrueck', questionnaireVersion: 1, round: 1 } });
+    for (const [i, fieldId] of ['MS', 'IO', 'FZ', 'AW', 'EB', 'ZB', 'KK'].entries()) {
+      await db.prisma.outboxEvent.create({
+        data: { idempotencyKey: `field_completed:${assessment.id}:r${i}:${fieldId}`, kind: 'field_completed', municipalityId: 'lk-osnabrueck', assessmentId: assessment.id, respondentId: `r${i}`, fieldId },
+      });
+    }
+    const outbox = new PrismaOutboxRepository(db.prisma);
+    expect(await outbox.sweepCompletions(7)).toBe(1);
+    expect(await outbox.sweepCompletions(7)).toBe(0);
+    const completion = await db.prisma.outboxEvent.findUniqueOrThrow({ where: { idempotencyKey: `assessment_completed:${assessment.id}` }, include: { deliveries: true } });
+    expect(completion.deliveries.map((d) => d.subscriptionId)).toEqual([sub.id]);
+    // The sender's first tick runs the sweep too (nothing left to add here).
+    expect(await sender('S').tick()).toMatchObject({ sent: 1 });
+  });
+
   it('classifies failures and computes delays as documented', () => {
     expect([403, 404].map(classifyFailure)).toEqual(['gone', 'gone']);
     expect([429, 412, 500, 502, 503, 504, null].map(classifyFailure)).toEqual(Array(7).fill('retry'));

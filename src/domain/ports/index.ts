@@ -218,6 +218,12 @@ export interface OutboxRepository {
   requeueFailed(now: Date): Promise<number>;
   /** Marks the round complete and writes its event and deliveries in one statement; false when it was not in progress. */
   completeAssessment(assessmentId: string, now: Date): Promise<boolean>;
+  /**
+   * Writes the assessment-completed event (and deliveries) for rounds whose seven fields were each completed
+   * by someone but which have none yet: two respondents finishing the last two fields at the same moment do
+   * not see each other's events inside their statements. Returns how many were added.
+   */
+  sweepCompletions(totalFields: number): Promise<number>;
   /** Writes a reminder event + its delivery to the person's 1:1 chat (idempotent per key). True when new. */
   enqueueReminder(input: { readonly idempotencyKey: string; readonly identityKey: string; readonly respondentId: string; readonly municipalityId: string; readonly assessmentId: string; readonly conversationId: string }): Promise<boolean>;
 }

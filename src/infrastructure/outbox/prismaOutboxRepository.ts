@@ -209,6 +209,30 @@ export class PrismaOutboxRepository implements OutboxRepository {
     return (rows[0]?.completed ?? 0) > 0;
   }
 
+  async sweepCompletions(totalFields: number): Promise<number> {
+    const rows = await this.prisma.$queryRaw<{ added: number }[]>`
+      WITH done AS (
+        SELECT f."assessment_id", min(f."municipality_id") AS municipality_id FROM "outbox_event" f
+         WHERE f."kind" = 'field_completed' AND f."assessment_id" IS NOT NULL
+         GROUP BY f."assessment_id"
+        HAVING count(DISTINCT f."field_id") >= ${totalFields}
+           AND NOT EXISTS (SELECT 1 FROM "outbox_event" c WHERE c."idempotency_key" = 'assessment_completed:' || f."assessment_id")
+      ), ev AS (
+        INSERT INTO "outbox_event" ("id", "idempotency_key", "kind", "municipality_id", "assessment_id", "created_at")
+        SELECT gen_random_uuid()::text, 'assessment_completed:' || done."assessment_id", 'assessment_completed', done.municipality_id, done."assessment_id", CURRENT_TIMESTAMP FROM done
+        ON CONFLICT ("idempotency_key") DO NOTHING
+        RETURNING "id", "idempotency_key", "municipality_id"
+      ), fan AS (
+        INSERT INTO "outbox_delivery" ("id", "event_id", "idempotency_key", "subscription_id", "conversation_id")
+        SELECT gen_random_uuid()::text, ev."id", ev."idempotency_key" || '|' || s."id", s."id", s."conversation_id"
+          FROM ev JOIN "channel_subscription" s ON s."status" = 'active' AND (s."scope" = ev."municipality_id" OR s."scope" = '*')
+        ON CONFLICT ("idempotency_key") DO NOTHING
+        RETURNING 1
+      )
+      SELECT (SELECT count(*)::int FROM ev) AS added, (SELECT count(*)::int FROM fan) AS fanned`;
+    return rows[0]?.added ?? 0;
+  }
+
   async enqueueReminder(input: Parameters<OutboxRepository['enqueueReminder']>[0]): Promise<boolean> {
     const rows = await this.prisma.$queryRaw<{ created: number }[]>`
       WITH ev AS (
