@@ -79,16 +79,22 @@ export class CoordinatorService {
     const denied = () => say('coord.denied');
     if (command.kind === 'coordinatorHelp') return say('coord.help');
     const key = ctx.identityKey;
-    if (key === undefined || (ctx.tenantId !== undefined && !this.deps.access.isAllowedTenant(ctx.tenantId))) return denied();
+    if (key === undefined) return denied();
+    if (command.kind === 'reminders') {
+      // Respondents of any tenant (the allow-list is for coordinator features only).
+      if (ctx.conversation !== 'personal') return say('coord.personalOnly');
+      const principal = await this.deps.access.principalOf(key);
+      // Nothing is stored about someone who has not joined the self-check (no municipality yet).
+      if (principal.municipalityId !== null) {
+        await this.deps.reminders.rememberConversation(key, ctx.reference);
+        await this.deps.reminders.setRemindersEnabled(key, command.enabled);
+      }
+      return say(command.enabled ? 'coord.remindersOn' : 'coord.remindersOff');
+    }
+    if (ctx.tenantId !== undefined && !this.deps.access.isAllowedTenant(ctx.tenantId)) return denied();
     const principal = await this.deps.access.principalOf(key);
 
     switch (command.kind) {
-      case 'reminders': {
-        if (ctx.conversation !== 'personal') return say('coord.personalOnly');
-        await this.deps.reminders.rememberConversation(key, ctx.reference);
-        await this.deps.reminders.setRemindersEnabled(key, command.enabled);
-        return say(command.enabled ? 'coord.remindersOn' : 'coord.remindersOff');
-      }
       case 'roles':
         return this.allowedAll(principal, 'grant_roles') ? this.listRoles(ctx.locale) : denied();
       case 'grant':

@@ -121,6 +121,9 @@ describe(`roles and access for every coordinator command (${usingPostgres ? 'Pos
     expect(await inPersonal(svc, p, 'reminders on')).toContain('Erinnerungen sind eingeschaltet');
     expect((await svc.service.db.prisma.personalConversation.findUnique({ where: { identityKey: `aad:tenant-1:${OID.respondent}` } }))?.remindersEnabled).toBe(true);
     expect(await say('respondent', 'erinnerungen aus')).toContain('nur im persönlichen Chat');
+    // Someone who never joined the self-check gets the answer, but nothing is stored about them.
+    expect(await inPersonal(svc, newParticipant({ aadObjectId: OID.stranger }), 'erinnerungen aus')).toContain('erinnere Sie nicht mehr');
+    expect(await svc.service.db.prisma.personalConversation.count({ where: { identityKey: `aad:tenant-1:${OID.stranger}` } })).toBe(0);
   });
 
   it('stores the 1:1 conversation reference for reminders only after consent', async () => {
