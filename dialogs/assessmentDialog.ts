@@ -269,6 +269,7 @@ export class AssessmentDialog extends Dialog<SelfCheckSession> {
       value,
       comment: comment ?? null,
       channel: context.activity.channelId,
+      answers: turn.answers,
     });
     if (result.kind === 'rejected' && result.reason === 'round_closed') {
       await sendText(context, t(turn.locale, 'round.closed'));

@@ -34,6 +34,13 @@ const intFromEnv = (def: number, min: number, max: number) =>
     })
     .pipe(z.number().int().min(min).max(max));
 
+/** Comma- or space-separated ids (AAD object ids, tenant ids): GUID-like tokens only. */
+const idList = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').split(/[\s,;]+/).filter((x) => x !== ''))
+  .pipe(z.array(z.string().regex(/^[0-9a-zA-Z-]{1,64}$/, 'must be a comma-separated list of ids (letters, digits, dashes)')));
+
 const envSchema = z
   .object({
     MicrosoftAppId: optionalString,
@@ -78,8 +85,11 @@ const envSchema = z
     DASHBOARD_AAD_CLIENT_ID: optionalString,
     DASHBOARD_AAD_APP_ID_URI: optionalString,
     DASHBOARD_OPENID_METADATA_URL: optionalString.pipe(z.url().optional()),
-    COORDINATOR_OBJECT_IDS: optionalString,
-    ALLOWED_TENANT_IDS: optionalString,
+    COORDINATOR_AAD_OBJECT_IDS: idList,
+    COORDINATOR_TENANT_IDS: idList,
+    REMINDER_AFTER_DAYS: intFromEnv(7, 1, 365),
+    REMINDER_CHECK_MINUTES: intFromEnv(60, 1, 1440),
+    OUTBOX_POLL_MS: intFromEnv(1000, 50, 60_000),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
@@ -120,14 +130,20 @@ export interface AppConfig {
   webChat: { enabled: boolean; options: WebChatOptions };
   /** Where FAQ answers send people for anything the bot cannot answer (an e-mail address or page). */
   contactAddress: string;
-  /** Roles (issue #5): the first coordinators and the tenants allowed to use coordinator features. */
-  access: { coordinatorObjectIds: readonly string[]; allowedTenantIds: readonly string[] };
   dashboard: {
     stalledDays: number;
     /** Only outside production (refused by the schema otherwise). */
     localSignIn: boolean;
     /** Tab single sign-on; undefined when no client id is known (then only the local stand-in can sign in). */
     sso: { metadataUrl: string; audiences: readonly string[] } | undefined;
+  };
+  /** Issue #5: bootstrap coordinators, reminders and the delivery outbox. */
+  coordinators: {
+    objectIds: readonly string[];
+    tenantIds: readonly string[];
+    reminderAfterDays: number;
+    reminderCheckMinutes: number;
+    outboxPollMs: number;
   };
 }
 
@@ -145,10 +161,6 @@ function databaseTarget(url: string | undefined, dataDir: string | undefined, cw
     return { kind: 'pglite', dataDir: rest === 'memory' || rest === '' ? undefined : path.resolve(cwd, rest) };
   }
   return { kind: 'postgres', url };
-}
-
-function listOf(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((v) => v.trim()).filter((v) => v !== '');
 }
 
 function dashboardConfig(e: z.infer<typeof envSchema>): AppConfig['dashboard'] {
@@ -200,8 +212,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment(), cwd = pro
     stateConflictRetries: e.STATE_CONFLICT_RETRIES,
     production: e.NODE_ENV === 'production',
     contactAddress: e.CONTACT_ADDRESS ?? 'https://www.weltoffene-kommune.de',
-    access: { coordinatorObjectIds: listOf(e.COORDINATOR_OBJECT_IDS), allowedTenantIds: listOf(e.ALLOWED_TENANT_IDS) },
     dashboard: dashboardConfig(e),
+    coordinators: {
+      objectIds: e.COORDINATOR_AAD_OBJECT_IDS,
+      tenantIds: e.COORDINATOR_TENANT_IDS,
+      reminderAfterDays: e.REMINDER_AFTER_DAYS,
+      reminderCheckMinutes: e.REMINDER_CHECK_MINUTES,
+      outboxPollMs: e.OUTBOX_POLL_MS,
+    },
     webChat: {
       enabled: e.WEBCHAT_ENABLED !== 'false',
       options: {

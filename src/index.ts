@@ -20,26 +20,40 @@ import { PrismaRespondentRepository } from './infrastructure/repositories/prisma
 import { SelfCheckService } from './services/selfCheckService';
 import { t } from './i18n/catalog';
 import { uiLocaleOf } from './i18n/locale';
-import type { AccessRepository } from './domain/ports';
-import { AccessService } from './services/accessService';
 import { DashboardService } from './services/dashboardService';
 import { mountDashboard } from './http/dashboard';
 import { AadTokenVerifier } from './infrastructure/auth/aadTokenVerifier';
 import { LocalSignIn } from './infrastructure/auth/localSignIn';
-import { ConfigOnlyAccessRepository } from './infrastructure/auth/configAccessRepository';
 import { PrismaDashboardRepository } from './infrastructure/repositories/prismaDashboardRepository';
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import type { Clock } from './domain/ports';
+import { AccessService } from './services/accessService';
+import { CoordinatorService } from './services/coordinatorService';
+import { DEFAULT_DELIVERY_OPTIONS, DeliveryService } from './services/deliveryService';
+import { ReminderService } from './services/reminderService';
+import { SummaryRenderer } from './services/summaryRenderer';
+import { PrismaAccessRepository } from './infrastructure/repositories/prismaAccessRepository';
+import { PrismaSubscriptionRepository } from './infrastructure/repositories/prismaSubscriptionRepository';
+import { PrismaReminderRepository } from './infrastructure/repositories/prismaReminderRepository';
+import { PrismaResultsRepository } from './infrastructure/repositories/prismaResultsRepository';
+import { PrismaOutboxRepository } from './infrastructure/outbox/prismaOutboxRepository';
+import { BotConnectorGateway } from './infrastructure/outbox/botConnectorGateway';
 
 export interface RunningService {
   port: number;
   db: Database;
+  /** Issue #5: the outbox sender and the reminder job of this instance (tests drive them directly). */
+  delivery: DeliveryService;
+  reminders: ReminderService;
   stop(): Promise<void>;
 }
 
 export interface StartOptions {
   logger?: Logger;
   database?: OpenOptions;
-  /** Stored role grants (issue #5); without it only bootstrap coordinators from configuration have a role. */
-  access?: AccessRepository;
+  /** Time for the outbox and reminders (tests pass a controlled clock). */
+  clock?: Clock;
 }
 
 /** The one composition root: every concrete class is named here and nowhere else. */
@@ -60,18 +74,43 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const storage = new PrismaStorage(db.sql);
   const conversationState = new OptimisticState(storage, conversationKey);
   const userState = new OptimisticState(storage, userKey);
+  const respondents = new PrismaRespondentRepository(db.prisma);
+  const assessments = new PrismaAssessmentRepository(db.prisma);
   const selfCheck = new SelfCheckService({
     municipalities: new PrismaMunicipalityRepository(db.prisma),
-    respondents: new PrismaRespondentRepository(db.prisma),
-    assessments: new PrismaAssessmentRepository(db.prisma),
+    respondents,
+    assessments,
     answers: new PrismaAnswerRepository(db.prisma),
     registry: defaultRegistry,
   });
-  const respondents = new PrismaRespondentRepository(db.prisma);
-  const access = new AccessService({
-    access: options.access ?? new ConfigOnlyAccessRepository(),
-    respondents,
-    bootstrap: { objectIds: config.access.coordinatorObjectIds, tenantIds: config.access.allowedTenantIds },
+  // Issue #5: roles, subscriptions, outbox, reminders.
+  const clock: Clock = options.clock ?? { now: () => new Date() };
+  const grants = new PrismaAccessRepository(db.prisma);
+  const subscriptions = new PrismaSubscriptionRepository(db.prisma);
+  const reminderRepo = new PrismaReminderRepository(db.prisma);
+  const outbox = new PrismaOutboxRepository(db.prisma);
+  const access = new AccessService({ access: grants, respondents, bootstrap: { objectIds: config.coordinators.objectIds, tenantIds: config.coordinators.tenantIds } });
+  const reminderJob = new ReminderService({
+    reminders: reminderRepo,
+    outbox,
+    selfCheck,
+    clock,
+    afterDays: config.coordinators.reminderAfterDays,
+    log: logger,
+  });
+  const coordinator = new CoordinatorService({
+    access,
+    grants,
+    subscriptions,
+    outbox,
+    reminders: reminderRepo,
+    reminderJob,
+    results: new PrismaResultsRepository(db.prisma),
+    assessments,
+    selfCheck,
+    clock,
+    reminderAfterDays: config.coordinators.reminderAfterDays,
+    bootstrapCount: config.coordinators.objectIds.length,
   });
   const dashboard = new DashboardService({
     municipalities: new PrismaMunicipalityRepository(db.prisma),
@@ -92,6 +131,12 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     onDialogReset: (ids) => logger.warn({ ids }, 'unknown dialog ids on the stack (older release): stack reset, resuming from stored answers'),
     stateConflictRetries: config.stateConflictRetries,
     onConflict: (attempt) => logger.info({ attempt }, 'state conflict: turn retried from fresh state'),
+    coordinator: {
+      service: coordinator,
+      subscriptions,
+      reminders: reminderRepo,
+      hasConsented: async (identityKey) => (await respondents.findByIdentity(identityKey))?.consentedAt != null,
+    },
   });
 
   const auth = new ConfigurationBotFrameworkAuthentication({
@@ -119,6 +164,17 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     await context.sendActivity(t(uiLocaleOf(context.activity.locale), 'error.generic')).catch(() => undefined);
   };
 
+  const delivery = new DeliveryService({
+    outbox,
+    subscriptions,
+    reminders: reminderRepo,
+    gateway: new BotConnectorGateway(adapter, config.bot.appId ?? ''),
+    renderer: new SummaryRenderer({ selfCheck, respondents, channelLocale: 'de', reminderAfterDays: config.coordinators.reminderAfterDays }),
+    clock,
+    options: { ...DEFAULT_DELIVERY_OPTIONS, pollMs: config.coordinators.outboxPollMs, worker: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}` },
+    log: logger,
+  });
+
   const http = createHttpServer({
     adapter,
     bot,
@@ -135,7 +191,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
         lifecycle,
         sso: sso ? new AadTokenVerifier({ metadataUrl: sso.metadataUrl, audiences: sso.audiences, isAllowedTenant: (tid) => access.isAllowedTenant(tid) }) : undefined,
         localSignIn: config.dashboard.localSignIn ? new LocalSignIn() : undefined,
-        localPresets: config.access.coordinatorObjectIds.map((oid) => `aad:${config.access.allowedTenantIds[0] ?? 'local'}:${oid}`),
+        localPresets: config.coordinators.objectIds.map((oid) => `aad:${config.coordinators.tenantIds[0] ?? 'local'}:${oid}`),
       });
     },
     readiness: {
@@ -147,14 +203,20 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   });
   const port = await http.listen(config.http.port, config.http.host);
   logger.info({ port }, `listening on http://${config.http.host}:${port}/api/messages`);
+  delivery.start();
+  reminderJob.start(config.coordinators.reminderCheckMinutes * 60_000);
 
   let stopping: Promise<void> | undefined;
   return {
     port,
     db,
+    delivery,
+    reminders: reminderJob,
     stop() {
       stopping ??= (async () => {
         await http.close();
+        // The sender finishes the post in progress and records it before the database closes.
+        await Promise.all([delivery.stop(), reminderJob.stop()]);
         await db.close();
         logger.info('stopped');
       })();

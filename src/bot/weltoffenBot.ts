@@ -1,6 +1,10 @@
 import {
   ActivityTypes,
+  CardFactory,
   TeamsActivityHandler,
+  TeamsInfo,
+  TurnContext as BotTurnContext,
+  type Activity,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type BotState,
@@ -20,6 +24,10 @@ import { renderFaqReply } from '../../cards/faqReply';
 import { t, type MessageKey } from '../i18n/catalog';
 import { uiLocaleOf, type UiLocale } from '../i18n/locale';
 import { runWithStateRetry } from './retryingTurn';
+import { recogniseCoordinatorCommand } from '../domain/conversation/coordinatorCommands';
+import type { CommandReply, CoordinatorService } from '../services/coordinatorService';
+import type { ReminderRepository, StoredReference, SubscriptionRepository } from '../domain/ports';
+import { aadIdentityKey } from '../services/accessService';
 
 export interface UserPreferences {
   locale?: UiLocale;
@@ -39,6 +47,19 @@ export interface WeltoffenBotOptions {
   faq?: FaqService;
   /** Called when a persisted dialog stack names dialogs this release does not know (older version). */
   onDialogReset?: (ids: readonly string[]) => void;
+  /** Issue #5: coordinator/lead commands in Teams, run before the self-check routing. */
+  coordinator?: {
+    readonly service: CoordinatorService;
+    readonly subscriptions: Pick<SubscriptionRepository, 'refreshReference'>;
+    readonly reminders: Pick<ReminderRepository, 'rememberConversation'>;
+    /** Whether a consented respondent exists (a 1:1 reference is stored only then: nothing before consent). */
+    readonly hasConsented: (identityKey: string) => Promise<boolean>;
+  };
+}
+
+/** Which 1:1 reference this conversation has stored (in conversation state, so it costs no extra statement per turn). */
+interface StoredPersonalReference {
+  serviceUrl?: string;
 }
 
 /** Every id on a (nested) dialog stack; component dialogs keep their inner stack in `state.dialogs`. */
@@ -66,9 +87,11 @@ export class WeltoffenBot extends TeamsActivityHandler {
   private readonly flags: StatePropertyAccessor<ConversationFlags>;
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly dialogs: DialogSet;
+  private readonly personalReference: StatePropertyAccessor<StoredPersonalReference>;
 
   constructor(private readonly options: WeltoffenBotOptions) {
     super();
+    this.personalReference = options.conversationState.createProperty<StoredPersonalReference>('personalReference');
     this.states = [options.conversationState, options.userState];
     this.preferences = options.userState.createProperty<UserPreferences>('preferences');
     this.flags = options.conversationState.createProperty<ConversationFlags>('flags');
@@ -127,6 +150,8 @@ export class WeltoffenBot extends TeamsActivityHandler {
 
   private async handleMessage(context: TurnContext): Promise<void> {
     context.turnState.delete(INVOKE_CARD_KEY);
+    if (await this.handleCoordinatorCommand(context)) return;
+    await this.rememberPersonalReference(context);
     const input = readTurnInput(context);
     const command = input.kind === 'text' ? recogniseCommand(input.text) : undefined;
     const { dc, reset } = await this.createDialogContext(context);
@@ -166,6 +191,89 @@ export class WeltoffenBot extends TeamsActivityHandler {
       return;
     }
     await this.reply(context, input.kind === 'text' ? 'unknown.text' : 'input.unsupported');
+  }
+
+  /** Issue #5: coordinator and lead commands (Teams only); true when the message was one. */
+  private async handleCoordinatorCommand(context: TurnContext): Promise<boolean> {
+    const coordinator = this.options.coordinator;
+    const a = context.activity;
+    if (coordinator === undefined || a.channelId !== 'msteams' || typeof a.text !== 'string' || a.text.trim() === '') return false;
+    const kind = conversationKind(context);
+    const reference = BotTurnContext.getConversationReference(a) as unknown as StoredReference;
+    if (kind === 'channel') await coordinator.subscriptions.refreshReference(a.conversation.id, reference);
+    const withoutBot = BotTurnContext.removeMentionText({ ...a, text: a.text } as Activity, a.recipient?.id ?? '');
+    const command = recogniseCoordinatorCommand(withoutBot ?? a.text);
+    if (command === undefined) return false;
+    const tenantId = (a.conversation?.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id) || undefined;
+    const objectId = a.from?.aadObjectId;
+    const channelData = a.channelData as { team?: { id?: string }; channel?: { id?: string } } | undefined;
+    const replies = await coordinator.service.handle(command, {
+      identityKey: tenantId !== undefined && objectId ? aadIdentityKey(tenantId, objectId) : undefined,
+      tenantId,
+      conversation: kind === 'webchat' ? 'other' : kind,
+      reference,
+      teamId: channelData?.team?.id ?? null,
+      channelId: channelData?.channel?.id ?? null,
+      locale: await this.localeOf(context),
+      resolveMention: (name) => this.resolveMention(context, name),
+    });
+    for (const reply of replies) await context.sendActivity(this.toActivity(reply));
+    const first = replies[0];
+    if (first !== undefined) {
+      const summary = first.kind === 'card' ? first.card.text : first.text;
+      context.turnState.set(INVOKE_CARD_KEY, card([textBlock(summary)], [], summary));
+    }
+    return true;
+  }
+
+  private toActivity(reply: CommandReply): Partial<Activity> {
+    switch (reply.kind) {
+      case 'text':
+        return { type: ActivityTypes.Message, text: reply.text, textFormat: 'markdown' };
+      case 'card':
+        return { type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(reply.card.card)], summary: reply.card.text.slice(0, 200) };
+      case 'attachment':
+        return {
+          type: ActivityTypes.Message,
+          text: reply.text,
+          textFormat: 'markdown',
+          attachments: [{ contentType: reply.contentType, content: reply.content, ...(reply.name ? { name: reply.name } : {}) }],
+        };
+    }
+  }
+
+  /** The AAD object id of a person @mentioned in the message (from the mention entity, else the Teams roster). */
+  private async resolveMention(context: TurnContext, name: string): Promise<string | undefined> {
+    const mentions = (context.activity.entities ?? []).filter((e) => e.type === 'mention') as {
+      mentioned?: { id?: string; name?: string; aadObjectId?: string };
+      text?: string;
+    }[];
+    const found = mentions.find((m) => m.mentioned?.id !== context.activity.recipient?.id && (m.mentioned?.name === name || m.text === `<at>${name}</at>`));
+    if (found?.mentioned?.aadObjectId) return found.mentioned.aadObjectId;
+    if (!found?.mentioned?.id) return undefined;
+    try {
+      return (await TeamsInfo.getMember(context, found.mentioned.id)).aadObjectId ?? undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Issue #5: stores the 1:1 conversation reference of a consented respondent for reminders, once per
+   * conversation and again when Teams moves the conversation to another serviceUrl.
+   */
+  private async rememberPersonalReference(context: TurnContext): Promise<void> {
+    const coordinator = this.options.coordinator;
+    const a = context.activity;
+    if (coordinator === undefined || a.channelId !== 'msteams' || conversationKind(context) !== 'personal' || !a.from?.aadObjectId) return;
+    const stored = await this.personalReference.get(context, {});
+    if (stored.serviceUrl === a.serviceUrl) return;
+    const tenantId = (a.conversation?.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id) || undefined;
+    if (tenantId === undefined) return;
+    const identityKey = aadIdentityKey(tenantId, a.from.aadObjectId);
+    if (!(await coordinator.hasConsented(identityKey))) return;
+    await coordinator.reminders.rememberConversation(identityKey, BotTurnContext.getConversationReference(a) as unknown as StoredReference);
+    await this.personalReference.set(context, { serviceUrl: a.serviceUrl });
   }
 
   private async answerFromFaq(context: TurnContext, text: string): Promise<void> {

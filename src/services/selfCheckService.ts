@@ -19,6 +19,7 @@ import {
   fieldProgress,
   findQuestion,
   gateState,
+  isFieldComplete,
   nextQuestion,
   recommend,
   scoreAssessment,
@@ -142,6 +143,11 @@ export class SelfCheckService {
       return { kind: 'rejected', reason: 'not_applicable' };
     }
     const comment = input.comment?.trim() ? input.comment.trim().slice(0, 2000) : null;
+    // Issue #5: whether this answer completes the respondent's field is decided here, from the answers
+    // before it (given by the dialog, else loaded), so the outbox event is written in the same statement.
+    const before = input.answers ?? (await this.deps.answers.answersOf(assessment.id, input.respondentId));
+    const completes =
+      !isFieldComplete(q, question.field, before) && isFieldComplete(q, question.field, { ...before, [question.id]: input.value });
     const outcome = await this.deps.answers.write({
       assessmentId: assessment.id,
       respondentId: input.respondentId,
@@ -150,6 +156,7 @@ export class SelfCheckService {
       comment,
       questionnaireVersion: assessment.questionnaireVersion,
       channel: input.channel,
+      ...(completes ? { completion: { fieldId: question.field, totalFields: FIELD_IDS.length } } : {}),
     });
     if (outcome === 'closed') return { kind: 'rejected', reason: 'round_closed' };
     return { kind: 'stored', outcome };

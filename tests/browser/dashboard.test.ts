@@ -1,3 +1,4 @@
+import { PrismaAccessRepository } from '../../src/infrastructure/repositories/prismaAccessRepository';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,7 +9,6 @@ import { LEVEL_LABELS, consolidate, defaultRegistry, scoreAssessment, type Asses
 import { aadIdentityKey } from '../../src/services/accessService';
 import { PrismaAnswerRepository } from '../../src/infrastructure/repositories/prismaAnswerRepository';
 import { PrismaDashboardRepository } from '../../src/infrastructure/repositories/prismaDashboardRepository';
-import { MemoryAccessRepository } from '../fakes/memoryAccessRepository';
 import { baseEnv } from '../support/service';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { startLocalIdentityProvider, type LocalIdentityProvider } from '../support/localIdentityProvider';
@@ -44,7 +44,6 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
   beforeAll(async () => {
     idp = await startLocalIdentityProvider();
     database = await createTestDatabase();
-    const access = new MemoryAccessRepository();
     const config = loadConfig(
       baseEnv({
         DATABASE_URL: database.target.kind === 'postgres' ? database.target.url : 'pglite:memory',
@@ -52,14 +51,14 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
         // Teams SSO as well: the fake Teams host below hands out tokens from the loopback identity provider.
         DASHBOARD_AAD_CLIENT_ID: CLIENT_ID,
         DASHBOARD_OPENID_METADATA_URL: idp.metadataUrl,
-        COORDINATOR_OBJECT_IDS: COORDINATOR_OID,
-        ALLOWED_TENANT_IDS: TENANT,
+        COORDINATOR_AAD_OBJECT_IDS: COORDINATOR_OID,
+        COORDINATOR_TENANT_IDS: TENANT,
       }),
     );
-    service = await startService(config, { database: database.openOptions, access });
+    service = await startService(config, { database: database.openOptions });
     url = `http://127.0.0.1:${service.port}`;
     await seedDashboard(service.db.prisma);
-    await access.grant(aadIdentityKey(TENANT, LEAD_OID), { role: 'lead', municipalityId: 'potsdam' }, 'test');
+    await new PrismaAccessRepository(service.db.prisma).grant(aadIdentityKey(TENANT, LEAD_OID), { role: 'lead', municipalityId: 'potsdam' }, 'test');
 
     // The expected numbers, straight from the domain core over the stored answers.
     const rounds = await new PrismaDashboardRepository(service.db.prisma).rounds(['potsdam']);

@@ -1,3 +1,4 @@
+import { PrismaAccessRepository } from '../../src/infrastructure/repositories/prismaAccessRepository';
 import { loadConfig } from '../../src/config';
 import { startService, type RunningService } from '../../src/index';
 import { aadIdentityKey } from '../../src/services/accessService';
@@ -5,7 +6,6 @@ import { FIELD_IDS, changeBetweenRounds, compareWithOthers, consolidate, default
 import { PrismaAnswerRepository } from '../../src/infrastructure/repositories/prismaAnswerRepository';
 import { PrismaDashboardRepository } from '../../src/infrastructure/repositories/prismaDashboardRepository';
 import type { MunicipalityDetail, Overview } from '../../src/services/dashboardService';
-import { MemoryAccessRepository } from '../fakes/memoryAccessRepository';
 import { startLocalIdentityProvider, type LocalIdentityProvider } from '../support/localIdentityProvider';
 import { baseEnv } from '../support/service';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
@@ -19,7 +19,6 @@ describe('dashboard API: tab SSO tokens and role checks', () => {
   let database: TestDatabase;
   let service: RunningService;
   let url: string;
-  const access = new MemoryAccessRepository();
 
   beforeAll(async () => {
     idp = await startLocalIdentityProvider();
@@ -30,14 +29,14 @@ describe('dashboard API: tab SSO tokens and role checks', () => {
         DASHBOARD_AAD_CLIENT_ID: CLIENT_ID,
         DASHBOARD_AAD_APP_ID_URI: APP_ID_URI,
         DASHBOARD_OPENID_METADATA_URL: idp.metadataUrl,
-        COORDINATOR_OBJECT_IDS: COORDINATOR_OID,
-        ALLOWED_TENANT_IDS: TENANT,
+        COORDINATOR_AAD_OBJECT_IDS: COORDINATOR_OID,
+        COORDINATOR_TENANT_IDS: TENANT,
       }),
     );
-    service = await startService(config, { database: database.openOptions, access });
+    service = await startService(config, { database: database.openOptions });
     url = `http://127.0.0.1:${service.port}`;
     await seedDashboard(service.db.prisma);
-    await access.grant(aadIdentityKey(TENANT, LEAD_OID), { role: 'lead', municipalityId: 'potsdam' }, 'test');
+    await new PrismaAccessRepository(service.db.prisma).grant(aadIdentityKey(TENANT, LEAD_OID), { role: 'lead', municipalityId: 'potsdam' }, 'test');
   }, 120_000);
 
   afterAll(async () => {

@@ -35,7 +35,7 @@ describe('local sign-in stand-in (DASHBOARD_LOCAL_SIGNIN)', () => {
   describe('when enabled (outside production)', () => {
     let svc: TestService;
     beforeAll(async () => {
-      svc = await startTestService({ DASHBOARD_LOCAL_SIGNIN: 'true', COORDINATOR_OBJECT_IDS: 'demo-coordinator', ALLOWED_TENANT_IDS: TENANT });
+      svc = await startTestService({ DASHBOARD_LOCAL_SIGNIN: 'true', COORDINATOR_AAD_OBJECT_IDS: 'demo-coordinator', COORDINATOR_TENANT_IDS: TENANT });
     }, 60_000);
     afterAll(() => svc?.stop());
 

@@ -213,6 +213,57 @@ describe(`migrations on ${usingPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
         await db.prisma.assessment.delete({ where: { id: a.id } });
         await db.prisma.respondent.delete({ where: { id: r.id } });
       },
+      RoleGrant: async () => {
+        const g = await db.prisma.roleGrant.create({ data: { identityKey: 'aad:t:lead', role: 'lead', municipalityId: 'kiel', grantedBy: 'aad:t:c' } });
+        await expect(db.prisma.roleGrant.create({ data: { identityKey: 'aad:t:lead', role: 'lead', municipalityId: 'kiel', grantedBy: 'x' } })).rejects.toThrow();
+        // NULLS NOT DISTINCT: a coordinator grant (no municipality) exists once.
+        await db.prisma.roleGrant.create({ data: { identityKey: 'aad:t:c', role: 'coordinator', grantedBy: 'config' } });
+        await expect(db.prisma.roleGrant.create({ data: { identityKey: 'aad:t:c', role: 'coordinator', grantedBy: 'config' } })).rejects.toThrow();
+        await db.prisma.roleGrant.update({ where: { id: g.id }, data: { grantedBy: 'aad:t:other' } });
+        expect((await db.prisma.roleGrant.findUnique({ where: { id: g.id } }))?.grantedBy).toBe('aad:t:other');
+        await db.prisma.roleGrant.deleteMany({ where: { identityKey: { in: ['aad:t:lead', 'aad:t:c'] } } });
+        expect(await db.prisma.roleGrant.count()).toBe(0);
+      },
+      ChannelSubscription: async () => {
+        const reference = { serviceUrl: 'http://x/', conversation: { id: '19:c@thread' } };
+        const s = await db.prisma.channelSubscription.create({ data: { conversationId: '19:c@thread', scope: 'kiel', serviceUrl: 'http://x/', reference, createdBy: 'aad:t:c' } });
+        expect(s.status).toBe('active');
+        await expect(db.prisma.channelSubscription.create({ data: { conversationId: '19:c@thread', scope: 'kiel', serviceUrl: 'http://x/', reference, createdBy: 'y' } })).rejects.toThrow();
+        await db.prisma.channelSubscription.update({ where: { id: s.id }, data: { status: 'stale', staleReason: '403' } });
+        expect((await db.prisma.channelSubscription.findUnique({ where: { id: s.id } }))?.status).toBe('stale');
+        await db.prisma.channelSubscription.delete({ where: { id: s.id } });
+      },
+      PersonalConversation: async () => {
+        const reference = { serviceUrl: 'http://x/', conversation: { id: 'a:1' } };
+        await db.prisma.personalConversation.create({ data: { identityKey: 'aad:t:p', conversationId: 'a:1', serviceUrl: 'http://x/', reference } });
+        expect((await db.prisma.personalConversation.findUnique({ where: { identityKey: 'aad:t:p' } }))?.remindersEnabled).toBe(true);
+        await db.prisma.personalConversation.update({ where: { identityKey: 'aad:t:p' }, data: { remindersEnabled: false } });
+        await db.prisma.personalConversation.delete({ where: { identityKey: 'aad:t:p' } });
+        expect(await db.prisma.personalConversation.count()).toBe(0);
+      },
+      OutboxEvent: async () => {
+        const e = await db.prisma.outboxEvent.create({ data: { idempotencyKey: 'k-event', kind: 'field_completed', municipalityId: 'kiel', fieldId: 'MS' } });
+        await expect(db.prisma.outboxEvent.create({ data: { idempotencyKey: 'k-event', kind: 'reminder', municipalityId: 'kiel' } })).rejects.toThrow();
+        await db.prisma.outboxEvent.update({ where: { id: e.id }, data: { fieldId: 'IO' } });
+        await db.prisma.outboxEvent.delete({ where: { id: e.id } });
+        expect(await db.prisma.outboxEvent.count()).toBe(0);
+      },
+      OutboxDelivery: async () => {
+        const e = await db.prisma.outboxEvent.create({ data: { idempotencyKey: 'k-d', kind: 'assessment_completed', municipalityId: 'kiel' } });
+        const d = await db.prisma.outboxDelivery.create({ data: { eventId: e.id, idempotencyKey: 'k-d|1', conversationId: 'c' } });
+        expect(d).toMatchObject({ state: 'queued', attempts: 0, log: [] });
+        await expect(db.prisma.outboxDelivery.create({ data: { eventId: e.id, idempotencyKey: 'k-d|1', conversationId: 'c' } })).rejects.toThrow();
+        await db.prisma.outboxDelivery.update({ where: { id: d.id }, data: { state: 'sent', activityId: 'a1' } });
+        // Deleting the event takes its deliveries with it.
+        await db.prisma.outboxEvent.delete({ where: { id: e.id } });
+        expect(await db.prisma.outboxDelivery.count({ where: { id: d.id } })).toBe(0);
+      },
+      OutboxThrottle: async () => {
+        await db.prisma.outboxThrottle.create({ data: { key: 'global', until: new Date() } });
+        await db.prisma.outboxThrottle.update({ where: { key: 'global' }, data: { until: new Date(0) } });
+        expect((await db.prisma.outboxThrottle.findUnique({ where: { key: 'global' } }))?.until.getTime()).toBe(0);
+        await db.prisma.outboxThrottle.delete({ where: { key: 'global' } });
+      },
     };
     expect(Object.keys(samples).sort()).toEqual(dmmf.datamodel.models.map((m) => m.name).sort());
     for (const run of Object.values(samples)) await run();

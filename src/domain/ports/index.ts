@@ -53,6 +53,8 @@ export interface AnswerWrite {
   readonly comment: string | null;
   readonly questionnaireVersion: number;
   readonly channel: string;
+  /** Set when this answer completes a field for the respondent: the outbox event is written with the answer. */
+  readonly completion?: FieldCompletion;
 }
 
 /**
@@ -127,4 +129,178 @@ export interface DashboardRepository {
   rounds(municipalityIds?: readonly string[]): Promise<readonly RoundSummary[]>;
   /** Every respondent's answers per round (respondents without a role count as `other`). */
   answersOfRounds(assessmentIds: readonly string[]): Promise<ReadonlyMap<string, readonly RespondentAnswerSet[]>>;
+}
+
+// ---- Issue #5: coordinators (subscriptions, outbox, reminders) ----
+
+/** A stored Bot Framework conversation reference (plain JSON; botbuilder types stay at the edge). */
+export type StoredReference = Readonly<Record<string, unknown>> & {
+  readonly serviceUrl: string;
+  readonly conversation: { readonly id: string };
+};
+
+/** '*' subscribes a channel to every municipality (coordinators only). */
+export type SubscriptionScope = string;
+export const ALL_MUNICIPALITIES: SubscriptionScope = '*';
+
+export interface ChannelSubscription {
+  readonly id: string;
+  readonly conversationId: string;
+  readonly scope: SubscriptionScope;
+  readonly reference: StoredReference;
+  readonly status: 'active' | 'stale';
+  readonly staleReason: string | null;
+  readonly createdBy: string;
+  readonly createdAt: Date;
+}
+
+export interface SubscriptionRepository {
+  /** Idempotent; re-subscribing a stale subscription makes it active again with the fresh reference. */
+  subscribe(input: { readonly scope: SubscriptionScope; readonly reference: StoredReference; readonly tenantId: string | null; readonly teamId: string | null; readonly channelId: string | null; readonly createdBy: string }): Promise<ChannelSubscription>;
+  /** Removes the channel's subscriptions of that scope (or all of the channel's when scope is undefined); returns how many. */
+  unsubscribe(conversationId: string, scope?: SubscriptionScope): Promise<number>;
+  ofConversation(conversationId: string): Promise<readonly ChannelSubscription[]>;
+  list(): Promise<readonly ChannelSubscription[]>;
+  find(id: string): Promise<ChannelSubscription | undefined>;
+  /** Keeps `serviceUrl` fresh from inbound activities of the channel. */
+  refreshReference(conversationId: string, reference: StoredReference): Promise<void>;
+  markStale(id: string, reason: string): Promise<void>;
+}
+
+export type DeliveryState = 'queued' | 'claimed' | 'sent' | 'retry_wait' | 'failed' | 'skipped' | 'uncertain';
+export type OutboxEventKind = 'field_completed' | 'assessment_completed' | 'reminder';
+
+/** A claimed delivery with what the sender needs to build and address the message. */
+export interface ClaimedDelivery {
+  readonly id: string;
+  readonly idempotencyKey: string;
+  readonly kind: OutboxEventKind;
+  readonly municipalityId: string;
+  readonly assessmentId: string | null;
+  readonly respondentId: string | null;
+  readonly fieldId: string | null;
+  readonly subscriptionId: string | null;
+  readonly identityKey: string | null;
+  readonly conversationId: string;
+  readonly attempts: number;
+  readonly activityId: string | null;
+  readonly state: DeliveryState;
+  readonly createdAt: Date;
+}
+
+export interface AttemptRecord {
+  readonly at: string;
+  readonly worker: string;
+  readonly status: number | null;
+  readonly code: string | null;
+  readonly outcome: string;
+}
+
+export interface DeliveryCount {
+  readonly state: DeliveryState;
+  readonly kind: OutboxEventKind;
+  readonly count: number;
+}
+
+export interface DeliveryProblem {
+  readonly id: string;
+  readonly kind: OutboxEventKind;
+  readonly municipalityId: string;
+  readonly conversationId: string;
+  readonly state: DeliveryState;
+  readonly attempts: number;
+  readonly lastStatus: number | null;
+  readonly lastError: string | null;
+  readonly updatedAt: Date;
+}
+
+export interface OutboxRepository {
+  /**
+   * Claims due deliveries (queued, retry_wait past due) with FOR UPDATE SKIP LOCKED and a lease, counting the
+   * attempt before the post. Expired leases of other workers become 'uncertain' first. Respects the shared throttle.
+   */
+  claim(worker: string, limit: number, leaseMs: number, now: Date): Promise<readonly ClaimedDelivery[]>;
+  /** Uncertain deliveries to settle (a crash or lost answer between post and record). */
+  claimUncertain(worker: string, limit: number, leaseMs: number, now: Date): Promise<readonly ClaimedDelivery[]>;
+  /** All record* calls only apply while this worker still holds the row. */
+  recordSent(id: string, worker: string, activityId: string | null, attempt: AttemptRecord, now: Date): Promise<boolean>;
+  recordRetry(id: string, worker: string, nextAttemptAt: Date, attempt: AttemptRecord, now: Date): Promise<boolean>;
+  recordFinal(id: string, worker: string, state: 'failed' | 'skipped', attempt: AttemptRecord, now: Date): Promise<boolean>;
+  /** The newest sent delivery of the same kind of card to the same channel and municipality (for settling by update). */
+  latestSentActivity(subscriptionId: string, municipalityId: string): Promise<string | undefined>;
+  throttledUntil(now: Date): Promise<Date | undefined>;
+  throttle(until: Date): Promise<void>;
+  counts(): Promise<readonly DeliveryCount[]>;
+  problems(limit: number): Promise<readonly DeliveryProblem[]>;
+  /** Re-queues failed and uncertain deliveries (a coordinator's "retry failed"); returns how many. */
+  requeueFailed(now: Date): Promise<number>;
+  /** Marks the round complete and writes its event and deliveries in one statement; false when it was not in progress. */
+  completeAssessment(assessmentId: string, now: Date): Promise<boolean>;
+  /**
+   * Writes the assessment-completed event (and deliveries) for rounds whose seven fields were each completed
+   * by someone but which have none yet: two respondents finishing the last two fields at the same moment do
+   * not see each other's events inside their statements. Returns how many were added.
+   */
+  sweepCompletions(totalFields: number): Promise<number>;
+  /** Writes a reminder event + its delivery to the person's 1:1 chat (idempotent per key). True when new. */
+  enqueueReminder(input: { readonly idempotencyKey: string; readonly identityKey: string; readonly respondentId: string; readonly municipalityId: string; readonly assessmentId: string; readonly conversationId: string }): Promise<boolean>;
+}
+
+export interface PersonalConversation {
+  readonly identityKey: string;
+  readonly reference: StoredReference;
+  readonly remindersEnabled: boolean;
+  readonly lastRemindedAt: Date | null;
+}
+
+export interface StalledRespondent {
+  readonly respondentId: string;
+  readonly identityKey: string;
+  readonly municipalityId: string;
+  readonly assessmentId: string;
+  readonly role: Role | null;
+  readonly lastAnswerAt: Date;
+  readonly answered: number;
+  readonly remindersEnabled: boolean | null;
+  readonly lastRemindedAt: Date | null;
+  readonly hasConversation: boolean;
+}
+
+export interface ReminderRepository {
+  /** Stores (or refreshes) the person's 1:1 conversation reference; keeps their reminder preference. */
+  rememberConversation(identityKey: string, reference: StoredReference): Promise<void>;
+  find(identityKey: string): Promise<PersonalConversation | undefined>;
+  setRemindersEnabled(identityKey: string, enabled: boolean): Promise<boolean>;
+  /** Respondents of rounds in progress whose last answer is older than `before` (optionally of one municipality). */
+  stalled(before: Date, municipalityId?: string): Promise<readonly StalledRespondent[]>;
+  markReminded(identityKey: string, at: Date): Promise<void>;
+}
+
+/** Time, injected so jobs can be tested with a controlled clock. */
+export interface Clock {
+  now(): Date;
+}
+
+/** Field completion decided by the service, passed to the answer write so the event is stored with it. */
+export interface FieldCompletion {
+  readonly fieldId: string;
+  /** How many fields make an assessment complete (seven). */
+  readonly totalFields: number;
+}
+
+export interface RoleGrantEntry {
+  readonly identityKey: string;
+  readonly grant: RoleGrant;
+  readonly grantedBy: string;
+  readonly grantedAt: Date;
+}
+
+/** Every stored grant, for the coordinators' overview. */
+export interface RoleGrantListing {
+  list(): Promise<readonly RoleGrantEntry[]>;
+}
+
+/** Rounds that have answers, newest round first per municipality (for comparisons and change over time). */
+export interface ResultsRepository {
+  roundsWithAnswers(): Promise<readonly Assessment[]>;
 }

@@ -1,0 +1,53 @@
+/** Summary card posted proactively to subscribed Teams channels (issue #5): consolidated field scores, levels, traffic lights. */
+import { FIELD_IDS, fieldName, levelLabel, roleLabel, trafficLightLabel, type AssessmentScore, type FieldId, type Locale, type Role, type TrafficLight } from '../src/domain/selbstcheck';
+import { ct } from '../src/i18n/coordinatorCatalog';
+import { card, progressBar, textBlock, type CardElement, type RenderedCard } from './adaptiveCard';
+
+const LIGHT_ICON: Readonly<Record<TrafficLight, string>> = { red: '🔴', yellow: '🟡', green: '🟢' };
+const LIGHT_STYLE: Readonly<Record<TrafficLight, 'attention' | 'warning' | 'good'>> = { red: 'attention', yellow: 'warning', green: 'good' };
+
+export function formatScore(score: number, locale: Locale): string {
+  return score.toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 });
+}
+
+export interface ChannelSummaryInput {
+  readonly locale: Locale;
+  readonly municipalityName: string;
+  readonly event: { readonly kind: 'field_completed'; readonly fieldId: FieldId; readonly role: Role | null } | { readonly kind: 'assessment_completed' };
+  readonly respondents: number;
+  /** Consolidated over all respondents of the round. */
+  readonly score: AssessmentScore;
+}
+
+export function renderChannelSummaryCard(input: ChannelSummaryInput): RenderedCard {
+  const { locale, score, event } = input;
+  const title =
+    event.kind === 'field_completed'
+      ? ct(locale, 'card.fieldCompletedTitle', { municipality: input.municipalityName, field: fieldName(event.fieldId, locale) })
+      : ct(locale, 'card.assessmentCompletedTitle', { municipality: input.municipalityName });
+  const by = event.kind === 'field_completed' && event.role !== null ? ct(locale, 'card.fieldCompletedBy', { role: roleLabel(event.role, locale) }) : undefined;
+  const overall =
+    score.overall.score === null || score.overall.level === null
+      ? ct(locale, 'card.noScore')
+      : ct(locale, 'card.overall', { score: formatScore(score.overall.score, locale), level: levelLabel(score.overall.level, locale) });
+  const ordered = FIELD_IDS.flatMap((id) => score.fields.filter((f) => f.fieldId === id));
+  const line = (f: (typeof ordered)[number]) => {
+    const value = f.score === null ? ct(locale, 'card.noScore') : `${formatScore(f.score, locale)}`;
+    const level = f.level === null ? '' : ` · ${levelLabel(f.level, locale)}`;
+    const light = f.trafficLight === null ? '' : ` · ${LIGHT_ICON[f.trafficLight]} ${trafficLightLabel(f.trafficLight, locale)}`;
+    return `${fieldName(f.fieldId, locale)}: ${value}${level}${light}`;
+  };
+  const highlighted = event.kind === 'field_completed' ? event.fieldId : undefined;
+  const body: CardElement[] = [
+    textBlock(title, { size: 'large', weight: 'bolder' }),
+    ...(by ? [textBlock(by, { isSubtle: true, spacing: 'none' })] : []),
+    textBlock(ct(locale, 'card.currentState', { count: input.respondents }), { isSubtle: true }),
+    textBlock(overall, { weight: 'bolder' }),
+    ...ordered.flatMap((f): CardElement[] => [
+      textBlock(line(f), { size: 'small', spacing: 'small', ...(f.fieldId === highlighted ? { weight: 'bolder' } : {}) }),
+      progressBar(f.score ?? 0, f.trafficLight === null ? 'accent' : LIGHT_STYLE[f.trafficLight]),
+    ]),
+  ];
+  const text = [`**${title}**`, ...(by ? [by] : []), ct(locale, 'card.currentState', { count: input.respondents }), overall, '', ...ordered.map((f) => `- ${line(f)}`)].join('\n');
+  return { card: card(body, [], text), text };
+}

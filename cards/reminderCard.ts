@@ -1,0 +1,27 @@
+/** The one friendly reminder for a respondent who paused (issue #5), with Continue and "no more reminders". */
+import type { Locale } from '../src/domain/selbstcheck';
+import { ct } from '../src/i18n/coordinatorCatalog';
+import { action, card, textBlock, type CardElement, type RenderedCard } from './adaptiveCard';
+
+export interface ReminderCardInput {
+  readonly locale: Locale;
+  readonly municipalityName: string;
+  readonly assessmentId: string;
+  readonly days: number;
+  readonly answered: number;
+}
+
+export function renderReminderCard(input: ReminderCardInput): RenderedCard {
+  const { locale } = input;
+  const title = ct(locale, 'card.reminderTitle');
+  const message = ct(locale, 'card.reminderText', { municipality: input.municipalityName, days: input.days, answered: input.answered });
+  // Continue is the self-check's own `continue` verb (resumes from the stored answers); the opt-out sends the typed command.
+  const optOut: CardElement = {
+    type: 'Action.Submit',
+    title: ct(locale, 'card.reminderOff'),
+    data: { msteams: { type: 'imBack', value: locale === 'de' ? 'erinnerungen aus' : 'reminders off' } },
+  };
+  const actions = [action('teams', ct(locale, 'card.reminderContinue'), { verb: 'continue', assessmentId: input.assessmentId }, { primary: true }), optOut];
+  const text = `**${title}**\n\n${message}`;
+  return { card: card([textBlock(title, { size: 'large', weight: 'bolder' }), textBlock(message)], actions, text), text };
+}
