@@ -80,7 +80,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     municipalities: new PrismaMunicipalityRepository(db.prisma),
     respondents,
     assessments,
-    answers: new PrismaAnswerRepository(db.prisma),
+    answers: new PrismaAnswerRepository(db.prisma, db.sql),
     registry: defaultRegistry,
   });
   // Issue #5: roles, subscriptions, outbox, reminders.

@@ -22,6 +22,16 @@ export interface SqlRunner {
   query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<{ rows: R[]; rowCount: number }>;
 }
 
+/** A SqlRunner on Prisma's raw-query API, for code handed only a PrismaClient (tests, tools). */
+export function prismaSqlRunner(prisma: PrismaClient): SqlRunner {
+  return {
+    query: async <R>(sql: string, params: readonly unknown[] = []) => {
+      const rows = await prisma.$queryRawUnsafe<R[]>(sql, ...params);
+      return { rows, rowCount: rows.length };
+    },
+  };
+}
+
 export interface Database {
   readonly kind: DatabaseTarget['kind'];
   readonly prisma: PrismaClient;

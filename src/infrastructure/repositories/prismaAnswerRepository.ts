@@ -1,44 +1,95 @@
 import type { PrismaClient } from '../../generated/prisma/client';
-import type { AnswerRepository, AnswerWrite, AnswerWriteOutcome, FieldCompletion, RespondentAnswerSet } from '../../domain/ports';
+import { prismaSqlRunner, type SqlRunner } from '../db/database';
+import type { AnswerRepository, AnswerWrite, AnswerWriteOutcome, RespondentAnswerSet } from '../../domain/ports';
 import type { AnswerMap, Role, StoredAnswer } from '../../domain/selbstcheck';
 
+// $1 assessment, $2 respondent, $3 question, $4 value, $5 comment, $6 questionnaire version, $7 channel.
+const ANSWER_CTES = `
+  open AS (
+    SELECT "municipality_id" FROM "assessment" WHERE "id" = $1 AND "status" = 'in_progress'
+  ), prev AS (
+    SELECT "value" FROM "answer" WHERE "assessment_id" = $1 AND "respondent_id" = $2 AND "question_id" = $3
+  ), up AS (
+    INSERT INTO "answer" ("id", "assessment_id", "respondent_id", "question_id", "value", "comment", "questionnaire_version", "channel", "answered_at")
+    SELECT gen_random_uuid()::text, $1, $2, $3, $4::"answer_value", $5, $6, $7, CURRENT_TIMESTAMP
+     WHERE EXISTS (SELECT 1 FROM open)
+    ON CONFLICT ("assessment_id", "respondent_id", "question_id") DO UPDATE
+       SET "value" = EXCLUDED."value",
+           "comment" = COALESCE(EXCLUDED."comment", "answer"."comment"),
+           "questionnaire_version" = EXCLUDED."questionnaire_version",
+           "channel" = EXCLUDED."channel",
+           "answered_at" = CURRENT_TIMESTAMP
+     WHERE "answer"."value" IS DISTINCT FROM EXCLUDED."value"
+        OR (EXCLUDED."comment" IS NOT NULL AND "answer"."comment" IS DISTINCT FROM EXCLUDED."comment")
+    RETURNING "id", "value", "comment", "channel"
+  ), hist AS (
+    INSERT INTO "answer_history" ("id", "answer_id", "value", "comment", "channel", "changed_at")
+    SELECT gen_random_uuid()::text, "id", "value", "comment", "channel", CURRENT_TIMESTAMP FROM up
+    RETURNING 1
+  )`;
+
+const ANSWER_RESULT = `SELECT (SELECT "value"::text FROM prev) AS previous, (SELECT count(*)::int FROM hist) AS written, EXISTS (SELECT 1 FROM open) AS open`;
+
+const WRITE_ANSWER = `WITH ${ANSWER_CTES}\n${ANSWER_RESULT}`;
+
+// Plus $8 field event key, $9 assessment event key, $10 field id, $11 number of fields.
+const WRITE_ANSWER_COMPLETING_FIELD = `WITH ${ANSWER_CTES}, ev AS (
+    INSERT INTO "outbox_event" ("id", "idempotency_key", "kind", "municipality_id", "assessment_id", "respondent_id", "field_id", "created_at")
+    SELECT gen_random_uuid()::text, $8, 'field_completed', open."municipality_id", $1, $2, $10, CURRENT_TIMESTAMP
+      FROM open WHERE EXISTS (SELECT 1 FROM up)
+    ON CONFLICT ("idempotency_key") DO NOTHING
+    RETURNING "id", "idempotency_key", "municipality_id"
+  ), done AS (
+    SELECT count(DISTINCT "field_id")::int AS n FROM "outbox_event"
+     WHERE "assessment_id" = $1 AND "kind" = 'field_completed' AND "field_id" <> $10
+  ), cev AS (
+    INSERT INTO "outbox_event" ("id", "idempotency_key", "kind", "municipality_id", "assessment_id", "created_at")
+    SELECT gen_random_uuid()::text, $9, 'assessment_completed', ev."municipality_id", $1, CURRENT_TIMESTAMP
+      FROM ev WHERE (SELECT n FROM done) + 1 >= $11::int
+    ON CONFLICT ("idempotency_key") DO NOTHING
+    RETURNING "id", "idempotency_key", "municipality_id"
+  ), fan AS (
+    INSERT INTO "outbox_delivery" ("id", "event_id", "idempotency_key", "subscription_id", "conversation_id")
+    SELECT gen_random_uuid()::text, e."id", e."idempotency_key" || '|' || s."id", s."id", s."conversation_id"
+      FROM (SELECT * FROM ev UNION ALL SELECT * FROM cev) e
+      JOIN "channel_subscription" s ON s."status" = 'active' AND (s."scope" = e."municipality_id" OR s."scope" = '*')
+    ON CONFLICT ("idempotency_key") DO NOTHING
+    RETURNING 1
+  )
+${ANSWER_RESULT}`;
+
 export class PrismaAnswerRepository implements AnswerRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  private readonly sql: SqlRunner;
+
+  /** `sql` is the driver-level runner of the same database (Database.sql); tests may leave it out. */
+  constructor(
+    private readonly prisma: PrismaClient,
+    sql?: SqlRunner,
+  ) {
+    this.sql = sql ?? prismaSqlRunner(prisma);
+  }
 
   /**
    * One statement, one round trip: read the previous value, upsert only when something differs
    * (so a turn retried after an eTag conflict writes nothing), and append a history row for every
-   * stored value. Data-modifying CTEs run atomically with the statement.
+   * stored value. Data-modifying CTEs run atomically with the statement. Writing only while the round
+   * is in progress is part of the same statement, so the check costs no round trip.
+   * When the answer completes a field (issue #5), the same statement also inserts the field-completed
+   * event, its deliveries to the subscribed channels and, when this was the last field nobody had
+   * completed yet, the assessment-completed event. Idempotency keys make a retried turn or a second
+   * respondent's completion of the same field add nothing twice.
+   * It runs on every answer turn, so it goes to the driver directly (see SqlRunner).
    */
   async write(a: AnswerWrite): Promise<AnswerWriteOutcome> {
-    if (a.completion !== undefined) return this.writeCompleting(a, a.completion);
-    // Writing only while the round is in progress is part of the same statement, so the check costs no round trip.
-    const rows = await this.prisma.$queryRaw<{ previous: string | null; written: number; open: boolean }[]>`
-      WITH open AS (
-        SELECT 1 FROM "assessment" WHERE "id" = ${a.assessmentId} AND "status" = 'in_progress'
-      ), prev AS (
-        SELECT "value" FROM "answer"
-         WHERE "assessment_id" = ${a.assessmentId} AND "respondent_id" = ${a.respondentId} AND "question_id" = ${a.questionId}
-      ), up AS (
-        INSERT INTO "answer" ("id", "assessment_id", "respondent_id", "question_id", "value", "comment", "questionnaire_version", "channel", "answered_at")
-        SELECT gen_random_uuid()::text, ${a.assessmentId}, ${a.respondentId}, ${a.questionId}, ${a.value}::"answer_value", ${a.comment},
-               ${a.questionnaireVersion}, ${a.channel}, CURRENT_TIMESTAMP
-         WHERE EXISTS (SELECT 1 FROM open)
-        ON CONFLICT ("assessment_id", "respondent_id", "question_id") DO UPDATE
-           SET "value" = EXCLUDED."value",
-               "comment" = COALESCE(EXCLUDED."comment", "answer"."comment"),
-               "questionnaire_version" = EXCLUDED."questionnaire_version",
-               "channel" = EXCLUDED."channel",
-               "answered_at" = CURRENT_TIMESTAMP
-         WHERE "answer"."value" IS DISTINCT FROM EXCLUDED."value"
-            OR (EXCLUDED."comment" IS NOT NULL AND "answer"."comment" IS DISTINCT FROM EXCLUDED."comment")
-        RETURNING "id", "value", "comment", "channel"
-      ), hist AS (
-        INSERT INTO "answer_history" ("id", "answer_id", "value", "comment", "channel", "changed_at")
-        SELECT gen_random_uuid()::text, "id", "value", "comment", "channel", CURRENT_TIMESTAMP FROM up
-        RETURNING 1
-      )
-      SELECT (SELECT "value"::text FROM prev) AS previous, (SELECT count(*)::int FROM hist) AS written, EXISTS (SELECT 1 FROM open) AS open`;
+    const params: unknown[] = [a.assessmentId, a.respondentId, a.questionId, a.value, a.comment, a.questionnaireVersion, a.channel];
+    const c = a.completion;
+    if (c !== undefined) {
+      params.push(`field_completed:${a.assessmentId}:${a.respondentId}:${c.fieldId}`, `assessment_completed:${a.assessmentId}`, c.fieldId, c.totalFields);
+    }
+    const { rows } = await this.sql.query<{ previous: string | null; written: number; open: boolean }>(
+      c === undefined ? WRITE_ANSWER : WRITE_ANSWER_COMPLETING_FIELD,
+      params,
+    );
     const row = rows[0];
     if (row === undefined) return 'unchanged';
     if (!row.open) return 'closed';
@@ -46,77 +97,13 @@ export class PrismaAnswerRepository implements AnswerRepository {
     return row.previous === null ? 'created' : 'changed';
   }
 
-  /**
-   * The same single statement plus the outbox (issue #5): when the answer is stored, the field-completed
-   * event, its deliveries to the subscribed channels and, when this was the last field nobody had completed
-   * yet, the assessment-completed event are inserted atomically with it. Idempotency keys make a retried
-   * turn or a second respondent's completion of the same field add nothing twice.
-   */
-  private async writeCompleting(a: AnswerWrite, c: FieldCompletion): Promise<AnswerWriteOutcome> {
-    const fieldKey = `field_completed:${a.assessmentId}:${a.respondentId}:${c.fieldId}`;
-    const completeKey = `assessment_completed:${a.assessmentId}`;
-    const rows = await this.prisma.$queryRaw<{ previous: string | null; written: number; open: boolean }[]>`
-      WITH open AS (
-        SELECT "municipality_id" FROM "assessment" WHERE "id" = ${a.assessmentId} AND "status" = 'in_progress'
-      ), prev AS (
-        SELECT "value" FROM "answer"
-         WHERE "assessment_id" = ${a.assessmentId} AND "respondent_id" = ${a.respondentId} AND "question_id" = ${a.questionId}
-      ), up AS (
-        INSERT INTO "answer" ("id", "assessment_id", "respondent_id", "question_id", "value", "comment", "questionnaire_version", "channel", "answered_at")
-        SELECT gen_random_uuid()::text, ${a.assessmentId}, ${a.respondentId}, ${a.questionId}, ${a.value}::"answer_value", ${a.comment},
-               ${a.questionnaireVersion}, ${a.channel}, CURRENT_TIMESTAMP
-         WHERE EXISTS (SELECT 1 FROM open)
-        ON CONFLICT ("assessment_id", "respondent_id", "question_id") DO UPDATE
-           SET "value" = EXCLUDED."value",
-               "comment" = COALESCE(EXCLUDED."comment", "answer"."comment"),
-               "questionnaire_version" = EXCLUDED."questionnaire_version",
-               "channel" = EXCLUDED."channel",
-               "answered_at" = CURRENT_TIMESTAMP
-         WHERE "answer"."value" IS DISTINCT FROM EXCLUDED."value"
-            OR (EXCLUDED."comment" IS NOT NULL AND "answer"."comment" IS DISTINCT FROM EXCLUDED."comment")
-        RETURNING "id", "value", "comment", "channel"
-      ), hist AS (
-        INSERT INTO "answer_history" ("id", "answer_id", "value", "comment", "channel", "changed_at")
-        SELECT gen_random_uuid()::text, "id", "value", "comment", "channel", CURRENT_TIMESTAMP FROM up
-        RETURNING 1
-      ), ev AS (
-        INSERT INTO "outbox_event" ("id", "idempotency_key", "kind", "municipality_id", "assessment_id", "respondent_id", "field_id", "created_at")
-        SELECT gen_random_uuid()::text, ${fieldKey}, 'field_completed', open."municipality_id", ${a.assessmentId}, ${a.respondentId}, ${c.fieldId}, CURRENT_TIMESTAMP
-          FROM open WHERE EXISTS (SELECT 1 FROM up)
-        ON CONFLICT ("idempotency_key") DO NOTHING
-        RETURNING "id", "idempotency_key", "municipality_id"
-      ), done AS (
-        SELECT count(DISTINCT "field_id")::int AS n FROM "outbox_event"
-         WHERE "assessment_id" = ${a.assessmentId} AND "kind" = 'field_completed' AND "field_id" <> ${c.fieldId}
-      ), cev AS (
-        INSERT INTO "outbox_event" ("id", "idempotency_key", "kind", "municipality_id", "assessment_id", "created_at")
-        SELECT gen_random_uuid()::text, ${completeKey}, 'assessment_completed', ev."municipality_id", ${a.assessmentId}, CURRENT_TIMESTAMP
-          FROM ev WHERE (SELECT n FROM done) + 1 >= ${c.totalFields}
-        ON CONFLICT ("idempotency_key") DO NOTHING
-        RETURNING "id", "idempotency_key", "municipality_id"
-      ), fan AS (
-        INSERT INTO "outbox_delivery" ("id", "event_id", "idempotency_key", "subscription_id", "conversation_id")
-        SELECT gen_random_uuid()::text, e."id", e."idempotency_key" || '|' || s."id", s."id", s."conversation_id"
-          FROM (SELECT * FROM ev UNION ALL SELECT * FROM cev) e
-          JOIN "channel_subscription" s ON s."status" = 'active' AND (s."scope" = e."municipality_id" OR s."scope" = '*')
-        ON CONFLICT ("idempotency_key") DO NOTHING
-        RETURNING 1
-      )
-      SELECT (SELECT "value"::text FROM prev) AS previous, (SELECT count(*)::int FROM hist) AS written, EXISTS (SELECT 1 FROM open) AS open,
-             (SELECT count(*)::int FROM fan) AS fanned`;
-    const row = rows[0];
-    if (row === undefined) return 'unchanged';
-    if (!row.open) return 'closed';
-    if (row.written === 0) return 'unchanged';
-    return row.previous === null ? 'created' : 'changed';
-  }
-
+  /** Read on every self-check turn: straight to the driver as well. */
   async answersOf(assessmentId: string, respondentId: string): Promise<AnswerMap> {
-    const rows = await this.prisma.answer.findMany({
-      where: { assessmentId, respondentId },
-      select: { questionId: true, value: true },
-    });
-    return Object.fromEntries(rows.map((r) => [r.questionId, r.value satisfies StoredAnswer]));
+    const { rows } = await this.sql.query<{ questionId: string; value: StoredAnswer }>(
+      'SELECT question_id AS "questionId", value::text AS value FROM answer WHERE assessment_id = $1 AND respondent_id = $2',
+      [assessmentId, respondentId],
+    );
+    return Object.fromEntries(rows.map((r) => [r.questionId, r.value]));
   }
 
   async answersOfAll(assessmentId: string): Promise<readonly RespondentAnswerSet[]> {
