@@ -86,9 +86,10 @@ export class AssessmentDialog extends Dialog<SelfCheckSession> {
   }
 
   private async load(context: TurnContext, state: AssessmentState): Promise<Turn> {
+    const { assessmentId, respondentId } = state.session;
     const [locale, answers] = await Promise.all([
       this.deps.localeOf(context),
-      this.deps.service.answersOf(state.session.assessmentId, state.session.respondentId),
+      this.deps.prefetchedAnswers?.(context, assessmentId, respondentId) ?? this.deps.service.answersOf(assessmentId, respondentId),
     ]);
     return { context, state, locale, q: this.deps.service.questionnaire(state.session.questionnaireVersion), answers };
   }

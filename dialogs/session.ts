@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { Locale } from '../src/domain/selbstcheck';
+import type { AnswerMap, Locale } from '../src/domain/selbstcheck';
 import type { SelfCheckService } from '../src/services/selfCheckService';
 
 /** The ids a conversation needs to continue the self-check; everything else is read from the database. */
@@ -24,4 +24,6 @@ export interface DialogDeps {
   readonly service: SelfCheckService;
   /** The respondent's language: stored preference, else the channel locale. */
   localeOf(context: TurnContext): Promise<Locale>;
+  /** The session's stored answers when they were read together with this turn's state (one use per turn). */
+  readonly prefetchedAnswers?: (context: TurnContext, assessmentId: string, respondentId: string) => AnswerMap | undefined;
 }

@@ -8,7 +8,7 @@ import { openDatabase, type Database, type OpenOptions } from './infrastructure/
 import { migrate, pendingMigrations, readMigrations } from './infrastructure/db/migrator';
 import { createLogger } from './infrastructure/logger';
 import { PrismaStorage } from './infrastructure/state/prismaStorage';
-import { OptimisticState, conversationKey, userKey } from './infrastructure/state/optimisticState';
+import { OptimisticState, conversationKey, takePrefetchedAnswers, userKey } from './infrastructure/state/optimisticState';
 import { createHttpServer } from './http/server';
 import { FaqService } from './services/faqService';
 import { mountWebChat } from './http/webChat';
@@ -72,7 +72,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   logger.info({ database: db.kind, applied: report.applied, unknown: report.unknown }, 'database ready');
 
   const storage = new PrismaStorage(db.sql);
-  const conversationState = new OptimisticState(storage, conversationKey);
+  const conversationState = new OptimisticState(storage, conversationKey, true);
   const userState = new OptimisticState(storage, userKey);
   const respondents = new PrismaRespondentRepository(db.prisma);
   const assessments = new PrismaAssessmentRepository(db.prisma);
@@ -130,6 +130,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     faq: new FaqService(config.contactAddress),
     onDialogReset: (ids) => logger.warn({ ids }, 'unknown dialog ids on the stack (older release): stack reset, resuming from stored answers'),
     stateConflictRetries: config.stateConflictRetries,
+    prefetchedAnswers: takePrefetchedAnswers,
     onConflict: (attempt) => logger.info({ attempt }, 'state conflict: turn retried from fresh state'),
     coordinator: {
       service: coordinator,

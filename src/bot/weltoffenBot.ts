@@ -16,6 +16,7 @@ import { DialogSet, type DialogState } from 'botbuilder-dialogs';
 import { card, textBlock } from '../../cards/adaptiveCard';
 import { DIALOG_IDS, KNOWN_DIALOG_IDS } from '../../dialogs/dialogIds';
 import { MainDialog } from '../../dialogs/mainDialog';
+import type { DialogDeps } from '../../dialogs/session';
 import { INVOKE_CARD_KEY, readTurnInput } from '../../dialogs/turnInput';
 import { recogniseCommand } from '../domain/conversation/commands';
 import type { SelfCheckService } from '../services/selfCheckService';
@@ -41,6 +42,8 @@ export interface WeltoffenBotOptions {
   conversationState: BotState;
   userState: BotState;
   stateConflictRetries: number;
+  /** Answers read together with the turn's state (saves the dialog a round trip); see DialogDeps. */
+  prefetchedAnswers?: DialogDeps['prefetchedAnswers'];
   onConflict?: (attempt: number) => void;
   selfCheck: SelfCheckService;
   /** Answers questions about the project when no command or dialog takes the message. */
@@ -98,7 +101,9 @@ export class WeltoffenBot extends TeamsActivityHandler {
     // Conversation state = this dialog stack (with the session ids) + flags; answers live in the database.
     this.dialogState = options.conversationState.createProperty<DialogState>('dialogState');
     this.dialogs = new DialogSet(this.dialogState);
-    this.dialogs.add(new MainDialog({ service: options.selfCheck, localeOf: (ctx) => this.localeOf(ctx) }));
+    this.dialogs.add(
+      new MainDialog({ service: options.selfCheck, localeOf: (ctx) => this.localeOf(ctx), prefetchedAnswers: options.prefetchedAnswers }),
+    );
 
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);

@@ -366,8 +366,11 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
     const pglite = svc.service.db.pglite!;
     const original = pglite.query.bind(pglite);
     let count = 0;
+    // The outbox sender and reminder job poll the same embedded database in the background; their
+    // statements are not part of the turn.
+    const background = /outbox|channel_subscription|personal_conversation|reminder/i;
     const counting = (async (...args: Parameters<typeof original>) => {
-      count += 1;
+      if (!background.test(String(args[0]))) count += 1;
       return original(...args);
     }) as typeof pglite.query;
     pglite.query = counting;
@@ -377,11 +380,9 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
       count = 0;
       await say(webchat, p, '2');
       const typedTurn = count;
-      // State read (conversation + user), stored answers, the answer write, state save.
-      console.log(`queries per answer turn: card ${cardTurn}, typed ${typedTurn}`);
-      expect(cardTurn).toBeLessThanOrEqual(8);
-      expect(typedTurn).toBeLessThanOrEqual(8);
-      expect(cardTurn).toBeGreaterThan(0);
+      // State read (conversation + user state and the session's stored answers in one statement),
+      // the answer write, the state save.
+      expect({ cardTurn, typedTurn }).toEqual({ cardTurn: 3, typedTurn: 3 });
     } finally {
       pglite.query = original;
     }

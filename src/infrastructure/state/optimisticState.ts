@@ -1,4 +1,18 @@
-import { BotState, type Storage, type TurnContext } from 'botbuilder';
+import { BotState, type Storage, type StoreItems, type TurnContext } from 'botbuilder';
+import type { AnswerMap } from '../../domain/selbstcheck';
+import { PrismaStorage, type PrefetchedAnswers } from './prismaStorage';
+
+const PREFETCHED_ANSWERS = Symbol('prefetchedAnswers');
+
+/**
+ * The answers read with this turn's state, once: later reads in the same turn (after an answer was
+ * written) must go to the database again.
+ */
+export function takePrefetchedAnswers(context: TurnContext, assessmentId: string, respondentId: string): AnswerMap | undefined {
+  const p = context.turnState.get(PREFETCHED_ANSWERS) as PrefetchedAnswers | undefined;
+  context.turnState.delete(PREFETCHED_ANSWERS);
+  return p !== undefined && p.assessmentId === assessmentId && p.respondentId === respondentId ? p.answers : undefined;
+}
 
 interface Cached {
   key: string;
@@ -21,6 +35,8 @@ export class OptimisticState extends BotState {
   constructor(
     storage: Storage,
     private readonly keyOf: (context: TurnContext) => string,
+    /** The conversation state, whose dialog stack names the self-check session (see takePrefetchedAnswers). */
+    private readonly holdsSelfCheckSession = false,
   ) {
     super(storage, async (context) => keyOf(context));
   }
@@ -39,7 +55,16 @@ export class OptimisticState extends BotState {
   static async loadAll(context: TurnContext, states: readonly OptimisticState[], storage: Storage): Promise<void> {
     const keys = states.map((s) => s.keyOf(context));
     const unique = [...new Set(keys)];
-    const items = await storage.read(unique);
+    const sessionState = states.find((s) => s.holdsSelfCheckSession);
+    let items: StoreItems;
+    context.turnState.delete(PREFETCHED_ANSWERS);
+    if (sessionState !== undefined && storage instanceof PrismaStorage) {
+      const read = await storage.readWithAnswers(unique, sessionState.keyOf(context));
+      items = read.items;
+      if (read.answers !== undefined) context.turnState.set(PREFETCHED_ANSWERS, read.answers);
+    } else {
+      items = await storage.read(unique);
+    }
     states.forEach((s, i) => {
       const key = keys[i] as string;
       const item = items[key] as (Record<string, unknown> & { eTag?: string }) | undefined;

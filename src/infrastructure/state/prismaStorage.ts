@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
+import type { AnswerMap } from '../../domain/selbstcheck';
 import type { SqlRunner } from '../db/database';
 
 /** Thrown when a write's eTag no longer matches the stored item (another turn or instance wrote first). */
@@ -26,6 +27,28 @@ export function isETagConflict(err: unknown): err is ETagConflictError {
  * It runs on every turn, so it talks to the driver directly (see SqlRunner): the table and its
  * migration stay Prisma's, only the per-query interpreter is skipped.
  */
+/** The self-check answers of the session found in a conversation's state, read together with it. */
+export interface PrefetchedAnswers {
+  readonly assessmentId: string;
+  readonly respondentId: string;
+  readonly answers: AnswerMap;
+}
+
+// The session ids sit somewhere in the persisted dialog stack ({ session: { assessmentId, respondentId } });
+// a recursive JSON path finds them without the storage knowing the stack's shape.
+const READ_WITH_ANSWERS = `
+  WITH s AS (SELECT key, data, etag FROM bot_state WHERE key = ANY($1)),
+  sess AS (
+    SELECT jsonb_path_query_first(data, 'lax $.**.session ? (exists(@.assessmentId) && exists(@.respondentId))') AS j
+      FROM s WHERE key = $2
+  )
+  SELECT key, data, etag AS "eTag", NULL::jsonb AS answers FROM s
+  UNION ALL
+  SELECT NULL, sess.j, NULL,
+         (SELECT COALESCE(jsonb_object_agg(question_id, value), '{}'::jsonb) FROM answer
+           WHERE assessment_id = sess.j->>'assessmentId' AND respondent_id = sess.j->>'respondentId')
+    FROM sess WHERE sess.j IS NOT NULL`;
+
 export class PrismaStorage implements Storage {
   constructor(private readonly db: SqlRunner) {}
 
@@ -40,6 +63,30 @@ export class PrismaStorage implements Storage {
       items[row.key] = { ...(row.data as Record<string, unknown>), eTag: row.eTag };
     }
     return items;
+  }
+
+  /**
+   * `read` plus, in the same statement, the stored answers of the self-check session in `sessionKey`'s
+   * item: a self-check turn needs both, and one round trip less is a large share of its cost.
+   */
+  async readWithAnswers(keys: string[], sessionKey: string): Promise<{ items: StoreItems; answers?: PrefetchedAnswers }> {
+    const { rows } = await this.db.query<{ key: string | null; data: unknown; eTag: string | null; answers: AnswerMap | null }>(
+      READ_WITH_ANSWERS,
+      [keys, sessionKey],
+    );
+    const items: StoreItems = {};
+    let answers: PrefetchedAnswers | undefined;
+    for (const row of rows) {
+      if (row.key === null) {
+        const session = row.data as { assessmentId?: unknown; respondentId?: unknown };
+        if (typeof session.assessmentId === 'string' && typeof session.respondentId === 'string') {
+          answers = { assessmentId: session.assessmentId, respondentId: session.respondentId, answers: row.answers ?? {} };
+        }
+      } else {
+        items[row.key] = { ...(row.data as Record<string, unknown>), eTag: row.eTag };
+      }
+    }
+    return { items, ...(answers ? { answers } : {}) };
   }
 
   async write(changes: StoreItems): Promise<void> {
