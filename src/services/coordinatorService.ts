@@ -233,6 +233,7 @@ export class CoordinatorService {
       teamId: ctx.teamId,
       channelId: ctx.channelId,
       createdBy: p.identityKey,
+      locale: ctx.locale,
     });
     return [text(ct(ctx.locale, 'coord.subscribed', { scope: scopeText }))];
   }

@@ -14,7 +14,7 @@ export class SummaryRenderer implements DeliveryRenderer {
     private readonly deps: {
       readonly selfCheck: SelfCheckService;
       readonly respondents: Pick<RespondentRepository, 'findById'>;
-      /** Channel cards are German unless configured otherwise (teams of the project work in German). */
+      /** Language of channel cards whose subscription has none recorded. */
       readonly channelLocale: Locale;
       readonly reminderAfterDays: number;
     },
@@ -45,12 +45,12 @@ export class SummaryRenderer implements DeliveryRenderer {
       const respondent = d.respondentId === null ? undefined : await this.deps.respondents.findById(d.respondentId);
       event = { kind: 'field_completed', fieldId: d.fieldId, role: respondent?.role ?? null };
     }
-    const rendered = renderChannelSummaryCard({ locale: this.deps.channelLocale, municipalityName, event, respondents: summary.respondents, score: summary.score });
+    const rendered = renderChannelSummaryCard({ locale: d.locale ?? this.deps.channelLocale, municipalityName, event, respondents: summary.respondents, score: summary.score });
     return { text: rendered.text, card: rendered.card };
   }
 
   staleAlert(subscription: ChannelSubscription, reason: string): OutboundMessage {
-    const locale = this.deps.channelLocale;
+    const locale = subscription.locale;
     const scope = subscription.scope === '*' ? ct(locale, 'coord.allMunicipalities') : subscription.scope;
     return { text: ct(locale, 'coord.staleAlert', { scope, reason }) };
   }

@@ -58,6 +58,16 @@ describe(`proactive summary cards through the outbox (${usingPostgres ? 'Postgre
     expect(states).toMatch(/Handlungsfeld abgeschlossen: zugestellt 3/);
   });
 
+  it('posts the card in the language the channel subscribed in', async () => {
+    const english = channelMember(connector.url, COORDINATOR_OID);
+    expect(await inChannel(svc, english, 'subscribe Zwickau', 'en-GB')).toContain('Zwickau');
+    await completeFirstField(svc, 'Zwickau');
+    await waitFor(() => connector.successfulPosts(english.conversationId).length >= 1);
+    const card = cardText(connector.posts(english.conversationId)[0]!.body);
+    expect(card).toContain('Management and steering');
+    expect(card).not.toContain('Handlungsfeld');
+  });
+
   it('posts the assessment-completed card once when all seven fields are done, and measures the completing turn', async () => {
     const channel = channelMember(connector.url, COORDINATOR_OID);
     await inChannel(svc, channel, 'abonnieren Erlangen');

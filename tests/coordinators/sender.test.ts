@@ -51,6 +51,7 @@ describe(`the outbox sender (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
       teamId: null,
       channelId: conversationId,
       createdBy: 'test',
+      locale: 'de',
     });
   }
 

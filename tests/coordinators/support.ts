@@ -20,10 +20,11 @@ export function channelMember(serviceUrl: string, aadObjectId: string, channel =
   return newParticipant({ conversationId: channel, aadObjectId, serviceUrl });
 }
 
-export async function inChannel(svc: TestService, p: Participant, text: string): Promise<string> {
+export async function inChannel(svc: TestService, p: Participant, text: string, locale?: string): Promise<string> {
   // As Teams sends it: the bot's @mention first, with its mention entity.
   const activity = teamsChannel(p, {
     type: 'message',
+    ...(locale ? { locale } : {}),
     text: `<at>Weltoffen-Bot</at> ${text}`,
     entities: [{ type: 'mention', text: '<at>Weltoffen-Bot</at>', mentioned: { id: '28:weltoffen-bot', name: 'Weltoffen-Bot' } }],
   });

@@ -34,6 +34,7 @@ CREATE TABLE "channel_subscription" (
     "team_id" TEXT,
     "channel_id" TEXT,
     "reference" JSONB NOT NULL,
+    "locale" TEXT NOT NULL DEFAULT 'de',
     "status" "subscription_status" NOT NULL DEFAULT 'active',
     "stale_reason" TEXT,
     "stale_at" TIMESTAMPTZ(3),

@@ -148,6 +148,8 @@ export interface ChannelSubscription {
   readonly conversationId: string;
   readonly scope: SubscriptionScope;
   readonly reference: StoredReference;
+  /** Language of the cards posted to the channel (the subscriber's at subscription time). */
+  readonly locale: Locale;
   readonly status: 'active' | 'stale';
   readonly staleReason: string | null;
   readonly createdBy: string;
@@ -156,7 +158,7 @@ export interface ChannelSubscription {
 
 export interface SubscriptionRepository {
   /** Idempotent; re-subscribing a stale subscription makes it active again with the fresh reference. */
-  subscribe(input: { readonly scope: SubscriptionScope; readonly reference: StoredReference; readonly tenantId: string | null; readonly teamId: string | null; readonly channelId: string | null; readonly createdBy: string }): Promise<ChannelSubscription>;
+  subscribe(input: { readonly scope: SubscriptionScope; readonly reference: StoredReference; readonly tenantId: string | null; readonly teamId: string | null; readonly channelId: string | null; readonly createdBy: string; readonly locale: Locale }): Promise<ChannelSubscription>;
   /** Removes the channel's subscriptions of that scope (or all of the channel's when scope is undefined); returns how many. */
   unsubscribe(conversationId: string, scope?: SubscriptionScope): Promise<number>;
   ofConversation(conversationId: string): Promise<readonly ChannelSubscription[]>;
@@ -182,6 +184,8 @@ export interface ClaimedDelivery {
   readonly subscriptionId: string | null;
   readonly identityKey: string | null;
   readonly conversationId: string;
+  /** The subscription's card language; null for deliveries to a person (they carry their own). */
+  readonly locale: Locale | null;
   readonly attempts: number;
   readonly activityId: string | null;
   readonly state: DeliveryState;

@@ -20,6 +20,7 @@ interface ClaimRow {
   subscription_id: string | null;
   identity_key: string | null;
   conversation_id: string;
+  locale: string | null;
   attempts: number;
   activity_id: string | null;
   state: DeliveryState;
@@ -37,6 +38,7 @@ const toClaimed = (r: ClaimRow): ClaimedDelivery => ({
   subscriptionId: r.subscription_id,
   identityKey: r.identity_key,
   conversationId: r.conversation_id,
+  locale: r.locale === 'en' ? 'en' : r.locale === 'de' ? 'de' : null,
   attempts: r.attempts,
   activityId: r.activity_id,
   state: r.state,
@@ -75,7 +77,8 @@ export class PrismaOutboxRepository implements OutboxRepository {
         FROM due, "outbox_event" e
        WHERE d."id" = due."id" AND e."id" = d."event_id"
       RETURNING d."id", d."idempotency_key", e."kind"::text AS kind, e."municipality_id", e."assessment_id", e."respondent_id", e."field_id",
-                d."subscription_id", d."identity_key", d."conversation_id", d."attempts", d."activity_id", d."state"::text AS state, d."created_at"`;
+                d."subscription_id", d."identity_key", d."conversation_id", d."attempts", d."activity_id", d."state"::text AS state, d."created_at",
+                (SELECT s."locale" FROM "channel_subscription" s WHERE s."id" = d."subscription_id") AS locale`;
     return rows.map(toClaimed);
   }
 
@@ -94,7 +97,8 @@ export class PrismaOutboxRepository implements OutboxRepository {
         FROM due, "outbox_event" e
        WHERE d."id" = due."id" AND e."id" = d."event_id"
       RETURNING d."id", d."idempotency_key", e."kind"::text AS kind, e."municipality_id", e."assessment_id", e."respondent_id", e."field_id",
-                d."subscription_id", d."identity_key", d."conversation_id", d."attempts", d."activity_id", d."state"::text AS state, d."created_at"`;
+                d."subscription_id", d."identity_key", d."conversation_id", d."attempts", d."activity_id", d."state"::text AS state, d."created_at",
+                (SELECT s."locale" FROM "channel_subscription" s WHERE s."id" = d."subscription_id") AS locale`;
     return rows.map(toClaimed);
   }
 
