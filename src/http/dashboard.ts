@@ -3,12 +3,12 @@
  * configuration and content) and a JSON API under /api/dashboard/ that answers only with a valid sign-in
  * token (Teams SSO, or the local stand-in outside production) and applies the shared role policy.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Logger } from 'pino';
 import restify, { type Request, type Response } from 'restify';
+import { sendStaticAsset, staticAsset, type StaticAsset } from './staticAsset';
 import {
   ANSWER_LABELS,
   FIELD_IDS,
@@ -40,13 +40,7 @@ export interface DashboardDeps {
   readonly lifecycle?: Lifecycle;
 }
 
-interface Asset {
-  body: Buffer;
-  gz: Buffer;
-  type: string;
-  etag: string;
-  cache: string;
-}
+const GZIP = { gzip: true };
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -64,24 +58,6 @@ const PAGE_HEADERS = {
   'referrer-policy': 'no-referrer',
 };
 
-function asset(body: Buffer, type: string, cache: string): Asset {
-  return { body, gz: gzipSync(body, { level: 9 }), type, cache, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
-}
-
-function sendAsset(req: Request, res: Response, a: Asset, extra: Record<string, string> = {}): void {
-  const headers: Record<string, string> = {
-    'content-type': a.type,
-    'cache-control': a.cache,
-    etag: a.etag,
-    vary: 'accept-encoding',
-    'x-content-type-options': 'nosniff',
-    ...extra,
-  };
-  if (req.headers['if-none-match'] === a.etag) return void res.sendRaw(304, '', headers);
-  if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) res.sendRaw(200, a.gz, { ...headers, 'content-encoding': 'gzip' });
-  else res.sendRaw(200, a.body, headers);
-}
-
 /** JSON answers are private to the signed-in person and compressed when large. */
 function sendJson(req: Request, res: Response, value: unknown): void {
   const body = Buffer.from(JSON.stringify(value), 'utf8');
@@ -96,18 +72,18 @@ export function mountDashboard(server: restify.Server, deps: DashboardDeps): { t
   const teamsDir = path.join(root, 'node_modules', '@microsoft', 'teams-js');
   const teamsVersion = (JSON.parse(readFileSync(path.join(teamsDir, 'package.json'), 'utf8')) as { version: string }).version;
   const teamsJsPath = `/dashboard/vendor/teams-js-${teamsVersion}.min.js`;
-  const teamsJs = asset(readFileSync(path.join(teamsDir, 'dist', 'umd', 'MicrosoftTeams.min.js')), TYPES['.js'] ?? '', 'public, max-age=31536000, immutable');
+  const teamsJs = staticAsset(readFileSync(path.join(teamsDir, 'dist', 'umd', 'MicrosoftTeams.min.js')), TYPES['.js'] ?? '', 'public, max-age=31536000, immutable', GZIP);
 
   // Our own small files change with releases: revalidate each time (cheap with the ETag).
-  const files = new Map<string, Asset>();
+  const files = new Map<string, StaticAsset>();
   for (const name of ['index.html', 'config.html', 'app.js', 'config.js', 'common.js', 'charts.js', 'style.css', 'i18n.json']) {
     const raw = readFileSync(path.join(dir, name));
     const body = name.endsWith('.html') ? Buffer.from(raw.toString('utf8').replaceAll('{{TEAMS_JS}}', teamsJsPath), 'utf8') : raw;
-    files.set(name, asset(body, TYPES[path.extname(name)] ?? 'application/octet-stream', 'no-cache'));
+    files.set(name, staticAsset(body, TYPES[path.extname(name)] ?? 'application/octet-stream', 'no-cache', GZIP));
   }
   const page = (name: string) => async (req: Request, res: Response) => {
     const file = files.get(name);
-    if (file) sendAsset(req, res, file, PAGE_HEADERS);
+    if (file) sendStaticAsset(req, res, file, PAGE_HEADERS);
   };
 
   server.get('/dashboard', async (req: Request, res: Response) => {
@@ -118,17 +94,17 @@ export function mountDashboard(server: restify.Server, deps: DashboardDeps): { t
   server.get('/dashboard/', page('index.html'));
   server.get('/dashboard/vendor/:file', async (req: Request, res: Response) => {
     if (req.path() !== teamsJsPath) return sendError(res, 404, 'NotFound', 'no such file');
-    sendAsset(req, res, teamsJs);
+    sendStaticAsset(req, res, teamsJs);
   });
   server.get('/dashboard/:file', async (req: Request, res: Response) => {
     const name = String(req.params.file);
     const file = files.get(name);
     if (!file) return sendError(res, 404, 'NotFound', 'no such file');
-    sendAsset(req, res, file, name.endsWith('.html') ? PAGE_HEADERS : {});
+    sendStaticAsset(req, res, file, name.endsWith('.html') ? PAGE_HEADERS : {});
   });
 
   // Labels of the questionnaire's scales: public texts, the same for everyone.
-  const labels = asset(
+  const labels = staticAsset(
     Buffer.from(
       JSON.stringify({
         fields: Object.fromEntries(FIELD_IDS.map((f) => [f, FIELD_NAMES[f]])),
@@ -140,8 +116,9 @@ export function mountDashboard(server: restify.Server, deps: DashboardDeps): { t
     ),
     TYPES['.json'] ?? '',
     'no-cache',
+    GZIP,
   );
-  server.get('/api/dashboard/labels', async (req: Request, res: Response) => sendAsset(req, res, labels));
+  server.get('/api/dashboard/labels', async (req: Request, res: Response) => sendStaticAsset(req, res, labels));
 
   server.get('/api/dashboard/auth-config', async (req: Request, res: Response) =>
     sendJson(req, res, {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -14,6 +13,7 @@ import { mountAzureDirectLineToken, type AzureDirectLineOptions } from './azureD
 import { DIRECT_LINE_DEFAULTS, mountDirectLine, type DirectLineHandle, type DirectLineOptions } from './directLine';
 import { sendError } from './errors';
 import type { Lifecycle } from './server';
+import { sendStaticAsset, staticAsset, type StaticAsset } from './staticAsset';
 
 const gzipAsync = promisify(gzip);
 
@@ -43,13 +43,6 @@ export interface WebChatHandle {
   readonly bundlePath: string;
 }
 
-interface Asset {
-  body: Buffer;
-  type: string;
-  etag: string;
-  cache: string;
-}
-
 /** Page, embed snippet, Web Chat bundle and the Direct Line routes it talks to: one call for the composition root. */
 export function mountWebChat(server: restify.Server, deps: WebChatDeps): WebChatHandle {
   const root = projectRoot();
@@ -62,20 +55,20 @@ export function mountWebChat(server: restify.Server, deps: WebChatDeps): WebChat
   // Small files change with our releases: revalidate every time (cheap with the ETag).
   const revalidate = 'no-cache';
   const read = (file: string) => readFileSync(path.join(publicDir, file));
-  const page = asset(Buffer.from(read('index.html').toString('utf8').replace('{{WEBCHAT_BUNDLE}}', bundlePath), 'utf8'), 'text/html; charset=utf-8', revalidate);
-  const files = new Map<string, Asset>([
-    ['page.js', asset(read('page.js'), 'application/javascript; charset=utf-8', revalidate)],
-    ['style.css', asset(read('style.css'), 'text/css; charset=utf-8', revalidate)],
-    ['i18n.json', asset(read('i18n.json'), 'application/json; charset=utf-8', revalidate)],
+  const page = staticAsset(Buffer.from(read('index.html').toString('utf8').replace('{{WEBCHAT_BUNDLE}}', bundlePath), 'utf8'), 'text/html; charset=utf-8', revalidate);
+  const files = new Map<string, StaticAsset>([
+    ['page.js', staticAsset(read('page.js'), 'application/javascript; charset=utf-8', revalidate)],
+    ['style.css', staticAsset(read('style.css'), 'text/css; charset=utf-8', revalidate)],
+    ['i18n.json', staticAsset(read('i18n.json'), 'application/json; charset=utf-8', revalidate)],
   ]);
-  const embed = asset(read('embed.js'), 'application/javascript; charset=utf-8', 'public, max-age=3600');
+  const embed = staticAsset(read('embed.js'), 'application/javascript; charset=utf-8', 'public, max-age=3600');
 
   // 3.9 MB raw, ~1 MB gzipped: compressed once, on first request, and cached for a year under a versioned URL.
-  let bundle: Promise<{ raw: Asset; gz: Buffer }> | undefined;
+  let bundle: Promise<StaticAsset> | undefined;
   const loadBundle = () =>
     (bundle ??= (async () => {
-      const raw = asset(readFileSync(path.join(webChatDir, 'dist', 'webchat.js')), 'application/javascript; charset=utf-8', 'public, max-age=31536000, immutable');
-      return { raw, gz: await gzipAsync(raw.body, { level: 9 }) };
+      const raw = staticAsset(readFileSync(path.join(webChatDir, 'dist', 'webchat.js')), 'application/javascript; charset=utf-8', 'public, max-age=31536000, immutable');
+      return { ...raw, gz: await gzipAsync(raw.body, { level: 9 }) };
     })());
 
   const directLine = mountDirectLine(server, {
@@ -90,45 +83,22 @@ export function mountWebChat(server: restify.Server, deps: WebChatDeps): WebChat
 
   server.get('/', async (req: Request, res: Response) => {
     // Web Chat injects its styles at runtime, hence 'unsafe-inline' for styles only; scripts are ours.
-    send(req, res, page, {
+    sendStaticAsset(req, res, page, {
       'content-security-policy':
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
       'referrer-policy': 'no-referrer',
     });
   });
-  server.get('/embed.js', async (req: Request, res: Response) => send(req, res, embed));
+  server.get('/embed.js', async (req: Request, res: Response) => sendStaticAsset(req, res, embed));
   server.get('/webchat/:file', async (req: Request, res: Response) => {
     const name = String(req.params.file);
     if (`/webchat/${name}` === bundlePath) {
-      const { raw, gz } = await loadBundle();
-      return send(req, res, raw, {}, gz);
+      return sendStaticAsset(req, res, await loadBundle());
     }
     const file = files.get(name);
     if (!file) return sendError(res, 404, 'NotFound', 'no such file');
-    send(req, res, file);
+    sendStaticAsset(req, res, file);
   });
 
   return { directLine, bundlePath };
-}
-
-function asset(body: Buffer, type: string, cache: string): Asset {
-  return { body, type, cache, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
-}
-
-function send(req: Request, res: Response, a: Asset, extra: Record<string, string> = {}, gz?: Buffer): void {
-  const headers: Record<string, string> = {
-    'content-type': a.type,
-    'cache-control': a.cache,
-    etag: a.etag,
-    vary: 'accept-encoding',
-    'x-content-type-options': 'nosniff',
-    ...extra,
-  };
-  if (req.headers['if-none-match'] === a.etag) {
-    res.sendRaw(304, '', headers);
-    return;
-  }
-  const acceptsGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-  if (gz && acceptsGzip) res.sendRaw(200, gz, { ...headers, 'content-encoding': 'gzip' });
-  else res.sendRaw(200, a.body, headers);
 }

@@ -1,21 +1,20 @@
-import { PrismaAccessRepository } from '../../src/infrastructure/repositories/prismaAccessRepository';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, haveChromium, launchChromium, type ChromiumSession } from '../support/browser';
+import { type BrowserContext, type Page } from 'playwright-core';
 import { loadConfig } from '../../src/config';
 import { startService, type RunningService } from '../../src/index';
 import { LEVEL_LABELS, consolidate, defaultRegistry, scoreAssessment, type AssessmentScore } from '../../src/domain/selbstcheck';
 import { aadIdentityKey } from '../../src/services/accessService';
 import { PrismaAnswerRepository } from '../../src/infrastructure/repositories/prismaAnswerRepository';
 import { PrismaDashboardRepository } from '../../src/infrastructure/repositories/prismaDashboardRepository';
+import { PrismaAccessRepository } from '../../src/infrastructure/repositories/prismaAccessRepository';
 import { baseEnv } from '../support/service';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { startLocalIdentityProvider, type LocalIdentityProvider } from '../support/localIdentityProvider';
 import { COORDINATOR_OID, LEAD_OID, RESPONDENT_OID, TENANT, seedDashboard } from '../dashboard/seed';
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`browser tests skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
 const describeBrowser = haveChromium ? describe : describe.skip;
 const DOCS = path.join(__dirname, '..', '..', 'docs');
@@ -34,7 +33,7 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
   let service: RunningService;
   let url: string;
   let context: BrowserContext;
-  let profile: string;
+  let browser: ChromiumSession | undefined;
   let potsdam: AssessmentScore;
   let potsdamDivergences: number;
   let idp: LocalIdentityProvider;
@@ -67,22 +66,15 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
     potsdam = scoreAssessment(q, consolidated.answers);
     potsdamDivergences = consolidated.divergences.length;
 
-    profile = mkdtempSync(path.join(tmpdir(), 'dashboard-profile-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-      locale: 'de-DE',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium('dashboard', { viewport: { width: 1280, height: 900 } });
+    context = browser.context;
   }, 180_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await service?.stop();
     await database?.dispose();
     await idp?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   async function open(query = '', onPage?: (page: Page) => void): Promise<Page> {

@@ -1,11 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, haveChromium, launchChromium, type ChromiumSession } from '../support/browser';
+import { type BrowserContext, type Page } from 'playwright-core';
 import { startWebChatServer, type WebChatTestServer } from '../support/webChatServer';
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`browser tests skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
 const describeBrowser = haveChromium ? describe : describe.skip;
 
@@ -21,25 +19,18 @@ interface AxeViolation {
 describeBrowser('self-hosted web chat in Chromium (phone width)', () => {
   let svc: WebChatTestServer;
   let context: BrowserContext;
-  let profile: string;
+  let browser: ChromiumSession | undefined;
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
     svc = await startWebChatServer();
-    profile = mkdtempSync(path.join(tmpdir(), 'webchat-profile-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 390, height: 760 },
-      locale: 'de-DE',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium('webchat', { viewport: { width: 390, height: 760 } });
+    context = browser.context;
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await svc?.stop();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   async function open(query = ''): Promise<Page> {

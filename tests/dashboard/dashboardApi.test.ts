@@ -1,4 +1,3 @@
-import { PrismaAccessRepository } from '../../src/infrastructure/repositories/prismaAccessRepository';
 import { loadConfig } from '../../src/config';
 import { startService, type RunningService } from '../../src/index';
 import { aadIdentityKey } from '../../src/services/accessService';
@@ -6,6 +5,7 @@ import { FIELD_IDS, changeBetweenRounds, compareWithOthers, consolidate, default
 import { PrismaAnswerRepository } from '../../src/infrastructure/repositories/prismaAnswerRepository';
 import { PrismaDashboardRepository } from '../../src/infrastructure/repositories/prismaDashboardRepository';
 import type { MunicipalityDetail, Overview } from '../../src/services/dashboardService';
+import { PrismaAccessRepository } from '../../src/infrastructure/repositories/prismaAccessRepository';
 import { startLocalIdentityProvider, type LocalIdentityProvider } from '../support/localIdentityProvider';
 import { baseEnv } from '../support/service';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';

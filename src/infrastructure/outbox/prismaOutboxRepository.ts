@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../../generated/prisma/client';
+import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import type {
   AttemptRecord,
   ClaimedDelivery,
@@ -26,6 +26,11 @@ interface ClaimRow {
   state: DeliveryState;
   created_at: Date;
 }
+
+// What a claim returns (a ClaimRow), for deliveries `d` joined with their event `e`.
+const CLAIMED_COLUMNS = Prisma.raw(`d."id", d."idempotency_key", e."kind"::text AS kind, e."municipality_id", e."assessment_id", e."respondent_id", e."field_id",
+  d."subscription_id", d."identity_key", d."conversation_id", d."attempts", d."activity_id", d."state"::text AS state, d."created_at",
+  (SELECT s."locale" FROM "channel_subscription" s WHERE s."id" = d."subscription_id") AS locale`);
 
 const toClaimed = (r: ClaimRow): ClaimedDelivery => ({
   id: r.id,
@@ -76,9 +81,7 @@ export class PrismaOutboxRepository implements OutboxRepository {
          SET "state" = 'claimed', "worker" = ${worker}, "lease_until" = ${leaseUntil}, "attempts" = d."attempts" + 1, "updated_at" = ${now}
         FROM due, "outbox_event" e
        WHERE d."id" = due."id" AND e."id" = d."event_id"
-      RETURNING d."id", d."idempotency_key", e."kind"::text AS kind, e."municipality_id", e."assessment_id", e."respondent_id", e."field_id",
-                d."subscription_id", d."identity_key", d."conversation_id", d."attempts", d."activity_id", d."state"::text AS state, d."created_at",
-                (SELECT s."locale" FROM "channel_subscription" s WHERE s."id" = d."subscription_id") AS locale`;
+      RETURNING ${CLAIMED_COLUMNS}`;
     return rows.map(toClaimed);
   }
 
@@ -96,9 +99,7 @@ export class PrismaOutboxRepository implements OutboxRepository {
          SET "worker" = ${worker}, "lease_until" = ${leaseUntil}, "updated_at" = ${now}
         FROM due, "outbox_event" e
        WHERE d."id" = due."id" AND e."id" = d."event_id"
-      RETURNING d."id", d."idempotency_key", e."kind"::text AS kind, e."municipality_id", e."assessment_id", e."respondent_id", e."field_id",
-                d."subscription_id", d."identity_key", d."conversation_id", d."attempts", d."activity_id", d."state"::text AS state, d."created_at",
-                (SELECT s."locale" FROM "channel_subscription" s WHERE s."id" = d."subscription_id") AS locale`;
+      RETURNING ${CLAIMED_COLUMNS}`;
     return rows.map(toClaimed);
   }
 

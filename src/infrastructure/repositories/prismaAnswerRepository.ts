@@ -58,6 +58,31 @@ const WRITE_ANSWER_COMPLETING_FIELD = `WITH ${ANSWER_CTES}, ev AS (
   )
 ${ANSWER_RESULT}`;
 
+/**
+ * Every respondent's answers per round, in one query (respondents without a role count as `other`);
+ * shared by the consolidated summary and the dashboard.
+ */
+export async function answerSetsOfRounds(prisma: PrismaClient, assessmentIds: readonly string[]): Promise<Map<string, RespondentAnswerSet[]>> {
+  const result = new Map<string, RespondentAnswerSet[]>(assessmentIds.map((id) => [id, []]));
+  if (assessmentIds.length === 0) return result;
+  const rows = await prisma.answer.findMany({
+    where: { assessmentId: { in: [...assessmentIds] } },
+    select: { assessmentId: true, respondentId: true, questionId: true, value: true, respondent: { select: { role: true } } },
+  });
+  const sets = new Map<string, { assessmentId: string; respondentId: string; role: Role; answers: Record<string, StoredAnswer> }>();
+  for (const r of rows) {
+    const key = `${r.assessmentId}|${r.respondentId}`;
+    let set = sets.get(key);
+    if (set === undefined) {
+      set = { assessmentId: r.assessmentId, respondentId: r.respondentId, role: r.respondent.role ?? 'other', answers: {} };
+      sets.set(key, set);
+    }
+    set.answers[r.questionId] = r.value;
+  }
+  for (const s of sets.values()) result.get(s.assessmentId)?.push({ respondentId: s.respondentId, role: s.role, answers: s.answers });
+  return result;
+}
+
 export class PrismaAnswerRepository implements AnswerRepository {
   private readonly sql: SqlRunner;
 
@@ -107,20 +132,7 @@ export class PrismaAnswerRepository implements AnswerRepository {
   }
 
   async answersOfAll(assessmentId: string): Promise<readonly RespondentAnswerSet[]> {
-    const rows = await this.prisma.answer.findMany({
-      where: { assessmentId },
-      select: { questionId: true, value: true, respondentId: true, respondent: { select: { role: true } } },
-    });
-    const byRespondent = new Map<string, { role: Role; answers: Record<string, StoredAnswer> }>();
-    for (const r of rows) {
-      let entry = byRespondent.get(r.respondentId);
-      if (entry === undefined) {
-        entry = { role: r.respondent.role ?? 'other', answers: {} };
-        byRespondent.set(r.respondentId, entry);
-      }
-      entry.answers[r.questionId] = r.value;
-    }
-    return [...byRespondent].map(([respondentId, e]) => ({ respondentId, role: e.role, answers: e.answers }));
+    return (await answerSetsOfRounds(this.prisma, [assessmentId])).get(assessmentId) ?? [];
   }
 
   async historyCount(assessmentId: string, respondentId: string, questionId: string): Promise<number> {

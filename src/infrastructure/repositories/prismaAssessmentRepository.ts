@@ -1,7 +1,7 @@
 import { type Assessment as AssessmentRow, type PrismaClient } from '../../generated/prisma/client';
 import type { Assessment, AssessmentRepository } from '../../domain/ports';
 
-function toAssessment(row: AssessmentRow): Assessment {
+export function toAssessment(row: AssessmentRow): Assessment {
   return {
     id: row.id,
     municipalityId: row.municipalityId,

@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../../generated/prisma/client';
 import type { DashboardRepository, RespondentAnswerSet, RoundSummary } from '../../domain/ports';
-import type { Role, StoredAnswer } from '../../domain/selbstcheck';
+import { answerSetsOfRounds } from './prismaAnswerRepository';
+import { toAssessment } from './prismaAssessmentRepository';
 
 /** Read-only queries of the coordinators' dashboard (issue #8); plain objects out. */
 export class PrismaDashboardRepository implements DashboardRepository {
@@ -19,15 +20,7 @@ export class PrismaDashboardRepository implements DashboardRepository {
     return rows.map((row) => {
       const s = byId.get(row.id);
       return {
-        assessment: {
-          id: row.id,
-          municipalityId: row.municipalityId,
-          questionnaireVersion: row.questionnaireVersion,
-          round: row.round,
-          status: row.status,
-          startedAt: row.startedAt,
-          completedAt: row.completedAt,
-        },
+        assessment: toAssessment(row),
         respondents: s?.respondents ?? 0,
         answers: s?.answers ?? 0,
         lastAnswerAt: s?.last_answer_at ? new Date(s.last_answer_at) : null,
@@ -35,25 +28,7 @@ export class PrismaDashboardRepository implements DashboardRepository {
     });
   }
 
-  async answersOfRounds(assessmentIds: readonly string[]): Promise<ReadonlyMap<string, readonly RespondentAnswerSet[]>> {
-    const result = new Map<string, RespondentAnswerSet[]>();
-    if (assessmentIds.length === 0) return result;
-    const rows = await this.prisma.answer.findMany({
-      where: { assessmentId: { in: [...assessmentIds] } },
-      select: { assessmentId: true, respondentId: true, questionId: true, value: true, respondent: { select: { role: true } } },
-    });
-    const sets = new Map<string, { assessmentId: string; respondentId: string; role: Role; answers: Record<string, StoredAnswer> }>();
-    for (const r of rows) {
-      const key = `${r.assessmentId}|${r.respondentId}`;
-      let set = sets.get(key);
-      if (set === undefined) {
-        set = { assessmentId: r.assessmentId, respondentId: r.respondentId, role: r.respondent.role ?? 'other', answers: {} };
-        sets.set(key, set);
-      }
-      set.answers[r.questionId] = r.value;
-    }
-    for (const id of assessmentIds) result.set(id, []);
-    for (const s of sets.values()) result.get(s.assessmentId)?.push({ respondentId: s.respondentId, role: s.role, answers: s.answers });
-    return result;
+  answersOfRounds(assessmentIds: readonly string[]): Promise<ReadonlyMap<string, readonly RespondentAnswerSet[]>> {
+    return answerSetsOfRounds(this.prisma, assessmentIds);
   }
 }
