@@ -15,7 +15,7 @@ import {
 import { DialogSet, type DialogState } from 'botbuilder-dialogs';
 import { card, textBlock } from '../../cards/adaptiveCard';
 import { DIALOG_IDS, KNOWN_DIALOG_IDS } from '../../dialogs/dialogIds';
-import { MainDialog } from '../../dialogs/mainDialog';
+import { MainDialog, identityKeyOf } from '../../dialogs/mainDialog';
 import type { DialogDeps } from '../../dialogs/session';
 import { INVOKE_CARD_KEY, readTurnInput } from '../../dialogs/turnInput';
 import { recogniseCommand } from '../domain/conversation/commands';
@@ -32,6 +32,8 @@ import { aadIdentityKey } from '../services/accessService';
 
 export interface UserPreferences {
   locale?: UiLocale;
+  /** The respondent's stored language was looked up once for this channel user (a new device or channel). */
+  storedLocaleChecked?: boolean;
 }
 
 export interface ConversationFlags {
@@ -123,9 +125,20 @@ export class WeltoffenBot extends TeamsActivityHandler {
     );
   }
 
+  /**
+   * The user's choice on this channel; else, once per channel user, the language a known respondent chose
+   * elsewhere (Teams on another device, web chat); else the channel's locale.
+   */
   private async localeOf(context: TurnContext): Promise<UiLocale> {
     const prefs = await this.preferences.get(context, {});
-    return prefs.locale ?? uiLocaleOf(context.activity.locale);
+    if (prefs.locale !== undefined) return prefs.locale;
+    if (prefs.storedLocaleChecked !== true) {
+      const respondent = await this.options.selfCheck.findRespondentByIdentity(identityKeyOf(context));
+      const stored = respondent?.consentedAt != null && respondent.locale !== null ? respondent.locale : undefined;
+      await this.preferences.set(context, { ...prefs, storedLocaleChecked: true, ...(stored !== undefined ? { locale: stored } : {}) });
+      if (stored !== undefined) return stored;
+    }
+    return uiLocaleOf(context.activity.locale);
   }
 
   private async reply(context: TurnContext, key: MessageKey): Promise<void> {
@@ -166,7 +179,12 @@ export class WeltoffenBot extends TeamsActivityHandler {
         return;
       case 'language': {
         const prefs = await this.preferences.get(context, {});
-        await this.preferences.set(context, { ...prefs, locale: command.locale });
+        await this.preferences.set(context, { ...prefs, locale: command.locale, storedLocaleChecked: true });
+        // A respondent's choice follows them to other devices and channels, and into reminders.
+        const respondent = await this.options.selfCheck.findRespondentByIdentity(identityKeyOf(context));
+        if (respondent?.consentedAt != null && respondent.locale !== command.locale) {
+          await this.options.selfCheck.updateRespondent(respondent.id, { locale: command.locale });
+        }
         await this.reply(context, 'language.switched');
         if (dc.activeDialog !== undefined) await dc.repromptDialog();
         return;

@@ -360,6 +360,22 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
     });
   });
 
+  it('stores a respondent\'s language switch and uses it for the same person elsewhere', async () => {
+    const p = newParticipant({ aadObjectId: `aad-lang-${Date.now()}` });
+    await onboard(teamsPersonal, p, 'Kiel', 'Verwaltungsspitze');
+    expect(allText(await say(teamsPersonal, p, 'english'))).toMatch(/English/);
+    const respondent = await prisma().respondent.findUnique({ where: { identityKey: `aad:tenant-1:${p.aadObjectId}` } });
+    expect(respondent?.locale).toBe('en');
+    // The same person with a new channel user id (user state is empty there) and a German client.
+    const elsewhere = { ...p, userId: `${p.userId}-other`, conversationId: `${p.conversationId}-other` };
+    expect(allText(await say(teamsPersonal, elsewhere, 'hilfe'))).toMatch(/You can write/);
+    // Someone who never consented gets the channel's language, and nothing is stored about them.
+    const stranger = newParticipant({ aadObjectId: `aad-stranger-${Date.now()}` });
+    expect(allText(await say(teamsPersonal, stranger, 'english'))).toMatch(/English/);
+    expect(await prisma().respondent.count({ where: { identityKey: `aad:tenant-1:${stranger.aadObjectId}` } })).toBe(0);
+    expect(allText(await say(teamsPersonal, { ...stranger, userId: `${stranger.userId}-other` }, 'hilfe'))).toMatch(/Das können Sie mir schreiben/);
+  });
+
   (usingPostgres ? it.skip : it)('needs few database queries per answer turn', async () => {
     const p = newParticipant();
     const first = await onboard(webchat, p, 'Konstanz', 'Verwaltungsspitze');
