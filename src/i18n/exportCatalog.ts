@@ -50,7 +50,7 @@ const de: ExportTexts = {
     'Mehrere Personen aus Verwaltung und Integrationsbeirat beantworten die Indikatoren der sieben Handlungsfelder. ' +
     'Die Antworten werden je Frage zum Median zusammengeführt; liegen Antworten zwei oder mehr Skalenstufen auseinander, ' +
     'erscheint die Frage in der Liste der Abweichungen. Jede Antwort ergibt Punkte (vollständig 100, teilweise 60, geplant 25, ' +
-    'nicht vorhanden 0), Kernindikatoren zählen doppelt. „Weiß nicht" zählt nicht zur Punktzahl, sondern als Wissenslücke. ' +
+    'nicht vorhanden 0), Kernindikatoren zählen doppelt. „Weiß nicht“ zählt nicht zur Punktzahl, sondern als Wissenslücke. ' +
     'Der Wert je Handlungsfeld liegt zwischen 0 und 100 und wird einer Stufe zugeordnet.',
   fields: 'Die sieben Handlungsfelder',
   score: 'Punkte',
@@ -59,7 +59,7 @@ const de: ExportTexts = {
   noScore: 'noch kein Wert',
   divergences: 'Abweichende Einschätzungen',
   noDivergences: 'Keine Frage mit deutlich abweichenden Antworten.',
-  knowledgeGaps: 'Wissenslücken („Weiß nicht")',
+  knowledgeGaps: 'Wissenslücken („Weiß nicht“)',
   noKnowledgeGaps: 'Keine Wissenslücken.',
   recommendations: 'Empfehlungen',
   noRecommendations: 'Keine Empfehlungen.',

@@ -112,7 +112,9 @@ export function renderReport(input: ReportInput): Promise<Buffer> {
     .text(`${t.overall}: ${fmtScore(o.score, locale)}${o.level ? ` – ${levelLabel(o.level, locale)}` : ''}`);
   bar(doc, MARGIN, doc.y + 6, width, o.score, o.trafficLight);
   doc.moveDown(2);
-  const roles = summary.consolidated.coverage.map((c) => `${t.respondentLabel(input.pseudonyms.get(c.respondentId) ?? 0)}: ${roleLabel(c.role, locale)}`);
+  const byPseudonym = <T extends { respondentId: string }>(xs: readonly T[]): T[] =>
+    [...xs].sort((a, b) => (input.pseudonyms.get(a.respondentId) ?? 0) - (input.pseudonyms.get(b.respondentId) ?? 0));
+  const roles = byPseudonym(summary.consolidated.coverage).map((c) => `${t.respondentLabel(input.pseudonyms.get(c.respondentId) ?? 0)}: ${roleLabel(c.role, locale)}`);
   doc.font('Helvetica').fontSize(10).fillColor('#333333').text(roles.join('\n'), { width });
 
   // Method
@@ -145,7 +147,7 @@ export function renderReport(input: ReportInput): Promise<Buffer> {
     ensureSpace(doc, 40);
     doc.font('Helvetica-Bold').fontSize(10).text(`${d.questionId} (${t.steps(d.steps)})`, MARGIN, doc.y, { continued: true })
       .font('Helvetica').text(` ${questionText(d.questionId)}`, { width });
-    const who = d.answers.map((a) => `${t.respondentLabel(input.pseudonyms.get(a.respondentId) ?? 0)} (${roleLabel(a.role, locale)}): ${answerLabel(a.value, locale)}`);
+    const who = byPseudonym(d.answers).map((a) => `${t.respondentLabel(input.pseudonyms.get(a.respondentId) ?? 0)} (${roleLabel(a.role, locale)}): ${answerLabel(a.value, locale)}`);
     doc.fontSize(9).fillColor('#444444').text(who.join('; '), MARGIN + 12, doc.y, { width: width - 12 }).fillColor('#000000').moveDown(0.4);
   }
 
@@ -213,7 +215,7 @@ export function renderBlankQuestionnaire(q: Questionnaire, fieldId: FieldId, loc
     const row = doc.y;
     doc.fontSize(9);
     for (const c of choices) {
-      doc.rect(x, row + 1, 8, 8).lineWidth(0.7).stroke('#000000');
+      doc.rect(x, row, 8, 8).lineWidth(0.7).stroke('#000000');
       doc.text(c.label, x + 12, row, { lineBreak: false });
       x += 12 + doc.widthOfString(c.label) + 14;
     }
