@@ -72,6 +72,8 @@ const envSchema = z
     DIRECT_LINE_SECRET: optionalString,
     CONTACT_ADDRESS: optionalString,
     DIRECT_LINE_ENDPOINT: optionalString.pipe(z.url().optional()),
+    EXPORT_LINK_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+    EXPORT_LINK_TTL_SECONDS: intFromEnv(900, 60, 86_400),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
@@ -104,6 +106,8 @@ export interface AppConfig {
   webChat: { enabled: boolean; options: WebChatOptions };
   /** Where FAQ answers send people for anything the bot cannot answer (an e-mail address or page). */
   contactAddress: string;
+  /** Signed download links for workshop exports; without a secret one is generated at start (single instance only). */
+  exports: { linkSecret: string | undefined; linkTtlSeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -155,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment(), cwd = pro
     stateConflictRetries: e.STATE_CONFLICT_RETRIES,
     production: e.NODE_ENV === 'production',
     contactAddress: e.CONTACT_ADDRESS ?? 'https://www.weltoffene-kommune.de',
+    exports: { linkSecret: e.EXPORT_LINK_SECRET, linkTtlSeconds: e.EXPORT_LINK_TTL_SECONDS },
     webChat: {
       enabled: e.WEBCHAT_ENABLED !== 'false',
       options: {

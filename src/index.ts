@@ -20,6 +20,11 @@ import { PrismaRespondentRepository } from './infrastructure/repositories/prisma
 import { SelfCheckService } from './services/selfCheckService';
 import { t } from './i18n/catalog';
 import { uiLocaleOf } from './i18n/locale';
+import { randomBytes } from 'node:crypto';
+import { mountExports } from './http/exports';
+import { PrismaExportSource } from './infrastructure/export/prismaExportSource';
+import { AccessService } from './services/accessService';
+import { ExportCommands, ExportLinkSigner, ExportService } from './services/exportService';
 
 export interface RunningService {
   port: number;
@@ -57,6 +62,26 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     answers: new PrismaAnswerRepository(db.prisma),
     registry: defaultRegistry,
   });
+  // Workshop exports (issue #5 item 6). Until the Prisma AccessRepository (roles, helper B) is merged, no
+  // grants exist: every export is denied (safe default), only the blank questionnaire is served.
+  const exportAccess = new AccessService({
+    access: { grantsOf: async () => [], grant: async () => undefined, revoke: async () => false },
+    respondents: new PrismaRespondentRepository(db.prisma),
+    bootstrap: { objectIds: [], tenantIds: [] },
+  });
+  if (config.exports.linkSecret === undefined && !config.bot.localMode) {
+    logger.warn('EXPORT_LINK_SECRET is not set: export links are signed with a random key and only work on this instance until it restarts');
+  }
+  const exportSigner = new ExportLinkSigner(config.exports.linkSecret ?? randomBytes(32).toString('base64url'), config.exports.linkTtlSeconds);
+  const exportService = new ExportService({
+    selfCheck,
+    source: new PrismaExportSource(db.prisma),
+    municipalities: new PrismaMunicipalityRepository(db.prisma),
+    registry: defaultRegistry,
+  });
+  /** For the coordinator command router (`export <Kommune> pdf|csv|json`). */
+  const exportCommands = new ExportCommands({ access: exportAccess, municipalities: new PrismaMunicipalityRepository(db.prisma), signer: exportSigner });
+  void exportCommands;
   const bot = new WeltoffenBot({
     conversationState,
     userState,
@@ -99,9 +124,10 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     maxBodyBytes: config.http.maxBodyBytes,
     shutdownTimeoutMs: config.http.shutdownTimeoutMs,
     // Citizens' web chat (issue #6): page at /, embed.js, self-hosted Direct Line under /v3/directline.
-    mount: config.webChat.enabled
-      ? (server, lifecycle) => void mountWebChat(server, { adapter, bot, logger, lifecycle, options: config.webChat.options })
-      : undefined,
+    mount: (server, lifecycle) => {
+      if (config.webChat.enabled) void mountWebChat(server, { adapter, bot, logger, lifecycle, options: config.webChat.options });
+      mountExports(server, { exports: exportService, access: exportAccess, signer: exportSigner, logger });
+    },
     readiness: {
       check: async () => {
         const pending = await db.withSession((s) => pendingMigrations(s, migrations));
