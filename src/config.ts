@@ -51,6 +51,7 @@ const envSchema = z
       .or(z.literal('').transform(() => undefined)),
     MicrosoftAppTenantId: optionalString,
     PORT: intFromEnv(3978, 0, 65535),
+    PUBLIC_BASE_URL: optionalString.pipe(z.url().optional()),
     HOST: optionalString,
     DATABASE_URL: optionalString.pipe(
       z
@@ -90,6 +91,8 @@ const envSchema = z
     REMINDER_AFTER_DAYS: intFromEnv(7, 1, 365),
     REMINDER_CHECK_MINUTES: intFromEnv(60, 1, 1440),
     OUTBOX_POLL_MS: intFromEnv(1000, 50, 60_000),
+    EXPORT_LINK_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+    EXPORT_LINK_TTL_SECONDS: intFromEnv(900, 60, 86_400),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
@@ -122,7 +125,14 @@ export interface AppConfig {
     localMode: boolean;
     openIdMetadataUrl: string | undefined;
   };
-  http: { port: number; host: string; maxBodyBytes: number; shutdownTimeoutMs: number };
+  http: {
+    port: number;
+    host: string;
+    maxBodyBytes: number;
+    shutdownTimeoutMs: number;
+    /** Where users' browsers reach this service (links in cards); defaults to http://localhost:<PORT>. */
+    publicBaseUrl: string;
+  };
   database: DatabaseTarget;
   logLevel: (typeof LOG_LEVELS)[number];
   stateConflictRetries: number;
@@ -145,6 +155,8 @@ export interface AppConfig {
     reminderCheckMinutes: number;
     outboxPollMs: number;
   };
+  /** Signed download links for workshop exports; without a secret one is generated at start (single instance only). */
+  exports: { linkSecret: string | undefined; linkTtlSeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -206,6 +218,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment(), cwd = pro
       host: e.HOST ?? '0.0.0.0',
       maxBodyBytes: e.MAX_BODY_BYTES,
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+      publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     },
     database: databaseTarget(e.DATABASE_URL, e.DATA_DIR, cwd),
     logLevel: e.LOG_LEVEL ?? 'info',
@@ -220,6 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment(), cwd = pro
       reminderCheckMinutes: e.REMINDER_CHECK_MINUTES,
       outboxPollMs: e.OUTBOX_POLL_MS,
     },
+    exports: { linkSecret: e.EXPORT_LINK_SECRET, linkTtlSeconds: e.EXPORT_LINK_TTL_SECONDS },
     webChat: {
       enabled: e.WEBCHAT_ENABLED !== 'false',
       options: {

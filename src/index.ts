@@ -23,10 +23,9 @@ import { uiLocaleOf } from './i18n/locale';
 import { DashboardService } from './services/dashboardService';
 import { mountDashboard } from './http/dashboard';
 import { AadTokenVerifier } from './infrastructure/auth/aadTokenVerifier';
-import { LocalSignIn } from './infrastructure/auth/localSignIn';
+import { LocalSignIn, bearerIdentity } from './infrastructure/auth/localSignIn';
 import { PrismaDashboardRepository } from './infrastructure/repositories/prismaDashboardRepository';
 import { hostname } from 'node:os';
-import { randomUUID } from 'node:crypto';
 import type { Clock } from './domain/ports';
 import { AccessService } from './services/accessService';
 import { CoordinatorService } from './services/coordinatorService';
@@ -39,6 +38,10 @@ import { PrismaReminderRepository } from './infrastructure/repositories/prismaRe
 import { PrismaResultsRepository } from './infrastructure/repositories/prismaResultsRepository';
 import { PrismaOutboxRepository } from './infrastructure/outbox/prismaOutboxRepository';
 import { BotConnectorGateway } from './infrastructure/outbox/botConnectorGateway';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mountExports } from './http/exports';
+import { PrismaExportSource } from './infrastructure/export/prismaExportSource';
+import { ExportCommands, ExportLinkReplies, ExportLinkSigner, ExportService } from './services/exportService';
 
 export interface RunningService {
   port: number;
@@ -90,6 +93,18 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const reminderRepo = new PrismaReminderRepository(db.prisma);
   const outbox = new PrismaOutboxRepository(db.prisma);
   const access = new AccessService({ access: grants, respondents, bootstrap: { objectIds: config.coordinators.objectIds, tenantIds: config.coordinators.tenantIds } });
+  // Workshop exports (issue #5 item 6): signed links handed out by the bot, bearer tokens from the dashboard.
+  if (config.exports.linkSecret === undefined && !config.bot.localMode) {
+    logger.warn('EXPORT_LINK_SECRET is not set: export links are signed with a random key and only work on this instance until it restarts');
+  }
+  const exportSigner = new ExportLinkSigner(config.exports.linkSecret ?? randomBytes(32).toString('base64url'), config.exports.linkTtlSeconds);
+  const exportService = new ExportService({
+    selfCheck,
+    source: new PrismaExportSource(db.prisma),
+    municipalities: new PrismaMunicipalityRepository(db.prisma),
+    registry: defaultRegistry,
+  });
+  const exportCommands = new ExportCommands({ access, municipalities: new PrismaMunicipalityRepository(db.prisma), signer: exportSigner });
   const reminderJob = new ReminderService({
     reminders: reminderRepo,
     outbox,
@@ -111,6 +126,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     clock,
     reminderAfterDays: config.coordinators.reminderAfterDays,
     bootstrapCount: config.coordinators.objectIds.length,
+    exports: new ExportLinkReplies(exportCommands, config.http.publicBaseUrl),
   });
   const dashboard = new DashboardService({
     municipalities: new PrismaMunicipalityRepository(db.prisma),
@@ -121,6 +137,9 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     stalledDays: config.dashboard.stalledDays,
   });
   const sso = config.dashboard.sso;
+  const ssoVerifier = sso ? new AadTokenVerifier({ metadataUrl: sso.metadataUrl, audiences: sso.audiences, isAllowedTenant: (tid) => access.isAllowedTenant(tid) }) : undefined;
+  const localSignIn = config.dashboard.localSignIn ? new LocalSignIn() : undefined;
+  const dashboardIdentity = bearerIdentity(ssoVerifier, localSignIn);
   if (config.dashboard.localSignIn) logger.warn('DASHBOARD_LOCAL_SIGNIN=true: anyone can pick an identity on /dashboard/ (local use and demos only)');
 
   const bot = new WeltoffenBot({
@@ -190,10 +209,12 @@ export async function startService(config: AppConfig, options: StartOptions = {}
         service: dashboard,
         logger,
         lifecycle,
-        sso: sso ? new AadTokenVerifier({ metadataUrl: sso.metadataUrl, audiences: sso.audiences, isAllowedTenant: (tid) => access.isAllowedTenant(tid) }) : undefined,
-        localSignIn: config.dashboard.localSignIn ? new LocalSignIn() : undefined,
+        sso: ssoVerifier,
+        localSignIn,
         localPresets: config.coordinators.objectIds.map((oid) => `aad:${config.coordinators.tenantIds[0] ?? 'local'}:${oid}`),
       });
+      // The dashboard's export links send the same bearer token as its API calls.
+      mountExports(server, { exports: exportService, access, signer: exportSigner, logger, authenticate: dashboardIdentity });
     },
     readiness: {
       check: async () => {

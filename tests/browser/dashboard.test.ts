@@ -10,6 +10,8 @@ import { aadIdentityKey } from '../../src/services/accessService';
 import { PrismaAnswerRepository } from '../../src/infrastructure/repositories/prismaAnswerRepository';
 import { PrismaDashboardRepository } from '../../src/infrastructure/repositories/prismaDashboardRepository';
 import { PrismaAccessRepository } from '../../src/infrastructure/repositories/prismaAccessRepository';
+import { exportTexts } from '../../src/i18n/exportCatalog';
+import { csvCell } from '../../src/infrastructure/export/tabular';
 import { baseEnv } from '../support/service';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { startLocalIdentityProvider, type LocalIdentityProvider } from '../support/localIdentityProvider';
@@ -141,6 +143,12 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
       '/api/exports/potsdam/answers.csv',
       '/api/exports/potsdam/answers.json',
     ]);
+    // The export links download with the signed-in person's token (a plain link would carry none).
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('nav.exports a').nth(1).click()]);
+    expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+    const csvText = readFileSync((await csv.path())!, 'utf8');
+    expect(csvText.split(/\r?\n/)[0]).toBe(`\uFEFF${exportTexts('de').csvHeaders.map(csvCell).join(';')}`);
+    expect(csvText).toContain('Potsdam');
     expect(await page.locator('html').getAttribute('lang')).toBe('de');
     await page.screenshot({ path: path.join(DOCS, 'dashboard.png') });
     await page.screenshot({ path: path.join(tmpdir(), 'dashboard-full-de.png'), fullPage: true });

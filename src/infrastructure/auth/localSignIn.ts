@@ -40,3 +40,20 @@ export function chooseVerifier(token: string, aad: TokenVerifier | undefined, lo
   const iss = decoded !== null && typeof decoded.payload !== 'string' ? decoded.payload.iss : undefined;
   return iss === LOCAL_ISSUER ? local : aad;
 }
+
+/**
+ * The identity key behind a request's `Authorization: Bearer` token (tab SSO or the local stand-in), or
+ * undefined when there is none or it does not verify. For routes outside the dashboard (exports).
+ */
+export function bearerIdentity(aad: TokenVerifier | undefined, local: LocalSignIn | undefined): (req: { headers: Record<string, string | string[] | undefined> }) => Promise<string | undefined> {
+  return async (req) => {
+    const token = /^Bearer\s+(\S+)$/i.exec(String(req.headers['authorization'] ?? ''))?.[1];
+    const verifier = token === undefined ? undefined : chooseVerifier(token, aad, local);
+    if (token === undefined || verifier === undefined) return undefined;
+    try {
+      return (await verifier.verify(token)).identityKey;
+    } catch {
+      return undefined;
+    }
+  };
+}

@@ -4,6 +4,7 @@ import { barChart, radarChart } from './charts.js';
 import {
   ApiError,
   api,
+  download,
   applyTheme,
   el,
   formatDate,
@@ -26,6 +27,19 @@ let labels = null;
 let me = null;
 
 const params = () => new URLSearchParams(location.search);
+
+/** A real link (keyboard, screen readers, "open in new tab" fall back to it) that downloads with the token. */
+function exportLink(href, label) {
+  const a = el('a', { href, download: '' }, label);
+  a.addEventListener('click', (event) => {
+    event.preventDefault();
+    a.setAttribute('aria-busy', 'true');
+    download(href)
+      .catch((err) => window.alert(`${label}: ${err instanceof ApiError && err.status === 403 ? t('error.forbidden') : err.message}`))
+      .finally(() => a.removeAttribute('aria-busy'));
+  });
+  return a;
+}
 
 function fieldName(id) {
   return lt(labels?.fields?.[id]) || id;
@@ -190,9 +204,7 @@ async function renderMunicipality(id) {
         'nav',
         { class: 'exports', 'aria-label': t('exports.title') },
         el('span', { class: 'muted' }, `${t('exports.title')}:`),
-        el('a', { href: d.exports.pdf, download: '' }, t('exports.pdf')),
-        el('a', { href: d.exports.csv, download: '' }, t('exports.csv')),
-        el('a', { href: d.exports.json, download: '' }, t('exports.json')),
+        ...['pdf', 'csv', 'json'].map((format) => exportLink(d.exports[format], t(`exports.${format}`))),
       ),
     );
   }

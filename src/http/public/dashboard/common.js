@@ -143,6 +143,24 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Downloads an export with the bearer token (a plain link would not carry it) and saves it under the
+ * name the server gives; 401/403/404 become ApiError.
+ */
+export async function download(path) {
+  const bearer = await token();
+  if (!bearer) throw new ApiError(401, 'no token');
+  const res = await fetch(path, { headers: { authorization: `Bearer ${bearer}` } });
+  if (!res.ok) throw new ApiError(res.status, (await res.json().catch(() => ({}))).message ?? String(res.status));
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? path.split('/').pop() ?? 'export';
+  const url = URL.createObjectURL(await res.blob());
+  const a = el('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 /** GET an API path with the bearer token; 401/403/404 become ApiError with the status. */
 export async function api(path) {
   const bearer = await token();

@@ -1,0 +1,131 @@
+/** Texts of the workshop exports (PDF report, blank questionnaire, CSV headers, link card); German first. */
+import type { Locale } from '../domain/selbstcheck';
+
+export interface ExportTexts {
+  readonly reportTitle: string;
+  readonly questionnaireTitle: string;
+  readonly generatedAt: string;
+  readonly round: string;
+  readonly questionnaireVersion: string;
+  readonly respondents: string;
+  readonly overall: string;
+  readonly method: string;
+  readonly methodText: string;
+  readonly fields: string;
+  readonly score: string;
+  readonly level: string;
+  readonly completeness: string;
+  readonly noScore: string;
+  readonly divergences: string;
+  readonly noDivergences: string;
+  readonly knowledgeGaps: string;
+  readonly noKnowledgeGaps: string;
+  readonly recommendations: string;
+  readonly noRecommendations: string;
+  readonly questions: string;
+  readonly notAnswered: string;
+  readonly respondentLabel: (n: number) => string;
+  readonly steps: (n: number) => string;
+  readonly questionnaireIntro: string;
+  readonly commentLine: string;
+  readonly page: (n: number) => string;
+  readonly linkCardTitle: string;
+  readonly linkCardText: (municipality: string, format: string, minutes: number) => string;
+  readonly linkCardButton: string;
+  readonly denied: string;
+  readonly unknownMunicipality: string;
+  readonly csvHeaders: readonly string[];
+}
+
+const de: ExportTexts = {
+  reportTitle: 'Selbstcheck Weltoffene Kommune – Ergebnisbericht',
+  questionnaireTitle: 'Selbstcheck Weltoffene Kommune – Fragebogen zur Vorbereitung',
+  generatedAt: 'Erstellt am',
+  round: 'Durchgang',
+  questionnaireVersion: 'Fragebogen-Version',
+  respondents: 'Befragte',
+  overall: 'Gesamtergebnis',
+  method: 'Methode',
+  methodText:
+    'Mehrere Personen aus Verwaltung und Integrationsbeirat beantworten die Indikatoren der sieben Handlungsfelder. ' +
+    'Die Antworten werden je Frage zum Median zusammengeführt; liegen Antworten zwei oder mehr Skalenstufen auseinander, ' +
+    'erscheint die Frage in der Liste der Abweichungen. Jede Antwort ergibt Punkte (vollständig 100, teilweise 60, geplant 25, ' +
+    'nicht vorhanden 0), Kernindikatoren zählen doppelt. „Weiß nicht“ zählt nicht zur Punktzahl, sondern als Wissenslücke. ' +
+    'Der Wert je Handlungsfeld liegt zwischen 0 und 100 und wird einer Stufe zugeordnet.',
+  fields: 'Die sieben Handlungsfelder',
+  score: 'Punkte',
+  level: 'Stufe',
+  completeness: 'beantwortet',
+  noScore: 'noch kein Wert',
+  divergences: 'Abweichende Einschätzungen',
+  noDivergences: 'Keine Frage mit deutlich abweichenden Antworten.',
+  knowledgeGaps: 'Wissenslücken („Weiß nicht“)',
+  noKnowledgeGaps: 'Keine Wissenslücken.',
+  recommendations: 'Empfehlungen',
+  noRecommendations: 'Keine Empfehlungen.',
+  questions: 'Fragen und zusammengeführte Antworten',
+  notAnswered: 'nicht beantwortet',
+  respondentLabel: (n) => `Befragte ${n}`,
+  steps: (n) => `${n} Stufen`,
+  questionnaireIntro:
+    'Bitte kreuzen Sie je Frage eine Antwort an und notieren Sie Belege oder Anmerkungen. Die Antworten können danach im Chat eingegeben werden.',
+  commentLine: 'Anmerkung / Beleg:',
+  page: (n) => `Seite ${n}`,
+  linkCardTitle: 'Export bereit',
+  linkCardText: (m, f, min) => `Der ${f.toUpperCase()}-Export für ${m} ist ${min} Minuten lang abrufbar.`,
+  linkCardButton: 'Herunterladen',
+  denied: 'Diesen Export dürfen Sie nicht abrufen.',
+  unknownMunicipality: 'Diese Kommune kenne ich nicht.',
+  csvHeaders: [
+    'befragte_person', 'rolle', 'kommune_id', 'kommune', 'durchgang', 'frage_id', 'handlungsfeld', 'frage',
+    'antwort', 'antwort_text', 'kommentar', 'fragebogen_version', 'kanal', 'zuerst_beantwortet', 'zuletzt_beantwortet', 'aenderungen',
+  ],
+};
+
+const en: ExportTexts = {
+  reportTitle: 'Self-check Welcoming Municipality – results report',
+  questionnaireTitle: 'Self-check Welcoming Municipality – questionnaire for preparation',
+  generatedAt: 'Generated on',
+  round: 'Round',
+  questionnaireVersion: 'Questionnaire version',
+  respondents: 'Respondents',
+  overall: 'Overall result',
+  method: 'Method',
+  methodText:
+    'Several people from the administration and the integration advisory council answer the indicators of the seven fields of action. ' +
+    'Answers are consolidated per question to the median; where answers lie two or more scale steps apart, the question appears ' +
+    'in the list of divergences. Each answer gives points (full 100, partial 60, planned 25, not in place 0); core indicators count twice. ' +
+    '"Don\'t know" does not count towards the score but as a knowledge gap. Each field scores 0 to 100 and is assigned a level.',
+  fields: 'The seven fields of action',
+  score: 'Points',
+  level: 'Level',
+  completeness: 'answered',
+  noScore: 'no score yet',
+  divergences: 'Diverging assessments',
+  noDivergences: 'No question with clearly diverging answers.',
+  knowledgeGaps: 'Knowledge gaps ("Don\'t know")',
+  noKnowledgeGaps: 'No knowledge gaps.',
+  recommendations: 'Recommendations',
+  noRecommendations: 'No recommendations.',
+  questions: 'Questions and consolidated answers',
+  notAnswered: 'not answered',
+  respondentLabel: (n) => `Respondent ${n}`,
+  steps: (n) => `${n} steps`,
+  questionnaireIntro:
+    'Please tick one answer per question and note evidence or remarks. The answers can then be entered in the chat.',
+  commentLine: 'Remark / evidence:',
+  page: (n) => `Page ${n}`,
+  linkCardTitle: 'Export ready',
+  linkCardText: (m, f, min) => `The ${f.toUpperCase()} export for ${m} can be downloaded for ${min} minutes.`,
+  linkCardButton: 'Download',
+  denied: 'You may not retrieve this export.',
+  unknownMunicipality: 'I do not know this municipality.',
+  csvHeaders: [
+    'respondent', 'role', 'municipality_id', 'municipality', 'round', 'question_id', 'field', 'question',
+    'value', 'value_label', 'comment', 'questionnaire_version', 'channel', 'first_answered_at', 'answered_at', 'changes',
+  ],
+};
+
+export function exportTexts(locale: Locale): ExportTexts {
+  return locale === 'en' ? en : de;
+}
