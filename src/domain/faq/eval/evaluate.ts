@@ -1,4 +1,5 @@
 import evalSet from './evalSet.json';
+import devSet from './devSet.json';
 import { loadFaq } from '../load';
 import { createFaqMatcher } from '../matcher';
 import type { FaqLocale, FaqMatcher } from '../types';
@@ -38,14 +39,16 @@ export interface FaqEvalReport {
   wronglyAnswered: EvalMiss[];
 }
 
-interface EvalSetFile {
+export interface EvalSetFile {
   onTopic: EvalCase[];
   offTopic: { q: string }[];
 }
 
-/** Runs the held-out evaluation set through a freshly built matcher. */
-export function evaluateFaq(matcher?: FaqMatcher): FaqEvalReport {
-  const set: EvalSetFile = evalSet;
+/** The development set (tune against this) and the held-out set (measure only). */
+export const EVAL_SETS: Record<'dev' | 'heldOut', EvalSetFile> = { dev: devSet, heldOut: evalSet };
+
+/** Runs an evaluation set (default: the held-out set) through a freshly built matcher. */
+export function evaluateFaq(matcher?: FaqMatcher, set: EvalSetFile = evalSet): FaqEvalReport {
   const t0 = performance.now();
   const m = matcher ?? createFaqMatcher(loadFaq());
   const buildMs = performance.now() - t0;
