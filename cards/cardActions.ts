@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ANSWER_VALUES, type AnswerValue } from '../src/domain/selbstcheck';
 
-export const CARD_VERBS = ['answer', 'skip', 'back', 'pause', 'continue', 'overall'] as const;
+export const CARD_VERBS = ['answer', 'skip', 'back', 'pause', 'continue', 'overall', 'form', 'single'] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
 const target = {
@@ -21,13 +21,26 @@ const answerSchema = z.object({
   comment: z.string().max(2000).optional(),
 });
 const questionVerbSchema = z.object({ verb: z.enum(['skip', 'back', 'pause']), ...target });
-const assessmentVerbSchema = z.object({ verb: z.enum(['continue', 'overall']), assessmentId: z.string().min(1).max(100) });
+const assessmentVerbSchema = z.object({ verb: z.enum(['continue', 'overall', 'single']), assessmentId: z.string().min(1).max(100) });
 
 export type AnswerAction = z.infer<typeof answerSchema>;
 export type QuestionAction = z.infer<typeof questionVerbSchema>;
 export type AssessmentAction = z.infer<typeof assessmentVerbSchema>;
 
-export type CardAction = AnswerAction | QuestionAction | AssessmentAction;
+const FORM_INPUT = /^a_([A-Z]{2}-\d{2})$/;
+const answerValue = z.enum(ANSWER_VALUES as readonly [AnswerValue, ...AnswerValue[]]);
+const formSchema = z.object({
+  verb: z.literal('form'),
+  assessmentId: target.assessmentId,
+  questionnaireVersion: target.questionnaireVersion,
+  fieldId: z.string().regex(/^[A-Z]{2}$/),
+  /** The questions given an answer, in the order of the form; untouched drop-downs are left out. */
+  answers: z.array(z.object({ questionId: target.questionId, answer: answerValue })).max(60),
+});
+/** The compact form of a field: several answers at once (cards/fieldFormCard.ts). */
+export type FormAction = z.infer<typeof formSchema>;
+
+export type CardAction = AnswerAction | QuestionAction | AssessmentAction | FormAction;
 
 export type ParsedCardAction =
   | { readonly ok: true; readonly action: CardAction }
@@ -55,8 +68,21 @@ export function parseCardAction(value: unknown): ParsedCardAction {
       const parsed = questionVerbSchema.safeParse(record);
       return parsed.success ? { ok: true, action: parsed.data } : { ok: false, reason: 'malformed' };
     }
+    case 'form': {
+      // Inputs arrive as `a_<question id>` keys next to the action's data; anything else we did not send.
+      const answers: { questionId: string; answer: unknown }[] = [];
+      const rest: Record<string, unknown> = {};
+      for (const [key, v] of Object.entries(record)) {
+        const m = FORM_INPUT.exec(key);
+        if (m === null) rest[key] = v;
+        else if (v !== '' && v !== undefined && v !== null) answers.push({ questionId: m[1] ?? '', answer: v });
+      }
+      const parsed = formSchema.strict().safeParse({ ...rest, answers });
+      return parsed.success ? { ok: true, action: parsed.data } : { ok: false, reason: 'malformed' };
+    }
     case 'continue':
-    case 'overall': {
+    case 'overall':
+    case 'single': {
       const parsed = assessmentVerbSchema.safeParse(record);
       return parsed.success ? { ok: true, action: parsed.data } : { ok: false, reason: 'malformed' };
     }

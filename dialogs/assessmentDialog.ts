@@ -26,7 +26,8 @@ import {
 } from '../src/domain/selbstcheck';
 import { recogniseCommand, type Command } from '../src/domain/conversation/commands';
 import { t } from '../src/i18n/catalog';
-import type { CardAction } from '../cards/cardActions';
+import type { CardAction, FormAction } from '../cards/cardActions';
+import { renderFieldFormCard, renderFormSavedCard } from '../cards/fieldFormCard';
 import { renderAnsweredCard, renderQuestionCard } from '../cards/questionCard';
 import { renderFieldSummaryCard, renderOverallSummaryCard } from '../cards/summaryCard';
 import { card, textBlock, type AdaptiveCard } from '../cards/adaptiveCard';
@@ -41,6 +42,8 @@ interface AssessmentState {
   shown?: string;
   /** True when `shown` was opened with Back or "change": answering it again is a change, not a stale card. */
   revisit?: boolean;
+  /** Compact mode: a field's questions on one form card instead of one card per question. */
+  compact?: boolean;
 }
 
 /** Per-turn memo that survives a retried turn (same TurnContext): which question this activity answered. */
@@ -152,6 +155,10 @@ export class AssessmentDialog extends Dialog<SelfCheckSession> {
         return Dialog.EndOfTurn;
       case 'pause':
         return this.pause(dc, turn);
+      case 'single':
+        return this.single(turn);
+      case 'form':
+        return this.submitForm(dc, turn, action);
       case 'answer':
       case 'skip':
       case 'back': {
@@ -246,10 +253,22 @@ export class AssessmentDialog extends Dialog<SelfCheckSession> {
           await this.sendFieldSummary(turn, fieldId, turn.answers);
           return Dialog.EndOfTurn;
         }
+        if (turn.state.compact === true) return this.showForm(turn, fieldId);
         turn.state.shown = next.id;
         turn.state.revisit = false;
         return this.showQuestion(turn, next);
       }
+      case 'form': {
+        const fieldId = command.fieldId === undefined ? (this.target(turn)?.field ?? FIELD_IDS[0]) : FIELD_IDS.find((f) => f === command.fieldId);
+        if (fieldId === undefined) {
+          await sendText(context, t(turn.locale, 'field.unknown', { ids: FIELD_IDS.join(', ') }));
+          return Dialog.EndOfTurn;
+        }
+        turn.state.compact = true;
+        return this.showForm(turn, fieldId);
+      }
+      case 'single':
+        return this.single(turn);
       case 'help':
       case 'language':
         // Handled by the bot before the dialog runs.
@@ -326,7 +345,90 @@ export class AssessmentDialog extends Dialog<SelfCheckSession> {
       await this.sendOverall(turn);
       return Dialog.EndOfTurn;
     }
+    if (turn.state.compact === true) return this.showForm(turn, target.field);
     return this.showQuestion(turn, target);
+  }
+
+  /** Compact mode: the field's applicable questions on one card; typed answers go to its first open one. */
+  private async showForm(turn: Turn, fieldId: FieldId): Promise<DialogTurnResult> {
+    const questions = applicableQuestions(turn.q, fieldId, turn.answers);
+    turn.state.shown = questions.find((q) => !isAnswered(turn.answers, q.id))?.id;
+    turn.state.revisit = false;
+    await sendCard(
+      turn.context,
+      renderFieldFormCard({
+        host: hostOf(turn.context),
+        locale: turn.locale,
+        assessmentId: turn.state.session.assessmentId,
+        questionnaireVersion: turn.state.session.questionnaireVersion,
+        fieldId,
+        questions,
+        answers: turn.answers,
+      }),
+    );
+    return Dialog.EndOfTurn;
+  }
+
+  private async single(turn: Turn): Promise<DialogTurnResult> {
+    turn.state.compact = false;
+    this.setInvokeCard(turn.context, undefined, turn.locale, 'form.single.confirm');
+    await sendText(turn.context, t(turn.locale, 'form.single.confirm'));
+    return this.showTarget(turn);
+  }
+
+  /**
+   * Stores every answer chosen on a field's form, gate questions first so the follow-ups they open or
+   * close are judged on the new answers. Nothing is stored when the form names questions of another
+   * field or unknown ones; follow-ups closed by an answer on the same form are left out.
+   */
+  private async submitForm(dc: DialogContext, turn: Turn, action: FormAction): Promise<DialogTurnResult> {
+    const { context, state } = turn;
+    const fieldId = FIELD_IDS.find((f) => f === action.fieldId);
+    const order = fieldId === undefined ? [] : turn.q.questions.filter((q) => q.field === fieldId);
+    const given = new Map(action.answers.map((a) => [a.questionId, a.answer]));
+    if (fieldId === undefined || [...given.keys()].some((id) => !order.some((q) => q.id === id))) return this.stale(turn);
+    if (given.size === 0) {
+      await sendText(context, t(turn.locale, 'form.nothingChosen'));
+      this.setInvokeCard(context, undefined, turn.locale, 'form.nothingChosen');
+      return this.showForm(turn, fieldId);
+    }
+    const before = new Set(applicableQuestions(turn.q, fieldId, turn.answers).map((q) => q.id));
+    let answers = turn.answers;
+    let saved = 0;
+    for (const question of order) {
+      const value = given.get(question.id);
+      if (value === undefined || gateState(question, answers) !== 'open') continue;
+      if (answers[question.id] !== value) {
+        const result = await this.deps.service.recordAnswer({
+          assessment: { id: state.session.assessmentId, questionnaireVersion: state.session.questionnaireVersion },
+          respondentId: state.session.respondentId,
+          questionId: question.id,
+          value,
+          comment: null,
+          channel: context.activity.channelId,
+          answers,
+        });
+        if (result.kind === 'rejected' && result.reason === 'round_closed') {
+          await sendText(context, t(turn.locale, 'round.closed'));
+          this.setInvokeCard(context, undefined, turn.locale, 'round.closed');
+          return dc.endDialog();
+        }
+        if (result.kind === 'rejected') continue;
+        answers = { ...answers, [question.id]: value };
+      }
+      saved++;
+    }
+    this.setInvokeCard(context, renderFormSavedCard(turn.locale, fieldId, saved).card);
+    await sendText(context, t(turn.locale, 'form.saved', { count: saved }));
+    const after = { ...turn, answers };
+    if (isFieldComplete(turn.q, fieldId, answers)) {
+      if (!isFieldComplete(turn.q, fieldId, turn.answers)) await this.sendFieldSummary(turn, fieldId, answers);
+      state.shown = undefined;
+      return this.showTarget(after);
+    }
+    const opened = applicableQuestions(turn.q, fieldId, answers).filter((q) => !before.has(q.id));
+    if (opened.length > 0) await sendText(context, `${t(turn.locale, 'form.followUps')} ${opened.map((q) => q.id).join(', ')}`);
+    return this.showForm(after, fieldId);
   }
 
   private async showQuestion(turn: Turn, question: Question): Promise<DialogTurnResult> {

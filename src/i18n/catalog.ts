@@ -17,7 +17,7 @@ const de = {
   'error.busy': 'Ich bearbeite gerade noch Ihre vorige Nachricht. Bitte senden Sie diese noch einmal.',
   'input.unsupported': 'Diese Art von Nachricht kann ich leider nicht verarbeiten. Schreiben Sie mir bitte als Text.',
   'help.selfcheck':
-    'Das können Sie mir schreiben:\n\n- **hilfe**: diese Übersicht\n- **start**: Selbstcheck beginnen oder fortsetzen\n- **1**–**5** oder die Antwort in Worten, z. B. „teilweise“\n- **zurück**, **überspringen**, **pause**\n- **status**: Ihr Fortschritt je Handlungsfeld\n- **ändern MS-03**: eine Antwort ändern\n- **feld IO**: zu einem Handlungsfeld wechseln\n- **ergebnis**: Gesamtauswertung Ihrer Kommune\n- **abschließen**: die Runde Ihrer Kommune abschließen\n- **sprache englisch** / **sprache deutsch**: Sprache wechseln',
+    'Das können Sie mir schreiben:\n\n- **hilfe**: diese Übersicht\n- **start**: Selbstcheck beginnen oder fortsetzen\n- **1**–**5** oder die Antwort in Worten, z. B. „teilweise“\n- **zurück**, **überspringen**, **pause**\n- **status**: Ihr Fortschritt je Handlungsfeld\n- **ändern MS-03**: eine Antwort ändern\n- **feld IO**: zu einem Handlungsfeld wechseln\n- **formular** (oder **formular FZ**): alle Fragen eines Feldes auf einer Karte; **einzeln**: wieder Frage für Frage\n- **ergebnis**: Gesamtauswertung Ihrer Kommune\n- **abschließen**: die Runde Ihrer Kommune abschließen\n- **sprache englisch** / **sprache deutsch**: Sprache wechseln',
   'onboarding.intro':
     'Der Selbstcheck „Weltoffene Kommune“ fragt in sieben Handlungsfeldern, wie weit Ihre Verwaltung auf dem Weg zu einer weltoffenen Kommune ist. Sie beantworten die Fragen in Ihrem Tempo, können jederzeit pausieren und später, auch in einem anderen Kanal, weitermachen. Nach jedem Feld erhalten Sie eine Einschätzung mit Vorschlägen, am Ende eine Auswertung für Ihre Kommune.',
   'onboarding.privacy':
@@ -61,6 +61,16 @@ const de = {
   'status.title': 'Ihr Fortschritt:',
   'status.line': '- {field}: {answered} von {applicable}',
   'field.unknown': 'Dieses Handlungsfeld kenne ich nicht. Gültig sind: {ids}.',
+  'form.title': '{field}: alle Fragen',
+  'form.progress': '{answered} von {total} beantwortet',
+  'form.intro': 'Wählen Sie bei den Fragen, die Sie beantworten können, eine Antwort und speichern Sie. Leer gelassene Fragen bleiben offen.',
+  'form.save': 'Antworten speichern',
+  'form.single': 'Frage für Frage',
+  'form.saved': '{count} Antworten gespeichert.',
+  'form.nothingChosen': 'Sie haben keine Antwort ausgewählt; es wurde nichts gespeichert.',
+  'form.followUps': 'Durch Ihre Antworten sind weitere Fragen hinzugekommen:',
+  'form.textHint': 'Im Textmodus beantworten Sie die Fragen nacheinander: schreiben Sie „weiter“.',
+  'form.single.confirm': 'Gut, ab jetzt wieder Frage für Frage.',
   'summary.fieldTitle': 'Auswertung: {field}',
   'summary.score': 'Punkte',
   'summary.level': 'Stufe',
@@ -94,7 +104,7 @@ const en: Record<MessageKey, string> = {
   'error.busy': 'I am still working on your previous message. Please send this one again.',
   'input.unsupported': 'Sorry, I cannot handle this kind of message. Please write to me as text.',
   'help.selfcheck':
-    'You can write:\n\n- **help**: this overview\n- **start**: begin or continue the self-check\n- **1**–**5** or the answer in words, e.g. "partly"\n- **back**, **skip**, **pause**\n- **status**: your progress per field\n- **change MS-03**: change an answer\n- **field IO**: switch to a field of action\n- **result**: overall result of your municipality\n- **complete round**: close your municipality’s round\n- **language german** / **language english**: switch language',
+    'You can write:\n\n- **help**: this overview\n- **start**: begin or continue the self-check\n- **1**–**5** or the answer in words, e.g. "partly"\n- **back**, **skip**, **pause**\n- **status**: your progress per field\n- **change MS-03**: change an answer\n- **field IO**: switch to a field of action\n- **form** (or **form FZ**): all questions of a field on one card; **one by one**: back to one question at a time\n- **result**: overall result of your municipality\n- **complete round**: close your municipality’s round\n- **language german** / **language english**: switch language',
   'onboarding.intro':
     'The self-check “Weltoffene Kommune” asks in seven fields of action how far your administration has come on the way to a welcoming municipality. You answer at your own pace, can pause at any time and continue later, also in another channel. After each field you get an assessment with suggestions, and at the end a result for your municipality.',
   'onboarding.privacy':
@@ -138,6 +148,16 @@ const en: Record<MessageKey, string> = {
   'status.title': 'Your progress:',
   'status.line': '- {field}: {answered} of {applicable}',
   'field.unknown': 'I do not know this field of action. Valid are: {ids}.',
+  'form.title': '{field}: all questions',
+  'form.progress': '{answered} of {total} answered',
+  'form.intro': 'Choose an answer for the questions you can answer and save. Questions left empty stay open.',
+  'form.save': 'Save answers',
+  'form.single': 'One by one',
+  'form.saved': '{count} answers saved.',
+  'form.nothingChosen': 'You did not choose any answer; nothing was saved.',
+  'form.followUps': 'Your answers opened further questions:',
+  'form.textHint': 'In text mode you answer the questions one at a time: write “continue”.',
+  'form.single.confirm': 'Fine, one question at a time again.',
   'summary.fieldTitle': 'Result: {field}',
   'summary.score': 'Points',
   'summary.level': 'Level',

@@ -2,10 +2,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { renderFieldFormCard } from '../../cards/fieldFormCard';
 import { renderQuestionCard } from '../../cards/questionCard';
 import { renderFieldSummaryCard, renderOverallSummaryCard } from '../../cards/summaryCard';
 import {
   FIELD_IDS,
+  applicableQuestions,
   consolidate,
   currentQuestionnaire,
   recommend,
@@ -44,6 +46,16 @@ function cards() {
   ]);
   return {
     question: renderQuestionCard({ host: 'teams', locale: 'de', assessmentId: 'a-1', questionnaireVersion: q.version, question, position: 5, total: 27 }),
+    // The largest field (FZ, 27 questions) as a compact form, half answered.
+    'compact-form': renderFieldFormCard({
+      host: 'teams',
+      locale: 'de',
+      assessmentId: 'a-1',
+      questionnaireVersion: q.version,
+      fieldId: 'FZ',
+      questions: applicableQuestions(q, 'FZ', mine),
+      answers: Object.fromEntries(Object.entries(mine).filter(([id], i) => id.startsWith('FZ') && i % 2 === 0)),
+    }),
     'field-summary': renderFieldSummaryCard({ host: 'teams', locale: 'de', assessmentId: 'a-1', score: scoreField(q, 'MS', mine), recommendations: recommend(q, mine, 'MS') }),
     'overall-summary': renderOverallSummaryCard({
       host: 'teams',
@@ -105,6 +117,11 @@ describe('cards against the Adaptive Cards renderer', () => {
     expect(rendered.height).toBeGreaterThan(100);
     expect(rendered.buttons).toBeGreaterThan(0);
     if (name === 'question') expect(rendered.text).toContain('Leichter Sprache');
+    if (name === 'compact-form') {
+      expect(rendered.text).toContain('FZ-01');
+      // Teams refuses cards above about 28 KB.
+      expect(JSON.stringify(card).length).toBeLessThan(28_000);
+    }
     if (name === 'overall-summary') for (const f of FIELD_IDS) expect(rendered.text).toContain(q.fields.find((x) => x.id === f)?.name.de ?? f);
     mkdirSync(OUT, { recursive: true });
     await page.locator('#card').screenshot({ path: path.join(OUT, `${name}.png`) });

@@ -99,3 +99,19 @@ describe('parseCardAction', () => {
     expect(parseCardAction(input)).toEqual(expected);
   });
 });
+
+describe('compact form payloads', () => {
+  const base = { verb: 'form', assessmentId: 'a-1', questionnaireVersion: 1, fieldId: 'MS' };
+  it('collects the chosen answers and leaves untouched drop-downs out', () => {
+    expect(parseCardAction({ ...base, 'a_MS-01': 'full', 'a_MS-02': '', 'a_MS-04': 'unknown' })).toEqual({
+      ok: true,
+      action: { ...base, answers: [{ questionId: 'MS-01', answer: 'full' }, { questionId: 'MS-04', answer: 'unknown' }] },
+    });
+  });
+  it('rejects values off the scale, unexpected fields and malformed ids', () => {
+    expect(parseCardAction({ ...base, 'a_MS-01': 'excellent' })).toEqual({ ok: false, reason: 'malformed' });
+    expect(parseCardAction({ ...base, 'a_MS-01': 'full', role: 'mayor' })).toEqual({ ok: false, reason: 'malformed' });
+    expect(parseCardAction({ ...base, fieldId: 'ms' })).toEqual({ ok: false, reason: 'malformed' });
+    expect(parseCardAction({ ...base, 'a_MS-1': 'full' })).toEqual({ ok: false, reason: 'malformed' });
+  });
+});

@@ -341,6 +341,27 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
       expect(await prisma().answerHistory.count({ where: { answer: { respondentId: stored[0]!.respondentId } } })).toBe(1);
     });
 
+    it('replaces a submitted form in place with how many answers were saved', async () => {
+      const p = newParticipant({ serviceUrl: connectorUrl, aadObjectId: `aad-form-${Date.now()}` });
+      await onboard(teamsPersonal, p, 'Kreis Lippe', 'Verwaltungsspitze');
+      const form = cardsOf(await say(teamsPersonal, p, 'form')).find((c) => c.actions?.some((a) => a.verb === 'form'));
+      const action = form!.actions!.find((a) => a.verb === 'form')!;
+      expect(action).toMatchObject({ type: 'Action.Execute' });
+      const res = await svc.post(
+        teamsPersonal(p, {
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          replyToId: 'form-activity-1',
+          value: { action: { type: 'Action.Execute', verb: 'form', data: { ...action.data, 'a_MS-01': 'full' } } },
+        }),
+      );
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+      expect(JSON.stringify(res.body)).toContain('1 Antworten gespeichert');
+      const stored = await prisma().answer.findMany({ where: { respondent: { identityKey: `aad:tenant-1:${p.aadObjectId}` } } });
+      expect(stored.map((a) => [a.questionId, a.value])).toEqual([['MS-01', 'full']]);
+    });
+
     it('answers a card of another municipality politely and stores nothing', async () => {
       const p = newParticipant({ serviceUrl: connectorUrl, aadObjectId: `aad-foreign-${Date.now()}` });
       const first = await onboard(teamsPersonal, p, 'Zwickau', 'Verwaltungsspitze');
@@ -358,6 +379,50 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
       expect(JSON.stringify(calls.map((c) => c.body))).toContain('"questionId":"MS-01"');
       expect(await prisma().answer.count({ where: { respondent: { identityKey: `aad:tenant-1:${p.aadObjectId}` } } })).toBe(0);
     });
+  });
+
+  it('compact mode: a field on one form, answers stored at once, follow-ups added, stale and off-scale forms change nothing', async () => {
+    const p = newParticipant();
+    const key = `webchat:${p.userId}`;
+    await onboard(webchat, p, 'Aachen', 'Verwaltungsspitze');
+    const formOf = (replies: readonly ReplyActivity[]) => cardsOf(replies).find((c) => c.actions?.some((a) => a.data['verb'] === 'form'));
+    const inputsOf = (form: CardJson | undefined) => (form?.body ?? []).flatMap((e) => ((e as { type?: string; id?: string }).type === 'Input.ChoiceSet' ? [(e as { id: string }).id] : []));
+
+    const first = formOf(await say(webchat, p, 'formular'));
+    expect(first).toBeDefined();
+    const inputs = inputsOf(first);
+    expect(inputs[0]).toBe('a_MS-01');
+    expect(inputs).not.toContain('a_MS-03'); // a follow-up, closed until its gate question is answered
+    const data = first!.actions!.find((a) => a.data['verb'] === 'form')!.data;
+    expect(data).toMatchObject({ verb: 'form', fieldId: 'MS' });
+
+    // A form naming another field's question, or a value off the scale: nothing stored.
+    expect(allText(await submit(webchat, p, { ...data, 'a_MS-01': 'full', 'a_IO-01': 'full' }))).toContain('nicht mehr aktuell');
+    expect(allText(await submit(webchat, p, { ...data, 'a_MS-01': 'sehr gut' }))).toContain('nicht verwenden');
+    expect(await storedAnswers(key)).toEqual({});
+
+    // Gate MS-02 answered "full" on the form opens its follow-up MS-03, which the next form then shows.
+    const saved = await submit(webchat, p, { ...data, 'a_MS-01': 'partial', 'a_MS-02': 'full', 'a_MS-04': '' });
+    expect(allText(saved)).toContain('2 Antworten gespeichert');
+    expect(allText(saved)).toContain('MS-03');
+    expect(await storedAnswers(key)).toEqual({ 'MS-01': { value: 'partial', comment: null }, 'MS-02': { value: 'full', comment: null } });
+    const second = formOf(saved);
+    expect(inputsOf(second)).toContain('a_MS-03');
+    expect(JSON.stringify(second)).toContain('"value":"partial"');
+
+    // Submitting the same form again stores nothing new.
+    await submit(webchat, p, { ...data, 'a_MS-01': 'partial', 'a_MS-02': 'full' });
+    expect(await prisma().answerHistory.count({ where: { answer: { respondent: { identityKey: key } } } })).toBe(2);
+
+    // The rest of the field at once: the field summary follows, then the next field's form.
+    const rest = Object.fromEntries(inputsOf(second).filter((id) => id !== 'a_MS-01' && id !== 'a_MS-02').map((id) => [id, 'planned']));
+    const done = await submit(webchat, p, { ...data, ...rest });
+    expect(allText(done)).toContain('Auswertung: Management und Steuerung');
+    expect(formOf(done)?.actions?.find((a) => a.data['verb'] === 'form')?.data['fieldId']).toBe('IO');
+
+    // Back to one question per card.
+    const single = await say(webchat, p, 'einzeln');
+    expect(questionIdOf(single)).toBe('IO-01');
   });
 
   it('stores a respondent\'s language switch and uses it for the same person elsewhere', async () => {

@@ -15,7 +15,11 @@ export type Command =
   | { kind: 'complete' }
   /** The id is upper-cased but not checked against the questionnaire; the dialog does that. */
   | { kind: 'change'; questionId: string }
-  | { kind: 'field'; fieldId: string };
+  | { kind: 'field'; fieldId: string }
+  /** Compact mode: all questions of a field (the current one unless named) on one card. */
+  | { kind: 'form'; fieldId?: string }
+  /** Back from compact mode to one question per card. */
+  | { kind: 'single' };
 
 const HELP = new Set(['hilfe', 'help', '?', 'hilfe bitte', 'was kannst du', 'what can you do']);
 const TO_GERMAN = new Set(['deutsch', 'sprache deutsch', 'auf deutsch', 'language german', 'german', 'in german']);
@@ -40,6 +44,8 @@ const RESULT = new Set(['ergebnis', 'auswertung', 'gesamtauswertung', 'result', 
 const COMPLETE = new Set(['abschließen', 'abschliessen', 'runde abschließen', 'runde abschliessen', 'selbstcheck abschließen', 'complete', 'complete round', 'close round', 'finish round']);
 const CHANGE = /^(?:ändern|aendern|antwort ändern|change|change answer|edit)\s+([a-z]{2})\s*-?\s*(\d{1,2})$/u;
 const FIELD = /^(?:feld|handlungsfeld|field)\s+([a-z]{2})$/u;
+const FORM = /^(?:formular|formularansicht|alle fragen|form|form view|all questions)(?:\s+([a-z]{2}))?$/u;
+const SINGLE = new Set(['einzeln', 'einzelne fragen', 'frage für frage', 'one by one', 'single', 'one question at a time']);
 
 export function recogniseCommand(text: string): Command | undefined {
   const input = normaliseInput(text);
@@ -55,6 +61,9 @@ export function recogniseCommand(text: string): Command | undefined {
   if (COMPLETE.has(input)) return { kind: 'complete' };
   const change = CHANGE.exec(input);
   if (change !== null) return { kind: 'change', questionId: `${(change[1] ?? '').toUpperCase()}-${(change[2] ?? '').padStart(2, '0')}` };
+  if (SINGLE.has(input)) return { kind: 'single' };
+  const form = FORM.exec(input);
+  if (form !== null) return form[1] === undefined ? { kind: 'form' } : { kind: 'form', fieldId: form[1].toUpperCase() };
   const field = FIELD.exec(input);
   if (field !== null) return { kind: 'field', fieldId: (field[1] ?? '').toUpperCase() };
   return undefined;

@@ -1,0 +1,65 @@
+/**
+ * Compact mode: all applicable questions of one field of action on one card, for respondents who prefer
+ * forms. Drop-down choices keep a 27-question field well inside Teams' card size limit (about 28 KB).
+ */
+import { answerChoices, fieldName, type AnswerMap, type FieldId, type Locale, type Question } from '../src/domain/selbstcheck';
+import { t } from '../src/i18n/catalog';
+import { action, card, progressBar, textBlock, type CardElement, type CardHost, type RenderedCard } from './adaptiveCard';
+
+export interface FieldFormCardInput {
+  readonly host: CardHost;
+  readonly locale: Locale;
+  readonly assessmentId: string;
+  readonly questionnaireVersion: number;
+  readonly fieldId: FieldId;
+  /** The field's applicable questions, in questionnaire order. */
+  readonly questions: readonly Question[];
+  readonly answers: AnswerMap;
+}
+
+/** Input id of a question's choice on the form; the card parser maps it back. */
+export const formInputId = (questionId: string): string => `a_${questionId}`;
+
+export function renderFieldFormCard(input: FieldFormCardInput): RenderedCard {
+  const { locale, questions, answers } = input;
+  const answered = questions.filter((q) => answers[q.id] !== undefined).length;
+  const title = t(locale, 'form.title', { field: fieldName(input.fieldId, locale) });
+  const progress = t(locale, 'form.progress', { answered, total: questions.length });
+  const choices = answerChoices(locale).map((c) => ({ title: `${c.number} ${c.label}`, value: c.value }));
+  const body: CardElement[] = [
+    textBlock(title, { weight: 'bolder', color: 'accent' }),
+    textBlock(progress, { isSubtle: true, spacing: 'none', size: 'small' }),
+    progressBar(questions.length === 0 ? 0 : (answered / questions.length) * 100),
+    textBlock(t(locale, 'form.intro'), { size: 'small' }),
+    ...questions.map((q): CardElement => {
+      const current = answers[q.id];
+      return {
+        type: 'Input.ChoiceSet',
+        id: formInputId(q.id),
+        label: `${q.id} · ${q.text[locale]}`,
+        style: 'compact',
+        isRequired: false,
+        placeholder: '–',
+        choices,
+        ...(current !== undefined && current !== 'skipped' ? { value: current } : {}),
+        spacing: 'medium',
+      };
+    }),
+  ];
+  const data = { assessmentId: input.assessmentId, questionnaireVersion: input.questionnaireVersion, fieldId: input.fieldId };
+  const actions = [
+    action(input.host, t(locale, 'form.save'), { verb: 'form', ...data }, { withInputs: true, primary: true }),
+    action(input.host, t(locale, 'form.single'), { verb: 'single', assessmentId: input.assessmentId }),
+  ];
+  const text = [`**${title}** · ${progress}`, '', ...questions.map((q) => `${q.id}: ${q.text[locale]}`), '', `_${t(locale, 'form.textHint')}_`].join('\n');
+  return { card: card(body, actions, text), text };
+}
+
+/** What replaces a submitted form in Teams: how many answers were saved, without inputs or buttons. */
+export function renderFormSavedCard(locale: Locale, fieldId: FieldId, saved: number): RenderedCard {
+  const text = `${t(locale, 'form.title', { field: fieldName(fieldId, locale) })}\n\n✔ ${t(locale, 'form.saved', { count: saved })}`;
+  return {
+    card: card([textBlock(fieldName(fieldId, locale), { weight: 'bolder', color: 'accent', size: 'small' }), textBlock(`✔ ${t(locale, 'form.saved', { count: saved })}`, { weight: 'bolder', color: 'good' })], [], text),
+    text,
+  };
+}
