@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ANSWER_VALUES, type AnswerValue } from '../src/domain/selbstcheck';
 
-export const CARD_VERBS = ['answer', 'skip', 'back', 'pause', 'continue', 'overall', 'form', 'single'] as const;
+export const CARD_VERBS = ['answer', 'skip', 'back', 'pause', 'change', 'continue', 'overall', 'form', 'single'] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
 const target = {
@@ -20,7 +20,7 @@ const answerSchema = z.object({
   answer: z.enum(ANSWER_VALUES as readonly [AnswerValue, ...AnswerValue[]]),
   comment: z.string().max(2000).optional(),
 });
-const questionVerbSchema = z.object({ verb: z.enum(['skip', 'back', 'pause']), ...target });
+const questionVerbSchema = z.object({ verb: z.enum(['skip', 'back', 'pause', 'change']), ...target });
 const assessmentVerbSchema = z.object({ verb: z.enum(['continue', 'overall', 'single']), assessmentId: z.string().min(1).max(100) });
 
 export type AnswerAction = z.infer<typeof answerSchema>;
@@ -64,7 +64,8 @@ export function parseCardAction(value: unknown): ParsedCardAction {
     }
     case 'skip':
     case 'back':
-    case 'pause': {
+    case 'pause':
+    case 'change': {
       const parsed = questionVerbSchema.safeParse(record);
       return parsed.success ? { ok: true, action: parsed.data } : { ok: false, reason: 'malformed' };
     }

@@ -11,6 +11,7 @@ import {
   FIELD_IDS,
   applicableQuestions,
   fieldName,
+  roleLabel,
   findQuestion,
   gateState,
   isAnswered,
@@ -24,7 +25,8 @@ import {
   type Questionnaire,
   type StoredAnswer,
 } from '../src/domain/selbstcheck';
-import { recogniseCommand, type Command } from '../src/domain/conversation/commands';
+import { normaliseInput, recogniseCommand, type Command } from '../src/domain/conversation/commands';
+import { renderChangeListCard } from '../cards/changeListCard';
 import { t } from '../src/i18n/catalog';
 import type { CardAction, FormAction } from '../cards/cardActions';
 import { renderFieldFormCard, renderFormSavedCard } from '../cards/fieldFormCard';
@@ -44,10 +46,16 @@ interface AssessmentState {
   revisit?: boolean;
   /** Compact mode: a field's questions on one form card instead of one card per question. */
   compact?: boolean;
+  /** "neu beginnen" asked for confirmation; the next message decides. */
+  confirmStartOver?: boolean;
+  /** Unknown input re-shows the question once; after that only the hint is repeated. */
+  reasked?: boolean;
 }
 
 /** Per-turn memo that survives a retried turn (same TurnContext): which question this activity answered. */
 const ANSWERED_THIS_TURN = Symbol('answeredThisTurn');
+
+const YES = new Set(['ja', 'j', 'yes', 'y', 'ja, neu beginnen', 'ja bitte', 'yes, start over', 'ok', 'okay']);
 
 interface Turn {
   readonly context: TurnContext;
@@ -128,6 +136,10 @@ export class AssessmentDialog extends Dialog<SelfCheckSession> {
       }
       return this.handleCardAction(dc, turn, input.parsed.action);
     }
+    if (state.confirmStartOver === true) {
+      state.confirmStartOver = false;
+      if (input.kind === 'text') return this.decideStartOver(turn, YES.has(normaliseInput(input.text)));
+    }
     if (input.kind === 'text') {
       const command = recogniseCommand(input.text);
       if (command !== undefined) return this.handleCommand(dc, turn, command);
@@ -136,6 +148,11 @@ export class AssessmentDialog extends Dialog<SelfCheckSession> {
       const target = remembered !== undefined ? findQuestion(turn.q, remembered) : this.target(turn);
       if (typed !== undefined && target !== undefined) return this.answer(dc, turn, target, typed, undefined);
       await sendText(dc.context, t(turn.locale, 'question.notUnderstood'));
+      // Re-ask once, so the question is in view again; repeating the whole card on every stray message would flood the chat.
+      if (state.reasked !== true && target !== undefined) {
+        state.reasked = true;
+        return this.showTarget(turn);
+      }
       return Dialog.EndOfTurn;
     }
     await sendText(dc.context, t(turn.locale, 'input.unsupported'));
@@ -159,6 +176,9 @@ export class AssessmentDialog extends Dialog<SelfCheckSession> {
         return this.single(turn);
       case 'form':
         return this.submitForm(dc, turn, action);
+      case 'change':
+        this.setInvokeCard(turn.context, undefined, turn.locale, 'change.pick');
+        return this.changeTo(turn, action.questionId);
       case 'answer':
       case 'skip':
       case 'back': {
@@ -197,7 +217,23 @@ export class AssessmentDialog extends Dialog<SelfCheckSession> {
           const answered = applicable.filter((q) => isAnswered(turn.answers, q.id)).length;
           return t(turn.locale, 'status.line', { field: fieldName(f, turn.locale), answered, applicable: applicable.length });
         });
-        await sendText(context, [t(turn.locale, 'status.title'), ...lines].join('\n'));
+        const colleagues = await this.deps.service.colleaguesProgress(
+          { id: turn.state.session.assessmentId, questionnaireVersion: turn.state.session.questionnaireVersion },
+          turn.state.session.respondentId,
+        );
+        const others =
+          colleagues.length === 0
+            ? [t(turn.locale, 'status.noColleagues')]
+            : [
+                t(turn.locale, 'status.colleagues'),
+                ...colleagues.map((c) =>
+                  t(turn.locale, 'status.colleague', {
+                    role: roleLabel(c.role, turn.locale),
+                    fields: c.fields.map((f) => `${f.fieldId} ${f.answered}/${f.applicable}`).join(', '),
+                  }),
+                ),
+              ];
+        await sendText(context, [t(turn.locale, 'status.title'), ...lines, '', ...others].join('\n'));
         return Dialog.EndOfTurn;
       }
       case 'back': {
@@ -228,20 +264,34 @@ export class AssessmentDialog extends Dialog<SelfCheckSession> {
         await sendText(context, t(turn.locale, 'round.completed', { round: assessment?.round ?? '' }));
         return dc.endDialog();
       }
-      case 'change': {
-        const question = findQuestion(turn.q, command.questionId);
-        if (question === undefined) {
-          await sendText(context, t(turn.locale, 'question.unknownQuestion', { id: command.questionId }));
+      case 'change':
+        return this.changeTo(turn, command.questionId);
+      case 'changeList': {
+        const shown = turn.state.shown === undefined ? undefined : findQuestion(turn.q, turn.state.shown);
+        const fieldId = (shown ?? this.target(turn))?.field ?? FIELD_IDS[FIELD_IDS.length - 1]!;
+        const answered = applicableQuestions(turn.q, fieldId, turn.answers).filter((q) => isAnswered(turn.answers, q.id));
+        if (answered.length === 0) {
+          await sendText(context, t(turn.locale, 'change.nothing'));
           return Dialog.EndOfTurn;
         }
-        if (gateState(question, turn.answers) !== 'open') {
-          await sendText(context, t(turn.locale, 'question.notApplicable'));
-          return Dialog.EndOfTurn;
-        }
-        turn.state.shown = question.id;
-        turn.state.revisit = true;
-        return this.showQuestion(turn, question);
+        await sendCard(
+          context,
+          renderChangeListCard({
+            host: hostOf(context),
+            locale: turn.locale,
+            assessmentId: turn.state.session.assessmentId,
+            questionnaireVersion: turn.state.session.questionnaireVersion,
+            fieldId,
+            questions: answered,
+            answers: turn.answers,
+          }),
+        );
+        return Dialog.EndOfTurn;
       }
+      case 'startOver':
+        turn.state.confirmStartOver = true;
+        await sendText(context, t(turn.locale, 'startOver.confirm', { count: Object.keys(turn.answers).length }));
+        return Dialog.EndOfTurn;
       case 'field': {
         const fieldId = FIELD_IDS.find((f) => f === command.fieldId);
         if (fieldId === undefined) {
@@ -298,6 +348,7 @@ export class AssessmentDialog extends Dialog<SelfCheckSession> {
     }
     if (result.kind === 'rejected') return this.stale(turn);
     context.turnState.set(ANSWERED_THIS_TURN, question.id);
+    state.reasked = false;
     const answers: AnswerMap = { ...turn.answers, [question.id]: value };
     this.setInvokeCard(context, renderAnsweredCard({ locale: turn.locale, question, value, ...(comment ? { comment } : {}) }).card);
     if (value === 'skipped') await sendText(context, t(turn.locale, 'question.skipped', { id: question.id }));
@@ -309,6 +360,33 @@ export class AssessmentDialog extends Dialog<SelfCheckSession> {
     const next = nextQuestion(turn.q, answers, { after: question.id });
     state.shown = next?.id;
     return this.showTarget({ ...turn, answers });
+  }
+
+  private async changeTo(turn: Turn, questionId: string): Promise<DialogTurnResult> {
+    const question = findQuestion(turn.q, questionId);
+    if (question === undefined) {
+      await sendText(turn.context, t(turn.locale, 'question.unknownQuestion', { id: questionId }));
+      return Dialog.EndOfTurn;
+    }
+    if (gateState(question, turn.answers) !== 'open') {
+      await sendText(turn.context, t(turn.locale, 'question.notApplicable'));
+      return Dialog.EndOfTurn;
+    }
+    turn.state.shown = question.id;
+    turn.state.revisit = true;
+    return this.showQuestion(turn, question);
+  }
+
+  private async decideStartOver(turn: Turn, confirmed: boolean): Promise<DialogTurnResult> {
+    if (!confirmed) {
+      await sendText(turn.context, t(turn.locale, 'startOver.kept'));
+      return this.showTarget(turn);
+    }
+    const count = await this.deps.service.startOver(turn.state.session.assessmentId, turn.state.session.respondentId);
+    await sendText(turn.context, t(turn.locale, 'startOver.done', { count }));
+    turn.state.shown = undefined;
+    turn.state.revisit = false;
+    return this.showTarget({ ...turn, answers: {} });
   }
 
   private async back(turn: Turn, from: Question | undefined): Promise<DialogTurnResult> {

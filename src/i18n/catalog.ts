@@ -17,7 +17,7 @@ const de = {
   'error.busy': 'Ich bearbeite gerade noch Ihre vorige Nachricht. Bitte senden Sie diese noch einmal.',
   'input.unsupported': 'Diese Art von Nachricht kann ich leider nicht verarbeiten. Schreiben Sie mir bitte als Text.',
   'help.selfcheck':
-    'Das können Sie mir schreiben:\n\n- **hilfe**: diese Übersicht\n- **start**: Selbstcheck beginnen oder fortsetzen\n- **1**–**5** oder die Antwort in Worten, z. B. „teilweise“\n- **zurück**, **überspringen**, **pause**\n- **status**: Ihr Fortschritt je Handlungsfeld\n- **ändern MS-03**: eine Antwort ändern\n- **feld IO**: zu einem Handlungsfeld wechseln\n- **formular** (oder **formular FZ**): alle Fragen eines Feldes auf einer Karte; **einzeln**: wieder Frage für Frage\n- **ergebnis**: Gesamtauswertung Ihrer Kommune\n- **abschließen**: die Runde Ihrer Kommune abschließen\n- **sprache englisch** / **sprache deutsch**: Sprache wechseln',
+    'Das können Sie mir schreiben:\n\n- **hilfe**: diese Übersicht\n- **start**: Selbstcheck beginnen oder fortsetzen\n- **1**–**5** oder die Antwort in Worten, z. B. „teilweise“\n- **zurück**, **überspringen**, **pause**\n- **status**: Ihr Fortschritt je Handlungsfeld\n- **ändern MS-03**: eine Antwort ändern (**ändern** allein: aus den beantworteten Fragen wählen)\n- **neu beginnen**: eigene Antworten löschen und von vorn beginnen (mit Rückfrage)\n- **feld IO**: zu einem Handlungsfeld wechseln\n- **formular** (oder **formular FZ**): alle Fragen eines Feldes auf einer Karte; **einzeln**: wieder Frage für Frage\n- **ergebnis**: Gesamtauswertung Ihrer Kommune\n- **abschließen**: die Runde Ihrer Kommune abschließen\n- **sprache englisch** / **sprache deutsch**: Sprache wechseln',
   'onboarding.intro':
     'Der Selbstcheck „Weltoffene Kommune“ fragt in sieben Handlungsfeldern, wie weit Ihre Verwaltung auf dem Weg zu einer weltoffenen Kommune ist. Sie beantworten die Fragen in Ihrem Tempo, können jederzeit pausieren und später, auch in einem anderen Kanal, weitermachen. Nach jedem Feld erhalten Sie eine Einschätzung mit Vorschlägen, am Ende eine Auswertung für Ihre Kommune.',
   'onboarding.privacy':
@@ -62,6 +62,15 @@ const de = {
   'status.line': '- {field}: {answered} von {applicable}',
   'field.unknown': 'Dieses Handlungsfeld kenne ich nicht. Gültig sind: {ids}.',
   'form.title': '{field}: alle Fragen',
+  'startOver.confirm': 'Wirklich neu beginnen? Ihre {count} Antworten dieser Runde werden gelöscht (die Ihrer Kolleg*innen bleiben). Schreiben Sie „ja“ zum Löschen oder „nein“.',
+  'startOver.done': '{count} Antworten gelöscht. Wir beginnen von vorn.',
+  'startOver.kept': 'Nichts gelöscht; Ihre Antworten bleiben. Hier geht es weiter:',
+  'status.colleagues': 'Kolleg*innen Ihrer Kommune in dieser Runde:',
+  'status.colleague': '- {role}: {fields}',
+  'status.noColleagues': 'Noch hat niemand sonst aus Ihrer Kommune geantwortet.',
+  'change.listTitle': 'Welche Antwort in „{field}“ möchten Sie ändern?',
+  'change.pick': 'Ändern',
+  'change.nothing': 'In diesem Handlungsfeld haben Sie noch nichts beantwortet. Ändern Sie eine Antwort mit „ändern MS-03“.',
   'form.progress': '{answered} von {total} beantwortet',
   'form.intro': 'Wählen Sie bei den Fragen, die Sie beantworten können, eine Antwort und speichern Sie. Leer gelassene Fragen bleiben offen.',
   'form.save': 'Antworten speichern',
@@ -104,7 +113,7 @@ const en: Record<MessageKey, string> = {
   'error.busy': 'I am still working on your previous message. Please send this one again.',
   'input.unsupported': 'Sorry, I cannot handle this kind of message. Please write to me as text.',
   'help.selfcheck':
-    'You can write:\n\n- **help**: this overview\n- **start**: begin or continue the self-check\n- **1**–**5** or the answer in words, e.g. "partly"\n- **back**, **skip**, **pause**\n- **status**: your progress per field\n- **change MS-03**: change an answer\n- **field IO**: switch to a field of action\n- **form** (or **form FZ**): all questions of a field on one card; **one by one**: back to one question at a time\n- **result**: overall result of your municipality\n- **complete round**: close your municipality’s round\n- **language german** / **language english**: switch language',
+    'You can write:\n\n- **help**: this overview\n- **start**: begin or continue the self-check\n- **1**–**5** or the answer in words, e.g. "partly"\n- **back**, **skip**, **pause**\n- **status**: your progress per field\n- **change MS-03**: change an answer (**change** alone: pick from the answered questions)\n- **start over**: delete your answers and begin again (asks first)\n- **field IO**: switch to a field of action\n- **form** (or **form FZ**): all questions of a field on one card; **one by one**: back to one question at a time\n- **result**: overall result of your municipality\n- **complete round**: close your municipality’s round\n- **language german** / **language english**: switch language',
   'onboarding.intro':
     'The self-check “Weltoffene Kommune” asks in seven fields of action how far your administration has come on the way to a welcoming municipality. You answer at your own pace, can pause at any time and continue later, also in another channel. After each field you get an assessment with suggestions, and at the end a result for your municipality.',
   'onboarding.privacy':
@@ -149,6 +158,15 @@ const en: Record<MessageKey, string> = {
   'status.line': '- {field}: {answered} of {applicable}',
   'field.unknown': 'I do not know this field of action. Valid are: {ids}.',
   'form.title': '{field}: all questions',
+  'startOver.confirm': 'Really start over? Your {count} answers of this round will be deleted (your colleagues’ stay). Write “yes” to delete or “no”.',
+  'startOver.done': '{count} answers deleted. Let’s begin again.',
+  'startOver.kept': 'Nothing deleted; your answers stay. Here is where we are:',
+  'status.colleagues': 'Colleagues of your municipality in this round:',
+  'status.colleague': '- {role}: {fields}',
+  'status.noColleagues': 'Nobody else from your municipality has answered yet.',
+  'change.listTitle': 'Which answer in “{field}” would you like to change?',
+  'change.pick': 'Change',
+  'change.nothing': 'You have not answered anything in this field yet. Change an answer with “change MS-03”.',
   'form.progress': '{answered} of {total} answered',
   'form.intro': 'Choose an answer for the questions you can answer and save. Questions left empty stay open.',
   'form.save': 'Save answers',

@@ -173,6 +173,23 @@ export class SelfCheckService {
     return completed === undefined ? 'already_completed' : 'completed';
   }
 
+  /** Start over: the respondent's answers of the round are removed (their history with them). */
+  startOver(assessmentId: string, respondentId: string): Promise<number> {
+    return this.deps.answers.clear(assessmentId, respondentId);
+  }
+
+  /** What colleagues of the same round have answered, per field (roles only: names are never stored). */
+  async colleaguesProgress(
+    assessment: Pick<Assessment, 'id' | 'questionnaireVersion'>,
+    respondentId: string,
+  ): Promise<readonly { readonly role: Role; readonly fields: readonly { readonly fieldId: FieldId; readonly answered: number; readonly applicable: number }[] }[]> {
+    const q = this.questionnaire(assessment.questionnaireVersion);
+    const sets = await this.deps.answers.answersOfAll(assessment.id);
+    return sets
+      .filter((s) => s.respondentId !== respondentId)
+      .map((s) => ({ role: s.role, fields: FIELD_IDS.map((fieldId) => ({ fieldId, ...fieldProgress(q, fieldId, s.answers) })) }));
+  }
+
   answersOf(assessmentId: string, respondentId: string): Promise<AnswerMap> {
     return this.deps.answers.answersOf(assessmentId, respondentId);
   }

@@ -425,6 +425,50 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
     expect(questionIdOf(single)).toBe('IO-01');
   });
 
+  it('re-asks once on unknown input, changes an answer picked from a list, shows colleagues in the status and starts over only after confirmation', async () => {
+    const colleague = newParticipant();
+    await onboard(webchat, colleague, 'Iserlohn', 'Mitglied Integrationsbeirat');
+    await say(webchat, colleague, '1');
+    const p = newParticipant();
+    const key = `webchat:${p.userId}`;
+    await onboard(webchat, p, 'Iserlohn', 'Verwaltungsspitze');
+    await say(webchat, p, '2');
+    await say(webchat, p, '1');
+
+    // Unknown input: the hint and the question once; a second stray message gets only the hint.
+    const stray = await say(webchat, p, 'Wie ist das Wetter?');
+    expect(allText(stray)).toContain('keiner Antwort zuordnen');
+    expect(questionIdOf(stray)).toBe('MS-03');
+    const again = await say(webchat, p, 'Und morgen?');
+    expect(allText(again)).toContain('keiner Antwort zuordnen');
+    expect(questionCard(again)).toBeUndefined();
+
+    // Status: own progress and what the colleague (by role only) has answered.
+    const status = allText(await say(webchat, p, 'status'));
+    expect(status).toContain('Kolleg*innen');
+    expect(status).toMatch(/Integrationsbeirat: MS 1\/\d+/);
+
+    // "ändern" alone lists the field's answered questions; picking one shows it for a change.
+    const list = cardsOf(await say(webchat, p, 'ändern'));
+    const pick = list.find((c) => c.actions?.some((a) => a.data['verb'] === 'change'));
+    expect(JSON.stringify(pick)).toContain('MS-01');
+    const change = await submit(webchat, p, { ...pick!.actions![0]!.data, questionId: 'MS-01' });
+    expect(questionIdOf(change)).toBe('MS-01');
+    await say(webchat, p, '3');
+    expect((await storedAnswers(key))['MS-01']?.value).toBe('planned');
+
+    // Start over: "nein" keeps everything, "ja" removes only this person's answers.
+    expect(allText(await say(webchat, p, 'neu beginnen'))).toContain('2 Antworten dieser Runde werden gelöscht');
+    expect(allText(await say(webchat, p, 'nein'))).toContain('Nichts gelöscht');
+    expect(Object.keys(await storedAnswers(key))).toHaveLength(2);
+    await say(webchat, p, 'neu beginnen');
+    const restarted = await say(webchat, p, 'ja');
+    expect(allText(restarted)).toContain('2 Antworten gelöscht');
+    expect(questionIdOf(restarted)).toBe('MS-01');
+    expect(await storedAnswers(key)).toEqual({});
+    expect(Object.keys(await storedAnswers(`webchat:${colleague.userId}`))).toHaveLength(1);
+  });
+
   it('stores a respondent\'s language switch and uses it for the same person elsewhere', async () => {
     const p = newParticipant({ aadObjectId: `aad-lang-${Date.now()}` });
     await onboard(teamsPersonal, p, 'Kiel', 'Verwaltungsspitze');

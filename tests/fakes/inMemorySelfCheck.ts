@@ -92,6 +92,11 @@ export class InMemorySelfCheckStore implements MunicipalityRepository, Responden
       [...ids].map(async (respondentId) => ({ respondentId, role: this.respondents.get(respondentId)?.role ?? 'other', answers: await this.answersOf(assessmentId, respondentId) })),
     );
   }
+  async clear(assessmentId: string, respondentId: string): Promise<number> {
+    const keys = [...this.answers.entries()].filter(([, x]) => x.assessmentId === assessmentId && x.respondentId === respondentId).map(([k]) => k);
+    for (const k of keys) this.answers.delete(k);
+    return keys.length;
+  }
   async historyCount(assessmentId: string, respondentId: string, questionId: string): Promise<number> {
     return this.answers.get(`${assessmentId}|${respondentId}|${questionId}`)?.history ?? 0;
   }

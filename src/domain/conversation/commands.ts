@@ -19,7 +19,11 @@ export type Command =
   /** Compact mode: all questions of a field (the current one unless named) on one card. */
   | { kind: 'form'; fieldId?: string }
   /** Back from compact mode to one question per card. */
-  | { kind: 'single' };
+  | { kind: 'single' }
+  /** Remove one's own answers of the round and begin again (asks for confirmation first). */
+  | { kind: 'startOver' }
+  /** "ändern" without a question id: pick from the current field's answered questions. */
+  | { kind: 'changeList' };
 
 const HELP = new Set(['hilfe', 'help', '?', 'hilfe bitte', 'was kannst du', 'what can you do']);
 const TO_GERMAN = new Set(['deutsch', 'sprache deutsch', 'auf deutsch', 'language german', 'german', 'in german']);
@@ -45,6 +49,8 @@ const COMPLETE = new Set(['abschließen', 'abschliessen', 'runde abschließen', 
 const CHANGE = /^(?:ändern|aendern|antwort ändern|change|change answer|edit)\s+([a-z]{2})\s*-?\s*(\d{1,2})$/u;
 const FIELD = /^(?:feld|handlungsfeld|field)\s+([a-z]{2})$/u;
 const FORM = /^(?:formular|formularansicht|alle fragen|form|form view|all questions)(?:\s+([a-z]{2}))?$/u;
+const START_OVER = new Set(['neu beginnen', 'von vorn', 'von vorne', 'neu anfangen', 'alles löschen', 'start over', 'restart', 'start again', 'begin again']);
+const CHANGE_LIST = new Set(['ändern', 'aendern', 'antwort ändern', 'antworten ändern', 'change', 'change answer', 'edit']);
 const SINGLE = new Set(['einzeln', 'einzelne fragen', 'frage für frage', 'one by one', 'single', 'one question at a time']);
 
 export function recogniseCommand(text: string): Command | undefined {
@@ -62,6 +68,8 @@ export function recogniseCommand(text: string): Command | undefined {
   const change = CHANGE.exec(input);
   if (change !== null) return { kind: 'change', questionId: `${(change[1] ?? '').toUpperCase()}-${(change[2] ?? '').padStart(2, '0')}` };
   if (SINGLE.has(input)) return { kind: 'single' };
+  if (START_OVER.has(input)) return { kind: 'startOver' };
+  if (CHANGE_LIST.has(input)) return { kind: 'changeList' };
   const form = FORM.exec(input);
   if (form !== null) return form[1] === undefined ? { kind: 'form' } : { kind: 'form', fieldId: form[1].toUpperCase() };
   const field = FIELD.exec(input);

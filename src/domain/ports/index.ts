@@ -102,6 +102,8 @@ export interface AnswerRepository {
   /** Every respondent's answers in the assessment (respondents without a role count as `other`). */
   answersOfAll(assessmentId: string): Promise<readonly RespondentAnswerSet[]>;
   historyCount(assessmentId: string, respondentId: string, questionId: string): Promise<number>;
+  /** Starting over: removes the respondent's answers of a round still in progress; returns how many. */
+  clear(assessmentId: string, respondentId: string): Promise<number>;
 }
 
 /** Explicit role grants (coordinator, municipal lead); bootstrap coordinators come from configuration. */

@@ -135,6 +135,12 @@ export class PrismaAnswerRepository implements AnswerRepository {
     return (await answerSetsOfRounds(this.prisma, [assessmentId])).get(assessmentId) ?? [];
   }
 
+  async clear(assessmentId: string, respondentId: string): Promise<number> {
+    // Only while the round is open: a completed round is the municipality's record and stays as it was.
+    const { count } = await this.prisma.answer.deleteMany({ where: { assessmentId, respondentId, assessment: { status: 'in_progress' } } });
+    return count;
+  }
+
   async historyCount(assessmentId: string, respondentId: string, questionId: string): Promise<number> {
     return this.prisma.answerHistory.count({ where: { answer: { assessmentId, respondentId, questionId } } });
   }
