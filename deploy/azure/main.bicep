@@ -38,7 +38,15 @@ param appServiceSku string = 'B1'
 @minValue(1)
 param instanceCount int = 1
 
+@description('AAD object ids of the first coordinators (comma-separated); they grant further roles by bot command.')
+param coordinatorObjectIds string = ''
+
+@secure()
+@description('Key for signed export download links and self-hosted Direct Line tokens (>= 32 characters). Generated when not given; keep it stable across deployments by passing it.')
+param linkSecret string = '${newGuid()}${newGuid()}'
+
 var suffix = uniqueString(resourceGroup().id, name)
+var appHost = '${name}-app-${suffix}.azurewebsites.net'
 var tenantId = subscription().tenantId
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
@@ -129,6 +137,12 @@ resource databaseUrlSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   }
 }
 
+resource linkSecretSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'LINK-SECRET'
+  properties: { value: linkSecret }
+}
+
 resource botPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (botAppType == 'SingleTenant') {
   parent: vault
   name: 'MicrosoftAppPassword'
@@ -187,10 +201,18 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'DATABASE_URL', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=DATABASE-URL)' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
         { name: 'LOG_LEVEL', value: 'info' }
+        // Links in Teams cards (exports) and the tab's SSO resource point at this host.
+        { name: 'PUBLIC_BASE_URL', value: 'https://${appHost}' }
+        { name: 'DASHBOARD_AAD_APP_ID_URI', value: 'api://${appHost}/${effectiveAppId}' }
+        { name: 'COORDINATOR_AAD_OBJECT_IDS', value: coordinatorObjectIds }
+        { name: 'COORDINATOR_TENANT_IDS', value: tenantId }
+        // Shared by all instances, so links and web chat tokens issued by one are accepted by the others.
+        { name: 'EXPORT_LINK_SECRET', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=LINK-SECRET)' }
+        { name: 'DIRECTLINE_TOKEN_SECRET', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=LINK-SECRET)' }
       ]
     }
   }
-  dependsOn: [vaultAccess, databaseUrlSecret]
+  dependsOn: [vaultAccess, databaseUrlSecret, linkSecretSecret]
 }
 
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
