@@ -7,7 +7,8 @@ describe('loadConfig', () => {
   it('defaults to local mode on an embedded database under ./.data', () => {
     const c = loadConfig({}, cwd);
     expect(c.bot.localMode).toBe(true);
-    expect(c.http).toEqual({ port: 3978, host: '0.0.0.0', maxBodyBytes: 262144, shutdownTimeoutMs: 10000 });
+    expect(c.http).toEqual({ port: 3978, host: '0.0.0.0', maxBodyBytes: 262144, shutdownTimeoutMs: 10000, publicBaseUrl: 'http://localhost:3978' });
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://bot.example.org/' }, cwd).http.publicBaseUrl).toBe('https://bot.example.org');
     expect(c.database).toEqual({ kind: 'pglite', dataDir: path.join(cwd, '.data', 'pglite') });
     expect(c.logLevel).toBe('info');
   });
@@ -33,6 +34,7 @@ describe('loadConfig', () => {
     [{ MicrosoftAppId: 'id', MicrosoftAppPassword: 'pw', MicrosoftAppType: 'SingleTenant' }, /MicrosoftAppTenantId is required/],
     [{ MAX_BODY_BYTES: '12' }, /MAX_BODY_BYTES/],
     [{ BOT_OPENID_METADATA_URL: 'not a url' }, /BOT_OPENID_METADATA_URL/],
+    [{ PUBLIC_BASE_URL: 'bot.example.org' }, /PUBLIC_BASE_URL/],
   ])('rejects %j naming the variable', (env, expected) => {
     expect(() => loadConfig(env, cwd)).toThrow(ConfigError);
     expect(() => loadConfig(env, cwd)).toThrow(expected);
