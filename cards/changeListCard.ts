@@ -1,20 +1,12 @@
 /** "ändern" without an id: the respondent picks one of the field's answered questions to change. */
-import { answerLabel, fieldName, type AnswerMap, type FieldId, type Locale, type Question } from '../src/domain/selbstcheck';
+import { answerLabel, fieldName, type Question } from '../src/domain/selbstcheck';
 import { t } from '../src/i18n/catalog';
-import { action, card, textBlock, type CardElement, type CardHost, type RenderedCard } from './adaptiveCard';
+import { action, card, textBlock, type CardElement, type RenderedCard } from './adaptiveCard';
+import type { FieldQuestionsCardInput } from './fieldFormCard';
 
 export const CHANGE_INPUT_ID = 'questionId';
 
-export function renderChangeListCard(input: {
-  readonly host: CardHost;
-  readonly locale: Locale;
-  readonly assessmentId: string;
-  readonly questionnaireVersion: number;
-  readonly fieldId: FieldId;
-  /** Answered questions of the field, in questionnaire order. */
-  readonly questions: readonly Question[];
-  readonly answers: AnswerMap;
-}): RenderedCard {
+export function renderChangeListCard(input: FieldQuestionsCardInput): RenderedCard {
   const { locale } = input;
   const title = t(locale, 'change.listTitle', { field: fieldName(input.fieldId, locale) });
   const line = (q: Question) => {

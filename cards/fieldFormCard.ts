@@ -6,13 +6,14 @@ import { answerChoices, fieldName, type AnswerMap, type FieldId, type Locale, ty
 import { t } from '../src/i18n/catalog';
 import { action, card, progressBar, textBlock, type CardElement, type CardHost, type RenderedCard } from './adaptiveCard';
 
-export interface FieldFormCardInput {
+/** A card about several questions of one field (the form, the list to pick an answer to change). */
+export interface FieldQuestionsCardInput {
   readonly host: CardHost;
   readonly locale: Locale;
   readonly assessmentId: string;
   readonly questionnaireVersion: number;
   readonly fieldId: FieldId;
-  /** The field's applicable questions, in questionnaire order. */
+  /** Questions of the field, in questionnaire order: the applicable ones on the form, the answered ones to change. */
   readonly questions: readonly Question[];
   readonly answers: AnswerMap;
 }
@@ -20,7 +21,7 @@ export interface FieldFormCardInput {
 /** Input id of a question's choice on the form; the card parser maps it back. */
 export const formInputId = (questionId: string): string => `a_${questionId}`;
 
-export function renderFieldFormCard(input: FieldFormCardInput): RenderedCard {
+export function renderFieldFormCard(input: FieldQuestionsCardInput): RenderedCard {
   const { locale, questions, answers } = input;
   const answered = questions.filter((q) => answers[q.id] !== undefined).length;
   const title = t(locale, 'form.title', { field: fieldName(input.fieldId, locale) });

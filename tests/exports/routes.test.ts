@@ -1,7 +1,6 @@
 import type { AddressInfo } from 'node:net';
+import { MemoryAccessRepository } from '../fakes/memoryAccessRepository';
 import restify from 'restify';
-import type { RoleGrant } from '../../src/domain/access';
-import type { AccessRepository } from '../../src/domain/ports';
 import type { Database } from '../../src/infrastructure/db/database';
 import { PrismaMunicipalityRepository } from '../../src/infrastructure/repositories/prismaMunicipalityRepository';
 import { PrismaRespondentRepository } from '../../src/infrastructure/repositories/prismaRespondentRepository';
@@ -12,18 +11,6 @@ import { exportLinkCard } from '../../cards/exportLinkCard';
 import { openMigratedTestDatabase } from '../support/testDatabase';
 import { MUNICIPALITY, MUNICIPALITY_NAME, RESPONDENT_KEYS, seedMunicipality, services } from './seed';
 
-class MemoryAccess implements AccessRepository {
-  readonly rows = new Map<string, RoleGrant[]>();
-  async grantsOf(key: string) {
-    return this.rows.get(key) ?? [];
-  }
-  async grant(key: string, g: RoleGrant) {
-    this.rows.set(key, [...(this.rows.get(key) ?? []), g]);
-  }
-  async revoke(key: string) {
-    return this.rows.delete(key);
-  }
-}
 
 const COORDINATOR = 'aad:t:coordinator';
 const LEAD = 'aad:t:lead-tf';
@@ -39,7 +26,7 @@ describe('/api/exports', () => {
   let base: string;
   let clock = new Date('2026-03-02T10:00:00Z');
   let commands: ExportCommands;
-  const access = new MemoryAccess();
+  const access = new MemoryAccessRepository();
 
   beforeAll(async () => {
     ({ db, dispose } = await openMigratedTestDatabase());
@@ -133,7 +120,7 @@ describe('/api/exports', () => {
     const link = await commands.exportLink(key, MUNICIPALITY, 'json', base);
     if (link.kind !== 'link') throw new Error(link.kind);
     expect((await get(link.url.slice(base.length))).status).toBe(200);
-    await access.revoke(key);
+    await access.revoke(key, { role: 'lead', municipalityId: MUNICIPALITY });
     expect((await get(link.url.slice(base.length))).status).toBe(403);
   });
 

@@ -29,14 +29,7 @@ const askedQuestion = (replies: readonly Reply[]): string | undefined =>
     .find((a) => a.data?.verb === 'answer')?.data?.questionId;
 
 async function say(svc: ChildService, activity: object): Promise<string[]> {
-  const res = await fetch(`${svc.url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ ...activity, deliveryMode: 'expectReplies' }),
-  });
-  expect(res.status).toBe(200);
-  const body = (await res.json()) as { activities: { text?: string }[] };
-  return body.activities.map((a) => a.text ?? '');
+  return (await turn(svc, activity)).map((a) => a.text ?? '');
 }
 
 describe(`the service as a process on ${usingPostgres ? 'PostgreSQL' : 'PGlite (data directory)'}`, () => {

@@ -1,24 +1,11 @@
-import type { RoleGrant } from '../../src/domain/access';
-import type { AccessRepository } from '../../src/domain/ports';
+import { MemoryAccessRepository } from '../fakes/memoryAccessRepository';
 import { AccessService, aadIdentityKey } from '../../src/services/accessService';
 
-class MemoryAccess implements AccessRepository {
-  readonly rows = new Map<string, RoleGrant[]>();
-  async grantsOf(key: string) {
-    return this.rows.get(key) ?? [];
-  }
-  async grant(key: string, g: RoleGrant) {
-    this.rows.set(key, [...(this.rows.get(key) ?? []), g]);
-  }
-  async revoke() {
-    return false;
-  }
-}
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
 const OTHER_TENANT = '99999999-2222-3333-4444-555555555555';
 
-function service(access = new MemoryAccess(), municipalityId: string | null = null) {
+function service(access = new MemoryAccessRepository(), municipalityId: string | null = null) {
   return new AccessService({
     access,
     respondents: { findByIdentity: async (identityKey) => (municipalityId ? { id: 'r', identityKey, municipalityId, role: null, locale: null, consentedAt: null } : undefined) },
@@ -35,7 +22,7 @@ describe('AccessService', () => {
   });
 
   it('combines stored grants with the respondent municipality', async () => {
-    const access = new MemoryAccess();
+    const access = new MemoryAccessRepository();
     const key = aadIdentityKey(TENANT, 'lead');
     await access.grant(key, { role: 'lead', municipalityId: 'potsdam' });
     const p = await service(access, 'potsdam').principalOf(key);
@@ -45,7 +32,7 @@ describe('AccessService', () => {
   });
 
   it('treats an empty tenant allow-list as no restriction', () => {
-    const s = new AccessService({ access: new MemoryAccess(), respondents: { findByIdentity: async () => undefined }, bootstrap: { objectIds: [], tenantIds: [] } });
+    const s = new AccessService({ access: new MemoryAccessRepository(), respondents: { findByIdentity: async () => undefined }, bootstrap: { objectIds: [], tenantIds: [] } });
     expect(s.isAllowedTenant(OTHER_TENANT)).toBe(true);
   });
 });
