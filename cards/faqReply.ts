@@ -13,6 +13,11 @@ const asActions = (questions: readonly { question: string }[]) =>
     ? undefined
     : { actions: questions.map((q) => ({ type: 'imBack' as const, title: q.question, value: q.question })) };
 
+/** The web chat greeting: its text, with the most asked questions as buttons. */
+export function renderFaqWelcome(text: string, locale: string, topQuestions: readonly { question: string }[]): FaqReply {
+  return { text, locale, suggestedActions: asActions(topQuestions) };
+}
+
 /**
  * Renders an FAQ result as plain text (works in every channel) with its source, and offers the
  * follow-up or closest questions as buttons. Never invents an answer: "not sure" says so.

@@ -21,7 +21,8 @@ import { INVOKE_CARD_KEY, readTurnInput } from '../../dialogs/turnInput';
 import { recogniseCommand } from '../domain/conversation/commands';
 import type { SelfCheckService } from '../services/selfCheckService';
 import { faqLocaleOf, type FaqService } from '../services/faqService';
-import { renderFaqReply } from '../../cards/faqReply';
+import { renderFaqReply, renderFaqWelcome, type FaqReply } from '../../cards/faqReply';
+import { FAQ_WELCOME } from '../i18n/faqTexts';
 import { t, type MessageKey } from '../i18n/catalog';
 import { uiLocaleOf, type UiLocale } from '../i18n/locale';
 import { runWithStateRetry } from './retryingTurn';
@@ -76,6 +77,9 @@ function stackIds(state: DialogState | undefined): string[] {
 }
 
 type ConversationKind = 'personal' | 'channel' | 'webchat';
+
+/** How many of the most asked questions the web chat greeting offers as buttons. */
+const WELCOME_QUESTIONS = 3;
 
 function conversationKind(context: TurnContext): ConversationKind {
   const a = context.activity;
@@ -305,6 +309,13 @@ export class WeltoffenBot extends TeamsActivityHandler {
     const prefs = await this.preferences.get(context, {});
     const result = faq.answer(text, prefs.locale ?? faqLocaleOf(context.activity.locale));
     const reply = renderFaqReply(result, faq.contact);
+    // Staff who typed something else than a question still learn how to start the self-check; in the same
+    // message, because Web Chat shows only the last message's buttons (the closest questions).
+    const staffHint = result.kind === 'not_sure' && (result.locale === 'de' || result.locale === 'en') ? `\n\n${t(result.locale, 'faq.staffHint')}` : '';
+    await this.sendFaqReply(context, { ...reply, text: reply.text + staffHint });
+  }
+
+  private async sendFaqReply(context: TurnContext, reply: FaqReply): Promise<void> {
     await context.sendActivity({
       type: ActivityTypes.Message,
       text: reply.text,
@@ -312,10 +323,20 @@ export class WeltoffenBot extends TeamsActivityHandler {
       locale: reply.locale,
       ...(reply.suggestedActions ? { suggestedActions: { ...reply.suggestedActions, to: [] } } : {}),
     });
-    // Staff who typed something else than a question still learn how to start the self-check.
-    if (result.kind === 'not_sure' && (result.locale === 'de' || result.locale === 'en')) {
-      await context.sendActivity({ type: ActivityTypes.Message, text: t(result.locale, 'unknown.text') });
-    }
+  }
+
+  /**
+   * Web chat visitors are mostly citizens: greet in the page's language (all six FAQ languages) and offer
+   * the most asked questions as buttons, so nobody has to guess what to type.
+   */
+  private async welcomeWebChat(context: TurnContext): Promise<void> {
+    const faq = this.options.faq;
+    const faqLocale = faqLocaleOf(context.activity.locale);
+    if (!faq) return this.reply(context, 'welcome.webchat');
+    const ui = await this.localeOf(context);
+    const locale = faqLocale === undefined || faqLocale === 'de' || faqLocale === 'en' ? ui : faqLocale;
+    const text = locale === 'de' || locale === 'en' ? t(locale, 'welcome.webchat') : FAQ_WELCOME[locale];
+    await this.sendFaqReply(context, renderFaqWelcome(text, locale, faq.topQuestions(locale, WELCOME_QUESTIONS)));
   }
 
   private async handleMembersAdded(context: TurnContext, added: ChannelAccount[]): Promise<void> {
@@ -329,6 +350,7 @@ export class WeltoffenBot extends TeamsActivityHandler {
     const flags = await this.flags.get(context, {});
     if (flags.welcomed) return;
     await this.flags.set(context, { ...flags, welcomed: true });
-    await this.reply(context, kind === 'personal' ? 'welcome.personal' : kind === 'channel' ? 'welcome.channel' : 'welcome.webchat');
+    if (kind === 'webchat') return this.welcomeWebChat(context);
+    await this.reply(context, kind === 'personal' ? 'welcome.personal' : 'welcome.channel');
   }
 }

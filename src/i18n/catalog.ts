@@ -10,8 +10,9 @@ const de = {
   'welcome.channel':
     'Hallo zusammen! Ich bin der Weltoffen-Bot. In diesem Kanal kann ich Zusammenfassungen des Selbstchecks „Weltoffene Kommune“ posten. Schreiben Sie „@Weltoffen-Bot hilfe“, um zu sehen, was ich kann.',
   'welcome.webchat':
-    'Willkommen! Ich beantworte Fragen zum Modellprojekt „Weltoffene Kommune“ und begleite Mitarbeiter*innen teilnehmender Kommunen durch den Selbstcheck. Schreiben Sie „hilfe“, um zu sehen, was ich kann.',
+    'Willkommen! Ich beantworte Fragen zum Modellprojekt „Weltoffene Kommune“: Schreiben Sie Ihre Frage oder wählen Sie eine der Fragen unten. Mitarbeiter*innen teilnehmender Kommunen begleite ich durch den Selbstcheck: Schreiben Sie „start“ oder „hilfe“.',
   'unknown.text': 'Das habe ich leider nicht verstanden. Schreiben Sie „hilfe“, um zu sehen, was ich kann.',
+  'faq.staffHint': 'Für Mitarbeiter*innen teilnehmender Kommunen: „start“ beginnt den Selbstcheck, „hilfe“ zeigt, was ich sonst kann.',
   'language.switched': 'Alles klar, ich schreibe ab jetzt auf Deutsch.',
   'error.generic': 'Entschuldigung, da ist bei mir etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.',
   'error.busy': 'Ich bearbeite gerade noch Ihre vorige Nachricht. Bitte senden Sie diese noch einmal.',
@@ -106,8 +107,9 @@ const en: Record<MessageKey, string> = {
   'welcome.channel':
     'Hello everyone! I am Weltoffen-Bot. In this channel I can post summaries of the “Weltoffene Kommune” self-check. Type “@Weltoffen-Bot help” to see what I can do.',
   'welcome.webchat':
-    'Welcome! I answer questions about the model project “Weltoffene Kommune” (welcoming municipality) and guide staff of participating municipalities through the self-check. Type “help” to see what I can do.',
+    'Welcome! I answer questions about the model project “Weltoffene Kommune” (welcoming municipality): type your question or choose one of the questions below. Staff of participating municipalities: type “start” or “help” for the self-check.',
   'unknown.text': "Sorry, I did not understand that. Type “help” to see what I can do.",
+  'faq.staffHint': 'Staff of participating municipalities: “start” begins the self-check, “help” shows what else I can do.',
   'language.switched': "All right, I'll write in English from now on.",
   'error.generic': 'Sorry, something went wrong on my side. Please try again in a moment.',
   'error.busy': 'I am still working on your previous message. Please send this one again.',

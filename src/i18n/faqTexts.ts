@@ -49,3 +49,14 @@ export const FAQ_TEXTS: Record<FaqLocale, FaqTexts> = {
     contact: 'Ви також можете звернутися до команди проєкту: {contact}',
   },
 };
+
+/**
+ * The web chat greeting for the languages the rest of the bot does not speak; German and English
+ * greet with the main catalog's text, which also tells staff how to start the self-check.
+ */
+export const FAQ_WELCOME: Record<Exclude<FaqLocale, 'de' | 'en'>, string> = {
+  'de-LS': 'Willkommen!\nHier bekommen Sie Antworten zum Projekt „Weltoffene Kommune“.\nSchreiben Sie Ihre Frage.\nOder tippen Sie unten auf eine Frage.',
+  tr: 'Hoş geldiniz! „Weltoffene Kommune“ (Dünyaya Açık Belediye) model projesiyle ilgili sorularınızı yanıtlıyorum. Sorunuzu yazın veya aşağıdaki sorulardan birini seçin.',
+  ar: 'أهلًا وسهلًا! أجيب عن أسئلتك حول المشروع النموذجي „Weltoffene Kommune“ (البلدية المنفتحة على العالم). اكتب سؤالك أو اختر أحد الأسئلة أدناه.',
+  uk: 'Ласкаво просимо! Я відповідаю на запитання про модельний проєкт „Weltoffene Kommune“ (Відкрита до світу громада). Напишіть своє запитання або виберіть одне з запитань нижче.',
+};

@@ -1,4 +1,4 @@
-import { createFaqMatcher, loadFaq, type FaqLocale, type FaqResult } from '../domain/faq';
+import { createFaqMatcher, loadFaq, type FaqLocale, type FaqQuestionRef, type FaqResult } from '../domain/faq';
 
 /**
  * Answers citizens' questions from the local knowledge base. The language is the user's choice when
@@ -11,6 +11,11 @@ export class FaqService {
 
   answer(question: string, locale: FaqLocale | undefined): FaqResult {
     return this.matcher.answer(question, locale ? { locale } : {});
+  }
+
+  /** The most asked questions in a language, offered as buttons when a web chat starts. */
+  topQuestions(locale: FaqLocale, n: number): FaqQuestionRef[] {
+    return this.matcher.topQuestions(locale, n);
   }
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CHROMIUM, haveChromium, launchChromium, type ChromiumSession } from '../support/browser';
+import { CHROMIUM, haveChromium, launchChromium, seriousAxeViolations, type ChromiumSession } from '../support/browser';
 import { type BrowserContext, type Page } from 'playwright-core';
 import { loadConfig } from '../../src/config';
 import { startService, type RunningService } from '../../src/index';
@@ -21,11 +21,6 @@ if (!haveChromium) console.warn(`browser tests skipped: ${CHROMIUM} not found (a
 const describeBrowser = haveChromium ? describe : describe.skip;
 const DOCS = path.join(__dirname, '..', '..', 'docs');
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  nodes: { target: string[] }[];
-}
 
 const de = (v: number | null) => (v === null ? '–' : v.toLocaleString('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
 const en = (v: number | null) => (v === null ? '–' : v.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
@@ -95,14 +90,6 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
     await page.locator('#signin').click();
   }
 
-  async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
-    await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-    const violations = (await page.evaluate(
-      `axe.run().then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target })) })))`,
-    )) as AxeViolation[];
-    if (violations.length) console.log('axe findings:', JSON.stringify(violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`)));
-    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  }
 
   const cell = (page: Page, field: string, col: string) => page.locator(`table.fields tr[data-field="${field}"] [data-col="${col}"]`);
 

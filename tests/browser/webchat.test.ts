@@ -1,20 +1,11 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { CHROMIUM, haveChromium, launchChromium, type ChromiumSession } from '../support/browser';
+import { CHROMIUM, haveChromium, launchChromium, seriousAxeViolations, type ChromiumSession } from '../support/browser';
 import { type BrowserContext, type Page } from 'playwright-core';
 import { startWebChatServer, type WebChatTestServer } from '../support/webChatServer';
 
 if (!haveChromium) console.warn(`browser tests skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
 const describeBrowser = haveChromium ? describe : describe.skip;
 
-const DOCS = path.join(__dirname, '..', '..', 'docs');
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
 
 describeBrowser('self-hosted web chat in Chromium (phone width)', () => {
   let svc: WebChatTestServer;
@@ -43,17 +34,6 @@ describeBrowser('self-hosted web chat in Chromium (phone width)', () => {
     return page;
   }
 
-  async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
-    // Evaluated through the DevTools protocol: the page's own CSP (rightly) refuses injected script tags.
-    await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-    // A string expression: the test project compiles without the DOM library.
-    const violations = (await page.evaluate(
-      `axe.run().then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })))`,
-    )) as AxeViolation[];
-    const severe = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    if (violations.length) console.log('axe findings:', JSON.stringify(violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)));
-    return severe;
-  }
 
   async function htmlLangDir(page: Page): Promise<[string | null, string | null]> {
     const html = page.locator('html');
@@ -78,7 +58,6 @@ describeBrowser('self-hosted web chat in Chromium (phone width)', () => {
     await page.waitForTimeout(500);
     expect(await page.getByText(/Send failed|Senden fehlgeschlagen/).count()).toBe(0);
     expect(await htmlLangDir(page)).toEqual(['de', 'ltr']);
-    await page.screenshot({ path: path.join(DOCS, 'webchat.png') });
 
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(consoleErrors).toEqual([]);
@@ -125,7 +104,6 @@ describeBrowser('self-hosted web chat in Chromium (phone width)', () => {
     await send(page, 'مرحبا');
     await page.getByText('echo[ar]: مرحبا').first().waitFor({ timeout: 10_000 });
     expect(await page.locator('#webchat [dir="rtl"]').count()).toBeGreaterThan(0);
-    await page.screenshot({ path: path.join(DOCS, 'webchat-ar.png') });
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.close();
   }, 60_000);

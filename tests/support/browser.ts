@@ -1,7 +1,7 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's package (installed by .ci/run); never a downloaded browser. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -31,4 +31,23 @@ export async function launchChromium(name: string, options: { viewport: { width:
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core on the page; logs every finding and returns the serious and critical ones. */
+export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  // Evaluated through the DevTools protocol: the pages' own CSP (rightly) refuses injected script tags.
+  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  // A string expression: the test project compiles without the DOM library.
+  const violations = (await page.evaluate(
+    `axe.run().then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })))`,
+  )) as AxeViolation[];
+  if (violations.length) console.log('axe findings:', JSON.stringify(violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`)));
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }

@@ -225,7 +225,11 @@ export function createFaqMatcher(kb: FaqKnowledgeBase): FaqMatcher {
       answer: fill(ans.value),
       source: entry.source,
       followUps: [...entry.followUps],
-      followUpQuestions: entry.followUps.map((id) => questionRef(id, ans.locale)).filter((x): x is FaqQuestionRef => !!x),
+      // Follow-ups in the reader's own language first; those that exist only in a fallback language last.
+      followUpQuestions: entry.followUps
+        .map((id) => questionRef(id, ans.locale))
+        .filter((x): x is FaqQuestionRef => !!x)
+        .sort((a, b) => Number(b.locale === ans.locale) - Number(a.locale === ans.locale)),
       requestedLocale,
       localeSource,
       locale: ans.locale,

@@ -101,6 +101,19 @@ describe('FAQ retrieval', () => {
     expect(r.followUpQuestions.every((f) => f.locale === 'de')).toBe(true);
   });
 
+  it('offers follow-ups in the reader’s language first, those only in a fallback language after them', () => {
+    const r = matcher.answer('من يموّل المشروع؟', { locale: 'ar' });
+    if (r.kind !== 'answer') throw new Error('expected answer');
+    expect(r.entryId).toBe('funding');
+    const locales = r.followUpQuestions.map((f) => f.locale);
+    // 'funding' lists a fallback-only entry first in the knowledge base; the reader sees it last.
+    expect(r.followUps[0]).toBe(r.followUpQuestions.at(-1)?.id);
+    expect(locales).toEqual([...locales].sort((a, b) => Number(b === 'ar') - Number(a === 'ar')));
+    expect(locales[0]).toBe('ar');
+    expect(locales.at(-1)).not.toBe('ar');
+    expect(new Set(r.followUpQuestions.map((f) => f.id))).toEqual(new Set(r.followUps));
+  });
+
   it('leaves {contact} for the caller when no contact is given', () => {
     const r = answerFaq('Wie kann ich das Projektteam kontaktieren?');
     expect(r.kind === 'answer' && r.answer).toContain('{contact}');
