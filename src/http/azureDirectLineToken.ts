@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { RateLimiter } from '../infrastructure/directline/rateLimiter';
 import { sendError } from './errors';
+import { clientAddress } from './clientAddress';
 
 export interface AzureDirectLineOptions {
   /** Direct Line secret of the Azure Bot resource. Stays on the server; only short-lived tokens leave it. */
@@ -25,9 +26,7 @@ export function mountAzureDirectLineToken(server: restify.Server, options: Azure
   const perClient = new RateLimiter(options.tokensPerClientPerHour, 3600_000);
   server.get('/api/directline/token', async (req: Request, res: Response) => {
     res.header('cache-control', 'no-store');
-    const client = options.trustProxy
-      ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() || (req.socket.remoteAddress ?? 'unknown')
-      : (req.socket.remoteAddress ?? 'unknown');
+    const client = clientAddress(req, options.trustProxy);
     const allowed = perClient.hit(client, now());
     if (!allowed.ok) {
       res.header('Retry-After', String(Math.ceil(allowed.retryAfterMs / 1000)));

@@ -9,6 +9,7 @@ import { RateLimiter } from '../infrastructure/directline/rateLimiter';
 import { TokenSigner, type TokenClaims } from '../infrastructure/directline/tokens';
 import { sendError } from './errors';
 import type { Lifecycle } from './server';
+import { clientAddress } from './clientAddress';
 
 export interface DirectLineOptions {
   /** HMAC key for tokens; random per process when absent. */
@@ -195,7 +196,7 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): D
     if (store.size >= options.maxConversations) {
       return limited(res, 60_000, 'TooManyConversations', 'the web chat is busy; please try again in a minute');
     }
-    const client = clientKey(req, options.trustProxy);
+    const client = clientAddress(req, options.trustProxy);
     const allowed = perClient.hit(client, now());
     if (!allowed.ok) return limited(res, allowed.retryAfterMs, 'TooManyConversations', 'too many new conversations from this address');
     const c = store.create(client, now());
@@ -273,11 +274,3 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): D
   return { store, close: () => clearInterval(sweeper) };
 }
 
-function clientKey(req: Request, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = req.headers['x-forwarded-for'];
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-    if (first) return first;
-  }
-  return req.socket.remoteAddress ?? 'unknown';
-}

@@ -153,6 +153,22 @@ describe('Direct Line limits per client address', () => {
     }
   });
 
+  it('behind a proxy (TRUST_PROXY) counts the address the proxy appended, without its port; forged earlier entries do not help', async () => {
+    const dl = await startDirectLineServer({ conversationsPerClient: 2, conversationWindowSeconds: 600, trustProxy: true });
+    const open = (forwardedFor: string) =>
+      fetch(`${dl.url}/v3/directline/conversations`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor }, body: '{}' });
+    try {
+      // App Service style: the client's port differs per connection; the client forges a new first entry each time.
+      expect((await open('198.51.100.1, 203.0.113.5:51234')).status).toBe(201);
+      expect((await open('198.51.100.2, 203.0.113.5:51235')).status).toBe(201);
+      expect((await open('198.51.100.3, 203.0.113.5:51236')).status).toBe(429);
+      // Another client behind the same proxy is still served.
+      expect((await open('203.0.113.6:40000')).status).toBe(201);
+    } finally {
+      await dl.stop();
+    }
+  });
+
   it('runs turns in-process even when channel authentication is configured (Teams app id)', async () => {
     const auth = new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: 'app-id-123', MicrosoftAppPassword: 'secret', MicrosoftAppType: 'MultiTenant' });
     const dl = await startDirectLineServer({}, auth, 'app-id-123');
