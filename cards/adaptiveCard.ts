@@ -84,3 +84,8 @@ export function action(
     fallback: submit,
   };
 }
+
+/** A link button; Teams opens teams.microsoft.com deep links inside the client (here: the dashboard tab). */
+export function openUrlAction(title: string, url: string): CardElement {
+  return { type: 'Action.OpenUrl', title, url };
+}

@@ -1,7 +1,7 @@
 /** Summary card posted proactively to subscribed Teams channels (issue #5): consolidated field scores, levels, traffic lights. */
 import { FIELD_IDS, fieldName, levelLabel, roleLabel, trafficLightLabel, type AssessmentScore, type FieldId, type Locale, type Role, type TrafficLight } from '../src/domain/selbstcheck';
 import { ct } from '../src/i18n/coordinatorCatalog';
-import { card, progressBar, textBlock, type CardElement, type RenderedCard } from './adaptiveCard';
+import { card, openUrlAction, progressBar, textBlock, type CardElement, type RenderedCard } from './adaptiveCard';
 
 const LIGHT_ICON: Readonly<Record<TrafficLight, string>> = { red: '🔴', yellow: '🟡', green: '🟢' };
 const LIGHT_STYLE: Readonly<Record<TrafficLight, 'attention' | 'warning' | 'good'>> = { red: 'attention', yellow: 'warning', green: 'good' };
@@ -17,6 +17,8 @@ export interface ChannelSummaryInput {
   readonly respondents: number;
   /** Consolidated over all respondents of the round. */
   readonly score: AssessmentScore;
+  /** The municipality's view in the coordinators' dashboard (issue #8). */
+  readonly dashboardUrl?: string;
 }
 
 export function renderChannelSummaryCard(input: ChannelSummaryInput): RenderedCard {
@@ -48,6 +50,15 @@ export function renderChannelSummaryCard(input: ChannelSummaryInput): RenderedCa
       progressBar(f.score ?? 0, f.trafficLight === null ? 'accent' : LIGHT_STYLE[f.trafficLight]),
     ]),
   ];
-  const text = [`**${title}**`, ...(by ? [by] : []), ct(locale, 'card.currentState', { count: input.respondents }), overall, '', ...ordered.map((f) => `- ${line(f)}`)].join('\n');
-  return { card: card(body, [], text), text };
+  const url = input.dashboardUrl;
+  const text = [
+    `**${title}**`,
+    ...(by ? [by] : []),
+    ct(locale, 'card.currentState', { count: input.respondents }),
+    overall,
+    '',
+    ...ordered.map((f) => `- ${line(f)}`),
+    ...(url ? ['', ct(locale, 'card.dashboardLink', { url })] : []),
+  ].join('\n');
+  return { card: card(body, url ? [openUrlAction(ct(locale, 'card.openDashboard'), url)] : [], text), text };
 }

@@ -10,7 +10,7 @@ import {
   type ScoreChange,
 } from '../src/domain/selbstcheck';
 import { ct } from '../src/i18n/coordinatorCatalog';
-import { card, textBlock, type CardElement, type RenderedCard } from './adaptiveCard';
+import { card, openUrlAction, textBlock, type CardElement, type RenderedCard } from './adaptiveCard';
 import { formatScore } from './channelSummaryCard';
 
 export interface ComparisonCardInput {
@@ -19,6 +19,8 @@ export interface ComparisonCardInput {
   readonly comparison: ComparisonResult;
   /** Undefined when there is no earlier round. */
   readonly change?: { readonly previousRound: number; readonly change: RoundChange };
+  /** The municipality's view in the coordinators' dashboard (issue #8). */
+  readonly dashboardUrl?: string;
 }
 
 function comparisonText(c: FieldComparison, locale: Locale): string {
@@ -77,6 +79,8 @@ export function renderComparisonCard(input: ComparisonCardInput): RenderedCard {
     '',
     ...(changeTitle ? [`**${changeTitle}**`, ...changeLines.map((l) => `- ${l}`)] : [ct(locale, 'card.changeNone')]),
     ...(versionNote ? [versionNote] : []),
+    ...(input.dashboardUrl ? ['', ct(locale, 'card.dashboardLink', { url: input.dashboardUrl })] : []),
   ].join('\n');
-  return { card: card(body, [], text), text };
+  const actions = input.dashboardUrl ? [openUrlAction(ct(locale, 'card.openDashboard'), input.dashboardUrl)] : [];
+  return { card: card(body, actions, text), text };
 }

@@ -86,6 +86,8 @@ const envSchema = z
     DASHBOARD_AAD_CLIENT_ID: optionalString,
     DASHBOARD_AAD_APP_ID_URI: optionalString,
     DASHBOARD_OPENID_METADATA_URL: optionalString.pipe(z.url().optional()),
+    // The Teams app's id (manifest "id", the same as for `npm run teams:package`): summary cards then open the dashboard tab in Teams.
+    TEAMS_APP_ID: optionalString.pipe(z.guid('must be the Teams app id (a GUID)').optional()),
     COORDINATOR_AAD_OBJECT_IDS: idList,
     COORDINATOR_TENANT_IDS: idList,
     REMINDER_AFTER_DAYS: intFromEnv(7, 1, 365),
@@ -146,6 +148,8 @@ export interface AppConfig {
     localSignIn: boolean;
     /** Tab single sign-on; undefined when no client id is known (then only the local stand-in can sign in). */
     sso: { metadataUrl: string; audiences: readonly string[] } | undefined;
+    /** The Teams app id for deep links into the dashboard tab; undefined → links open the page in a browser. */
+    teamsAppId: string | undefined;
   };
   /** Issue #5: bootstrap coordinators, reminders and the delivery outbox. */
   coordinators: {
@@ -180,6 +184,7 @@ function dashboardConfig(e: z.infer<typeof envSchema>): AppConfig['dashboard'] {
   return {
     stalledDays: e.DASHBOARD_STALLED_DAYS,
     localSignIn: e.DASHBOARD_LOCAL_SIGNIN === 'true',
+    teamsAppId: e.TEAMS_APP_ID,
     sso:
       clientId === undefined
         ? undefined

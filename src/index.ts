@@ -32,6 +32,7 @@ import { CoordinatorService } from './services/coordinatorService';
 import { DEFAULT_DELIVERY_OPTIONS, DeliveryService } from './services/deliveryService';
 import { ReminderService } from './services/reminderService';
 import { SummaryRenderer } from './services/summaryRenderer';
+import { dashboardLink } from './services/dashboardLinks';
 import { PrismaAccessRepository } from './infrastructure/repositories/prismaAccessRepository';
 import { PrismaSubscriptionRepository } from './infrastructure/repositories/prismaSubscriptionRepository';
 import { PrismaReminderRepository } from './infrastructure/repositories/prismaReminderRepository';
@@ -113,7 +114,9 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     afterDays: config.coordinators.reminderAfterDays,
     log: logger,
   });
+  const linkToDashboard = dashboardLink({ publicBaseUrl: config.http.publicBaseUrl, teamsAppId: config.dashboard.teamsAppId });
   const coordinator = new CoordinatorService({
+    dashboardLink: linkToDashboard,
     access,
     grants,
     subscriptions,
@@ -189,7 +192,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     subscriptions,
     reminders: reminderRepo,
     gateway: new BotConnectorGateway(adapter, config.bot.appId ?? ''),
-    renderer: new SummaryRenderer({ selfCheck, respondents, channelLocale: 'de', reminderAfterDays: config.coordinators.reminderAfterDays }),
+    renderer: new SummaryRenderer({ selfCheck, respondents, channelLocale: 'de', reminderAfterDays: config.coordinators.reminderAfterDays, dashboardLink: linkToDashboard }),
     clock,
     options: { ...DEFAULT_DELIVERY_OPTIONS, pollMs: config.coordinators.outboxPollMs, worker: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}` },
     log: logger,

@@ -27,6 +27,7 @@ import { roleLabel } from '../domain/selbstcheck';
 import { aadIdentityKey, type AccessService } from './accessService';
 import type { ReminderService } from './reminderService';
 import type { SelfCheckService } from './selfCheckService';
+import type { DashboardLink } from './dashboardLinks';
 
 export type CommandReply =
   | { readonly kind: 'text'; readonly text: string }
@@ -67,6 +68,8 @@ export interface CoordinatorDeps {
   readonly reminderAfterDays: number;
   readonly bootstrapCount: number;
   readonly exports?: ExportCommands;
+  /** Deep link to a municipality's dashboard view, offered on the comparison card. */
+  readonly dashboardLink?: DashboardLink;
 }
 
 const text = (t: string): CommandReply => ({ kind: 'text', text: t });
@@ -328,7 +331,14 @@ export class CoordinatorService {
     const [ownScore, others] = await Promise.all([scoreOf(latest), Promise.all([...otherLatest.values()].map(scoreOf))]);
     const previous = own[1];
     const change = previous ? { previousRound: previous.round, change: changeBetweenRounds(await scoreOf(previous), ownScore) } : undefined;
-    const rendered = renderComparisonCard({ locale, municipalityName: m.name, comparison: compareWithOthers(ownScore, others), ...(change ? { change } : {}) });
+    const link = this.deps.dashboardLink;
+    const rendered = renderComparisonCard({
+      locale,
+      municipalityName: m.name,
+      comparison: compareWithOthers(ownScore, others),
+      ...(change ? { change } : {}),
+      ...(link ? { dashboardUrl: link(m.id) } : {}),
+    });
     return [{ kind: 'card', card: rendered }];
   }
 

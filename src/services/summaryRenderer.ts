@@ -6,6 +6,7 @@ import type { ChannelSubscription, ClaimedDelivery, RespondentRepository } from 
 import { ct } from '../i18n/coordinatorCatalog';
 import type { DeliveryRenderer, OutboundMessage } from './deliveryService';
 import type { SelfCheckService } from './selfCheckService';
+import type { DashboardLink } from './dashboardLinks';
 
 const isFieldId = (v: string | null): v is FieldId => v !== null && (FIELD_IDS as readonly string[]).includes(v);
 
@@ -17,6 +18,8 @@ export class SummaryRenderer implements DeliveryRenderer {
       /** Language of channel cards whose subscription has none recorded. */
       readonly channelLocale: Locale;
       readonly reminderAfterDays: number;
+      /** Deep link to the municipality's dashboard view; cards have no button without it. */
+      readonly dashboardLink?: DashboardLink;
     },
   ) {}
 
@@ -45,7 +48,15 @@ export class SummaryRenderer implements DeliveryRenderer {
       const respondent = d.respondentId === null ? undefined : await this.deps.respondents.findById(d.respondentId);
       event = { kind: 'field_completed', fieldId: d.fieldId, role: respondent?.role ?? null };
     }
-    const rendered = renderChannelSummaryCard({ locale: d.locale ?? this.deps.channelLocale, municipalityName, event, respondents: summary.respondents, score: summary.score });
+    const link = this.deps.dashboardLink;
+    const rendered = renderChannelSummaryCard({
+      locale: d.locale ?? this.deps.channelLocale,
+      municipalityName,
+      event,
+      respondents: summary.respondents,
+      score: summary.score,
+      ...(link ? { dashboardUrl: link(d.municipalityId) } : {}),
+    });
     return { text: rendered.text, card: rendered.card };
   }
 

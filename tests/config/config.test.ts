@@ -35,6 +35,7 @@ describe('loadConfig', () => {
     [{ MAX_BODY_BYTES: '12' }, /MAX_BODY_BYTES/],
     [{ BOT_OPENID_METADATA_URL: 'not a url' }, /BOT_OPENID_METADATA_URL/],
     [{ PUBLIC_BASE_URL: 'bot.example.org' }, /PUBLIC_BASE_URL/],
+    [{ TEAMS_APP_ID: 'weltoffen-bot' }, /TEAMS_APP_ID must be the Teams app id/],
   ])('rejects %j naming the variable', (env, expected) => {
     expect(() => loadConfig(env, cwd)).toThrow(ConfigError);
     expect(() => loadConfig(env, cwd)).toThrow(expected);

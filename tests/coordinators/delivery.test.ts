@@ -2,7 +2,8 @@ import { message, newParticipant, webchat } from '../support/activities';
 import { startTestService, type TestService } from '../support/service';
 import { usingPostgres } from '../support/testDatabase';
 import { FakeConnector, waitFor } from './fakeConnector';
-import { COORDINATOR_OID, allText, channelMember, completeFirstField, coordinatorEnv, inChannel } from './support';
+import { COORDINATOR_OID, TEAMS_APP_ID, allText, channelMember, completeFirstField, coordinatorEnv, inChannel } from './support';
+import { dashboardLink } from '../../src/services/dashboardLinks';
 
 /** Adaptive card JSON of a recorded post, as text. */
 const cardText = (body: Record<string, unknown>) => JSON.stringify(body['attachments'] ?? body['text'] ?? '');
@@ -50,6 +51,9 @@ describe(`proactive summary cards through the outbox (${usingPostgres ? 'Postgre
       expect(cardText(posts[0]!.body)).toMatch(/Stand der Kommune/);
     }
     expect(connector.posts(bochum.conversationId)).toHaveLength(0);
+    // The card's button opens Potsdam in the dashboard tab inside Teams.
+    const potsdam = await prisma().municipality.findFirstOrThrow({ where: { name: 'Potsdam' } });
+    expect(cardText(connector.posts(potsdamA.conversationId)[0]!.body)).toContain(dashboardLink({ publicBaseUrl: svc.url, teamsAppId: TEAMS_APP_ID })(potsdam.id));
     const deliveries = await prisma().outboxDelivery.findMany({ where: { conversationId: { in: subscribed } } });
     expect(deliveries.map((d) => [d.state, d.attempts, d.activityId !== null])).toEqual(subscribed.map(() => ['sent', 1, true]));
 

@@ -5,10 +5,14 @@ import type { ReplyActivity, TestService } from '../support/service';
 export const TENANT = 'tenant-1';
 export const COORDINATOR_OID = 'coord-0000-1111';
 
+/** The Teams app's id: summary cards link into its dashboard tab. */
+export const TEAMS_APP_ID = '3f2a1c9e-7b1d-4c55-9a0e-2b6d8f1e4a77';
+
 export const coordinatorEnv = (extra: Record<string, string> = {}): Record<string, string> => ({
   COORDINATOR_AAD_OBJECT_IDS: COORDINATOR_OID,
   COORDINATOR_TENANT_IDS: TENANT,
   OUTBOX_POLL_MS: '100',
+  TEAMS_APP_ID: TEAMS_APP_ID,
   ...extra,
 });
 
