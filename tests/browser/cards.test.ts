@@ -3,11 +3,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { renderFieldFormCard } from '../../cards/fieldFormCard';
+import { renderChannelSummaryCard } from '../../cards/channelSummaryCard';
+import { renderComparisonCard } from '../../cards/comparisonCard';
+import { dashboardLink } from '../../src/services/dashboardLinks';
 import { renderQuestionCard } from '../../cards/questionCard';
 import { renderFieldSummaryCard, renderOverallSummaryCard } from '../../cards/summaryCard';
 import {
   FIELD_IDS,
   applicableQuestions,
+  changeBetweenRounds,
+  compareWithOthers,
   consolidate,
   currentQuestionnaire,
   recommend,
@@ -67,8 +72,26 @@ function cards() {
       divergences: consolidated.divergences,
       recommendations: FIELD_IDS.flatMap((f) => recommend(q, consolidated.answers, f)),
     }),
+    // Coordinators' cards (issue #5) with the button into the dashboard tab (issue #8).
+    'channel-summary': renderChannelSummaryCard({
+      locale: 'de',
+      municipalityName: 'Potsdam',
+      event: { kind: 'field_completed', fieldId: 'IO', role: 'integration_officer' },
+      respondents: 2,
+      score: scoreAssessment(q, consolidated.answers),
+      dashboardUrl: toDashboard('potsdam'),
+    }),
+    comparison: renderComparisonCard({
+      locale: 'de',
+      municipalityName: 'Potsdam',
+      comparison: compareWithOthers(scoreAssessment(q, consolidated.answers), [1, 2, 3, 4, 5, 6].map((o) => scoreAssessment(q, answersOf(o)))),
+      change: { previousRound: 1, change: changeBetweenRounds(scoreAssessment(q, answersOf(3)), scoreAssessment(q, consolidated.answers)) },
+      dashboardUrl: toDashboard('potsdam'),
+    }),
   };
 }
+
+const toDashboard = dashboardLink({ publicBaseUrl: 'https://bot.example.org', teamsAppId: '3f2a1c9e-7b1d-4c55-9a0e-2b6d8f1e4a77' });
 
 describe('cards against the Adaptive Cards renderer', () => {
   it.each(Object.entries(cards()))('%s parses without errors or warnings', (_name, { card }) => {
