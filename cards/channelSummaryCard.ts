@@ -2,13 +2,11 @@
 import { FIELD_IDS, fieldName, levelLabel, roleLabel, trafficLightLabel, type AssessmentScore, type FieldId, type Locale, type Role, type TrafficLight } from '../src/domain/selbstcheck';
 import { ct } from '../src/i18n/coordinatorCatalog';
 import { card, openUrlAction, progressBar, textBlock, type CardElement, type RenderedCard } from './adaptiveCard';
+import { formatScore } from './format';
 
 const LIGHT_ICON: Readonly<Record<TrafficLight, string>> = { red: '🔴', yellow: '🟡', green: '🟢' };
 const LIGHT_STYLE: Readonly<Record<TrafficLight, 'attention' | 'warning' | 'good'>> = { red: 'attention', yellow: 'warning', green: 'good' };
 
-export function formatScore(score: number, locale: Locale): string {
-  return score.toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 });
-}
 
 export interface ChannelSummaryInput {
   readonly locale: Locale;

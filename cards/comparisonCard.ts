@@ -11,7 +11,7 @@ import {
 } from '../src/domain/selbstcheck';
 import { ct } from '../src/i18n/coordinatorCatalog';
 import { card, openUrlAction, textBlock, type CardElement, type RenderedCard } from './adaptiveCard';
-import { formatScore } from './channelSummaryCard';
+import { formatScore } from './format';
 
 export interface ComparisonCardInput {
   readonly locale: Locale;

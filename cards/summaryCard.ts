@@ -14,15 +14,13 @@ import {
 } from '../src/domain/selbstcheck';
 import { t } from '../src/i18n/catalog';
 import { action, card, progressBar, textBlock, type CardElement, type CardHost, type RenderedCard } from './adaptiveCard';
+import { formatScore } from './format';
 
 const LIGHT_ICON: Readonly<Record<TrafficLight, string>> = { red: '🔴', yellow: '🟡', green: '🟢' };
 const LIGHT_STYLE: Readonly<Record<TrafficLight, 'attention' | 'warning' | 'good'>> = { red: 'attention', yellow: 'warning', green: 'good' };
 const MAX_DIVERGENCES_SHOWN = 5;
 const MAX_NEXT_STEPS = 5;
 
-function formatScore(score: number, locale: Locale): string {
-  return score.toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 });
-}
 
 export interface FieldSummaryInput {
   readonly host: CardHost;

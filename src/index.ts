@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { ConfigError, loadConfig, type AppConfig } from './config';
 import { WeltoffenBot } from './bot/weltoffenBot';
 import { BotAdapter } from './infrastructure/bot/botAdapter';
+import { ReusingBotFrameworkAuthentication } from './infrastructure/bot/reusingAuthentication';
 import { openDatabase, type Database, type OpenOptions } from './infrastructure/db/database';
 import { migrate, pendingMigrations, readMigrations } from './infrastructure/db/migrator';
 import { createLogger } from './infrastructure/logger';
@@ -181,7 +182,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
         }
       : {}),
   });
-  const adapter = new BotAdapter(auth);
+  const adapter = new BotAdapter(new ReusingBotFrameworkAuthentication(auth));
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: error, channelId: context.activity.channelId }, 'unhandled turn error');
     await context.sendActivity(t(uiLocaleOf(context.activity.locale), 'error.generic')).catch(() => undefined);

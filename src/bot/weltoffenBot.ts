@@ -12,7 +12,7 @@ import {
   type StatePropertyAccessor,
   type TurnContext,
 } from 'botbuilder';
-import { DialogSet, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, type DialogState, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
 import { card, textBlock } from '../../cards/adaptiveCard';
 import { DIALOG_IDS, KNOWN_DIALOG_IDS } from '../../dialogs/dialogIds';
 import { MainDialog, identityKeyOf } from '../../dialogs/mainDialog';
@@ -78,6 +78,9 @@ function stackIds(state: DialogState | undefined): string[] {
 
 type ConversationKind = 'personal' | 'channel' | 'webchat';
 
+/** The turnState key under which botbuilder-dialogs' DialogStateManager caches its configuration (not exported). */
+const STATE_MANAGER_CONFIGURATION_KEY = 'DialogStateManagerConfiguration';
+
 /** How many of the most asked questions the web chat greeting offers as buttons. */
 const WELCOME_QUESTIONS = 3;
 
@@ -92,6 +95,7 @@ function conversationKind(context: TurnContext): ConversationKind {
 /** Routes activities; all state goes through the retrying turn so concurrent turns never lose data. */
 export class WeltoffenBot extends TeamsActivityHandler {
   private readonly states: readonly BotState[];
+  private stateManagerConfiguration: DialogStateManagerConfiguration | undefined;
   private readonly preferences: StatePropertyAccessor<UserPreferences>;
   private readonly flags: StatePropertyAccessor<ConversationFlags>;
   private readonly dialogState: StatePropertyAccessor<DialogState>;
@@ -167,7 +171,13 @@ export class WeltoffenBot extends TeamsActivityHandler {
       this.options.onDialogReset?.(unknown);
       await this.dialogState.set(context, { dialogStack: [] });
     }
-    return { dc: await this.dialogs.createContext(context), reset: unknown.length > 0 };
+    // botbuilder-dialogs rebuilds its memory-scope configuration (a dozen scope and resolver objects from
+    // its component registry) for every turn and caches it only in turnState; the scopes keep no per-turn
+    // state, so one configuration serves all turns.
+    if (this.stateManagerConfiguration !== undefined) context.turnState.set(STATE_MANAGER_CONFIGURATION_KEY, this.stateManagerConfiguration);
+    const dc = await this.dialogs.createContext(context);
+    this.stateManagerConfiguration ??= context.turnState.get(STATE_MANAGER_CONFIGURATION_KEY) as DialogStateManagerConfiguration | undefined;
+    return { dc, reset: unknown.length > 0 };
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
