@@ -1,6 +1,7 @@
 import type { Activity, BotState, ResourceResponse, TurnContext } from 'botbuilder';
 import { isETagConflict } from '../infrastructure/state/prismaStorage';
 import { OptimisticState } from '../infrastructure/state/optimisticState';
+import { DeferredWriteRejected, TurnWrites, withTurnWrites } from '../infrastructure/db/turnWrites';
 
 export interface RetryingTurnOptions {
   states: readonly BotState[];
@@ -36,14 +37,25 @@ export async function runWithStateRetry(
     return activities.map((): ResourceResponse => ({ id: '' }));
   });
 
+  // Writes of the turn (an answer) travel with its state update; if one cannot be stored after all,
+  // the turn runs once more with every write sent at once, so the dialog sees the real outcome.
+  let deferWrites = true;
   for (let attempt = 1; ; attempt++) {
     held.length = 0;
+    const writes = new TurnWrites(deferWrites);
     try {
-      await loadFresh(context, options.states, attempt > 1);
-      await logic(context);
-      for (const state of options.states) await state.saveChanges(context, false);
+      await withTurnWrites(writes, async () => {
+        await loadFresh(context, options.states, attempt > 1);
+        await logic(context);
+        for (const state of options.states) await state.saveChanges(context, false);
+        await writes.flush(); // one no state update took along (the state did not change)
+      });
       break;
     } catch (err) {
+      if (err instanceof DeferredWriteRejected && deferWrites) {
+        deferWrites = false;
+        continue;
+      }
       if (!isETagConflict(err)) throw err;
       if (attempt > options.retries) throw new TurnConflictError(attempt);
       options.onConflict?.(attempt);

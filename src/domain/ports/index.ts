@@ -59,9 +59,11 @@ export interface AnswerWrite {
 
 /**
  * created: first answer; changed: a different value/comment (history row added); unchanged: same answer again
- * (a retried turn); closed: the round was completed meanwhile, nothing was written.
+ * (a retried turn); closed: the round was completed meanwhile, nothing was written; deferred: inside a bot
+ * turn, the write goes to the database with the turn's state (same statement, before any reply is sent) and
+ * the turn runs again if it cannot be stored.
  */
-export type AnswerWriteOutcome = 'created' | 'changed' | 'unchanged' | 'closed';
+export type AnswerWriteOutcome = 'created' | 'changed' | 'unchanged' | 'closed' | 'deferred';
 
 export interface RespondentAnswerSet {
   readonly respondentId: string;

@@ -6,6 +6,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import type { DatabaseTarget } from '../../config';
 import { PrismaClient } from '../../generated/prisma/client';
+import { flushingAdapter, flushingSqlRunner } from './turnWrites';
 
 /** One connection used for work that must stay on a single session (advisory locks, migrations). */
 export interface SqlSession {
@@ -59,7 +60,14 @@ async function openPglite(dataDir: string | undefined, options: OpenOptions): Pr
   if (dataDir !== undefined) mkdirSync(path.dirname(dataDir), { recursive: true });
   const pglite = new PGlite(dataDir, options.pgliteSnapshot ? { loadDataDir: options.pgliteSnapshot } : {});
   await pglite.waitReady;
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  // PGlite runs each query under its transaction mutex, so this never interleaves with a Prisma transaction.
+  const sql = flushingSqlRunner({
+    query: async <R>(text: string, params?: readonly unknown[]) => {
+      const r = await pglite.query<R>(text, params as unknown[] | undefined);
+      return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+    },
+  });
+  const prisma = new PrismaClient({ adapter: flushingAdapter(new PrismaPGlite(pglite)) });
   // PGlite is a single session already; serialise callers so a lock held by one is not shared by another.
   let queue: Promise<unknown> = Promise.resolve();
   const session: SqlSession = {
@@ -71,13 +79,7 @@ async function openPglite(dataDir: string | undefined, options: OpenOptions): Pr
   return {
     kind: 'pglite',
     prisma,
-    // PGlite runs each query under its transaction mutex, so this never interleaves with a Prisma transaction.
-    sql: {
-      query: async <R>(sql: string, params?: readonly unknown[]) => {
-        const r = await pglite.query<R>(sql, params as unknown[] | undefined);
-        return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
-      },
-    },
+    sql,
     pglite,
     withSession<T>(fn: (s: SqlSession) => Promise<T>): Promise<T> {
       const run = queue.then(() => fn(session));
@@ -99,16 +101,17 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
   // Fail fast with a clear error instead of on the first turn.
   const probe = await pool.connect();
   probe.release();
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const sql = flushingSqlRunner({
+    query: async <R>(text: string, params?: readonly unknown[]) => {
+      const r = await pool.query(text, params as unknown[] | undefined);
+      return { rows: r.rows as R[], rowCount: r.rowCount ?? r.rows.length };
+    },
+  });
+  const prisma = new PrismaClient({ adapter: flushingAdapter(new PrismaPg(pool)) });
   return {
     kind: 'postgres',
     prisma,
-    sql: {
-      query: async <R>(sql: string, params?: readonly unknown[]) => {
-        const r = await pool.query(sql, params as unknown[] | undefined);
-        return { rows: r.rows as R[], rowCount: r.rowCount ?? r.rows.length };
-      },
-    },
+    sql,
     async withSession<T>(fn: (s: SqlSession) => Promise<T>): Promise<T> {
       const client = await pool.connect();
       try {

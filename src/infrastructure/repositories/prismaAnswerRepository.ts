@@ -1,12 +1,14 @@
 import type { PrismaClient } from '../../generated/prisma/client';
 import { prismaSqlRunner, type SqlRunner } from '../db/database';
+import { DeferredWriteRejected, currentTurnWrites, type PendingWrite } from '../db/turnWrites';
 import type { AnswerRepository, AnswerWrite, AnswerWriteOutcome, RespondentAnswerSet } from '../../domain/ports';
 import type { AnswerMap, Role, StoredAnswer } from '../../domain/selbstcheck';
 
 // $1 assessment, $2 respondent, $3 question, $4 value, $5 comment, $6 questionnaire version, $7 channel.
-const ANSWER_CTES = `
+// `guard` lets a combined statement make the answer depend on its bot-state update (see withState).
+const answerCtes = (guard: string) => `
   open AS (
-    SELECT "municipality_id" FROM "assessment" WHERE "id" = $1 AND "status" = 'in_progress'
+    SELECT "municipality_id" FROM "assessment" WHERE "id" = $1 AND "status" = 'in_progress'${guard}
   ), prev AS (
     SELECT "value" FROM "answer" WHERE "assessment_id" = $1 AND "respondent_id" = $2 AND "question_id" = $3
   ), up AS (
@@ -27,13 +29,14 @@ const ANSWER_CTES = `
     SELECT gen_random_uuid()::text, "id", "value", "comment", "channel", CURRENT_TIMESTAMP FROM up
     RETURNING 1
   )`;
+const ANSWER_CTES = answerCtes('');
 
 const ANSWER_RESULT = `SELECT (SELECT "value"::text FROM prev) AS previous, (SELECT count(*)::int FROM hist) AS written, EXISTS (SELECT 1 FROM open) AS open`;
 
 const WRITE_ANSWER = `WITH ${ANSWER_CTES}\n${ANSWER_RESULT}`;
 
 // Plus $8 field event key, $9 assessment event key, $10 field id, $11 number of fields.
-const WRITE_ANSWER_COMPLETING_FIELD = `WITH ${ANSWER_CTES}, ev AS (
+const COMPLETION_CTES = `ev AS (
     INSERT INTO "outbox_event" ("id", "idempotency_key", "kind", "municipality_id", "assessment_id", "respondent_id", "field_id", "created_at")
     SELECT gen_random_uuid()::text, $8, 'field_completed', open."municipality_id", $1, $2, $10, CURRENT_TIMESTAMP
       FROM open WHERE EXISTS (SELECT 1 FROM up)
@@ -55,8 +58,64 @@ const WRITE_ANSWER_COMPLETING_FIELD = `WITH ${ANSWER_CTES}, ev AS (
       JOIN "channel_subscription" s ON s."status" = 'active' AND (s."scope" = e."municipality_id" OR s."scope" = '*')
     ON CONFLICT ("idempotency_key") DO NOTHING
     RETURNING 1
-  )
+  )`;
+
+const WRITE_ANSWER_COMPLETING_FIELD = `WITH ${ANSWER_CTES}, ${COMPLETION_CTES}
 ${ANSWER_RESULT}`;
+
+/**
+ * The answer and the bot state's update in one statement (the turn's last round trip). The state row
+ * is updated only with the eTag the turn read and only while the round is open; the answer CTEs run only
+ * when that update happened. So either both are stored or neither: a conflict retries the turn as
+ * before, a closed round makes it run again with immediate writes.
+ */
+function withStateStatement(completing: boolean, paramCount: number): string {
+  const [data, next, key, etag] = [1, 2, 3, 4].map((i) => `$${paramCount + i}`);
+  return `WITH st AS (
+    UPDATE "bot_state" SET "data" = ${data}::jsonb, "etag" = ${next}, "updated_at" = now()
+     WHERE "key" = ${key} AND "etag" = ${etag}
+       AND EXISTS (SELECT 1 FROM "assessment" WHERE "id" = $1 AND "status" = 'in_progress')
+    RETURNING 1
+  ),${answerCtes(' AND EXISTS (SELECT 1 FROM st)')}${completing ? `, ${COMPLETION_CTES}` : ''}
+SELECT (SELECT count(*)::int FROM st) AS "stateWritten",
+       EXISTS (SELECT 1 FROM "assessment" WHERE "id" = $1 AND "status" = 'in_progress') AS "roundOpen"`;
+}
+// Answer parameters: 7, or 11 with the completion's; the state's follow them.
+const WRITE_ANSWER_WITH_STATE = withStateStatement(false, 7);
+const WRITE_ANSWER_COMPLETING_FIELD_WITH_STATE = withStateStatement(true, 11);
+
+/** An answer write kept for the turn's state update (see TurnWrites). */
+function pendingAnswer(params: readonly unknown[], completing: boolean): PendingWrite {
+  return {
+    async run(sql) {
+      const { rows } = await sql.query<AnswerRow>(completing ? WRITE_ANSWER_COMPLETING_FIELD : WRITE_ANSWER, params);
+      if (outcomeOf(rows[0]) === 'closed') throw new DeferredWriteRejected();
+    },
+    withState(update) {
+      return {
+        text: completing ? WRITE_ANSWER_COMPLETING_FIELD_WITH_STATE : WRITE_ANSWER_WITH_STATE,
+        params: [...params, update.data, update.nextETag, update.key, update.eTag],
+        outcome(row) {
+          if (row?.['stateWritten'] === 1) return 'written';
+          return row?.['roundOpen'] === true ? 'state_conflict' : 'write_rejected';
+        },
+      };
+    },
+  };
+}
+
+interface AnswerRow {
+  previous: string | null;
+  written: number;
+  open: boolean;
+}
+
+function outcomeOf(row: AnswerRow | undefined): AnswerWriteOutcome {
+  if (row === undefined) return 'unchanged';
+  if (!row.open) return 'closed';
+  if (row.written === 0) return 'unchanged';
+  return row.previous === null ? 'created' : 'changed';
+}
 
 /**
  * Every respondent's answers per round, in one query (respondents without a role count as `other`);
@@ -111,15 +170,14 @@ export class PrismaAnswerRepository implements AnswerRepository {
     if (c !== undefined) {
       params.push(`field_completed:${a.assessmentId}:${a.respondentId}:${c.fieldId}`, `assessment_completed:${a.assessmentId}`, c.fieldId, c.totalFields);
     }
-    const { rows } = await this.sql.query<{ previous: string | null; written: number; open: boolean }>(
-      c === undefined ? WRITE_ANSWER : WRITE_ANSWER_COMPLETING_FIELD,
-      params,
-    );
-    const row = rows[0];
-    if (row === undefined) return 'unchanged';
-    if (!row.open) return 'closed';
-    if (row.written === 0) return 'unchanged';
-    return row.previous === null ? 'created' : 'changed';
+    // In a bot turn the answer travels with the turn's state update: one round trip fewer per answer.
+    const turn = currentTurnWrites();
+    if (turn?.deferAllowed) {
+      await turn.defer(pendingAnswer(params, c !== undefined), this.sql);
+      return 'deferred';
+    }
+    const { rows } = await this.sql.query<AnswerRow>(c === undefined ? WRITE_ANSWER : WRITE_ANSWER_COMPLETING_FIELD, params);
+    return outcomeOf(rows[0]);
   }
 
   /** Read on every self-check turn: straight to the driver as well. */

@@ -84,9 +84,13 @@ export class OptimisticState extends BotState {
     if (!cached) return;
     const json = JSON.stringify(cached.state);
     if (!force && json === cached.json) return;
-    const item: Record<string, unknown> & { eTag?: string } = { ...cached.state, eTag: cached.eTag };
-    await this.storage.write({ [cached.key]: item });
-    cached.eTag = item.eTag;
+    if (this.storage instanceof PrismaStorage) {
+      cached.eTag = await this.storage.writeSerialized(cached.key, json, cached.eTag);
+    } else {
+      const item: Record<string, unknown> & { eTag?: string } = { ...cached.state, eTag: cached.eTag };
+      await this.storage.write({ [cached.key]: item });
+      cached.eTag = item.eTag;
+    }
     cached.json = json;
   }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
 import type { AnswerMap } from '../../domain/selbstcheck';
 import type { SqlRunner } from '../db/database';
+import { DeferredWriteRejected, currentTurnWrites } from '../db/turnWrites';
 
 /** Thrown when a write's eTag no longer matches the stored item (another turn or instance wrote first). */
 export class ETagConflictError extends Error {
@@ -92,31 +93,52 @@ export class PrismaStorage implements Storage {
   async write(changes: StoreItems): Promise<void> {
     for (const [key, item] of Object.entries(changes)) {
       const { eTag, ...rest } = (item ?? {}) as Record<string, unknown> & { eTag?: unknown };
-      const data = JSON.stringify(rest);
-      const next = randomUUID();
-      let affected: number;
-      if (eTag === '*') {
-        ({ rowCount: affected } = await this.db.query(
-          `INSERT INTO bot_state (key, data, etag, updated_at) VALUES ($1, $2::jsonb, $3, now())
-           ON CONFLICT (key) DO UPDATE SET data = EXCLUDED.data, etag = EXCLUDED.etag, updated_at = EXCLUDED.updated_at`,
-          [key, data, next],
-        ));
-      } else if (typeof eTag === 'string' && eTag !== '') {
-        ({ rowCount: affected } = await this.db.query(
-          'UPDATE bot_state SET data = $2::jsonb, etag = $3, updated_at = now() WHERE key = $1 AND etag = $4',
-          [key, data, next, eTag],
-        ));
-      } else {
-        ({ rowCount: affected } = await this.db.query(
-          `INSERT INTO bot_state (key, data, etag, updated_at) VALUES ($1, $2::jsonb, $3, now())
-           ON CONFLICT (key) DO NOTHING`,
-          [key, data, next],
-        ));
-      }
-      if (affected === 0) throw new ETagConflictError(key);
+      const next = await this.writeSerialized(key, JSON.stringify(rest), eTag);
       // Callers keep the written object; give it the new eTag so their next write succeeds.
       if (item && typeof item === 'object') (item as { eTag?: string }).eTag = next;
     }
+  }
+
+  /**
+   * Writes one item that is already JSON (OptimisticState has serialised it to see whether it changed;
+   * a turn's state is not serialised twice). Returns the new eTag; throws ETagConflictError when the
+   * stored item is not the one the eTag names.
+   */
+  async writeSerialized(key: string, data: string, eTag: unknown): Promise<string> {
+    const next = randomUUID();
+    let affected: number;
+    // An answer kept by this turn goes along in the same statement (see TurnWrites).
+    const pending = typeof eTag === 'string' && eTag !== '*' && eTag !== '' ? currentTurnWrites()?.take() : undefined;
+    if (pending !== undefined && typeof eTag === 'string') {
+      const combined = pending.withState({ key, data, nextETag: next, eTag });
+      const { rows } = await this.db.query(combined.text, combined.params);
+      const outcome = combined.outcome(rows[0]);
+      if (outcome === 'state_conflict') throw new ETagConflictError(key);
+      if (outcome === 'write_rejected') throw new DeferredWriteRejected();
+      return next;
+    }
+    if (eTag === '*') {
+      ({ rowCount: affected } = await this.db.query(
+        `INSERT INTO bot_state (key, data, etag, updated_at) VALUES ($1, $2::jsonb, $3, now())
+         ON CONFLICT (key) DO UPDATE SET data = EXCLUDED.data, etag = EXCLUDED.etag, updated_at = EXCLUDED.updated_at`,
+        [key, data, next],
+      ));
+    } else if (typeof eTag === 'string' && eTag !== '') {
+      ({ rowCount: affected } = await this.db.query('UPDATE bot_state SET data = $2::jsonb, etag = $3, updated_at = now() WHERE key = $1 AND etag = $4', [
+        key,
+        data,
+        next,
+        eTag,
+      ]));
+    } else {
+      ({ rowCount: affected } = await this.db.query(
+        `INSERT INTO bot_state (key, data, etag, updated_at) VALUES ($1, $2::jsonb, $3, now())
+         ON CONFLICT (key) DO NOTHING`,
+        [key, data, next],
+      ));
+    }
+    if (affected === 0) throw new ETagConflictError(key);
+    return next;
   }
 
   async delete(keys: string[]): Promise<void> {
