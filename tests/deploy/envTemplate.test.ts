@@ -22,9 +22,50 @@ describe('deploy/env.TEMPLATE', () => {
     expect(variables.filter((v) => !listed.has(v))).toEqual([]);
   });
 
+  it('starts in local mode when copied to .env unchanged (empty values count as unset)', () => {
+    const env: Record<string, string> = {};
+    for (const m of template.matchAll(/^([A-Za-z_]+)=(.*)$/gm)) env[m[1] ?? ''] = m[2] ?? '';
+    expect(loadConfig(env).bot.localMode).toBe(true);
+  });
+
   it('has values config.ts accepts once the placeholders are filled', () => {
     const env: Record<string, string> = {};
     for (const m of template.matchAll(/^([A-Za-z_]+)=(.*)$/gm)) if (m[2] !== '') env[m[1] ?? ''] = m[2] ?? '';
     expect(() => loadConfig({ ...env, MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'x', MicrosoftAppTenantId: '00000000-0000-0000-0000-000000000002' })).not.toThrow(ConfigError);
+  });
+});
+
+describe('deploy/compose.yaml', () => {
+  const compose = readFileSync(path.join(ROOT, 'deploy', 'compose.yaml'), 'utf8');
+
+  /** The bot service's environment as compose would fill it with nothing but POSTGRES_PASSWORD exported. */
+  function botEnvironment(exported: Record<string, string>): Record<string, string> {
+    const bot = compose.slice(compose.indexOf('\n  bot:'));
+    const block = bot.slice(bot.indexOf('    environment:'), bot.indexOf('\n    ports:'));
+    const env: Record<string, string> = {};
+    for (const m of block.matchAll(/^ {6}([A-Za-z_]+): (.*)$/gm)) {
+      env[m[1] ?? ''] = (m[2] ?? '').replace(/\$\{([A-Za-z_]+)(?::-([^}]*))?\}/g, (_all, name: string, fallback?: string) => exported[name] ?? fallback ?? '');
+    }
+    return env;
+  }
+
+  it('gives a configuration config.ts accepts without a bot registration, and reads deploy/.env for the rest', () => {
+    const env = botEnvironment({ POSTGRES_PASSWORD: 'pw' });
+    expect(env['DATABASE_URL']).toBe('postgresql://weltoffen:pw@db:5432/weltoffen');
+    expect(loadConfig(env).bot.localMode).toBe(true);
+    expect(compose).toMatch(/env_file:\n\s+- path: \.env/);
+    // Published on loopback only: without a registration the bot has no channel authentication.
+    expect(compose).toContain('"127.0.0.1:3978:3978"');
+  });
+
+  it('accepts a single-tenant registration passed through', () => {
+    const env = botEnvironment({
+      POSTGRES_PASSWORD: 'pw',
+      MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+      MicrosoftAppPassword: 'secret',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: '00000000-0000-0000-0000-000000000002',
+    });
+    expect(loadConfig(env).bot.localMode).toBe(false);
   });
 });
