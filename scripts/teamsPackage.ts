@@ -24,6 +24,9 @@ export const packageValuesSchema = z.object({
   AAD_APP_CLIENT_ID: guid,
   PUBLISHER_NAME: z.string().min(1).max(32),
   APP_VERSION: z.string().regex(/^\d+\.\d+\.\d+$/),
+  /** The municipality's own privacy statement and terms (an organisation-wide app needs real ones). */
+  PRIVACY_URL: z.url({ protocol: /^https$/, error: 'must be an https:// address' }),
+  TERMS_URL: z.url({ protocol: /^https$/, error: 'must be an https:// address' }),
 });
 export type PackageValues = z.infer<typeof packageValuesSchema>;
 
@@ -38,6 +41,9 @@ export function valuesFromEnvironment(env: NodeJS.ProcessEnv): PackageValues {
     AAD_APP_CLIENT_ID: env.AAD_APP_CLIENT_ID ?? botId,
     PUBLISHER_NAME: env.PUBLISHER_NAME ?? 'Weltoffene Kommune',
     APP_VERSION: env.APP_VERSION ?? version,
+    // Default: the privacy note on the web chat page this service serves.
+    PRIVACY_URL: env.PRIVACY_URL ?? `https://${env.BOT_DOMAIN ?? ''}/#datenschutz`,
+    TERMS_URL: env.TERMS_URL ?? env.PRIVACY_URL ?? `https://${env.BOT_DOMAIN ?? ''}/#datenschutz`,
   });
   if (!parsed.success) {
     throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));

@@ -1,4 +1,4 @@
-// Weltoffen-Bot on Azure: App Service (Linux, Node 20), Azure Bot (single-tenant or user-assigned
+// Weltoffen-Bot on Azure: App Service (Linux, Node 22), Azure Bot (single-tenant or user-assigned
 // managed identity; new multi-tenant bots can no longer be created) with Teams and Direct Line,
 // Azure Database for PostgreSQL Flexible Server, Key Vault for secrets, Application Insights.
 // Deploy: see ../README.md.
@@ -7,7 +7,7 @@ targetScope = 'resourceGroup'
 
 @description('Short name used as a prefix for every resource (lowercase letters and digits).')
 @minLength(3)
-@maxLength(16)
+@maxLength(14)
 param name string = 'weltoffen'
 
 @description('Azure region for all resources except the bot (which is global).')
@@ -23,6 +23,19 @@ param botAppId string = ''
 @secure()
 @description('Client secret of the bot app; only for SingleTenant. Stored in Key Vault.')
 param botAppPassword string = ''
+
+@description('Entra tenant of the bot and of the coordinators: the tenant your Teams runs in. UserAssignedMSI works only when that is the subscription\'s tenant; for another tenant use SingleTenant with an app registration there.')
+param botTenantId string = subscription().tenantId
+
+@description('Client id of the Entra app registration the Teams tabs sign in with (single sign-on). A managed identity cannot expose an API, so with UserAssignedMSI create one (deploy/README.md, step 5); empty: the bot id (SingleTenant).')
+param dashboardAadClientId string = ''
+
+@description('Id of the Teams app (TEAMS_APP_ID of npm run teams:package): summary cards then open the dashboard tab inside Teams. Empty: they open the dashboard page in the browser.')
+param teamsAppId string = ''
+
+@secure()
+@description('Secret of the Azure Bot\'s Direct Line site, only if the web chat should use Azure\'s Direct Line instead of the built-in one (deploy/README.md, step 8). Stored in Key Vault.')
+param directLineSecret string = ''
 
 @description('Administrator login of the PostgreSQL server.')
 param postgresAdminLogin string = 'weltoffenadmin'
@@ -47,7 +60,8 @@ param linkSecret string = '${newGuid()}${newGuid()}'
 
 var suffix = uniqueString(resourceGroup().id, name)
 var appHost = '${name}-app-${suffix}.azurewebsites.net'
-var tenantId = subscription().tenantId
+// Key Vault belongs to the subscription's tenant; the bot and the coordinators to the Teams tenant.
+var vaultTenantId = subscription().tenantId
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: '${name}-id-${suffix}'
@@ -55,6 +69,7 @@ resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' 
 }
 
 var effectiveAppId = botAppType == 'UserAssignedMSI' ? identity.properties.clientId : botAppId
+var tabClientId = empty(dashboardAadClientId) ? effectiveAppId : dashboardAadClientId
 
 resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
   name: '${name}-logs-${suffix}'
@@ -118,7 +133,7 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: '${name}kv${take(suffix, 8)}'
   location: location
   properties: {
-    tenantId: tenantId
+    tenantId: vaultTenantId
     sku: {
       family: 'A'
       name: 'standard'
@@ -133,7 +148,7 @@ resource databaseUrlSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   parent: vault
   name: 'DATABASE-URL'
   properties: {
-    value: 'postgresql://${postgresAdminLogin}:${uriComponent(postgresAdminPassword)}@${postgres.properties.fullyQualifiedDomainName}:5432/weltoffen?sslmode=require'
+    value: 'postgresql://${postgresAdminLogin}:${uriComponent(postgresAdminPassword)}@${postgres.properties.fullyQualifiedDomainName}:5432/weltoffen?sslmode=verify-full'
   }
 }
 
@@ -147,6 +162,12 @@ resource botPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (
   parent: vault
   name: 'MicrosoftAppPassword'
   properties: { value: botAppPassword }
+}
+
+resource directLineSecretSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(directLineSecret)) {
+  parent: vault
+  name: 'DIRECT-LINE-SECRET'
+  properties: { value: directLineSecret }
 }
 
 // Key Vault Secrets User for the app's identity, so app settings can reference the secrets.
@@ -183,36 +204,46 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
     httpsOnly: true
     keyVaultReferenceIdentity: identity.id
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      linuxFxVersion: 'NODE|22-lts'
       appCommandLine: 'node dist/src/index.js'
       alwaysOn: appServiceSku != 'F1'
       healthCheckPath: '/healthz'
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      appSettings: [
+      // The complete list: a redeployment resets the app settings to exactly these, so change settings
+      // through parameters, not in the portal.
+      appSettings: concat([
         { name: 'NODE_ENV', value: 'production' }
         { name: 'PORT', value: '8080' }
         { name: 'WEBSITES_PORT', value: '8080' }
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
         { name: 'MicrosoftAppType', value: botAppType }
         { name: 'MicrosoftAppId', value: effectiveAppId }
-        { name: 'MicrosoftAppTenantId', value: tenantId }
+        { name: 'MicrosoftAppTenantId', value: botTenantId }
         { name: 'MicrosoftAppPassword', value: botAppType == 'SingleTenant' ? '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=MicrosoftAppPassword)' : '' }
         { name: 'DATABASE_URL', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=DATABASE-URL)' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
+        // Request and dependency telemetry without an SDK in the code (App Service's Node.js agent).
+        { name: 'ApplicationInsightsAgent_EXTENSION_VERSION', value: '~3' }
         { name: 'LOG_LEVEL', value: 'info' }
-        // Links in Teams cards (exports) and the tab's SSO resource point at this host.
+        // App Service's front ends append the client address to X-Forwarded-For; web chat limits count per client.
+        { name: 'TRUST_PROXY', value: 'true' }
+        // Links in Teams cards (exports, dashboard) and the tabs' SSO resource point at this host.
         { name: 'PUBLIC_BASE_URL', value: 'https://${appHost}' }
-        { name: 'DASHBOARD_AAD_APP_ID_URI', value: 'api://${appHost}/${effectiveAppId}' }
+        { name: 'DASHBOARD_AAD_CLIENT_ID', value: tabClientId }
+        { name: 'DASHBOARD_AAD_APP_ID_URI', value: 'api://${appHost}/${tabClientId}' }
+        { name: 'TEAMS_APP_ID', value: teamsAppId }
         { name: 'COORDINATOR_AAD_OBJECT_IDS', value: coordinatorObjectIds }
-        { name: 'COORDINATOR_TENANT_IDS', value: tenantId }
+        { name: 'COORDINATOR_TENANT_IDS', value: botTenantId }
         // Shared by all instances, so links and web chat tokens issued by one are accepted by the others.
         { name: 'EXPORT_LINK_SECRET', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=LINK-SECRET)' }
         { name: 'DIRECTLINE_TOKEN_SECRET', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=LINK-SECRET)' }
-      ]
+      ], empty(directLineSecret) ? [] : [
+        { name: 'DIRECT_LINE_SECRET', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=DIRECT-LINE-SECRET)' }
+      ])
     }
   }
-  dependsOn: [vaultAccess, databaseUrlSecret, linkSecretSecret]
+  dependsOn: [vaultAccess, databaseUrlSecret, linkSecretSecret, botPasswordSecret, directLineSecretSecret]
 }
 
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
@@ -225,7 +256,7 @@ resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
     endpoint: 'https://${app.properties.defaultHostName}/api/messages'
     msaAppType: botAppType
     msaAppId: effectiveAppId
-    msaAppTenantId: tenantId
+    msaAppTenantId: botTenantId
     msaAppMSIResourceId: botAppType == 'UserAssignedMSI' ? identity.id : null
     developerAppInsightKey: insights.properties.InstrumentationKey
   }
@@ -261,6 +292,7 @@ resource directLine 'Microsoft.BotService/botServices/channels@2022-09-15' = {
   }
 }
 
+output appName string = app.name
 output appHostName string = app.properties.defaultHostName
 output botId string = effectiveAppId
 output messagingEndpoint string = 'https://${app.properties.defaultHostName}/api/messages'

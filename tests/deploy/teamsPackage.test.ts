@@ -28,6 +28,7 @@ describe('Teams app package', () => {
     const m = JSON.parse(zip.readAsText('manifest.json')) as {
       id: string;
       manifestVersion: string;
+      developer: { privacyUrl: string; termsOfUseUrl: string };
       bots: { botId: string; scopes: string[] }[];
       validDomains: string[];
       webApplicationInfo: { id: string; resource: string };
@@ -35,6 +36,12 @@ describe('Teams app package', () => {
       configurableTabs: { configurationUrl: string; scopes: string[]; context: string[] }[];
     };
     expect(m.id).toBe(env.TEAMS_APP_ID);
+    // By default the privacy note of the page this service serves (the anchor exists there).
+    expect(m.developer.privacyUrl).toBe(`https://${env.BOT_DOMAIN}/#datenschutz`);
+    expect(readFileSync(path.join(__dirname, '..', '..', 'src', 'http', 'public', 'index.html'), 'utf8')).toContain('id="datenschutz"');
+    const own = buildTeamsPackage(valuesFromEnvironment({ ...env, PRIVACY_URL: 'https://www.potsdam.de/datenschutz', TERMS_URL: 'https://www.potsdam.de/nutzung' }), path.join(dir, 'own.zip'));
+    expect(own.manifest['developer']).toMatchObject({ privacyUrl: 'https://www.potsdam.de/datenschutz', termsOfUseUrl: 'https://www.potsdam.de/nutzung' });
+    expect(() => valuesFromEnvironment({ ...env, PRIVACY_URL: 'http://www.potsdam.de/datenschutz' })).toThrow(/PRIVACY_URL: must be an https:\/\/ address/);
     expect(Number(m.manifestVersion)).toBeGreaterThanOrEqual(1.19);
     expect(m.bots[0]?.botId).toBe(env.MicrosoftAppId);
     expect(m.bots[0]?.scopes.sort()).toEqual(['groupChat', 'personal', 'team']);
