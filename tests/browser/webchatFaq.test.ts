@@ -121,6 +121,35 @@ describeBrowser('web chat with the real bot: citizens’ questions in Chromium (
     await page.close();
   }, 120_000);
 
+  it('staff do the self-check on the same page: consent, municipality, role, then answer question cards by click', async () => {
+    const page = await open('?lang=de');
+    await page.getByText(/^Willkommen!/).first().waitFor({ timeout: 20_000 });
+    const box = page.locator('[data-id="webchat-sendbox-input"]');
+    const type = async (text: string) => {
+      await box.fill(text);
+      await box.press('Enter');
+    };
+    await type('start');
+    await page.getByText(/sieben Handlungsfeldern/).first().waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: 'Ja, einverstanden' }).last().click();
+    await page.getByText('Für welche Kommune antworten Sie?').first().waitFor({ timeout: 15_000 });
+    await type('Potsdam');
+    await page.getByText('Welche Funktion haben Sie?').first().waitFor({ timeout: 15_000 });
+    await type('Verwaltungsspitze');
+    await page.getByText(/Frage 1 von ca\. \d+/).first().waitFor({ timeout: 15_000 });
+    // The question card's scale is a set of expanded choices; pick one and press "Antworten".
+    await page.getByRole('radio', { name: 'Teilweise umgesetzt' }).last().check();
+    await page.getByRole('button', { name: 'Antworten' }).last().click();
+    await page.getByText(/Frage 2 von ca\. \d+/).first().waitFor({ timeout: 15_000 });
+    const respondent = await svc.service.db.prisma.respondent.findFirst({ where: { municipalityId: 'potsdam', role: 'mayor' }, include: { answers: true } });
+    expect(respondent?.answers.map((a) => [a.questionId, a.value, a.channel])).toEqual([['MS-01', 'partial', 'directline']]); // the self-hosted Direct Line's channel id, as Azure's
+    await page.mouse.move(0, 0); // no hover state on the clicked button during the contrast check
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: path.join(DOCS, 'webchat-selfcheck.png') });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.close();
+  }, 120_000);
+
   it('opened in Turkish: the greeting and its buttons are Turkish', async () => {
     const page = await open('?lang=tr');
     await page.getByText(FAQ_WELCOME.tr).first().waitFor({ timeout: 20_000 });
