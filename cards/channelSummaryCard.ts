@@ -7,6 +7,10 @@ import { formatScore } from './format';
 const LIGHT_ICON: Readonly<Record<TrafficLight, string>> = { red: '🔴', yellow: '🟡', green: '🟢' };
 const LIGHT_STYLE: Readonly<Record<TrafficLight, 'attention' | 'warning' | 'good'>> = { red: 'attention', yellow: 'warning', green: 'good' };
 
+/** The dashboard link of a coordinator card: a line for the text fallback and the button (issue #8). */
+export function dashboardLinkParts(locale: Locale, url: string | undefined): { readonly lines: string[]; readonly actions: CardElement[] } {
+  return url === undefined ? { lines: [], actions: [] } : { lines: ['', ct(locale, 'card.dashboardLink', { url })], actions: [openUrlAction(ct(locale, 'card.openDashboard'), url)] };
+}
 
 export interface ChannelSummaryInput {
   readonly locale: Locale;
@@ -48,7 +52,7 @@ export function renderChannelSummaryCard(input: ChannelSummaryInput): RenderedCa
       progressBar(f.score ?? 0, f.trafficLight === null ? 'accent' : LIGHT_STYLE[f.trafficLight]),
     ]),
   ];
-  const url = input.dashboardUrl;
+  const link = dashboardLinkParts(locale, input.dashboardUrl);
   const text = [
     `**${title}**`,
     ...(by ? [by] : []),
@@ -56,7 +60,7 @@ export function renderChannelSummaryCard(input: ChannelSummaryInput): RenderedCa
     overall,
     '',
     ...ordered.map((f) => `- ${line(f)}`),
-    ...(url ? ['', ct(locale, 'card.dashboardLink', { url })] : []),
+    ...link.lines,
   ].join('\n');
-  return { card: card(body, url ? [openUrlAction(ct(locale, 'card.openDashboard'), url)] : [], text), text };
+  return { card: card(body, link.actions, text), text };
 }

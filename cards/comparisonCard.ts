@@ -10,7 +10,8 @@ import {
   type ScoreChange,
 } from '../src/domain/selbstcheck';
 import { ct } from '../src/i18n/coordinatorCatalog';
-import { card, openUrlAction, textBlock, type CardElement, type RenderedCard } from './adaptiveCard';
+import { card, textBlock, type CardElement, type RenderedCard } from './adaptiveCard';
+import { dashboardLinkParts } from './channelSummaryCard';
 import { formatScore } from './format';
 
 export interface ComparisonCardInput {
@@ -71,6 +72,7 @@ export function renderComparisonCard(input: ComparisonCardInput): RenderedCard {
       : [textBlock(ct(locale, 'card.changeNone'), { isSubtle: true })]),
     ...(versionNote ? [textBlock(versionNote, { isSubtle: true, size: 'small' })] : []),
   ];
+  const link = dashboardLinkParts(locale, input.dashboardUrl);
   const text = [
     `**${title}**`,
     ct(locale, 'card.compareIntro'),
@@ -79,8 +81,7 @@ export function renderComparisonCard(input: ComparisonCardInput): RenderedCard {
     '',
     ...(changeTitle ? [`**${changeTitle}**`, ...changeLines.map((l) => `- ${l}`)] : [ct(locale, 'card.changeNone')]),
     ...(versionNote ? [versionNote] : []),
-    ...(input.dashboardUrl ? ['', ct(locale, 'card.dashboardLink', { url: input.dashboardUrl })] : []),
+    ...link.lines,
   ].join('\n');
-  const actions = input.dashboardUrl ? [openUrlAction(ct(locale, 'card.openDashboard'), input.dashboardUrl)] : [];
-  return { card: card(body, actions, text), text };
+  return { card: card(body, link.actions, text), text };
 }

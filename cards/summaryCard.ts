@@ -21,7 +21,6 @@ const LIGHT_STYLE: Readonly<Record<TrafficLight, 'attention' | 'warning' | 'good
 const MAX_DIVERGENCES_SHOWN = 5;
 const MAX_NEXT_STEPS = 5;
 
-
 export interface FieldSummaryInput {
   readonly host: CardHost;
   readonly locale: Locale;

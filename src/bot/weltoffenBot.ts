@@ -341,10 +341,10 @@ export class WeltoffenBot extends TeamsActivityHandler {
    */
   private async welcomeWebChat(context: TurnContext): Promise<void> {
     const faq = this.options.faq;
-    const faqLocale = faqLocaleOf(context.activity.locale);
     if (!faq) return this.reply(context, 'welcome.webchat');
-    const ui = await this.localeOf(context);
-    const locale = faqLocale === undefined || faqLocale === 'de' || faqLocale === 'en' ? ui : faqLocale;
+    // The page's language when only the FAQ speaks it (Leichte Sprache, tr, ar, uk); else the bot's own.
+    const page = faqLocaleOf(context.activity.locale);
+    const locale = page !== undefined && page !== 'de' && page !== 'en' ? page : await this.localeOf(context);
     const text = locale === 'de' || locale === 'en' ? t(locale, 'welcome.webchat') : FAQ_WELCOME[locale];
     await this.sendFaqReply(context, renderFaqWelcome(text, locale, faq.topQuestions(locale, WELCOME_QUESTIONS)));
   }

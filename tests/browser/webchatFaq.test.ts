@@ -59,10 +59,14 @@ describeBrowser('web chat with the real bot: citizens’ questions in Chromium (
   /** A button of the suggested-actions bar under the send box (the transcript's screen-reader copy aside). */
   const suggested = (page: Page, name: string) => page.locator('.webchat__suggested-actions__button', { hasText: name });
 
-  async function ask(page: Page, question: string, expectedEntry: string, locale: FaqLocale): Promise<void> {
+  async function send(page: Page, text: string): Promise<void> {
     const box = page.locator('[data-id="webchat-sendbox-input"]');
-    await box.fill(question);
+    await box.fill(text);
     await box.press('Enter');
+  }
+
+  async function ask(page: Page, question: string, expectedEntry: string, locale: FaqLocale): Promise<void> {
+    await send(page, question);
     await page.getByText(answerStart(expectedEntry, locale)).last().waitFor({ timeout: 15_000 });
   }
 
@@ -85,9 +89,7 @@ describeBrowser('web chat with the real bot: citizens’ questions in Chromium (
     await page.screenshot({ path: path.join(DOCS, 'webchat.png') });
 
     // Off-topic: no invented answer, but the contact address.
-    const box = page.locator('[data-id="webchat-sendbox-input"]');
-    await box.fill('Wie wird das Wetter morgen in Köln?');
-    await box.press('Enter');
+    await send(page, 'Wie wird das Wetter morgen in Köln?');
     await page.getByText(FAQ_TEXTS.de.notSure).first().waitFor({ timeout: 15_000 });
     await page.getByText(CONTACT).last().waitFor();
     // The closest questions stay clickable: the not-sure message is the last one, with its buttons.
@@ -124,18 +126,13 @@ describeBrowser('web chat with the real bot: citizens’ questions in Chromium (
   it('staff do the self-check on the same page: consent, municipality, role, then answer question cards by click', async () => {
     const page = await open('?lang=de');
     await page.getByText(/^Willkommen!/).first().waitFor({ timeout: 20_000 });
-    const box = page.locator('[data-id="webchat-sendbox-input"]');
-    const type = async (text: string) => {
-      await box.fill(text);
-      await box.press('Enter');
-    };
-    await type('start');
+    await send(page, 'start');
     await page.getByText(/sieben Handlungsfeldern/).first().waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: 'Ja, einverstanden' }).last().click();
     await page.getByText('Für welche Kommune antworten Sie?').first().waitFor({ timeout: 15_000 });
-    await type('Potsdam');
+    await send(page, 'Potsdam');
     await page.getByText('Welche Funktion haben Sie?').first().waitFor({ timeout: 15_000 });
-    await type('Verwaltungsspitze');
+    await send(page, 'Verwaltungsspitze');
     await page.getByText(/Frage 1 von ca\. \d+/).first().waitFor({ timeout: 15_000 });
     // The question card's scale is a set of expanded choices; pick one and press "Antworten".
     await page.getByRole('radio', { name: 'Teilweise umgesetzt' }).last().check();

@@ -1,7 +1,8 @@
 import { FIELD_IDS, defaultRegistry, questionsOfField, type StoredAnswer } from '../../src/domain/selbstcheck';
 import { startTestService, type TestService } from '../support/service';
 import { usingPostgres } from '../support/testDatabase';
-import { COORDINATOR_OID, channelMember, coordinatorEnv, inChannel } from './support';
+import { COORDINATOR_OID, TEAMS_APP_ID, channelMember, coordinatorEnv, inChannel } from './support';
+import { dashboardLink } from '../../src/services/dashboardLinks';
 
 const q = defaultRegistry.getQuestionnaire(1);
 /** One ungated question per field, so each field's score is exactly that answer's points. */
@@ -48,6 +49,8 @@ describe(`comparison card (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(text).toContain('100 | Median 42,5 (mittlere Hälfte 25–60, 6 Kommunen) – oberes Viertel');
     expect(text).toContain('Veränderung seit Runde 1');
     expect(text).toMatch(/Management und Steuerung: 0 → 100 \(\+100\)/);
+    // The button opens Potsdam in the dashboard tab inside Teams (TEAMS_APP_ID is configured).
+    expect(text).toContain(dashboardLink({ publicBaseUrl: svc.url, teamsAppId: TEAMS_APP_ID })('potsdam'));
 
     // Bochum's others: 25, 25, 60, 60, 100, 100 (Potsdam and Konstanz with their newest round).
     const english = await inChannel(svc, channel, 'compare Bochum');

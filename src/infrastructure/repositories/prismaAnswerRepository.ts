@@ -80,9 +80,14 @@ function withStateStatement(completing: boolean, paramCount: number): string {
 SELECT (SELECT count(*)::int FROM st) AS "stateWritten",
        EXISTS (SELECT 1 FROM "assessment" WHERE "id" = $1 AND "status" = 'in_progress') AS "roundOpen"`;
 }
-// Answer parameters: 7, or 11 with the completion's; the state's follow them.
-const WRITE_ANSWER_WITH_STATE = withStateStatement(false, 7);
-const WRITE_ANSWER_COMPLETING_FIELD_WITH_STATE = withStateStatement(true, 11);
+// Built once per shape; the state's parameters follow the answer's, however many those are.
+const withStateStatements = new Map<string, string>();
+function withStateText(completing: boolean, paramCount: number): string {
+  const key = `${completing}:${paramCount}`;
+  let text = withStateStatements.get(key);
+  if (text === undefined) withStateStatements.set(key, (text = withStateStatement(completing, paramCount)));
+  return text;
+}
 
 /** An answer write kept for the turn's state update (see TurnWrites). */
 function pendingAnswer(params: readonly unknown[], completing: boolean): PendingWrite {
@@ -93,7 +98,7 @@ function pendingAnswer(params: readonly unknown[], completing: boolean): Pending
     },
     withState(update) {
       return {
-        text: completing ? WRITE_ANSWER_COMPLETING_FIELD_WITH_STATE : WRITE_ANSWER_WITH_STATE,
+        text: withStateText(completing, params.length),
         params: [...params, update.data, update.nextETag, update.key, update.eTag],
         outcome(row) {
           if (row?.['stateWritten'] === 1) return 'written';

@@ -106,10 +106,10 @@ export class PrismaStorage implements Storage {
    */
   async writeSerialized(key: string, data: string, eTag: unknown): Promise<string> {
     const next = randomUUID();
-    let affected: number;
-    // An answer kept by this turn goes along in the same statement (see TurnWrites).
-    const pending = typeof eTag === 'string' && eTag !== '*' && eTag !== '' ? currentTurnWrites()?.take() : undefined;
-    if (pending !== undefined && typeof eTag === 'string') {
+    const updatesExisting = typeof eTag === 'string' && eTag !== '*' && eTag !== '';
+    // An answer kept by this turn goes along with the conditional update, in the same statement (see TurnWrites).
+    const pending = updatesExisting ? currentTurnWrites()?.take() : undefined;
+    if (pending !== undefined && updatesExisting) {
       const combined = pending.withState({ key, data, nextETag: next, eTag });
       const { rows } = await this.db.query(combined.text, combined.params);
       const outcome = combined.outcome(rows[0]);
@@ -117,13 +117,14 @@ export class PrismaStorage implements Storage {
       if (outcome === 'write_rejected') throw new DeferredWriteRejected();
       return next;
     }
+    let affected: number;
     if (eTag === '*') {
       ({ rowCount: affected } = await this.db.query(
         `INSERT INTO bot_state (key, data, etag, updated_at) VALUES ($1, $2::jsonb, $3, now())
          ON CONFLICT (key) DO UPDATE SET data = EXCLUDED.data, etag = EXCLUDED.etag, updated_at = EXCLUDED.updated_at`,
         [key, data, next],
       ));
-    } else if (typeof eTag === 'string' && eTag !== '') {
+    } else if (updatesExisting) {
       ({ rowCount: affected } = await this.db.query('UPDATE bot_state SET data = $2::jsonb, etag = $3, updated_at = now() WHERE key = $1 AND etag = $4', [
         key,
         data,
