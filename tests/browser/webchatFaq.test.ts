@@ -65,6 +65,13 @@ describeBrowser('web chat with the real bot: citizens’ questions in Chromium (
     await box.press('Enter');
   }
 
+  /** Once Web Chat has scrolled to the newest message (it animates) and nothing is hovered: the screenshot for docs/. */
+  async function screenshot(page: Page, file: string): Promise<void> {
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: path.join(DOCS, file) });
+  }
+
   async function ask(page: Page, question: string, expectedEntry: string, locale: FaqLocale): Promise<void> {
     await send(page, question);
     await page.getByText(answerStart(expectedEntry, locale)).last().waitFor({ timeout: 15_000 });
@@ -85,8 +92,7 @@ describeBrowser('web chat with the real bot: citizens’ questions in Chromium (
     await ask(page, 'Wie läuft so ein Selbstcheck ab und was ist das?', 'selbstcheck-what', 'de');
     await ask(page, 'Was passiert mit meinen Daten hier im Chat?', 'data-privacy', 'de');
     expect(await page.getByText(/^Quelle: /).count()).toBeGreaterThanOrEqual(6);
-    await page.waitForTimeout(800); // Web Chat scrolls to the newest message with an animation
-    await page.screenshot({ path: path.join(DOCS, 'webchat.png') });
+    await screenshot(page, 'webchat.png');
 
     // Off-topic: no invented answer, but the contact address.
     await send(page, 'Wie wird das Wetter morgen in Köln?');
@@ -117,8 +123,7 @@ describeBrowser('web chat with the real bot: citizens’ questions in Chromium (
     await ask(page, 'ما هو التقييم الذاتي؟', 'selbstcheck-what', 'ar');
     await page.getByText(new RegExp(`^${FAQ_TEXTS.ar.source}: `)).first().waitFor();
     expect(await page.locator('#webchat [dir="rtl"]').count()).toBeGreaterThan(0);
-    await page.waitForTimeout(800);
-    await page.screenshot({ path: path.join(DOCS, 'webchat-ar.png') });
+    await screenshot(page, 'webchat-ar.png');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.close();
   }, 120_000);
@@ -140,9 +145,7 @@ describeBrowser('web chat with the real bot: citizens’ questions in Chromium (
     await page.getByText(/Frage 2 von ca\. \d+/).first().waitFor({ timeout: 15_000 });
     const respondent = await svc.service.db.prisma.respondent.findFirst({ where: { municipalityId: 'potsdam', role: 'mayor' }, include: { answers: true } });
     expect(respondent?.answers.map((a) => [a.questionId, a.value, a.channel])).toEqual([['MS-01', 'partial', 'directline']]); // the self-hosted Direct Line's channel id, as Azure's
-    await page.mouse.move(0, 0); // no hover state on the clicked button during the contrast check
-    await page.waitForTimeout(800);
-    await page.screenshot({ path: path.join(DOCS, 'webchat-selfcheck.png') });
+    await screenshot(page, 'webchat-selfcheck.png'); // also no hover state on the clicked button for axe's contrast check
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.close();
   }, 120_000);
