@@ -216,7 +216,6 @@ export async function startService(config: AppConfig, options: StartOptions = {}
         lifecycle,
         sso: ssoVerifier,
         localSignIn,
-        localPresets: config.coordinators.objectIds.map((oid) => `aad:${config.coordinators.tenantIds[0] ?? 'local'}:${oid}`),
       });
       // The dashboard's export links send the same bearer token as its API calls.
       mountExports(server, { exports: exportService, access, signer: exportSigner, logger, authenticate: dashboardIdentity });
