@@ -343,7 +343,8 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): D
     if (tooLong) {
       // Accepted (so Web Chat shows no "Send failed") but never given to the bot: answered in the page's language.
       const locale = faqLocaleOf(c.locale) ?? 'de';
-      await queueNotice(c, echoed, webChatText(locale, 'tooLong', { max: MAX_TEXT_CHARS }), c.locale);
+      const notice = queueNotice(c, echoed, webChatText(locale, 'tooLong', { max: MAX_TEXT_CHARS }), c.locale);
+      await (deps.lifecycle ? deps.lifecycle.track(notice) : notice);
       logger.info({ type: echoed.type, chars: parsed.data.text?.length }, 'direct line: message too long, not processed');
       res.json(200, { id: echoed.id });
       return;
