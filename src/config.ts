@@ -75,6 +75,7 @@ const envSchema = z
     DIRECTLINE_CONVERSATIONS_PER_CLIENT: intFromEnv(20, 1, 10_000),
     DIRECTLINE_CONVERSATION_WINDOW_SECONDS: intFromEnv(3600, 60, 86_400),
     DIRECTLINE_MESSAGES_PER_MINUTE: intFromEnv(30, 1, 1000),
+    DIRECTLINE_MESSAGES_PER_CLIENT_PER_MINUTE: intFromEnv(60, 1, 100_000),
     DIRECTLINE_MAX_CONVERSATIONS: intFromEnv(5000, 1, 1_000_000),
     TRUST_PROXY: z.enum(['true', 'false']).optional().or(z.literal('').transform(() => undefined)),
     DIRECT_LINE_SECRET: optionalString,
@@ -103,13 +104,20 @@ const envSchema = z
     if (env.MicrosoftAppType && env.MicrosoftAppType !== 'MultiTenant' && !env.MicrosoftAppTenantId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: `is required when MicrosoftAppType is ${env.MicrosoftAppType}` });
     }
-    // The stand-in lets anyone pick an identity: never where real people sign in.
-    if (env.DASHBOARD_LOCAL_SIGNIN === 'true' && (env.NODE_ENV === 'production' || env.MicrosoftAppId)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['DASHBOARD_LOCAL_SIGNIN'],
-        message: `must not be true ${env.NODE_ENV === 'production' ? 'when NODE_ENV=production' : 'when MicrosoftAppId is set'}: the local sign-in stand-in is for local use and demos only`,
-      });
+    // The stand-in lets anyone pick an identity: only on a development or test machine (an unset NODE_ENV
+    // is neither), and never next to a real sign-in (bot registration or tab single sign-on).
+    if (env.DASHBOARD_LOCAL_SIGNIN === 'true') {
+      const devOrTest = env.NODE_ENV === 'development' || env.NODE_ENV === 'test';
+      const reason = !devOrTest
+        ? `when NODE_ENV=${env.NODE_ENV ?? '(unset)'} (only with NODE_ENV=development or test)`
+        : env.MicrosoftAppId
+          ? 'when MicrosoftAppId is set'
+          : env.DASHBOARD_AAD_CLIENT_ID
+            ? 'when DASHBOARD_AAD_CLIENT_ID (tab single sign-on) is set'
+            : undefined;
+      if (reason) {
+        ctx.addIssue({ code: 'custom', path: ['DASHBOARD_LOCAL_SIGNIN'], message: `must not be true ${reason}: the local sign-in stand-in is for local development and tests only` });
+      }
     }
   });
 
@@ -144,7 +152,7 @@ export interface AppConfig {
   contactAddress: string;
   dashboard: {
     stalledDays: number;
-    /** Only outside production (refused by the schema otherwise). */
+    /** Only with NODE_ENV=development or test and no real sign-in configured (refused by the schema otherwise). */
     localSignIn: boolean;
     /** Tab single sign-on; undefined when no client id is known (then only the local stand-in can sign in). */
     sso: { metadataUrl: string; audiences: readonly string[] } | undefined;
@@ -251,6 +259,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment(), cwd = pro
           conversationsPerClient: e.DIRECTLINE_CONVERSATIONS_PER_CLIENT,
           conversationWindowSeconds: e.DIRECTLINE_CONVERSATION_WINDOW_SECONDS,
           messagesPerMinute: e.DIRECTLINE_MESSAGES_PER_MINUTE,
+          messagesPerClientPerMinute: e.DIRECTLINE_MESSAGES_PER_CLIENT_PER_MINUTE,
           maxConversations: e.DIRECTLINE_MAX_CONVERSATIONS,
           trustProxy: e.TRUST_PROXY === 'true',
         },

@@ -13,6 +13,7 @@ import { OptimisticState, conversationKey, takePrefetchedAnswers, userKey } from
 import { createHttpServer } from './http/server';
 import { FaqService } from './services/faqService';
 import { mountWebChat } from './http/webChat';
+import { InMemoryRateLimits } from './infrastructure/directline/rateLimiter';
 import { defaultRegistry } from './domain/selbstcheck';
 import { PrismaAnswerRepository } from './infrastructure/repositories/prismaAnswerRepository';
 import { PrismaAssessmentRepository } from './infrastructure/repositories/prismaAssessmentRepository';
@@ -207,7 +208,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     shutdownTimeoutMs: config.http.shutdownTimeoutMs,
     // Citizens' web chat (issue #6): page at /, embed.js, self-hosted Direct Line under /v3/directline.
     mount: (server, lifecycle) => {
-      if (config.webChat.enabled) mountWebChat(server, { adapter, bot, logger, lifecycle, options: config.webChat.options });
+      if (config.webChat.enabled) mountWebChat(server, { adapter, bot, logger, lifecycle, options: config.webChat.options, rateLimits: new InMemoryRateLimits() });
       // Coordinators' dashboard (issue #8): Teams tabs and browser pages under /dashboard/, API under /api/dashboard/.
       mountDashboard(server, {
         service: dashboard,
@@ -215,7 +216,6 @@ export async function startService(config: AppConfig, options: StartOptions = {}
         lifecycle,
         sso: ssoVerifier,
         localSignIn,
-        localPresets: config.coordinators.objectIds.map((oid) => `aad:${config.coordinators.tenantIds[0] ?? 'local'}:${oid}`),
       });
       // The dashboard's export links send the same bearer token as its API calls.
       mountExports(server, { exports: exportService, access, signer: exportSigner, logger, authenticate: dashboardIdentity });

@@ -3,9 +3,10 @@ import type restify from 'restify';
 import type { Request, Response } from 'restify';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { RateLimiter } from '../infrastructure/directline/rateLimiter';
+import type { RateLimits } from '../domain/ports';
+import { InMemoryRateLimits } from '../infrastructure/directline/rateLimiter';
 import { sendError } from './errors';
-import { clientAddress } from './clientAddress';
+import { clientKey } from './clientAddress';
 
 export interface AzureDirectLineOptions {
   /** Direct Line secret of the Azure Bot resource. Stays on the server; only short-lived tokens leave it. */
@@ -22,12 +23,17 @@ const generated = z.object({ conversationId: z.string().min(1), token: z.string(
  * GET /api/directline/token: exchanges the Direct Line secret for a conversation token server-side,
  * for deployments that use Azure's Direct Line instead of the self-hosted one.
  */
-export function mountAzureDirectLineToken(server: restify.Server, options: AzureDirectLineOptions, logger: Logger, now: () => number = Date.now): void {
-  const perClient = new RateLimiter(options.tokensPerClientPerHour, 3600_000);
+export function mountAzureDirectLineToken(
+  server: restify.Server,
+  options: AzureDirectLineOptions,
+  logger: Logger,
+  now: () => number = Date.now,
+  limits: RateLimits = new InMemoryRateLimits(),
+): void {
+  const bucket = { name: 'directline.tokens.client', limit: options.tokensPerClientPerHour, windowMs: 3600_000 };
   server.get('/api/directline/token', async (req: Request, res: Response) => {
     res.header('cache-control', 'no-store');
-    const client = clientAddress(req, options.trustProxy);
-    const allowed = perClient.hit(client, now());
+    const allowed = await limits.hit(bucket, clientKey(req, options.trustProxy), now());
     if (!allowed.ok) {
       res.header('Retry-After', String(Math.ceil(allowed.retryAfterMs / 1000)));
       sendError(res, 429, 'TooManyTokens', 'too many chat sessions from this address');

@@ -1,7 +1,7 @@
 /**
  * Coordinators' dashboard (issue #8): static pages under /dashboard/ (Teams personal tab, channel tab
  * configuration and content) and a JSON API under /api/dashboard/ that answers only with a valid sign-in
- * token (Teams SSO, or the local stand-in outside production) and applies the shared role policy.
+ * token (Teams SSO, or the local stand-in in development and tests) and applies the shared role policy.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -33,10 +33,8 @@ export interface DashboardDeps {
   readonly sso: TokenVerifier | undefined;
   /** Client id the page asks Teams for (shown to the page only to explain missing SSO). */
   readonly ssoClientId?: string;
-  /** The local sign-in stand-in; only given outside production (config.ts refuses it there). */
+  /** The local sign-in stand-in; only in development and tests (config.ts refuses it elsewhere). */
   readonly localSignIn: LocalSignIn | undefined;
-  /** Identity keys offered on the local sign-in page (bootstrap coordinators). */
-  readonly localPresets?: readonly string[];
   readonly lifecycle?: Lifecycle;
 }
 
@@ -120,12 +118,9 @@ export function mountDashboard(server: restify.Server, deps: DashboardDeps): { t
   );
   server.get('/api/dashboard/labels', async (req: Request, res: Response) => sendStaticAsset(req, res, labels));
 
+  // Only which sign-in exists: no identity keys (a coordinator's key is what a forged sign-in would need).
   server.get('/api/dashboard/auth-config', async (req: Request, res: Response) =>
-    sendJson(req, res, {
-      sso: deps.sso !== undefined,
-      localSignIn: deps.localSignIn !== undefined,
-      presets: deps.localSignIn ? (deps.localPresets ?? []) : [],
-    }),
+    sendJson(req, res, { sso: deps.sso !== undefined, localSignIn: deps.localSignIn !== undefined }),
   );
 
   const json = restify.plugins.jsonBodyParser({ mapParams: false, maxBodySize: 4096 } as restify.plugins.JsonBodyParserOptions);

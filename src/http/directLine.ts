@@ -5,11 +5,14 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { ConversationStore, type DirectLineConversation } from '../infrastructure/directline/conversationStore';
 import type { InProcessTurns } from '../infrastructure/directline/inProcessTurn';
-import { RateLimiter } from '../infrastructure/directline/rateLimiter';
+import { InMemoryRateLimits } from '../infrastructure/directline/rateLimiter';
 import { TokenSigner, type TokenClaims } from '../infrastructure/directline/tokens';
+import type { RateBucket, RateLimits } from '../domain/ports';
+import { webChatText } from '../i18n/webChatTexts';
+import { faqLocaleOf } from '../services/faqService';
 import { sendError } from './errors';
 import type { Lifecycle } from './server';
-import { clientAddress } from './clientAddress';
+import { clientKey } from './clientAddress';
 
 export interface DirectLineOptions {
   /** HMAC key for tokens; random per process when absent. */
@@ -22,6 +25,8 @@ export interface DirectLineOptions {
   conversationWindowSeconds: number;
   /** Activities a conversation may post per minute. */
   messagesPerMinute: number;
+  /** Activities one client address (IPv6: its /64) may post per minute over all its conversations. */
+  messagesPerClientPerMinute: number;
   /** Upper bound on live conversations, so memory stays bounded under a distributed flood. */
   maxConversations: number;
   /** Take the client IP from the first X-Forwarded-For entry (only behind a proxy you control). */
@@ -37,6 +42,7 @@ export const DIRECT_LINE_DEFAULTS: Omit<DirectLineOptions, 'tokenSecret'> = {
   conversationsPerClient: 20,
   conversationWindowSeconds: 3600,
   messagesPerMinute: 30,
+  messagesPerClientPerMinute: 60,
   maxConversations: 5000,
   trustProxy: false,
   botId: 'weltoffen-bot',
@@ -52,6 +58,8 @@ export interface DirectLineDeps {
   now?: () => number;
   /** From createHttpServer's mount: turns count as in flight for graceful shutdown. */
   lifecycle?: Lifecycle;
+  /** Where the limits are counted; in memory when absent. */
+  rateLimits?: RateLimits;
 }
 
 export interface DirectLineHandle {
@@ -62,23 +70,67 @@ export interface DirectLineHandle {
 
 const PREFIX = '/v3/directline';
 const MAX_ACTIVITIES_KEPT = 500;
+/**
+ * Longest message text the bot reads (UTF-16 units, as the page's `maxlength` counts). Longer messages
+ * are answered with a polite request to write shorter instead of a turn; Web Chat's own default
+ * (`maxMessageLength`) is the same 2,000. The raw body is bounded separately by `maxBodyBytes`.
+ */
+export const MAX_TEXT_CHARS = 2000;
+/** Bound on a card submission's `value`, as JSON text. */
+const MAX_VALUE_CHARS = 8192;
 
 // Other Direct Line clients send `{ user: { id } }` here; it is ignored because the server owns user ids.
 const startSchema = z.object({ locale: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/).optional() });
 
-/** What Web Chat posts. Server-owned fields (from, conversation, id, timestamp) are overwritten. */
-const postSchema = z
-  .object({
-    type: z.enum(['message', 'event', 'typing']),
-    text: z.string().max(4000).optional(),
-    locale: z.string().max(35).optional(),
-    name: z.string().max(200).optional(),
-    value: z.unknown().optional(),
-    textFormat: z.enum(['plain', 'markdown', 'xml']).optional(),
-    channelData: z.object({ clientActivityID: z.string().max(100).optional() }).passthrough().optional(),
-    attachments: z.array(z.unknown()).max(0, 'attachments are not supported here').optional(),
-  })
-  .passthrough();
+/**
+ * What Web Chat posts. Only these fields are kept, stored and given to the bot; everything else a client
+ * sends (from, entities, serviceUrl, other channelData …) is dropped (zod strips unknown keys). Server-owned
+ * fields (from, conversation, id, timestamp) are set by us. `text` is not capped here: a long message gets
+ * a polite answer instead of a 400 (the body is bounded in bytes before parsing).
+ */
+const postSchema = z.object({
+  type: z.enum(['message', 'event', 'typing']),
+  text: z.string().optional(),
+  locale: z.string().max(35).optional(),
+  name: z.string().max(200).optional(),
+  value: z
+    .unknown()
+    .refine((v) => v === undefined || (JSON.stringify(v)?.length ?? 0) <= MAX_VALUE_CHARS, `must be at most ${MAX_VALUE_CHARS} characters as JSON`)
+    .optional(),
+  textFormat: z.enum(['plain', 'markdown', 'xml']).optional(),
+  // clientActivityID pairs the echo with Web Chat's pending bubble; postBack/messageBack.displayText
+  // are Web Chat's own hints for hiding card submissions in the transcript.
+  channelData: z
+    .object({
+      clientActivityID: z.string().max(100).optional(),
+      postBack: z.boolean().optional(),
+      messageBack: z.object({ displayText: z.string().max(MAX_TEXT_CHARS).optional() }).optional(),
+    })
+    .optional(),
+  attachments: z.array(z.unknown()).max(0, 'attachments are not supported here').optional(),
+});
+type PostedActivity = z.infer<typeof postSchema>;
+
+/** The stored and forwarded form: only known fields, text cut to MAX_TEXT_CHARS when it was longer. */
+function knownFields(a: PostedActivity, tooLong: boolean): Partial<Activity> {
+  const out: Partial<Activity> = { type: a.type };
+  if (a.text !== undefined) out.text = tooLong ? truncate(a.text) : a.text;
+  if (a.locale !== undefined) out.locale = a.locale;
+  if (a.textFormat !== undefined) out.textFormat = a.textFormat;
+  if (tooLong) return a.channelData?.clientActivityID === undefined ? out : { ...out, channelData: { clientActivityID: a.channelData.clientActivityID } };
+  if (a.name !== undefined) out.name = a.name;
+  if (a.value !== undefined) out.value = a.value;
+  if (a.channelData !== undefined) out.channelData = a.channelData;
+  return out;
+}
+
+function truncate(text: string): string {
+  let end = MAX_TEXT_CHARS;
+  // Never cut a surrogate pair in half.
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+}
 
 const watermarkSchema = z.union([z.literal(''), z.string().regex(/^\d{1,12}$/)]).optional();
 
@@ -88,8 +140,12 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): D
   const now = deps.now ?? Date.now;
   const signer = new TokenSigner(options.tokenSecret);
   const store = new ConversationStore({ idleMs: options.idleTimeoutSeconds * 1000, maxActivities: MAX_ACTIVITIES_KEPT });
-  const perClient = new RateLimiter(options.conversationsPerClient, options.conversationWindowSeconds * 1000);
-  const perConversation = new RateLimiter(options.messagesPerMinute, 60_000);
+  const limits = deps.rateLimits ?? new InMemoryRateLimits();
+  const buckets = {
+    conversations: { name: 'directline.conversations.client', limit: options.conversationsPerClient, windowMs: options.conversationWindowSeconds * 1000 },
+    conversationMessages: { name: 'directline.messages.conversation', limit: options.messagesPerMinute, windowMs: 60_000 },
+    clientMessages: { name: 'directline.messages.client', limit: options.messagesPerClientPerMinute, windowMs: 60_000 },
+  } satisfies Record<string, RateBucket>;
   const bot: ChannelAccount = { id: options.botId, name: options.botName, role: 'bot' };
   // Turns of one conversation run one after another, so replies keep the order of the messages.
   const tails = new WeakMap<DirectLineConversation, Promise<unknown>>();
@@ -100,8 +156,6 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): D
   const sweeper = setInterval(() => {
     const t = now();
     const removed = store.sweep(t);
-    perClient.sweep(t);
-    perConversation.sweep(t);
     if (removed > 0) logger.info({ removed, live: store.size }, 'direct line: idle conversations removed');
   }, Math.min(60_000, Math.max(1000, (options.idleTimeoutSeconds * 1000) / 4)));
   sweeper.unref();
@@ -175,6 +229,31 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): D
     return next;
   };
 
+  /** A message from the Direct Line itself (no bot turn), queued behind the conversation's running turn. */
+  const queueNotice = (c: DirectLineConversation, replyTo: Partial<Activity>, text: string, locale: string | undefined): Promise<void> => {
+    const next = (tails.get(c) ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => {
+        store.append(
+          c,
+          {
+            type: 'message',
+            text,
+            textFormat: 'plain',
+            locale,
+            replyToId: replyTo.id,
+            channelId: 'directline',
+            conversation: { id: c.id, isGroup: false, conversationType: 'personal', name: '' },
+            from: bot,
+            recipient: { id: c.userId, name: '', role: 'user' },
+          },
+          now(),
+        );
+      });
+    tails.set(c, next);
+    return next;
+  };
+
   const limited = (res: Response, retryAfterMs: number, code: string, message: string) => {
     res.header('Retry-After', String(Math.ceil(retryAfterMs / 1000)));
     sendError(res, 429, code, message);
@@ -196,10 +275,11 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): D
     if (store.size >= options.maxConversations) {
       return limited(res, 60_000, 'TooManyConversations', 'the web chat is busy; please try again in a minute');
     }
-    const client = clientAddress(req, options.trustProxy);
-    const allowed = perClient.hit(client, now());
+    const client = clientKey(req, options.trustProxy);
+    const allowed = await limits.hit(buckets.conversations, client, now());
     if (!allowed.ok) return limited(res, allowed.retryAfterMs, 'TooManyConversations', 'too many new conversations from this address');
     const c = store.create(client, now());
+    c.locale = body.data.locale;
     // Direct Line announces bot and user to the bot when a conversation starts; the bot greets then.
     const user: ChannelAccount = { id: c.userId, name: '', role: 'user' };
     await runTurn(c, {
@@ -248,18 +328,27 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): D
       return sendError(res, 400, 'InvalidActivity', `${issueAt?.path.join('.') || 'body'}: ${issueAt?.message ?? 'not an activity'}`);
     }
     if (deps.lifecycle?.draining()) return sendError(res, 503, 'ShuttingDown', 'the service is shutting down; please try again');
-    const allowed = perConversation.hit(c.id, now());
-    if (!allowed.ok) return limited(res, allowed.retryAfterMs, 'TooManyMessages', 'too many messages; please wait a moment');
+    // Per conversation first, so one noisy conversation does not use up its address's allowance.
+    const byConversation = await limits.hit(buckets.conversationMessages, c.id, now());
+    if (!byConversation.ok) return limited(res, byConversation.retryAfterMs, 'TooManyMessages', 'too many messages; please wait a moment');
+    const byClient = await limits.hit(buckets.clientMessages, clientKey(req, options.trustProxy), now());
+    if (!byClient.ok) return limited(res, byClient.retryAfterMs, 'TooManyMessages', 'too many messages from this address; please wait a moment');
     // Typing over polling would only fill the list; Azure sends typing over WebSocket only.
     if (parsed.data.type === 'typing') { res.json(200, { id: '' }); return; }
 
+    if (parsed.data.locale !== undefined) c.locale = parsed.data.locale;
+    const tooLong = (parsed.data.text?.length ?? 0) > MAX_TEXT_CHARS;
     const user: ChannelAccount = { id: c.userId, name: '', role: 'user' };
-    const incoming = parsed.data as unknown as Partial<Activity>;
-    const echoed = store.append(
-      c,
-      { ...incoming, ...base(c, serviceUrlOf(req)), from: user, recipient: bot, deliveryMode: undefined },
-      now(),
-    );
+    const echoed = store.append(c, { ...knownFields(parsed.data, tooLong), ...base(c, serviceUrlOf(req)), from: user, recipient: bot }, now());
+    if (tooLong) {
+      // Accepted (so Web Chat shows no "Send failed") but never given to the bot: answered in the page's language.
+      const locale = faqLocaleOf(c.locale) ?? 'de';
+      const notice = queueNotice(c, echoed, webChatText(locale, 'tooLong', { max: MAX_TEXT_CHARS }), c.locale);
+      await (deps.lifecycle ? deps.lifecycle.track(notice) : notice);
+      logger.info({ type: echoed.type, chars: parsed.data.text?.length }, 'direct line: message too long, not processed');
+      res.json(200, { id: echoed.id });
+      return;
+    }
     const started = process.hrtime.bigint();
     try {
       await runTurn(c, { ...echoed, serviceUrl: serviceUrlOf(req) });

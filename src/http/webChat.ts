@@ -7,7 +7,9 @@ import type { Logger } from 'pino';
 import type restify from 'restify';
 import type { Request, Response } from 'restify';
 import type { BotAdapter } from '../infrastructure/bot/botAdapter';
+import type { RateLimits } from '../domain/ports';
 import { inProcessTurns } from '../infrastructure/directline/inProcessTurn';
+import { InMemoryRateLimits } from '../infrastructure/directline/rateLimiter';
 import { projectRoot } from '../infrastructure/projectRoot';
 import { mountAzureDirectLineToken, type AzureDirectLineOptions } from './azureDirectLineToken';
 import { DIRECT_LINE_DEFAULTS, mountDirectLine, type DirectLineHandle, type DirectLineOptions } from './directLine';
@@ -35,6 +37,8 @@ export interface WebChatDeps {
   now?: () => number;
   /** The second argument of createHttpServer's mount callback. */
   lifecycle?: Lifecycle;
+  /** Every web chat limit (Direct Line and the Azure token route) is counted here; in memory when absent. */
+  rateLimits?: RateLimits;
 }
 
 export interface WebChatHandle {
@@ -71,15 +75,17 @@ export function mountWebChat(server: restify.Server, deps: WebChatDeps): WebChat
       return { ...raw, gz: await gzipAsync(raw.body, { level: 9 }) };
     })());
 
+  const rateLimits = deps.rateLimits ?? new InMemoryRateLimits();
   const directLine = mountDirectLine(server, {
     turns: inProcessTurns(deps.adapter, deps.bot, deps.options.botAppId),
     logger: deps.logger,
     options: deps.options.directLine,
     now: deps.now,
     lifecycle: deps.lifecycle,
+    rateLimits,
   });
 
-  if (deps.options.azure?.secret) mountAzureDirectLineToken(server, deps.options.azure, deps.logger, deps.now);
+  if (deps.options.azure?.secret) mountAzureDirectLineToken(server, deps.options.azure, deps.logger, deps.now, rateLimits);
 
   server.get('/', async (req: Request, res: Response) => {
     // Web Chat injects its styles at runtime, hence 'unsafe-inline' for styles only; scripts are ours.

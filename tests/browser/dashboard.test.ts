@@ -29,6 +29,10 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
   let database: TestDatabase;
   let service: RunningService;
   let url: string;
+  // Issue #13: the local sign-in stand-in and tab SSO never run together, so Teams gets a service of its own.
+  let teamsDatabase: TestDatabase;
+  let teamsService: RunningService;
+  let teamsUrl: string;
   let context: BrowserContext;
   let browser: ChromiumSession | undefined;
   let potsdam: AssessmentScore;
@@ -39,22 +43,24 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
 
   beforeAll(async () => {
     idp = await startLocalIdentityProvider();
+    const seeded = async (db: TestDatabase, env: Record<string, string>): Promise<RunningService> => {
+      const started = await startService(
+        loadConfig(baseEnv({ DATABASE_URL: db.target.kind === 'postgres' ? db.target.url : 'pglite:memory', COORDINATOR_AAD_OBJECT_IDS: COORDINATOR_OID, COORDINATOR_TENANT_IDS: TENANT, ...env })),
+        { database: db.openOptions },
+      );
+      await seedDashboard(started.db.prisma);
+      await new PrismaAccessRepository(started.db.prisma).grant(aadIdentityKey(TENANT, LEAD_OID), { role: 'lead', municipalityId: 'potsdam' }, 'test');
+      return started;
+    };
     database = await createTestDatabase();
-    const config = loadConfig(
-      baseEnv({
-        DATABASE_URL: database.target.kind === 'postgres' ? database.target.url : 'pglite:memory',
-        DASHBOARD_LOCAL_SIGNIN: 'true',
-        // Teams SSO as well: the fake Teams host below hands out tokens from the loopback identity provider.
-        DASHBOARD_AAD_CLIENT_ID: CLIENT_ID,
-        DASHBOARD_OPENID_METADATA_URL: idp.metadataUrl,
-        COORDINATOR_AAD_OBJECT_IDS: COORDINATOR_OID,
-        COORDINATOR_TENANT_IDS: TENANT,
-      }),
-    );
-    service = await startService(config, { database: database.openOptions });
+    // A plain browser signs in with the local stand-in (development and tests only).
+    service = await seeded(database, { NODE_ENV: 'test', DASHBOARD_LOCAL_SIGNIN: 'true' });
     url = `http://127.0.0.1:${service.port}`;
-    await seedDashboard(service.db.prisma);
-    await new PrismaAccessRepository(service.db.prisma).grant(aadIdentityKey(TENANT, LEAD_OID), { role: 'lead', municipalityId: 'potsdam' }, 'test');
+    // The fake Teams host below hands out tokens from the loopback identity provider; the seed is deterministic,
+    // so this service's numbers are the same as the first one's.
+    teamsDatabase = await createTestDatabase();
+    teamsService = await seeded(teamsDatabase, { DASHBOARD_AAD_CLIENT_ID: CLIENT_ID, DASHBOARD_OPENID_METADATA_URL: idp.metadataUrl });
+    teamsUrl = `http://127.0.0.1:${teamsService.port}`;
 
     // The expected numbers, straight from the domain core over the stored answers.
     const rounds = await new PrismaDashboardRepository(service.db.prisma).rounds(['potsdam']);
@@ -71,6 +77,8 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
     await browser?.close();
     await service?.stop();
     await database?.dispose();
+    await teamsService?.stop();
+    await teamsDatabase?.dispose();
     await idp?.close();
   });
 
@@ -103,6 +111,8 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
     );
     await page.locator('#identity').waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
+    // Issue #13: the sign-in page no longer offers (publishes) the coordinators' identity keys.
+    expect(await page.content()).not.toContain(COORDINATOR_OID);
     await signIn(page, COORDINATOR_OID);
     await page.locator('table.overview tbody tr').first().waitFor();
     expect(await page.locator('table.overview tbody tr').count()).toBe(16);
@@ -240,6 +250,7 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
       tid: TENANT,
       oid,
       name: 'Kim Koordination',
+      scp: 'access_as_user',
       exp: Math.floor(Date.now() / 1000) + 3600,
     });
     const host = `<!doctype html><html lang="en"><head><title>Teams host</title></head><body>
@@ -266,10 +277,10 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
     const page = await context_().newPage();
     page.on('pageerror', (e) => consoleErrors.push(e.message));
     // Served on the service's origin without adding a route to the service.
-    await page.route(`${url}/teams-host.html`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: host }));
+    await page.route(`${teamsUrl}/teams-host.html`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: host }));
     // The SDK asks a CDN for valid host origins; offline it falls back to its built-in list.
     await page.route('https://res.cdn.office.net/**', (route) => route.abort());
-    await page.goto(`${url}/teams-host.html`);
+    await page.goto(`${teamsUrl}/teams-host.html`);
     return { page, calls: [] };
   }
   const context_ = () => context;
@@ -303,7 +314,7 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
     await page.waitForFunction(`window.calls.some((c) => c.func === 'settings.save.success')`, undefined, { timeout: 5000 });
     const calls = (await page.evaluate('window.calls')) as { func: string; args: unknown[] }[];
     const set = calls.find((c) => c.func === 'settings.setSettings');
-    expect(set?.args[0]).toMatchObject({ contentUrl: `${url}/dashboard/?municipality=bochum`, entityId: 'weltoffen-dashboard-bochum', suggestedDisplayName: 'Selbstcheck Bochum' });
+    expect(set?.args[0]).toMatchObject({ contentUrl: `${teamsUrl}/dashboard/?municipality=bochum`, entityId: 'weltoffen-dashboard-bochum', suggestedDisplayName: 'Selbstcheck Bochum' });
     expect(calls.find((c) => c.func === 'settings.setValidityState')?.args).toEqual([true]);
     // Parallel API calls share one SSO token request.
     expect(calls.filter((c) => c.func === 'authentication.getAuthToken')).toHaveLength(1);

@@ -1,6 +1,8 @@
 import { CHROMIUM, haveChromium, launchChromium, seriousAxeViolations, type ChromiumSession } from '../support/browser';
 import { type BrowserContext, type Page } from 'playwright-core';
 import { startWebChatServer, type WebChatTestServer } from '../support/webChatServer';
+import { MAX_TEXT_CHARS } from '../../src/http/directLine';
+import { webChatText } from '../../src/i18n/webChatTexts';
 
 if (!haveChromium) console.warn(`browser tests skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
 const describeBrowser = haveChromium ? describe : describe.skip;
@@ -92,6 +94,26 @@ describeBrowser('self-hosted web chat in Chromium (phone width)', () => {
     await page.keyboard.press('Enter');
     await page.getByText('welcome de-DE').first().waitFor({ timeout: 20_000 });
     expect(await page.locator('#ended').isVisible()).toBe(false);
+    await page.close();
+  }, 60_000);
+
+  it('the send box stops at 2,000 characters (also after a language switch); a longer text sent anyway gets the polite answer, not "Send failed"', async () => {
+    const page = await open();
+    await page.getByText('welcome de-DE').first().waitFor({ timeout: 20_000 });
+    const box = page.locator('[data-id="webchat-sendbox-input"]');
+    expect(await box.getAttribute('maxlength')).toBe(String(MAX_TEXT_CHARS));
+    await box.focus();
+    await page.keyboard.insertText('x'.repeat(MAX_TEXT_CHARS + 500));
+    expect(((await box.inputValue()) as string).length).toBe(MAX_TEXT_CHARS);
+    // Without the attribute (an older page, another client) the server's answer is the safety net.
+    await box.evaluate((e) => e.removeAttribute('maxlength'));
+    await box.fill('y'.repeat(MAX_TEXT_CHARS + 1));
+    await box.press('Enter');
+    await page.getByText(webChatText('de', 'tooLong', { max: MAX_TEXT_CHARS })).first().waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(500);
+    expect(await page.getByText(/Send failed|Senden fehlgeschlagen/).count()).toBe(0);
+    await page.selectOption('#language', 'en');
+    await page.waitForFunction(`document.querySelector('[data-id="webchat-sendbox-input"]')?.getAttribute('maxlength') === '${MAX_TEXT_CHARS}'`, undefined, { timeout: 5_000 });
     await page.close();
   }, 60_000);
 

@@ -2,6 +2,7 @@ import { request } from 'node:http';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startWebChatServer, type WebChatTestServer } from '../support/webChatServer';
+import { MAX_TEXT_CHARS } from '../../src/http/directLine';
 
 /** Raw GET (no automatic decompression), so the bytes on the wire can be measured. */
 function rawGet(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
@@ -52,6 +53,16 @@ describe('web chat page and assets', () => {
     const again = await rawGet(`${svc.url}${svc.handle.bundlePath}`, { 'if-none-match': String(gz.headers.etag) });
     expect(again.status).toBe(304);
     console.log(`web chat bundle: ${original.length} bytes raw, ${gz.body.length} bytes gzip`);
+  });
+
+  it("the served page script caps the send box at the server's message length (maxlength on every send box input)", async () => {
+    const res = await rawGet(`${svc.url}/webchat/page.js`);
+    expect(res.status).toBe(200);
+    const script = res.body.toString('utf8');
+    expect(Number(/var MAX_MESSAGE_CHARS = (\d+);/.exec(script)?.[1])).toBe(MAX_TEXT_CHARS);
+    expect(script).toContain(".setAttribute('maxlength', String(MAX_MESSAGE_CHARS))");
+    expect(script).toContain('[data-id="webchat-sendbox-input"]');
+    expect(script).toMatch(/new MutationObserver\(limitSendBox\)\.observe\(host, \{ childList: true, subtree: true \}\)/);
   });
 
   it('serves the embed snippet and refuses unknown files', async () => {

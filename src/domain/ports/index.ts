@@ -336,3 +336,5 @@ export interface ExportSource {
   /** All answers of the round, ordered by respondent's first answer then question id. */
   answerRows(assessmentId: string): Promise<readonly AnswerExportRow[]>;
 }
+
+export type { RateBucket, RateDecision, RateLimits } from './rateLimits';

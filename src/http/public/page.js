@@ -2,6 +2,9 @@
 // renders botframework-webchat in polling mode. Plain ES2017 so it runs without a build step.
 (async function main() {
   'use strict';
+  // Same as MAX_TEXT_CHARS in src/http/directLine.ts (tests/directline/webChatAssets.test.ts checks it):
+  // longer messages get a polite "please write shorter" instead of an answer.
+  var MAX_MESSAGE_CHARS = 2000;
   var select = document.getElementById('language');
   var host = document.getElementById('webchat');
   var catalog = await fetch('/webchat/i18n.json').then(function (r) { return r.json(); });
@@ -84,7 +87,18 @@
     hideUploadButton: true,
     primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", sans-serif',
     sendBoxHeight: 56,
+    // Only Web Chat's Fluent theme reads this; the classic send box gets the attribute below.
+    maxMessageLength: MAX_MESSAGE_CHARS,
   };
+
+  // Web Chat 4.18's classic send box has no length option, and React re-creates the input on a
+  // re-render (language switch), so every send box input that appears gets the maxlength attribute.
+  function limitSendBox() {
+    host.querySelectorAll('[data-id="webchat-sendbox-input"], .webchat__send-box-text-box__input').forEach(function (input) {
+      if (input.getAttribute('maxlength') !== String(MAX_MESSAGE_CHARS)) input.setAttribute('maxlength', String(MAX_MESSAGE_CHARS));
+    });
+  }
+  new MutationObserver(limitSendBox).observe(host, { childList: true, subtree: true });
 
   function render() {
     var entry = catalog.locales[current];

@@ -1,7 +1,8 @@
 /**
  * Checks the tab's single sign-on tokens (Teams `authentication.getAuthToken`): RS256 signature against the
  * keys the identity platform publishes (OpenID metadata -> jwks_uri), issuer of the token's own tenant (v2.0
- * and v1 form), audience (the tab app's client id or its application id URI), tenant allow-list, expiry.
+ * and v1 form), audience (the tab app's client id or its application id URI), tenant allow-list, expiry and
+ * not-before with at most 60 s clock skew, and that it is a delegated user token (`scp`; `idtyp` "user" where present).
  * jsonwebtoken does the JWT checks; keys are imported with node:crypto straight from the JWK set.
  */
 import { createPublicKey, type KeyObject } from 'node:crypto';
@@ -34,6 +35,7 @@ export interface AadTokenVerifierOptions {
   /** Accepted `aud` values: the app's client id (v2 tokens) and its application id URI (v1 tokens). */
   readonly audiences: readonly string[];
   readonly isAllowedTenant: (tenantId: string) => boolean;
+  /** Allowed clock skew for exp/nbf; at most (and by default) MAX_CLOCK_SKEW_SECONDS. */
   readonly clockToleranceSeconds?: number;
   readonly fetchImpl?: typeof fetch;
   readonly now?: () => number;
@@ -50,6 +52,8 @@ const KEYS_MAX_AGE_MS = 24 * 3600 * 1000;
 /** An unknown key id refreshes the keys at most this often, so forged key ids cannot hammer the provider. */
 const UNKNOWN_KID_REFRESH_MS = 5 * 60 * 1000;
 const FETCH_TIMEOUT_MS = 5000;
+/** Tokens live about an hour; a minute of skew covers real clocks without stretching a stolen token's life. */
+export const MAX_CLOCK_SKEW_SECONDS = 60;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Signing keys from OpenID metadata, cached for a day and refreshed early (rate-limited) for unknown key ids. */
@@ -122,7 +126,7 @@ export class AadTokenVerifier implements TokenVerifier {
       const verified = jwt.verify(token, key, {
         algorithms: ['RS256'],
         audience: this.options.audiences as [string, ...string[]],
-        clockTolerance: this.options.clockToleranceSeconds ?? 300,
+        clockTolerance: Math.min(this.options.clockToleranceSeconds ?? MAX_CLOCK_SKEW_SECONDS, MAX_CLOCK_SKEW_SECONDS),
         clockTimestamp: this.options.now ? Math.floor(this.options.now() / 1000) : undefined,
       });
       if (typeof verified === 'string') throw new TokenError('unexpected token payload');
@@ -133,6 +137,10 @@ export class AadTokenVerifier implements TokenVerifier {
     }
     // exp is required: jsonwebtoken only checks it when present.
     if (typeof claims.exp !== 'number') throw new TokenError('token without expiry');
+    // Only a person's delegated token: an app-only token (client credentials: `roles`, `idtyp: app`, no `scp`)
+    // for our audience would otherwise pass as whichever object id the calling app has.
+    if (typeof claims.scp !== 'string' || claims.scp.trim() === '') throw new TokenError('not a delegated user token (no scp)');
+    if (claims.idtyp !== undefined && claims.idtyp !== 'user') throw new TokenError('not a user token (idtyp)');
 
     const tid = typeof claims.tid === 'string' ? claims.tid : '';
     const oid = typeof claims.oid === 'string' ? claims.oid : '';

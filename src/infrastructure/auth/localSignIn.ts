@@ -1,7 +1,8 @@
 /**
  * Local sign-in stand-in for the dashboard in a plain browser (demos, local development): the person picks
  * an identity key and gets a short-lived token signed with a key that exists only in this process.
- * Configuration refuses it in production (see config.ts DASHBOARD_LOCAL_SIGNIN); the same role checks apply.
+ * Configuration allows it only with NODE_ENV=development or test and no real sign-in configured (see config.ts
+ * DASHBOARD_LOCAL_SIGNIN); the same role checks apply.
  */
 import { randomBytes } from 'node:crypto';
 import jwt from 'jsonwebtoken';

@@ -6,6 +6,8 @@ export interface DirectLineConversation {
   readonly id: string;
   readonly userId: string;
   readonly clientKey: string;
+  /** The page's language (from the start request, then each message), for texts the Direct Line sends itself. */
+  locale?: string;
   lastActiveAt: number;
   /** Watermark of the first activity still kept (older ones were trimmed). */
   firstWatermark: number;

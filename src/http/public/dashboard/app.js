@@ -322,8 +322,8 @@ async function renderMunicipality(id) {
   view().replaceChildren(...parts);
 }
 
-function renderLocalSignIn(presets) {
-  const input = el('input', { id: 'identity', name: 'identity', type: 'text', autocomplete: 'off', spellcheck: 'false', list: 'identity-presets', required: true, size: 48 });
+function renderLocalSignIn() {
+  const input = el('input', { id: 'identity', name: 'identity', type: 'text', autocomplete: 'off', spellcheck: 'false', required: true, size: 48 });
   const form = el(
     'form',
     { class: 'card signin' },
@@ -331,8 +331,6 @@ function renderLocalSignIn(presets) {
     el('p', {}, t('local.intro')),
     el('label', { for: 'identity' }, t('local.identity')),
     input,
-    el('datalist', { id: 'identity-presets' }, presets.map((p) => el('option', { value: p }))),
-    presets.length ? el('p', { class: 'muted' }, `${t('local.presets')}: `, presets.join(', ')) : null,
     el('button', { type: 'submit', id: 'signin' }, t('local.signIn')),
   );
   form.addEventListener('submit', (event) => {
@@ -364,7 +362,7 @@ async function render() {
       const config = await (await fetch('/api/dashboard/auth-config')).json();
       status('');
       $('signout').hidden = true;
-      if (config.localSignIn) renderLocalSignIn(config.presets);
+      if (config.localSignIn) renderLocalSignIn();
       else view().replaceChildren(el('p', { class: 'error' }, t('error.notInTeams')));
       return;
     }
