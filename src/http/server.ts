@@ -7,6 +7,7 @@ import type { BotAdapter } from '../infrastructure/bot/botAdapter';
 import type { Logger } from 'pino';
 import { incomingActivitySchema } from './activitySchema';
 import { sendError } from './errors';
+import { jsonBody } from './jsonBody';
 
 export interface TurnRunner {
   run(context: TurnContext): Promise<void>;
@@ -50,12 +51,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   let draining = false;
   let drained: (() => void) | undefined;
 
-  // jsonBodyParser hands its options to bodyReader, which answers 413 past maxBodySize; the typings omit it.
-  const jsonOptions: restify.plugins.JsonBodyParserOptions & { maxBodySize: number } = {
-    mapParams: false,
-    maxBodySize: options.maxBodyBytes,
-  };
-  const json = restify.plugins.jsonBodyParser(jsonOptions);
+  const json = jsonBody({ maxBytes: options.maxBodyBytes });
 
   server.get('/healthz', async (_req, res) => {
     res.json(200, { status: 'ok' });
