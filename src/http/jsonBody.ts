@@ -61,7 +61,11 @@ export function jsonBody(options: JsonBodyOptions): RequestHandler {
         req.body = parsed.value;
         next();
       },
-      () => next(false),
+      () => {
+        // readLimited does not reject; should it ever, the client still gets an answer.
+        if (!res.headersSent) sendError(res, 400, 'InvalidBody', 'the request body could not be read');
+        next(false);
+      },
     );
   };
 }
