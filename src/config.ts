@@ -80,6 +80,8 @@ const envSchema = z
     TRUST_PROXY: z.enum(['true', 'false']).optional().or(z.literal('').transform(() => undefined)),
     DIRECT_LINE_SECRET: optionalString,
     CONTACT_ADDRESS: optionalString,
+    // /.well-known/security.txt (RFC 9116); unset = derived from CONTACT_ADDRESS (e-mail → mailto:, or its https URL).
+    SECURITY_CONTACT: optionalString.pipe(z.string().regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/, 'must be a mailto: or https: URI').optional()),
     DIRECT_LINE_ENDPOINT: optionalString.pipe(z.url().optional()),
     // Coordinators' dashboard (issue #8).
     DASHBOARD_STALLED_DAYS: intFromEnv(7, 1, 365),
@@ -150,6 +152,8 @@ export interface AppConfig {
   webChat: { enabled: boolean; options: WebChatOptions };
   /** Where FAQ answers send people for anything the bot cannot answer (an e-mail address or page). */
   contactAddress: string;
+  /** SECURITY_CONTACT for security.txt; undefined = derived from contactAddress. */
+  securityContact: string | undefined;
   dashboard: {
     stalledDays: number;
     /** Only with NODE_ENV=development or test and no real sign-in configured (refused by the schema otherwise). */
@@ -238,6 +242,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment(), cwd = pro
     stateConflictRetries: e.STATE_CONFLICT_RETRIES,
     production: e.NODE_ENV === 'production',
     contactAddress: e.CONTACT_ADDRESS ?? 'https://www.weltoffene-kommune.de',
+    securityContact: e.SECURITY_CONTACT,
     dashboard: dashboardConfig(e),
     coordinators: {
       objectIds: e.COORDINATOR_AAD_OBJECT_IDS,

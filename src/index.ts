@@ -206,6 +206,8 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     logger,
     maxBodyBytes: config.http.maxBodyBytes,
     shutdownTimeoutMs: config.http.shutdownTimeoutMs,
+    trustProxy: config.webChat.options.directLine.trustProxy,
+    securityTxt: { contact: config.securityContact, contactAddress: config.contactAddress, publicBaseUrl: config.http.publicBaseUrl },
     // Citizens' web chat (issue #6): page at /, embed.js, self-hosted Direct Line under /v3/directline.
     mount: (server, lifecycle) => {
       if (config.webChat.enabled) mountWebChat(server, { adapter, bot, logger, lifecycle, options: config.webChat.options, rateLimits: new InMemoryRateLimits() });
@@ -223,7 +225,8 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     readiness: {
       check: async () => {
         const pending = await db.withSession((s) => pendingMigrations(s, migrations));
-        return pending.length === 0 ? undefined : `pending migrations: ${pending.join(', ')}`;
+        if (pending.length > 0) logger.warn({ pending }, 'readiness: migrations pending');
+        return pending.length === 0 ? undefined : 'migrations pending';
       },
     },
   });

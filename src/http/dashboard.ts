@@ -24,6 +24,7 @@ import { chooseVerifier, type LocalSignIn } from '../infrastructure/auth/localSi
 import { projectRoot } from '../infrastructure/projectRoot';
 import type { DashboardService } from '../services/dashboardService';
 import { sendError } from './errors';
+import { jsonBody } from './jsonBody';
 import type { Lifecycle } from './server';
 
 export interface DashboardDeps {
@@ -123,7 +124,7 @@ export function mountDashboard(server: restify.Server, deps: DashboardDeps): { t
     sendJson(req, res, { sso: deps.sso !== undefined, localSignIn: deps.localSignIn !== undefined }),
   );
 
-  const json = restify.plugins.jsonBodyParser({ mapParams: false, maxBodySize: 4096 } as restify.plugins.JsonBodyParserOptions);
+  const json = jsonBody({ maxBytes: 4096 });
   server.post('/api/dashboard/local-signin', json, async (req: Request, res: Response) => {
     if (deps.localSignIn === undefined) return sendError(res, 404, 'NotFound', 'local sign-in is not enabled');
     const key = (req.body as { identityKey?: unknown } | undefined)?.identityKey;

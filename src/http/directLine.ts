@@ -11,6 +11,7 @@ import type { RateBucket, RateLimits } from '../domain/ports';
 import { webChatText } from '../i18n/webChatTexts';
 import { faqLocaleOf } from '../services/faqService';
 import { sendError } from './errors';
+import { jsonBody } from './jsonBody';
 import type { Lifecycle } from './server';
 import { clientKey } from './clientAddress';
 
@@ -149,9 +150,8 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): D
   const bot: ChannelAccount = { id: options.botId, name: options.botName, role: 'bot' };
   // Turns of one conversation run one after another, so replies keep the order of the messages.
   const tails = new WeakMap<DirectLineConversation, Promise<unknown>>();
-  // The server parses JSON only on /api/messages; these routes get their own, smaller body limit.
-  const jsonOptions: restify.plugins.JsonBodyParserOptions & { maxBodySize: number } = { mapParams: false, maxBodySize: options.maxBodyBytes };
-  const json = restify.plugins.jsonBodyParser(jsonOptions);
+  // Our own bounded reader (no restify body plugin: it would gunzip); these routes have a smaller limit.
+  const json = jsonBody({ maxBytes: options.maxBodyBytes });
 
   const sweeper = setInterval(() => {
     const t = now();

@@ -5,3 +5,14 @@ export function sendError(res: Response, status: number, code: string, message: 
   res.status(status);
   res.json({ code, message });
 }
+
+/**
+ * For log lines built from third-party error texts (database drivers name hosts, users and sometimes the
+ * whole connection string): URLs and key=value secrets are cut out, the rest stays useful.
+ */
+export function redactSecrets(text: string): string {
+  return text
+    .replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s'"<>]*/gi, '<url>')
+    .replace(/\b(password|passwd|pwd|secret|token|user|username)\s*=\s*('[^']*'|"[^"]*"|[^\s;,]+)/gi, '$1=<redacted>')
+    .slice(0, 500);
+}

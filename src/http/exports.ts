@@ -10,7 +10,7 @@ import type restify from 'restify';
 import type { Request, Response } from 'restify';
 import type { Locale } from '../domain/selbstcheck';
 import type { AccessService } from '../services/accessService';
-import { EXPORT_FILES, isFieldId, type ExportFormat, type ExportLinkSigner, type ExportService } from '../services/exportService';
+import { EXPORT_FILES, isFieldId, type ExportFormat, type ExportLinkSigner, type ExportService, type PublicExportFile } from '../services/exportService';
 import { sendError } from './errors';
 
 export interface ExportRoutesDeps {
@@ -46,6 +46,25 @@ function sendFile(res: Response, file: { body: Buffer; contentType: string; file
   });
 }
 
+/** The blank questionnaire holds no answers: shared caches may keep it, and revalidation costs a 304. */
+function sendPublicFile(req: Request, res: Response, file: PublicExportFile): void {
+  const headers = {
+    'content-type': file.contentType,
+    'content-disposition': `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"`,
+    'cache-control': 'public, max-age=3600',
+    etag: file.etag,
+    'x-content-type-options': 'nosniff',
+  };
+  if (etagMatches(String(req.headers['if-none-match'] ?? ''), file.etag)) return void res.sendRaw(304, '', headers);
+  res.sendRaw(200, file.body, { ...headers, 'content-length': String(file.body.length) });
+}
+
+/** If-None-Match: "*" or a list of tags; weak comparison as RFC 9110 prescribes for this header. */
+export function etagMatches(header: string, etag: string): boolean {
+  if (header.trim() === '*') return true;
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
 export function mountExports(server: restify.Server, deps: ExportRoutesDeps): void {
   server.get('/api/exports/:first/:file', async (req: Request, res: Response) => {
     const first = String(req.params.first ?? '');
@@ -56,7 +75,7 @@ export function mountExports(server: restify.Server, deps: ExportRoutesDeps): vo
       if (first === 'questionnaire') {
         const fieldId = file.replace(/\.pdf$/, '');
         if (!file.endsWith('.pdf') || !isFieldId(fieldId)) return sendError(res, 404, 'NotFound', 'no such questionnaire; use MS, IO, FZ, AW, EB, ZB or KK');
-        return sendFile(res, await deps.exports.blankQuestionnaire(fieldId, locale));
+        return sendPublicFile(req, res, await deps.exports.blankQuestionnaire(fieldId, locale));
       }
       const format = FORMAT_OF_FILE[file];
       if (format === undefined) return sendError(res, 404, 'NotFound', 'use report.pdf, answers.csv or answers.json');

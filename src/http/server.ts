@@ -6,15 +6,20 @@ import type { Activity, TurnContext } from 'botbuilder';
 import type { BotAdapter } from '../infrastructure/bot/botAdapter';
 import type { Logger } from 'pino';
 import { incomingActivitySchema } from './activitySchema';
-import { sendError } from './errors';
+import { redactSecrets, sendError } from './errors';
+import { jsonBody } from './jsonBody';
+import { mountSecurityTxt, type SecurityTxtOptions } from './securityTxt';
 
 export interface TurnRunner {
   run(context: TurnContext): Promise<void>;
 }
 
+/** What /readyz may say: generic on purpose, the details go to the log only. */
+export type NotReadyReason = 'database unavailable' | 'migrations pending' | 'shutting down';
+
 export interface Readiness {
-  /** Resolves to undefined when ready, else a short reason. */
-  check(): Promise<string | undefined>;
+  /** Resolves to undefined when ready, else a generic reason; a rejection counts as 'database unavailable'. */
+  check(): Promise<NotReadyReason | undefined>;
 }
 
 export interface HttpServerOptions {
@@ -24,6 +29,10 @@ export interface HttpServerOptions {
   logger: Logger;
   maxBodyBytes: number;
   shutdownTimeoutMs: number;
+  /** TRUST_PROXY: X-Forwarded-Proto (its last entry) tells whether the client used https. */
+  trustProxy?: boolean;
+  /** /.well-known/security.txt (RFC 9116); not served when undefined. */
+  securityTxt?: SecurityTxtOptions;
   /** Extra routes (web chat, Direct Line, exports) mounted by the composition root. */
   mount?: (server: restify.Server, lifecycle: Lifecycle) => void;
 }
@@ -45,27 +54,50 @@ export interface HttpServer {
 
 export function createHttpServer(options: HttpServerOptions): HttpServer {
   const { adapter, bot, logger } = options;
-  const server = restify.createServer({ name: 'weltoffen-bot', handleUncaughtExceptions: false });
+  // An empty name keeps restify from sending a Server banner; its own log lines go to our logger,
+  // with requests reduced to method and path (export links carry their signature in the query).
+  const server = restify.createServer({
+    name: '',
+    handleUncaughtExceptions: false,
+    // restify 11 logs through pino; its typings still name bunyan's Logger.
+    log: logger.child({ component: 'restify' }, { serializers: { req: requestForLog } }) as unknown as restify.ServerOptions['log'],
+  });
   let inFlight = 0;
   let draining = false;
   let drained: (() => void) | undefined;
+  const trustProxy = options.trustProxy ?? false;
 
-  // jsonBodyParser hands its options to bodyReader, which answers 413 past maxBodySize; the typings omit it.
-  const jsonOptions: restify.plugins.JsonBodyParserOptions & { maxBodySize: number } = {
-    mapParams: false,
-    maxBodySize: options.maxBodyBytes,
-  };
-  const json = restify.plugins.jsonBodyParser(jsonOptions);
+  // pre handlers run for every request, also for restify's own 404/405 and error answers.
+  server.pre((req: Request, res: Response, next: restify.Next) => {
+    res.setHeader('x-content-type-options', 'nosniff');
+    if (requestIsHttps(req, trustProxy)) res.setHeader('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    next();
+  });
+  server.on('after', (req: Request, res: Response) => {
+    logger.debug({ method: req.method, path: req.path(), status: res.statusCode, ms: Date.now() - req.time() }, 'request');
+  });
+
+  const json = jsonBody({ maxBytes: options.maxBodyBytes });
 
   server.get('/healthz', async (_req, res) => {
     res.json(200, { status: 'ok' });
   });
 
   server.get('/readyz', async (_req, res) => {
-    const problem = draining ? 'shutting down' : await options.readiness.check().catch((e: Error) => e.message);
+    res.header('cache-control', 'no-store');
+    const problem: NotReadyReason | undefined = draining
+      ? 'shutting down'
+      : await options.readiness.check().catch((err: unknown) => {
+          // Driver messages can name hosts, users or whole connection strings: redacted, and never in the answer.
+          const e = err instanceof Error ? err : new Error(String(err));
+          logger.warn({ error: { name: e.name, code: (e as { code?: unknown }).code, message: redactSecrets(e.message) } }, 'readiness: database check failed');
+          return 'database unavailable' as const;
+        });
     if (problem === undefined) res.json(200, { status: 'ready' });
     else res.json(503, { status: 'not ready', reason: problem });
   });
+
+  if (options.securityTxt) mountSecurityTxt(server, options.securityTxt);
 
   server.post('/api/messages', json, async (req: Request, res: Response) => {
     const requestId = headerValue(req, 'x-request-id') ?? randomUUID();
@@ -139,6 +171,22 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       await stopped;
     },
   };
+}
+
+/** Directly over TLS, or (only behind our own proxy) per the last X-Forwarded-Proto entry, the one it appended. */
+export function requestIsHttps(req: Request, trustProxy: boolean): boolean {
+  if (req.isSecure()) return true;
+  if (!trustProxy) return false;
+  const header = req.headers['x-forwarded-proto'];
+  const entries = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((e) => e.trim()).filter((e) => e !== '');
+  return entries.at(-1)?.toLowerCase() === 'https';
+}
+
+/** Requests appear in logs as method and path only: never the query string. */
+function requestForLog(req: unknown): unknown {
+  if (typeof req !== 'object' || req === null) return req;
+  const r = req as { method?: unknown; url?: unknown };
+  return { method: r.method, path: typeof r.url === 'string' ? r.url.split('?')[0] : undefined };
 }
 
 function headerValue(req: Request, name: string): string | undefined {

@@ -3,8 +3,8 @@
  * download links the bot hands out. Data comes from the domain core via SelfCheckService and the ports;
  * rendering lives in src/infrastructure/export.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { FIELD_IDS, type FieldId, type Locale, type QuestionnaireRegistry } from '../domain/selbstcheck';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { FIELD_IDS, type FieldId, type Locale, type Questionnaire, type QuestionnaireRegistry } from '../domain/selbstcheck';
 import type { Assessment, ExportSource, Municipality, MunicipalityRepository } from '../domain/ports';
 import type { Principal } from '../domain/access';
 import { exportTexts } from '../i18n/exportCatalog';
@@ -30,18 +30,32 @@ export interface ExportFile {
   readonly fileName: string;
 }
 
+/** A public file that is the same for everyone: cacheable, with a strong ETag (hash of the body). */
+export interface PublicExportFile extends ExportFile {
+  readonly etag: string;
+}
+
 export interface ExportServiceDeps {
   readonly selfCheck: Pick<SelfCheckService, 'overallSummary'>;
   readonly source: ExportSource;
   readonly municipalities: Pick<MunicipalityRepository, 'find'>;
   readonly registry: QuestionnaireRegistry;
   readonly now?: () => Date;
+  /** The blank questionnaire's renderer (tests count its calls). */
+  readonly renderBlank?: (q: Questionnaire, fieldId: FieldId, locale: Locale, generatedAt: Date) => Promise<Buffer>;
 }
+
+/** The blank questionnaire's PDF dates: fixed, so every instance renders the same bytes and the same ETag. */
+const BLANK_QUESTIONNAIRE_DATE = new Date('2026-01-01T00:00:00Z');
+/** 7 fields × 2 languages × a few questionnaire versions; the registry is fixed per release, so this is a safety bound. */
+const MAX_BLANK_QUESTIONNAIRES = FIELD_IDS.length * 2 * 4;
 
 export type ExportResult = { readonly kind: 'ok'; readonly file: ExportFile } | { readonly kind: 'not_found'; readonly what: 'municipality' | 'assessment' };
 
 export class ExportService {
   private readonly now: () => Date;
+  /** Rendered blank questionnaires by version, field and language; the promise, so concurrent first requests render once. */
+  private readonly blanks = new Map<string, Promise<PublicExportFile>>();
   constructor(private readonly deps: ExportServiceDeps) {
     this.now = deps.now ?? (() => new Date());
   }
@@ -80,12 +94,28 @@ export class ExportService {
     return ok(body, contentType, `${base}-bericht.pdf`);
   }
 
-  /** Public: contains no answers. */
-  async blankQuestionnaire(fieldId: FieldId, locale: Locale): Promise<ExportFile> {
+  /**
+   * Public: contains no answers. Rendering costs 40–90 ms of CPU, so each (version, field, language) is
+   * rendered once per process and then served from memory.
+   */
+  blankQuestionnaire(fieldId: FieldId, locale: Locale): Promise<PublicExportFile> {
     const versions = this.deps.registry.questionnaireVersions();
-    const q = this.deps.registry.getQuestionnaire(versions[versions.length - 1] ?? 1);
-    const body = await renderBlankQuestionnaire(q, fieldId, locale, this.now());
-    return { body, contentType: 'application/pdf', fileName: `fragebogen-${fieldId}.pdf` };
+    const version = versions[versions.length - 1] ?? 1;
+    const key = `${version}:${fieldId}:${locale}`;
+    const cached = this.blanks.get(key);
+    if (cached) return cached;
+    if (this.blanks.size >= MAX_BLANK_QUESTIONNAIRES) this.blanks.clear();
+    const render = this.deps.renderBlank ?? renderBlankQuestionnaire;
+    const file = render(this.deps.registry.getQuestionnaire(version), fieldId, locale, BLANK_QUESTIONNAIRE_DATE).then((body) => ({
+      body,
+      contentType: 'application/pdf',
+      fileName: `fragebogen-${fieldId}.pdf`,
+      etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
+    }));
+    this.blanks.set(key, file);
+    // A failed render is not kept: the next request tries again.
+    file.catch(() => this.blanks.delete(key));
+    return file;
   }
 }
 
