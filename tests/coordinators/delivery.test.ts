@@ -190,7 +190,8 @@ describe(`proactive summary cards through the outbox (${usingPostgres ? 'Postgre
       console.log(`two instances: ${rows.length} deliveries, workers used: ${workers.size}`);
       expect(new Set(rows.map((r) => r.activityId)).size).toBe(24);
     } finally {
-      await second.service.stop();
+      // second shares first's database: its stop() leaves it alone, but closes its own identity provider.
+      await second.stop();
       await first.stop();
       await connector.stop();
     }
