@@ -5,6 +5,7 @@ import { parse as parseDotenv } from 'dotenv';
 import { readFileSync } from 'node:fs';
 import { DIRECT_LINE_DEFAULTS } from './http/directLine';
 import type { WebChatOptions } from './http/webChat';
+import { isLoopbackHost, parseServiceUrlEntry, serviceUrlPolicy, type ServiceUrlEntry, type ServiceUrlPolicy } from './domain/conversation/serviceUrl';
 
 /**
  * The only place that reads process.env. Everything else receives an AppConfig.
@@ -41,6 +42,20 @@ const idList = z
   .transform((v) => (v ?? '').split(/[\s,;]+/).filter((x) => x !== ''))
   .pipe(z.array(z.string().regex(/^[0-9a-zA-Z-]{1,64}$/, 'must be a comma-separated list of ids (letters, digits, dashes)')));
 
+/** Extra serviceUrl hosts or origins (comma- or space-separated), each checked by the domain's parser. */
+const serviceUrlEntries = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const entries: ServiceUrlEntry[] = [];
+    for (const item of (v ?? '').split(/[\s,;]+/).filter((x) => x !== '')) {
+      const parsed = parseServiceUrlEntry(item);
+      if ('error' in parsed) ctx.addIssue({ code: 'custom', message: parsed.error });
+      else entries.push(parsed);
+    }
+    return entries;
+  });
+
 const envSchema = z
   .object({
     MicrosoftAppId: optionalString,
@@ -67,6 +82,10 @@ const envSchema = z
     SHUTDOWN_TIMEOUT_MS: intFromEnv(10_000, 0, 120_000),
     STATE_CONFLICT_RETRIES: intFromEnv(3, 0, 10),
     BOT_OPENID_METADATA_URL: optionalString.pipe(z.url().optional()),
+    // Issue #13: channel authentication modes and the serviceUrl allow-list.
+    WEB_CHAT_ONLY: z.enum(['true', 'false']).optional().or(z.literal('').transform(() => undefined)),
+    ALLOW_UNAUTHENTICATED_REMOTE: z.enum(['true', 'false']).optional().or(z.literal('').transform(() => undefined)),
+    BOT_SERVICE_URL_HOSTS: serviceUrlEntries,
     NODE_ENV: optionalString,
     WEBCHAT_ENABLED: z.enum(['true', 'false']).optional().or(z.literal('').transform(() => undefined)),
     DIRECTLINE_TOKEN_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
@@ -106,6 +125,7 @@ const envSchema = z
     if (env.MicrosoftAppType && env.MicrosoftAppType !== 'MultiTenant' && !env.MicrosoftAppTenantId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: `is required when MicrosoftAppType is ${env.MicrosoftAppType}` });
     }
+    checkTrustMode(env, ctx);
     // The stand-in lets anyone pick an identity: only on a development or test machine (an unset NODE_ENV
     // is neither), and never next to a real sign-in (bot registration or tab single sign-on).
     if (env.DASHBOARD_LOCAL_SIGNIN === 'true') {
@@ -123,6 +143,43 @@ const envSchema = z
     }
   });
 
+/** A HOST to listen on that only this machine reaches (`::1` is written without brackets here). */
+const isLoopbackBind = (host: string): boolean => isLoopbackHost(host) || host === '::1';
+
+interface TrustEnv {
+  readonly MicrosoftAppId?: string | undefined;
+  readonly NODE_ENV?: string | undefined;
+  readonly WEB_CHAT_ONLY?: string | undefined;
+  readonly ALLOW_UNAUTHENTICATED_REMOTE?: string | undefined;
+  readonly HOST?: string | undefined;
+  readonly WEBCHAT_ENABLED?: string | undefined;
+  readonly DIRECT_LINE_SECRET?: string | undefined;
+}
+
+/** The rules of issue #13 (which mode may run where), on the parsed variables. */
+function checkTrustMode(env: TrustEnv, ctx: z.RefinementCtx): void {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  if (env.WEB_CHAT_ONLY === 'true') {
+    // Fail closed: an app id means Teams on /api/messages, which web-chat-only mode does not serve.
+    if (env.MicrosoftAppId) issue('WEB_CHAT_ONLY', 'must not be true when MicrosoftAppId is set: set WEB_CHAT_ONLY=false to serve Teams on /api/messages, or unset MicrosoftAppId for web chat only');
+    if (env.WEBCHAT_ENABLED === 'false') issue('WEB_CHAT_ONLY', 'must not be true when WEBCHAT_ENABLED=false: there would be nothing to talk to');
+    if (env.DIRECT_LINE_SECRET) issue('WEB_CHAT_ONLY', 'must not be true with DIRECT_LINE_SECRET: Azure Direct Line delivers to /api/messages, which web-chat-only mode does not serve');
+    return;
+  }
+  if (env.MicrosoftAppId) return;
+  // Local mode: nobody's identity is checked, so it must not be where real people are.
+  if (env.NODE_ENV === 'production') {
+    issue('MicrosoftAppId', 'is required when NODE_ENV=production (channel authentication); for the citizens\' web chat without Teams set WEB_CHAT_ONLY=true instead');
+    return;
+  }
+  if (env.HOST !== undefined && !isLoopbackBind(env.HOST) && env.ALLOW_UNAUTHENTICATED_REMOTE !== 'true') {
+    issue('HOST', `is ${env.HOST} but MicrosoftAppId is not set: without channel authentication the service listens on loopback only; set ALLOW_UNAUTHENTICATED_REMOTE=true to expose it anyway (demos on a trusted network), or configure the bot registration`);
+  }
+}
+
+/** What the service exposes (issue #13): decided once from the configuration. */
+export type TrustMode = 'teams' | 'local-only' | 'web-chat-only';
+
 export type DatabaseTarget =
   | { kind: 'pglite'; dataDir: string | undefined }
   | { kind: 'postgres'; url: string };
@@ -136,6 +193,12 @@ export interface AppConfig {
     /** Local mode: no app id, channel authentication is off (Emulator, curl, tests). */
     localMode: boolean;
     openIdMetadataUrl: string | undefined;
+    /** teams: app id, /api/messages authenticated; local-only: no app id, loopback; web-chat-only: no /api/messages. */
+    mode: TrustMode;
+    /** Local mode bound to a non-loopback HOST on purpose (ALLOW_UNAUTHENTICATED_REMOTE=true): warned at every start. */
+    unauthenticatedRemote: boolean;
+    /** Which serviceUrls the bot may call (incoming activities and stored references alike). */
+    serviceUrls: ServiceUrlPolicy;
   };
   http: {
     port: number;
@@ -221,6 +284,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment(), cwd = pro
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'} ${i.message}`));
   }
   const e = parsed.data;
+  const mode: TrustMode = e.MicrosoftAppId !== undefined ? 'teams' : e.WEB_CHAT_ONLY === 'true' ? 'web-chat-only' : 'local-only';
+  // Local mode listens on loopback unless told otherwise; with authentication (or without /api/messages) everywhere.
+  const host = e.HOST ?? (mode === 'local-only' ? '127.0.0.1' : '0.0.0.0');
   return {
     bot: {
       appId: e.MicrosoftAppId,
@@ -229,10 +295,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment(), cwd = pro
       tenantId: e.MicrosoftAppTenantId,
       localMode: e.MicrosoftAppId === undefined,
       openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
+      mode,
+      unauthenticatedRemote: mode === 'local-only' && !isLoopbackBind(host),
+      serviceUrls: serviceUrlPolicy(e.BOT_SERVICE_URL_HOSTS, mode === 'local-only'),
     },
     http: {
       port: e.PORT,
-      host: e.HOST ?? '0.0.0.0',
+      host,
       maxBodyBytes: e.MAX_BODY_BYTES,
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
       publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),

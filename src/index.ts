@@ -1,5 +1,6 @@
 import { CallerIdConstants, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import { AuthenticationConstants } from 'botframework-connector';
+import { AuthenticationConstants, type ServiceClientCredentialsFactory } from 'botframework-connector';
+import { isServiceUrlAllowed } from './domain/conversation/serviceUrl';
 import type { Logger } from 'pino';
 import { ConfigError, loadConfig, type AppConfig } from './config';
 import { WeltoffenBot } from './bot/weltoffenBot';
@@ -60,14 +61,23 @@ export interface StartOptions {
   database?: OpenOptions;
   /** Time for the outbox and reminders (tests pass a controlled clock). */
   clock?: Clock;
+  /**
+   * Credentials for outgoing Bot Connector calls instead of the ones built from MicrosoftAppId/Password
+   * (tests with channel authentication on: no login endpoint is contacted, nothing leaves 127.0.0.1).
+   */
+  credentialsFactory?: ServiceClientCredentialsFactory;
 }
 
 /** The one composition root: every concrete class is named here and nowhere else. */
 export async function startService(config: AppConfig, options: StartOptions = {}): Promise<RunningService> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  if (config.bot.localMode) {
-    logger.warn('MicrosoftAppId is not set: running in local mode without channel authentication (Emulator, curl, tests)');
+  if (config.bot.unauthenticatedRemote) {
+    logger.warn(
+      { host: config.http.host },
+      'ALLOW_UNAUTHENTICATED_REMOTE=true: /api/messages accepts unauthenticated activities from other machines; anyone who reaches it can act as any Teams user',
+    );
   }
+  const serviceUrlAllowed = (serviceUrl: string) => isServiceUrlAllowed(serviceUrl, config.bot.serviceUrls);
 
   const db = await openDatabase(config.database, {
     ...options.database,
@@ -97,7 +107,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const outbox = new PrismaOutboxRepository(db.prisma);
   const access = new AccessService({ access: grants, respondents, bootstrap: { objectIds: config.coordinators.objectIds, tenantIds: config.coordinators.tenantIds } });
   // Workshop exports (issue #5 item 6): signed links handed out by the bot, bearer tokens from the dashboard.
-  if (config.exports.linkSecret === undefined && !config.bot.localMode) {
+  if (config.exports.linkSecret === undefined) {
     logger.warn('EXPORT_LINK_SECRET is not set: export links are signed with a random key and only work on this instance until it restarts');
   }
   const exportSigner = new ExportLinkSigner(config.exports.linkSecret ?? randomBytes(32).toString('base64url'), config.exports.linkTtlSeconds);
@@ -182,7 +192,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
           CallerId: CallerIdConstants.PublicAzureChannel,
         }
       : {}),
-  });
+  }, options.credentialsFactory);
   const adapter = new BotAdapter(new ReusingBotFrameworkAuthentication(auth));
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: error, channelId: context.activity.channelId }, 'unhandled turn error');
@@ -197,6 +207,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     renderer: new SummaryRenderer({ selfCheck, respondents, channelLocale: 'de', reminderAfterDays: config.coordinators.reminderAfterDays, dashboardLink: linkToDashboard }),
     clock,
     options: { ...DEFAULT_DELIVERY_OPTIONS, pollMs: config.coordinators.outboxPollMs, worker: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}` },
+    serviceUrlAllowed,
     log: logger,
   });
 
@@ -208,6 +219,8 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     shutdownTimeoutMs: config.http.shutdownTimeoutMs,
     trustProxy: config.webChat.options.directLine.trustProxy,
     securityTxt: { contact: config.securityContact, contactAddress: config.contactAddress, publicBaseUrl: config.http.publicBaseUrl },
+    serviceUrlAllowed,
+    messagesRoute: config.bot.mode !== 'web-chat-only',
     // Citizens' web chat (issue #6): page at /, embed.js, self-hosted Direct Line under /v3/directline.
     mount: (server, lifecycle) => {
       if (config.webChat.enabled) mountWebChat(server, { adapter, bot, logger, lifecycle, options: config.webChat.options, rateLimits: new InMemoryRateLimits() });
@@ -231,7 +244,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     },
   });
   const port = await http.listen(config.http.port, config.http.host);
-  logger.info({ port }, `listening on http://${config.http.host}:${port}/api/messages`);
+  logger.info({ port, mode: config.bot.mode, host: config.http.host }, trustModeLine(config, port));
   delivery.start();
   reminderJob.start(config.coordinators.reminderCheckMinutes * 60_000);
 
@@ -252,6 +265,19 @@ export async function startService(config: AppConfig, options: StartOptions = {}
       return stopping;
     },
   };
+}
+
+/** Issue #13: the one start-up line that says the mode and what is reachable. */
+export function trustModeLine(config: AppConfig, port: number): string {
+  const where = config.bot.unauthenticatedRemote ? 'REMOTE' : 'loopback';
+  const messages =
+    config.bot.mode === 'teams'
+      ? ['/api/messages (Bot Framework token required)']
+      : config.bot.mode === 'local-only'
+        ? [`/api/messages (unauthenticated, ${where})`]
+        : [];
+  const exposed = [...messages, ...(config.webChat.enabled ? ['web chat'] : []), 'dashboard', 'exports'];
+  return `mode=${config.bot.mode} host=${config.http.host} port=${port} exposed=[${exposed.join(', ')}]`;
 }
 
 async function main(): Promise<void> {

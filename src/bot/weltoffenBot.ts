@@ -30,6 +30,7 @@ import { recogniseCoordinatorCommand } from '../domain/conversation/coordinatorC
 import type { CommandReply, CoordinatorService } from '../services/coordinatorService';
 import type { ReminderRepository, StoredReference, SubscriptionRepository } from '../domain/ports';
 import { aadIdentityKey } from '../services/accessService';
+import { isChannelAuthenticated } from '../infrastructure/bot/channelAuthentication';
 
 export interface UserPreferences {
   locale?: UiLocale;
@@ -237,7 +238,9 @@ export class WeltoffenBot extends TeamsActivityHandler {
     if (coordinator === undefined || a.channelId !== 'msteams' || typeof a.text !== 'string' || a.text.trim() === '') return false;
     const kind = conversationKind(context);
     const reference = BotTurnContext.getConversationReference(a) as unknown as StoredReference;
-    if (kind === 'channel') await coordinator.subscriptions.refreshReference(a.conversation.id, reference);
+    // Issue #13: only a turn with a verified channel token may refresh a stored reference (its serviceUrl).
+    const authenticated = isChannelAuthenticated(context);
+    if (kind === 'channel' && authenticated) await coordinator.subscriptions.refreshReference(a.conversation.id, reference);
     const withoutBot = BotTurnContext.removeMentionText({ ...a, text: a.text } as Activity, a.recipient?.id ?? '');
     const command = recogniseCoordinatorCommand(withoutBot ?? a.text);
     if (command === undefined) return false;
@@ -249,6 +252,7 @@ export class WeltoffenBot extends TeamsActivityHandler {
       tenantId,
       conversation: kind === 'webchat' ? 'other' : kind,
       reference,
+      channelAuthenticated: authenticated,
       teamId: channelData?.team?.id ?? null,
       channelId: channelData?.channel?.id ?? null,
       locale: await this.localeOf(context),
@@ -297,12 +301,14 @@ export class WeltoffenBot extends TeamsActivityHandler {
 
   /**
    * Issue #5: stores the 1:1 conversation reference of a consented respondent for reminders, once per
-   * conversation and again when Teams moves the conversation to another serviceUrl.
+   * conversation and again when Teams moves the conversation to another serviceUrl; only from authenticated turns.
    */
   private async rememberPersonalReference(context: TurnContext): Promise<void> {
     const coordinator = this.options.coordinator;
     const a = context.activity;
     if (coordinator === undefined || a.channelId !== 'msteams' || conversationKind(context) !== 'personal' || !a.from?.aadObjectId) return;
+    // Issue #13: never from a turn without a verified channel token (local mode, in-process Direct Line).
+    if (!isChannelAuthenticated(context)) return;
     const stored = await this.personalReference.get(context, {});
     if (stored.serviceUrl === a.serviceUrl) return;
     const tenantId = (a.conversation?.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id) || undefined;

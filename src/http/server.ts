@@ -33,6 +33,10 @@ export interface HttpServerOptions {
   trustProxy?: boolean;
   /** /.well-known/security.txt (RFC 9116); not served when undefined. */
   securityTxt?: SecurityTxtOptions;
+  /** Issue #13: which serviceUrls the bot may call; others get 400 before the turn runs. */
+  serviceUrlAllowed: (serviceUrl: string) => boolean;
+  /** Issue #13: false in web-chat-only mode, where /api/messages does not exist at all. Default true. */
+  messagesRoute?: boolean;
   /** Extra routes (web chat, Direct Line, exports) mounted by the composition root. */
   mount?: (server: restify.Server, lifecycle: Lifecycle) => void;
 }
@@ -99,7 +103,8 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
 
   if (options.securityTxt) mountSecurityTxt(server, options.securityTxt);
 
-  server.post('/api/messages', json, async (req: Request, res: Response) => {
+  if (options.messagesRoute !== false) server.post('/api/messages', json, handleMessages);
+  async function handleMessages(req: Request, res: Response) {
     const requestId = headerValue(req, 'x-request-id') ?? randomUUID();
     const log = logger.child({ requestId });
     res.header('x-request-id', requestId);
@@ -112,6 +117,8 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       return sendError(res, 400, 'InvalidActivity', `${where}: ${issue?.message ?? 'not an activity'}`);
     }
     const activity = parsed.data as unknown as Activity;
+    // Checked before authentication and before any outbound call: the bot never calls a host named by a stranger.
+    if (!options.serviceUrlAllowed(activity.serviceUrl)) return sendError(res, 400, 'ServiceUrlNotAllowed', 'serviceUrl is not a channel address this service may call');
     inFlight++;
     const started = process.hrtime.bigint();
     try {
@@ -134,7 +141,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       inFlight--;
       if (draining && inFlight === 0) drained?.();
     }
-  });
+  }
 
   options.mount?.(server, {
     async track(work) {

@@ -9,6 +9,11 @@ const de = {
   'coord.ambiguousMunicipality': '„{name}“ passt auf mehrere Kommunen: {list}. Bitte genauer angeben.',
   'coord.channelOnly': 'Abonnements gibt es nur in Teams-Kanälen. Schreiben Sie den Befehl bitte in dem Kanal, der die Zusammenfassungen erhalten soll.',
   'coord.personalOnly': 'Erinnerungen lassen sich nur im persönlichen Chat mit mir ein- und ausschalten.',
+  // Issue #13: nothing is stored for proactive messages from a turn without a verified Teams token.
+  'coord.subscribeNeedsAuth':
+    'Abonnements brauchen die Teams-App mit Anmeldung (Bot-Registrierung mit MicrosoftAppId). Diese Nachricht kam ohne geprüfte Teams-Anmeldung, deshalb habe ich nichts gespeichert.',
+  'coord.remindersNeedAuth':
+    'Erinnerungen brauchen die Teams-App mit Anmeldung (Bot-Registrierung mit MicrosoftAppId). Diese Nachricht kam ohne geprüfte Teams-Anmeldung, deshalb habe ich nichts gespeichert.',
   'coord.subscribed': 'Dieser Kanal erhält jetzt Zusammenfassungen für **{scope}**, wenn ein Handlungsfeld oder der ganze Selbstcheck abgeschlossen ist.',
   'coord.unsubscribed': 'Abbestellt: {count} Abonnement(s) dieses Kanals.',
   'coord.notSubscribed': 'Dieser Kanal hat kein passendes Abonnement.',
@@ -101,6 +106,10 @@ const en: Record<keyof typeof de, string> = {
   'coord.ambiguousMunicipality': '“{name}” matches several municipalities: {list}. Please be more specific.',
   'coord.channelOnly': 'Subscriptions exist only in Teams channels. Please send the command in the channel that should receive the summaries.',
   'coord.personalOnly': 'Reminders can only be turned on and off in your personal chat with me.',
+  'coord.subscribeNeedsAuth':
+    'Subscriptions need the Teams app with authentication (a bot registration with MicrosoftAppId). This message came without a verified Teams sign-in, so I stored nothing.',
+  'coord.remindersNeedAuth':
+    'Reminders need the Teams app with authentication (a bot registration with MicrosoftAppId). This message came without a verified Teams sign-in, so I stored nothing.',
   'coord.subscribed': 'This channel now receives summaries for **{scope}** when a field of action or the whole self-check is completed.',
   'coord.unsubscribed': 'Unsubscribed: {count} subscription(s) of this channel.',
   'coord.notSubscribed': 'This channel has no matching subscription.',

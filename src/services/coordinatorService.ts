@@ -47,6 +47,11 @@ export interface CommandContext {
   readonly tenantId: string | undefined;
   readonly conversation: 'channel' | 'personal' | 'other';
   readonly reference: StoredReference;
+  /**
+   * Issue #13: the turn carried a verified Bot Framework channel token (decided by the bot from the turn's
+   * ClaimsIdentity). Without it `reference` is not stored for proactive use: no subscription, no reminder chat.
+   */
+  readonly channelAuthenticated: boolean;
   readonly teamId: string | null;
   readonly channelId: string | null;
   readonly locale: UiLocale;
@@ -86,6 +91,7 @@ export class CoordinatorService {
     if (command.kind === 'reminders') {
       // Respondents of any tenant (the allow-list is for coordinator features only).
       if (ctx.conversation !== 'personal') return say('coord.personalOnly');
+      if (!ctx.channelAuthenticated) return say('coord.remindersNeedAuth');
       const principal = await this.deps.access.principalOf(key);
       // Nothing is stored about someone who has not joined the self-check (no municipality yet).
       if (principal.municipalityId !== null) {
@@ -229,6 +235,8 @@ export class CoordinatorService {
       scope = m.municipality.id;
       scopeText = m.municipality.name;
     }
+    // After the role check, so someone without rights still gets only the plain denial.
+    if (!ctx.channelAuthenticated) return [text(ct(ctx.locale, 'coord.subscribeNeedsAuth'))];
     await this.deps.subscriptions.subscribe({
       scope,
       reference: ctx.reference,

@@ -72,8 +72,16 @@ export interface DeliveryDeps {
   readonly renderer: DeliveryRenderer;
   readonly clock: Clock;
   readonly options: DeliveryOptions;
+  /**
+   * Issue #13: whether a stored reference's serviceUrl may be called (the domain's serviceUrl policy). Checked
+   * before every post and update, so a reference stored before the policy existed cannot be abused either.
+   */
+  readonly serviceUrlAllowed: (serviceUrl: string) => boolean;
   readonly log?: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
 }
+
+/** The outcome recorded when a stored reference names a serviceUrl the policy refuses. */
+export const SERVICE_URL_REFUSED = 'serviceUrl not allowed: not posted';
 
 export type FailureClass = 'retry' | 'gone' | 'fatal';
 
@@ -214,6 +222,10 @@ export class DeliveryService {
       result.skipped++;
       return;
     }
+    if (await this.refused(d, target)) {
+      result.failed++;
+      return;
+    }
     const message = await this.deps.renderer.render(d);
     if (message === undefined) {
       await outbox.recordFinal(d.id, options.worker, 'skipped', this.attempt('nothing to send'), clock.now());
@@ -267,6 +279,10 @@ export class DeliveryService {
     if (d.kind === 'reminder') return skip('uncertain: reminder not resent (at most once)');
     const target = await this.target(d);
     if ('skip' in target) return skip(target.skip);
+    if (await this.refused(d, target)) {
+      result.failed++;
+      return;
+    }
     const activityId = d.activityId ?? (d.subscriptionId !== null ? await outbox.latestSentActivity(d.subscriptionId, d.municipalityId) : undefined);
     if (activityId === undefined) return skip('uncertain: not re-posted, no earlier card to update');
     const message = await this.deps.renderer.render(d);
@@ -280,6 +296,19 @@ export class DeliveryService {
     return skip(`uncertain: update failed (${updated.status ?? 'network'})`);
   }
 
+  /**
+   * A reference whose serviceUrl the policy refuses is never called: the delivery fails with a clear reason and
+   * a channel subscription is marked stale (without alerts), so nothing is queued for it any more.
+   */
+  private async refused(d: ClaimedDelivery, target: { reference: StoredReference; subscription?: ChannelSubscription }): Promise<boolean> {
+    if (this.deps.serviceUrlAllowed(target.reference.serviceUrl)) return false;
+    const { outbox, clock, options } = this.deps;
+    await outbox.recordFinal(d.id, options.worker, 'failed', this.attempt(SERVICE_URL_REFUSED), clock.now());
+    if (target.subscription) await this.deps.subscriptions.markStale(target.subscription.id, 'serviceUrl not allowed');
+    this.deps.log?.warn({ delivery: d.id, kind: d.kind, subscription: target.subscription?.id }, 'outbox delivery refused: stored serviceUrl is not allowed');
+    return true;
+  }
+
   private async markStale(subscription: ChannelSubscription, failure: Extract<GatewayResult, { ok: false }>): Promise<void> {
     const reason = `${failure.status ?? ''} ${failure.code ?? ''}`.trim();
     await this.deps.subscriptions.markStale(subscription.id, reason);
@@ -288,6 +317,7 @@ export class DeliveryService {
     const alert = this.deps.renderer.staleAlert(subscription, reason);
     const others = (await this.deps.subscriptions.list()).filter((s) => s.status === 'active' && s.scope === '*' && s.id !== subscription.id);
     for (const s of others) {
+      if (!this.deps.serviceUrlAllowed(s.reference.serviceUrl)) continue;
       const r = await this.deps.gateway.post(s.reference, alert);
       if (!r.ok) this.deps.log?.warn({ subscription: s.id, status: r.status }, 'stale-subscription alert not delivered');
     }

@@ -1,5 +1,5 @@
 import { message, newParticipant, webchat } from '../support/activities';
-import { startTestService, type TestService } from '../support/service';
+import { TEST_OUTBOUND_TOKEN, startAuthenticatedTestService, type TestService } from '../support/service';
 import { usingPostgres } from '../support/testDatabase';
 import { FakeConnector, waitFor } from './fakeConnector';
 import { COORDINATOR_OID, TEAMS_APP_ID, allText, channelMember, completeFirstField, coordinatorEnv, inChannel } from './support';
@@ -13,7 +13,8 @@ describe(`proactive summary cards through the outbox (${usingPostgres ? 'Postgre
   let svc: TestService;
   beforeAll(async () => {
     connector = await new FakeConnector().start();
-    svc = await startTestService(coordinatorEnv());
+    // Channel authentication on (issue #13): only authenticated turns store references for proactive cards.
+    svc = await startAuthenticatedTestService(coordinatorEnv(), [connector.url]);
   });
   afterAll(async () => {
     await svc.stop();
@@ -56,6 +57,8 @@ describe(`proactive summary cards through the outbox (${usingPostgres ? 'Postgre
     expect(cardText(connector.posts(potsdamA.conversationId)[0]!.body)).toContain(dashboardLink({ publicBaseUrl: svc.url, teamsAppId: TEAMS_APP_ID })(potsdam.id));
     const deliveries = await prisma().outboxDelivery.findMany({ where: { conversationId: { in: subscribed } } });
     expect(deliveries.map((d) => [d.state, d.attempts, d.activityId !== null])).toEqual(subscribed.map(() => ['sent', 1, true]));
+    // Sent with the bot's credentials (the test factory's token; no login endpoint was asked).
+    expect(connector.posts(potsdamA.conversationId)[0]!.authorization).toBe(`Bearer ${TEST_OUTBOUND_TOKEN}`);
 
     // The coordinators see the delivery states.
     const states = await inChannel(svc, all, 'zustellungen');
@@ -169,8 +172,8 @@ describe(`proactive summary cards through the outbox (${usingPostgres ? 'Postgre
 (usingPostgres ? describe : describe.skip)('two service instances on one PostgreSQL', () => {
   it('post each card exactly once', async () => {
     const connector = await new FakeConnector().start();
-    const first = await startTestService(coordinatorEnv());
-    const second = await startTestService(coordinatorEnv(), first.database);
+    const first = await startAuthenticatedTestService(coordinatorEnv(), [connector.url]);
+    const second = await startAuthenticatedTestService(coordinatorEnv(), [connector.url], first.database);
     try {
       const channels = Array.from({ length: 4 }, () => channelMember(connector.url, COORDINATOR_OID));
       for (const c of channels) await inChannel(first, c, 'abonnieren Kiel');
@@ -187,7 +190,8 @@ describe(`proactive summary cards through the outbox (${usingPostgres ? 'Postgre
       console.log(`two instances: ${rows.length} deliveries, workers used: ${workers.size}`);
       expect(new Set(rows.map((r) => r.activityId)).size).toBe(24);
     } finally {
-      await second.service.stop();
+      // second shares first's database: its stop() leaves it alone, but closes its own identity provider.
+      await second.stop();
       await first.stop();
       await connector.stop();
     }

@@ -9,6 +9,8 @@ export interface ConnectorCall {
   body: Record<string, unknown>;
   at: number;
   status: number;
+  /** The Authorization header the bot sent (authenticated test mode: the test credentials' token). */
+  authorization: string | undefined;
 }
 
 export interface ScriptedResponse {
@@ -19,7 +21,8 @@ export interface ScriptedResponse {
 
 /**
  * A local fake Bot Connector (the bot's `serviceUrl`): records every call and answers from a per-conversation
- * script (default 201 with a fresh activity id). Local mode (no MicrosoftAppId) sends no credentials.
+ * script (default 201 with a fresh activity id). Local mode (no MicrosoftAppId) sends no credentials; the
+ * authenticated test mode sends the test credentials' token (tests/support/service.ts).
  */
 export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
@@ -44,6 +47,7 @@ export class FakeConnector {
           body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {},
           at: Date.now(),
           status,
+          authorization: req.headers.authorization,
         });
         res.writeHead(status, { 'content-type': 'application/json', ...(scripted?.headers ?? {}) });
         const id = `activity-${++this.counter}`;

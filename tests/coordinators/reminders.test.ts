@@ -14,7 +14,11 @@ import { ReminderService } from '../../src/services/reminderService';
 import { SelfCheckService } from '../../src/services/selfCheckService';
 import { SummaryRenderer } from '../../src/services/summaryRenderer';
 import { openMigratedTestDatabase, usingPostgres } from '../support/testDatabase';
+import { isServiceUrlAllowed, serviceUrlPolicy } from '../../src/domain/conversation/serviceUrl';
 import { FakeConnector } from './fakeConnector';
+
+/** Local mode's policy: the fake connector listens on loopback. */
+const LOCAL_POLICY = serviceUrlPolicy([], true);
 
 const DAY = 24 * 3600_000;
 
@@ -121,6 +125,7 @@ describe(`reminders with a controlled clock (${usingPostgres ? 'PostgreSQL' : 'P
       renderer: new SummaryRenderer({ selfCheck, respondents: new PrismaRespondentRepository(db.prisma), channelLocale: 'de', reminderAfterDays: 2 }),
       clock: { now: () => new Date(Date.now() + 60_000) },
       options: { ...DEFAULT_DELIVERY_OPTIONS, worker: 'R', perConversationGapMs: 0 },
+      serviceUrlAllowed: (url) => isServiceUrlAllowed(url, LOCAL_POLICY),
     });
     await sender.tick();
     const posts = connector.posts('a:dora');

@@ -1,5 +1,5 @@
 import { newParticipant, teamsChannel, type Participant } from '../support/activities';
-import { startTestService, type TestService } from '../support/service';
+import { startAuthenticatedTestService, type TestService } from '../support/service';
 import { usingPostgres } from '../support/testDatabase';
 import { COORDINATOR_OID, allText, coordinatorEnv, inChannel, inPersonal } from './support';
 
@@ -56,7 +56,8 @@ describe(`roles and access for every coordinator command (${usingPostgres ? 'Pos
     replies.length === 1 && replies[0]?.text === DENIED && (replies[0]?.attachments ?? []).length === 0;
 
   beforeAll(async () => {
-    svc = await startTestService(coordinatorEnv());
+    // Channel authentication on (issue #13): subscriptions and reminder chats are stored only from authenticated turns.
+    svc = await startAuthenticatedTestService(coordinatorEnv());
     expect(await inChannel(svc, actor('bootstrap'), `rolle koordination ${OID.coordinator}`)).toContain('Rolle vergeben: Koordination');
     expect(await inChannel(svc, actor('bootstrap'), `rolle lead Potsdam ${OID.lead}`)).toContain('Rolle vergeben: Leitung Potsdam');
     await svc.service.db.prisma.respondent.create({

@@ -4,9 +4,13 @@ import { BotConnectorGateway, parseRetryAfter } from '../../src/infrastructure/o
 import { PrismaOutboxRepository } from '../../src/infrastructure/outbox/prismaOutboxRepository';
 import { PrismaReminderRepository } from '../../src/infrastructure/repositories/prismaReminderRepository';
 import { PrismaSubscriptionRepository } from '../../src/infrastructure/repositories/prismaSubscriptionRepository';
-import { DEFAULT_DELIVERY_OPTIONS, DeliveryService, classifyFailure, retryDelayMs, type ConversationGateway, type DeliveryRenderer } from '../../src/services/deliveryService';
+import { DEFAULT_DELIVERY_OPTIONS, DeliveryService, SERVICE_URL_REFUSED, classifyFailure, retryDelayMs, type ConversationGateway, type DeliveryRenderer } from '../../src/services/deliveryService';
 import { openMigratedTestDatabase, usingPostgres } from '../support/testDatabase';
+import { isServiceUrlAllowed, serviceUrlPolicy } from '../../src/domain/conversation/serviceUrl';
 import { FakeConnector } from './fakeConnector';
+
+/** Local mode's policy: the fake connector listens on loopback. */
+const LOCAL_POLICY = serviceUrlPolicy([], true);
 
 const renderer: DeliveryRenderer = {
   render: async (d) => ({ text: `${d.kind} ${d.municipalityId} ${d.fieldId ?? ''}` }),
@@ -41,6 +45,7 @@ describe(`the outbox sender (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
       renderer,
       clock,
       options: { ...DEFAULT_DELIVERY_OPTIONS, worker, perConversationGapMs: 0 },
+      serviceUrlAllowed: (url) => isServiceUrlAllowed(url, LOCAL_POLICY),
     });
 
   async function subscription(conversationId: string, scope: string) {
@@ -164,6 +169,40 @@ describe(`the outbox sender (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
     expect(completion.deliveries.map((d) => d.subscriptionId)).toEqual([sub.id]);
     // The sender's first tick runs the sweep too (nothing left to add here).
     expect(await sender('S').tick()).toMatchObject({ sent: 1 });
+  });
+
+  it('never calls a stored reference whose serviceUrl the policy refuses (stored before the policy existed)', async () => {
+    now = Date.now() + 5000;
+    // Authenticated mode's policy: the Bot Framework hosts only, no loopback. The references below point at
+    // the fake connector, so any request that got through would be recorded there.
+    const strict = (worker: string) =>
+      new DeliveryService({
+        outbox: new PrismaOutboxRepository(db.prisma),
+        subscriptions: new PrismaSubscriptionRepository(db.prisma),
+        reminders: new PrismaReminderRepository(db.prisma),
+        gateway,
+        renderer,
+        clock,
+        options: { ...DEFAULT_DELIVERY_OPTIONS, worker, perConversationGapMs: 0 },
+        serviceUrlAllowed: (url) => isServiceUrlAllowed(url, serviceUrlPolicy([], false)),
+      });
+    const conv = '19:forged@thread';
+    const sub = await subscription(conv, 'bochum');
+    const d = await event('forged-1', 'bochum', sub.id, conv);
+    await new PrismaReminderRepository(db.prisma).rememberConversation('aad:t:forged', { serviceUrl: connector.url, channelId: 'msteams', conversation: { id: 'a:forged' } });
+    const e = await db.prisma.outboxEvent.create({ data: { idempotencyKey: 'rem-forged', kind: 'reminder', municipalityId: 'kiel' } });
+    const r = await db.prisma.outboxDelivery.create({ data: { eventId: e.id, idempotencyKey: 'rem-forged|x', identityKey: 'aad:t:forged', conversationId: 'a:forged' } });
+    expect(await strict('X').tick()).toMatchObject({ sent: 0, failed: 2 });
+    for (const id of [d.id, r.id]) {
+      expect(await db.prisma.outboxDelivery.findUniqueOrThrow({ where: { id } })).toMatchObject({ state: 'failed', lastError: SERVICE_URL_REFUSED });
+    }
+    expect(await db.prisma.channelSubscription.findUniqueOrThrow({ where: { id: sub.id } })).toMatchObject({ status: 'stale', staleReason: 'serviceUrl not allowed' });
+    expect(connector.calls).toHaveLength(0);
+    // The same sender with the local policy would have posted: the refusal above is the policy's doing.
+    const again = await event('forged-2', 'bochum', sub.id, conv);
+    await db.prisma.channelSubscription.update({ where: { id: sub.id }, data: { status: 'active', staleReason: null } });
+    expect(await sender('Y').tick()).toMatchObject({ sent: 1 });
+    expect((await db.prisma.outboxDelivery.findUniqueOrThrow({ where: { id: again.id } })).state).toBe('sent');
   });
 
   it('classifies failures and computes delays as documented', () => {

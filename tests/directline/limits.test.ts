@@ -1,3 +1,4 @@
+import { isServiceUrlAllowed, serviceUrlPolicy } from '../../src/domain/conversation/serviceUrl';
 import type { Activity, TurnContext } from 'botbuilder';
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { RateBucket, RateDecision, RateLimits } from '../../src/domain/ports';
@@ -190,6 +191,7 @@ describe('RateLimits port', () => {
     const adapter = new BotAdapter(new ConfigurationBotFrameworkAuthentication({}));
     const logger = createLogger('silent');
     const http = createHttpServer({
+      serviceUrlAllowed: (url) => isServiceUrlAllowed(url, serviceUrlPolicy([], true)),
       adapter,
       bot: echoBot,
       logger,

@@ -1,6 +1,6 @@
 import { message, newParticipant, webchat } from '../support/activities';
 import { startLocalIdentityProvider, type LocalIdentityProvider } from '../support/localIdentityProvider';
-import { startTestService, type TestService } from '../support/service';
+import { DEFAULT_TEST_SERVICE_ORIGIN, startTestService, type TestService } from '../support/service';
 
 const APP_ID = '00000000-0000-4000-8000-000000000001';
 
@@ -15,6 +15,8 @@ describe('POST /api/messages with an app id (channel authentication on)', () => 
       MicrosoftAppType: 'SingleTenant',
       MicrosoftAppTenantId: '00000000-0000-4000-8000-0000000000aa',
       BOT_OPENID_METADATA_URL: idp.metadataUrl,
+      // The activities' loopback serviceUrl (never called: expectReplies); only local mode allows loopback by itself.
+      BOT_SERVICE_URL_HOSTS: DEFAULT_TEST_SERVICE_ORIGIN,
     });
   });
   afterAll(async () => {

@@ -2,6 +2,7 @@
  * Issue #13 §3: /readyz names a generic reason; the database's own error text (hosts, users, whole
  * connection strings) goes to the log only, redacted.
  */
+import { isServiceUrlAllowed, serviceUrlPolicy } from '../../src/domain/conversation/serviceUrl';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { createHttpServer, type HttpServer, type NotReadyReason } from '../../src/http/server';
@@ -27,6 +28,7 @@ describe('/readyz', () => {
 
   beforeAll(async () => {
     http = createHttpServer({
+      serviceUrlAllowed: (url) => isServiceUrlAllowed(url, serviceUrlPolicy([], true)),
       adapter: {} as BotAdapter,
       bot: { run: async () => undefined },
       logger,

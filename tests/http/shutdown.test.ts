@@ -3,6 +3,7 @@ import { createHttpServer } from '../../src/http/server';
 import { BotAdapter } from '../../src/infrastructure/bot/botAdapter';
 import { createLogger } from '../../src/infrastructure/logger';
 import { message, newParticipant, webchat } from '../support/activities';
+import { isServiceUrlAllowed, serviceUrlPolicy } from '../../src/domain/conversation/serviceUrl';
 
 describe('graceful shutdown of the HTTP server', () => {
   it('finishes the turns in flight before it resolves, is not ready meanwhile, then refuses connections', async () => {
@@ -24,6 +25,7 @@ describe('graceful shutdown of the HTTP server', () => {
       logger: createLogger('silent'),
       maxBodyBytes: 262144,
       shutdownTimeoutMs: 10_000,
+      serviceUrlAllowed: (url) => isServiceUrlAllowed(url, serviceUrlPolicy([], true)),
     });
     const port = await http.listen(0, '127.0.0.1');
     const url = `http://127.0.0.1:${port}`;

@@ -10,7 +10,8 @@ import { loadConfig } from '../../src/config';
 import { startService, type RunningService } from '../../src/index';
 import { currentQuestionnaire, nextQuestion, type AnswerMap } from '../../src/domain/selbstcheck';
 import { message, newParticipant, webchat, type Participant } from '../support/activities';
-import { baseEnv, type ReplyActivity } from '../support/service';
+import { TestCredentialsFactory, authenticatedEnv, baseEnv, channelToken, type ReplyActivity } from '../support/service';
+import { startLocalIdentityProvider, type LocalIdentityProvider } from '../support/localIdentityProvider';
 import { createTestDatabase, usingPostgres, type TestDatabase } from '../support/testDatabase';
 import { FakeConnector, waitFor } from '../coordinators/fakeConnector';
 import { COORDINATOR_OID, TENANT, channelMember } from '../coordinators/support';
@@ -39,6 +40,7 @@ const questionOf = (replies: readonly ReplyActivity[]): { id: string; data: Reco
 (usingPostgres ? describe : describe.skip)('two instances on one PostgreSQL, no sticky sessions', () => {
   let db: TestDatabase;
   let connector: FakeConnector;
+  let idp: LocalIdentityProvider;
   const instances: Instance[] = [];
   const logLines: string[] = [];
   const latencies: number[] = [];
@@ -46,6 +48,8 @@ const questionOf = (replies: readonly ReplyActivity[]): { id: string; data: Reco
   beforeAll(async () => {
     db = await createTestDatabase();
     connector = await new FakeConnector().start();
+    // Channel authentication on (issue #13): the subscriptions are stored only from authenticated turns.
+    idp = await startLocalIdentityProvider();
     const sink = new Writable({
       write(chunk: Buffer, _enc, done) {
         logLines.push(...chunk.toString().split('\n').filter((l) => l !== ''));
@@ -59,9 +63,14 @@ const questionOf = (replies: readonly ReplyActivity[]): { id: string; data: Reco
           COORDINATOR_AAD_OBJECT_IDS: COORDINATOR_OID,
           COORDINATOR_TENANT_IDS: TENANT,
           OUTBOX_POLL_MS: '100',
+          ...authenticatedEnv(idp, [connector.url]),
         }),
       );
-      const service = await startService(config, { database: db.openOptions, logger: pino({ level: 'info', base: { instance: i } }, sink) });
+      const service = await startService(config, {
+        database: db.openOptions,
+        logger: pino({ level: 'info', base: { instance: i } }, sink),
+        credentialsFactory: new TestCredentialsFactory(),
+      });
       instances.push({ service, url: `http://127.0.0.1:${service.port}` });
     }
   }, 60_000);
@@ -69,6 +78,7 @@ const questionOf = (replies: readonly ReplyActivity[]): { id: string; data: Reco
   afterAll(async () => {
     await Promise.all(instances.map((i) => i.service.stop()));
     await connector?.stop();
+    await idp?.close();
     await db?.dispose();
   });
 
@@ -76,7 +86,7 @@ const questionOf = (replies: readonly ReplyActivity[]): { id: string; data: Reco
     const started = performance.now();
     const res = await fetch(`${instance.url}/api/messages`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${channelToken(idp, activity)}` },
       body: JSON.stringify({ deliveryMode: 'expectReplies', ...activity }),
     });
     latencies.push(performance.now() - started);

@@ -4,6 +4,7 @@ import { DIRECT_LINE_DEFAULTS, mountDirectLine, type DirectLineHandle, type Dire
 import { BotAdapter } from '../../src/infrastructure/bot/botAdapter';
 import { inProcessTurns } from '../../src/infrastructure/directline/inProcessTurn';
 import { createLogger } from '../../src/infrastructure/logger';
+import { isServiceUrlAllowed, serviceUrlPolicy } from '../../src/domain/conversation/serviceUrl';
 
 /** Greets on conversationUpdate and echoes messages with their locale, so tests see real bot turns. */
 export const echoBot = {
@@ -38,6 +39,7 @@ export async function startDirectLineServer(
     readiness: { check: async () => undefined },
     maxBodyBytes: 262144,
     shutdownTimeoutMs: 1000,
+    serviceUrlAllowed: (url) => isServiceUrlAllowed(url, serviceUrlPolicy([], true)),
     mount: (server, lifecycle) => {
       handle = mountDirectLine(server, {
         lifecycle,

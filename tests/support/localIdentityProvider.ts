@@ -40,6 +40,11 @@ export async function startLocalIdentityProvider(): Promise<LocalIdentityProvide
   return {
     metadataUrl: `${base}/.well-known/openid-configuration`,
     sign: (claims, opts = {}) => signJwt(opts.forged ? forged.privateKey : real.privateKey, opts.kid ?? kid, claims),
-    close: () => new Promise((r) => server.close(() => r())),
+    close: () =>
+      new Promise((r) => {
+        server.close(() => r());
+        // The service's metadata client keeps its connection alive; end it so close() does not wait for its timeout.
+        server.closeAllConnections();
+      }),
   };
 }

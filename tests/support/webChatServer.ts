@@ -5,6 +5,7 @@ import { mountWebChat, type WebChatHandle, type WebChatOptions } from '../../src
 import { BotAdapter } from '../../src/infrastructure/bot/botAdapter';
 import { createLogger } from '../../src/infrastructure/logger';
 import { echoBot } from './directLineServer';
+import { isServiceUrlAllowed, serviceUrlPolicy } from '../../src/domain/conversation/serviceUrl';
 
 export interface WebChatTestServer {
   url: string;
@@ -25,6 +26,7 @@ export async function startWebChatServer(options: Partial<WebChatOptions> = {}):
     readiness: { check: async () => undefined },
     maxBodyBytes: 262144,
     shutdownTimeoutMs: 1000,
+    serviceUrlAllowed: (url) => isServiceUrlAllowed(url, serviceUrlPolicy([], true)),
     mount: (server, lifecycle) => {
       handle = mountWebChat(server, { adapter, bot: echoBot, logger, lifecycle, options: { directLine: DIRECT_LINE_DEFAULTS, botAppId: '', ...options } });
     },

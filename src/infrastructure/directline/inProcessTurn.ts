@@ -8,6 +8,7 @@ import {
   type AuthenticateRequestResult,
 } from 'botframework-connector';
 import type { BotAdapter } from '../bot/botAdapter';
+import { IN_PROCESS_TURN } from '../bot/channelAuthentication';
 
 /**
  * The connector client is only used when the bot sends outside the turn's reply buffer (update or
@@ -28,6 +29,9 @@ export interface InProcessTurns {
  * Runs Direct Line activities through the adapter in-process. The channel JWT check is skipped on
  * purpose: the activity never crossed a network from a channel, our own token check has already run,
  * and with a MicrosoftAppId configured (Teams) an empty Authorization header would be rejected.
+ * Issue #13: such a turn is not channel-authenticated (its serviceUrl is the client's Host header), so the
+ * synthetic identity says isAuthenticated = false and the turn is marked IN_PROCESS_TURN in turnState —
+ * both set here by our own code — and the bot stores nothing from it for proactive use.
  */
 export function inProcessTurns(
   adapter: BotAdapter,
@@ -43,7 +47,7 @@ export function inProcessTurns(
         { type: AuthenticationConstants.AudienceClaim, value: botAppId },
         { type: AuthenticationConstants.AppIdClaim, value: botAppId },
       ],
-      true,
+      false,
     ),
     callerId: '',
     connectorFactory: new LocalConnectorFactory(),
@@ -54,6 +58,7 @@ export function inProcessTurns(
       await adapter.processActivityDirect(auth, { ...activity, deliveryMode: 'expectReplies' } as Activity, async (context) => {
         // Same array the adapter's onTurnError handler appends to, so error messages reach the user too.
         replies = context.bufferedReplyActivities;
+        context.turnState.set(IN_PROCESS_TURN, true);
         await bot.run(context);
       });
       return replies;
