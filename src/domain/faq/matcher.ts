@@ -1,4 +1,5 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
+import { boundedPrefix, MAX_FAQ_QUERY_LENGTH } from '../conversation/inputBounds';
 import { detectLanguage } from './language';
 import { analyse, candidateLangs, contentTokens, stem, type TextLang } from './text';
 import {
@@ -171,7 +172,10 @@ export function createFaqMatcher(kb: FaqKnowledgeBase): FaqMatcher {
     return { scored, tokens: tokens.length };
   }
 
-  function answer(query: string, opts: AnswerOptions = {}): FaqResult {
+  function answer(fullQuery: string, opts: AnswerOptions = {}): FaqResult {
+    // A question is a sentence or two: only the start of a long message is analysed, so the work per
+    // message (tokens, stems, fuzzy search, language detection) has a fixed upper bound.
+    const query = boundedPrefix(fullQuery, MAX_FAQ_QUERY_LENGTH);
     let requestedLocale: FaqLocale;
     let localeSource: LocaleSource;
     const detected = opts.locale ? undefined : detectLanguage(query);
