@@ -71,6 +71,17 @@ export function createTurnErrorHandler(logger: Pick<Logger, 'error' | 'warn'>): 
     const fields = { err: error, channelId: context.activity.channelId, activityType: context.activity.type };
     if (storage) logger.warn(fields, 'turn failed: database unreachable');
     else logger.error(fields, 'unhandled turn error');
-    await context.sendActivity({ type: 'message', text: turnFailureReply(error, context.activity.locale) }).catch(() => undefined);
+    const text = turnFailureReply(error, context.activity.locale);
+    await context.sendActivity({ type: 'message', text }).catch(() => undefined);
+    // An invoke that failed would otherwise be answered 501 (no invoke response), which means "not
+    // implemented": a card action gets the Universal Actions error response, so the card stays and can be clicked again.
+    if (context.activity.type === 'invoke') {
+      const status = storage ? 503 : 500;
+      const body =
+        context.activity.name === 'adaptiveCard/action'
+          ? { statusCode: status, type: 'application/vnd.microsoft.error', value: { code: storage ? 'ServiceUnavailable' : 'InternalError', message: text } }
+          : undefined;
+      await context.sendActivity({ type: 'invokeResponse', value: { status, body } }).catch(() => undefined);
+    }
   };
 }
