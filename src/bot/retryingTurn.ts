@@ -17,6 +17,14 @@ export class TurnConflictError extends Error {
   }
 }
 
+/** Sending the replies of a turn failed after its state and answers were saved. */
+export class ReplyDeliveryError extends Error {
+  constructor(cause: unknown) {
+    super('the turn was saved, but its replies could not be delivered', { cause });
+    this.name = 'ReplyDeliveryError';
+  }
+}
+
 /**
  * The scale-out pattern (BotBuilder-Samples 42.scaleout): run the turn against freshly loaded state
  * with outgoing activities held back, save with the eTags that were read, and send the held-back
@@ -47,7 +55,13 @@ export async function runWithStateRetry(
     throw err;
   }
   holding = false;
-  if (held.length > 0) await context.sendActivities(held);
+  if (held.length === 0) return;
+  try {
+    await context.sendActivities(held);
+  } catch (err) {
+    // Everything was saved; only the delivery failed (the Bot Connector, not the database).
+    throw new ReplyDeliveryError(err);
+  }
 }
 
 /** Runs the turn until its state is saved, again from fresh state after an eTag conflict; `held` keeps the last attempt's replies. */

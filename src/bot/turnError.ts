@@ -4,6 +4,7 @@ import { t } from '../i18n/catalog';
 import { STORAGE_APOLOGY } from '../i18n/faqTexts';
 import { uiLocaleOf } from '../i18n/locale';
 import { faqLocaleOf } from '../services/faqService';
+import { ReplyDeliveryError } from './retryingTurn';
 
 /** Socket errors of the pg driver (and Node) that mean the database server cannot be reached. */
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
@@ -35,6 +36,8 @@ const MESSAGES = [
 export function isStorageFailure(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; depth < 8 && typeof current === 'object' && current !== null; depth++) {
+    // A socket error while delivering replies is the Bot Connector's, and the turn was saved.
+    if (current instanceof ReplyDeliveryError) return false;
     const e = current as { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown };
     if (typeof e.code === 'string' && (SOCKET_CODES.has(e.code) || PRISMA_CODES.has(e.code) || isConnectionSqlState(e.code))) return true;
     if (typeof e.kind === 'string' && ADAPTER_KINDS.has(e.kind)) return true;

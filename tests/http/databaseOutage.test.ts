@@ -1,6 +1,7 @@
 import { message, newParticipant, teamsPersonal, type Participant } from '../support/activities';
 import { poll, post, start, type ActivitySet } from '../support/directLineServer';
 import { isStorageFailure } from '../../src/bot/turnError';
+import { ReplyDeliveryError } from '../../src/bot/retryingTurn';
 import { poll as pollDl, startDirectLineServer } from '../support/directLineServer';
 import { FakeConnector } from '../coordinators/fakeConnector';
 import { storageApology } from '../../src/bot/turnError';
@@ -308,6 +309,8 @@ describe('isStorageFailure', () => {
     expect(isStorageFailure(Object.assign(new Error('unique violation'), { code: '23505' }))).toBe(false);
     expect(isStorageFailure(new TypeError("Cannot read properties of undefined (reading 'id')"))).toBe(false);
     expect(isStorageFailure('ECONNREFUSED')).toBe(false);
+    // The Bot Connector refusing the replies of a saved turn is not a storage failure.
+    expect(isStorageFailure(new ReplyDeliveryError(connectionRefused()))).toBe(false);
     expect(isStorageFailure(undefined)).toBe(false);
   });
 });
