@@ -3,7 +3,7 @@
  * as a message value, or Teams Action.Execute as an `adaptiveCard/action` invoke), text, or nothing usable.
  */
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import { isCardPayload, parseCardAction, type ParsedCardAction } from '../cards/cardActions';
+import { CARD_VERBS, isCardPayload, parseCardAction, type ParsedCardAction } from '../cards/cardActions';
 
 export type TurnInput =
   | { readonly kind: 'card'; readonly parsed: ParsedCardAction; readonly invoke: boolean }
@@ -34,3 +34,31 @@ export function readTurnInput(context: TurnContext): TurnInput {
 
 /** Set by the assessment dialog during an invoke: the card that replaces the clicked one in place. */
 export const INVOKE_CARD_KEY = Symbol('invokeReplacementCard');
+
+/** A Universal Actions error (`application/vnd.microsoft.error`): the code and a fixed message that echoes nothing. */
+export interface CardActionProblem {
+  readonly code: 'BadRequest' | 'NotSupported';
+  readonly message: string;
+}
+
+const KNOWN_VERBS: ReadonlySet<string> = new Set(CARD_VERBS);
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Why an `adaptiveCard/action` invoke value cannot come from one of our cards, or undefined when it can.
+ * botbuilder's own check dereferences `value.action.type` unguarded (a TypeError, then 501 for a missing
+ * action); the Universal Actions contract wants a 4xx error response instead. Data that only fails the
+ * verb's schema (a stale or foreign card) passes here: the dialog answers it with the current card.
+ */
+export function adaptiveCardActionProblem(value: unknown): CardActionProblem | undefined {
+  if (!isRecord(value)) return { code: 'BadRequest', message: 'the invoke value must be an object' };
+  const action = value['action'];
+  if (!isRecord(action)) return { code: 'BadRequest', message: 'value.action must be an object' };
+  if (action['type'] !== 'Action.Execute') return { code: 'NotSupported', message: 'only Action.Execute is supported' };
+  const verb = action['verb'];
+  if (typeof verb !== 'string' || verb === '') return { code: 'BadRequest', message: 'action.verb must be a non-empty string' };
+  if (!KNOWN_VERBS.has(verb)) return { code: 'NotSupported', message: 'this card action is not supported' };
+  const data = action['data'];
+  if (data !== undefined && data !== null && !isRecord(data)) return { code: 'BadRequest', message: 'action.data must be an object' };
+  return undefined;
+}

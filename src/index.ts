@@ -21,8 +21,7 @@ import { PrismaAssessmentRepository } from './infrastructure/repositories/prisma
 import { PrismaMunicipalityRepository } from './infrastructure/repositories/prismaMunicipalityRepository';
 import { PrismaRespondentRepository } from './infrastructure/repositories/prismaRespondentRepository';
 import { SelfCheckService } from './services/selfCheckService';
-import { t } from './i18n/catalog';
-import { uiLocaleOf } from './i18n/locale';
+import { createTurnErrorHandler } from './bot/turnError';
 import { DashboardService } from './services/dashboardService';
 import { mountDashboard } from './http/dashboard';
 import { AadTokenVerifier } from './infrastructure/auth/aadTokenVerifier';
@@ -194,10 +193,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
       : {}),
   }, options.credentialsFactory);
   const adapter = new BotAdapter(new ReusingBotFrameworkAuthentication(auth));
-  adapter.onTurnError = async (context, error) => {
-    logger.error({ err: error, channelId: context.activity.channelId }, 'unhandled turn error');
-    await context.sendActivity(t(uiLocaleOf(context.activity.locale), 'error.generic')).catch(() => undefined);
-  };
+  adapter.onTurnError = createTurnErrorHandler(logger);
 
   const delivery = new DeliveryService({
     outbox,

@@ -17,6 +17,14 @@ export class TurnConflictError extends Error {
   }
 }
 
+/** Sending the replies of a turn failed after its state and answers were saved. */
+export class ReplyDeliveryError extends Error {
+  constructor(cause: unknown) {
+    super('the turn was saved, but its replies could not be delivered', { cause });
+    this.name = 'ReplyDeliveryError';
+  }
+}
+
 /**
  * The scale-out pattern (BotBuilder-Samples 42.scaleout): run the turn against freshly loaded state
  * with outgoing activities held back, save with the eTags that were read, and send the held-back
@@ -37,6 +45,32 @@ export async function runWithStateRetry(
     return activities.map((): ResourceResponse => ({ id: '' }));
   });
 
+  try {
+    await runAttempts(context, options, logic, held);
+  } catch (err) {
+    // Nothing of the failed turn was saved, so none of its replies may go out; what the error handler
+    // sends next (the apology) must reach the user instead of being held back with them (issue #13).
+    held.length = 0;
+    holding = false;
+    throw err;
+  }
+  holding = false;
+  if (held.length === 0) return;
+  try {
+    await context.sendActivities(held);
+  } catch (err) {
+    // Everything was saved; only the delivery failed (the Bot Connector, not the database).
+    throw new ReplyDeliveryError(err);
+  }
+}
+
+/** Runs the turn until its state is saved, again from fresh state after an eTag conflict; `held` keeps the last attempt's replies. */
+async function runAttempts(
+  context: TurnContext,
+  options: RetryingTurnOptions,
+  logic: (context: TurnContext) => Promise<void>,
+  held: Partial<Activity>[],
+): Promise<void> {
   // Writes of the turn (an answer) travel with its state update; if one cannot be stored after all,
   // the turn runs once more with every write sent at once, so the dialog sees the real outcome.
   let deferWrites = true;
@@ -50,7 +84,7 @@ export async function runWithStateRetry(
         for (const state of options.states) await state.saveChanges(context, false);
         await writes.flush(); // one no state update took along (the state did not change)
       });
-      break;
+      return;
     } catch (err) {
       if (err instanceof DeferredWriteRejected && deferWrites) {
         deferWrites = false;
@@ -61,8 +95,6 @@ export async function runWithStateRetry(
       options.onConflict?.(attempt);
     }
   }
-  holding = false;
-  if (held.length > 0) await context.sendActivities(held);
 }
 
 /** Loads all states up front in one read where possible; on a retry, reloads them even if cached. */

@@ -9,6 +9,8 @@ import {
   type AdaptiveCardInvokeValue,
   type BotState,
   type ChannelAccount,
+  type InvokeResponse,
+  StatusCodes,
   type StatePropertyAccessor,
   type TurnContext,
 } from 'botbuilder';
@@ -17,7 +19,7 @@ import { card, textBlock } from '../../cards/adaptiveCard';
 import { DIALOG_IDS, KNOWN_DIALOG_IDS } from '../../dialogs/dialogIds';
 import { MainDialog, identityKeyOf } from '../../dialogs/mainDialog';
 import type { DialogDeps } from '../../dialogs/session';
-import { INVOKE_CARD_KEY, readTurnInput } from '../../dialogs/turnInput';
+import { INVOKE_CARD_KEY, adaptiveCardActionProblem, readTurnInput } from '../../dialogs/turnInput';
 import { recogniseCommand } from '../domain/conversation/commands';
 import type { SelfCheckService } from '../services/selfCheckService';
 import { faqLocaleOf, type FaqService } from '../services/faqService';
@@ -152,6 +154,21 @@ export class WeltoffenBot extends TeamsActivityHandler {
 
   private async reply(context: TurnContext, key: MessageKey): Promise<void> {
     await context.sendActivity({ type: ActivityTypes.Message, text: t(await this.localeOf(context), key), textFormat: 'markdown' });
+  }
+
+  /**
+   * Invokes: only `adaptiveCard/action` is implemented; every other name gets 501 before botbuilder's
+   * Teams handlers dereference its value (a malformed value would otherwise surface as a 500). A
+   * malformed card action gets the Universal Actions error response (400), never a 5xx (issue #13).
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'adaptiveCard/action') return { status: StatusCodes.NOT_IMPLEMENTED };
+    const problem = adaptiveCardActionProblem(context.activity.value);
+    if (problem !== undefined) {
+      const body: AdaptiveCardInvokeResponse = { statusCode: StatusCodes.BAD_REQUEST, type: 'application/vnd.microsoft.error', value: { code: problem.code, message: problem.message } };
+      return { status: StatusCodes.BAD_REQUEST, body };
+    }
+    return super.onInvokeActivity(context);
   }
 
   /** Teams Universal Actions: the clicked card is replaced in place; follow-up messages go out as usual. */

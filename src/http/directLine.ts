@@ -14,6 +14,7 @@ import { sendError } from './errors';
 import { jsonBody } from './jsonBody';
 import type { Lifecycle } from './server';
 import { clientKey } from './clientAddress';
+import { turnFailureReply } from '../bot/turnError';
 
 export interface DirectLineOptions {
   /** HMAC key for tokens; random per process when absent. */
@@ -353,8 +354,11 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): D
     try {
       await runTurn(c, { ...echoed, serviceUrl: serviceUrlOf(req) });
     } catch (err) {
+      // The adapter's error handler answers failed turns itself; a turn that fails outside it still gets a
+      // reply in the list (Web Chat would show "Send failed" for a 5xx, and the user would send it again blind).
       logger.error({ err }, 'direct line: turn failed');
-      return sendError(res, 502, 'BotError', 'the bot could not answer this message');
+      const text = turnFailureReply(err, echoed.locale ?? undefined);
+      store.append(c, { type: 'message', text, channelId: 'directline', conversation: { id: c.id, isGroup: false, conversationType: 'personal', name: '' }, from: bot, recipient: user }, now());
     }
     logger.info({ type: echoed.type, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'direct line: turn');
     res.json(200, { id: echoed.id });

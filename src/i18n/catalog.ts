@@ -16,6 +16,7 @@ const de = {
   'language.switched': 'Alles klar, ich schreibe ab jetzt auf Deutsch.',
   'error.generic': 'Entschuldigung, da ist bei mir etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.',
   'error.busy': 'Ich bearbeite gerade noch Ihre vorige Nachricht. Bitte senden Sie diese noch einmal.',
+  'error.storage': 'Entschuldigung, ich konnte Ihre Eingabe gerade nicht speichern. Bitte senden Sie sie in einem Moment noch einmal.',
   'input.unsupported': 'Diese Art von Nachricht kann ich leider nicht verarbeiten. Schreiben Sie mir bitte als Text.',
   'help.selfcheck':
     'Das können Sie mir schreiben:\n\n- **hilfe**: diese Übersicht\n- **start**: Selbstcheck beginnen oder fortsetzen\n- **1**–**5** oder die Antwort in Worten, z. B. „teilweise“\n- **zurück**, **überspringen**, **pause**\n- **status**: Ihr Fortschritt je Handlungsfeld\n- **ändern MS-03**: eine Antwort ändern (**ändern** allein: aus den beantworteten Fragen wählen)\n- **neu beginnen**: eigene Antworten löschen und von vorn beginnen (mit Rückfrage)\n- **feld IO**: zu einem Handlungsfeld wechseln\n- **formular** (oder **formular FZ**): alle Fragen eines Feldes auf einer Karte; **einzeln**: wieder Frage für Frage\n- **ergebnis**: Gesamtauswertung Ihrer Kommune\n- **abschließen**: die Runde Ihrer Kommune abschließen\n- **sprache englisch** / **sprache deutsch**: Sprache wechseln',
@@ -113,6 +114,7 @@ const en: Record<MessageKey, string> = {
   'language.switched': "All right, I'll write in English from now on.",
   'error.generic': 'Sorry, something went wrong on my side. Please try again in a moment.',
   'error.busy': 'I am still working on your previous message. Please send this one again.',
+  'error.storage': 'Sorry, I could not save your answer just now. Please send it again in a moment.',
   'input.unsupported': 'Sorry, I cannot handle this kind of message. Please write to me as text.',
   'help.selfcheck':
     'You can write:\n\n- **help**: this overview\n- **start**: begin or continue the self-check\n- **1**–**5** or the answer in words, e.g. "partly"\n- **back**, **skip**, **pause**\n- **status**: your progress per field\n- **change MS-03**: change an answer (**change** alone: pick from the answered questions)\n- **start over**: delete your answers and begin again (asks first)\n- **field IO**: switch to a field of action\n- **form** (or **form FZ**): all questions of a field on one card; **one by one**: back to one question at a time\n- **result**: overall result of your municipality\n- **complete round**: close your municipality’s round\n- **language german** / **language english**: switch language',

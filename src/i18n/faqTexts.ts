@@ -60,3 +60,14 @@ export const FAQ_WELCOME: Record<Exclude<FaqLocale, 'de' | 'en'>, string> = {
   ar: 'أهلًا وسهلًا! أجيب عن أسئلتك حول المشروع النموذجي „Weltoffene Kommune“ (البلدية المنفتحة على العالم). اكتب سؤالك أو اختر أحد الأسئلة أدناه.',
   uk: 'Ласкаво просимо! Я відповідаю на запитання про модельний проєкт „Weltoffene Kommune“ (Відкрита до світу громада). Напишіть своє запитання або виберіть одне з запитань нижче.',
 };
+
+/**
+ * Said when the database could not be reached during a turn (issue #13): nothing was saved, try again.
+ * German and English come from the main catalog (`error.storage`); these are the web chat's other languages.
+ */
+export const STORAGE_APOLOGY: Record<Exclude<FaqLocale, 'de' | 'en'>, string> = {
+  'de-LS': 'Entschuldigung.\nIch konnte Ihre Nachricht gerade nicht speichern.\nBitte schicken Sie die Nachricht gleich noch einmal.',
+  tr: 'Özür dilerim, mesajınızı şu anda kaydedemedim. Lütfen birazdan tekrar gönderin.',
+  ar: 'عذرًا، لم أتمكن من حفظ رسالتك الآن. يُرجى إرسالها مرة أخرى بعد قليل.',
+  uk: 'Вибачте, я не зміг зберегти ваше повідомлення. Будь ласка, надішліть його ще раз за хвилинку.',
+};

@@ -3,6 +3,8 @@
  * Matching is on the whole message (after trimming, case folding and removing a Teams @mention),
  * so free text that merely contains a command word is not mistaken for one.
  */
+import { stripTrailing, tooLongForCommand } from './inputBounds';
+
 export type Command =
   | { kind: 'help' }
   | { kind: 'language'; locale: 'de' | 'en' }
@@ -29,14 +31,16 @@ const HELP = new Set(['hilfe', 'help', '?', 'hilfe bitte', 'was kannst du', 'wha
 const TO_GERMAN = new Set(['deutsch', 'sprache deutsch', 'auf deutsch', 'language german', 'german', 'in german']);
 const TO_ENGLISH = new Set(['english', 'englisch', 'sprache englisch', 'auf englisch', 'language english', 'in english']);
 
+/**
+ * Folds a message for the command sets. Callers bound the text first (see `tooLongForCommand`); each
+ * step is a single linear pass even so (a trailing-punctuation regex was quadratic on long runs).
+ */
 export function normaliseInput(text: string): string {
-  return text
+  const folded = text
     .replace(/<at>[^<]*<\/at>/gi, ' ')
     .normalize('NFC')
-    .toLowerCase()
-    .replace(/[!.,;:]+$/u, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .toLowerCase();
+  return stripTrailing(folded, '!.,;:').replace(/\s+/g, ' ').trim();
 }
 
 const START = new Set(['start', 'starten', 'selbstcheck', 'selbstcheck starten', 'los', 'weiter', 'fortsetzen', 'continue', 'resume', 'self-check', 'start self-check']);
@@ -54,6 +58,7 @@ const CHANGE_LIST = new Set(['ändern', 'aendern', 'antwort ändern', 'antworten
 const SINGLE = new Set(['einzeln', 'einzelne fragen', 'frage für frage', 'one by one', 'single', 'one question at a time']);
 
 export function recogniseCommand(text: string): Command | undefined {
+  if (tooLongForCommand(text)) return undefined;
   const input = normaliseInput(text);
   if (HELP.has(input)) return { kind: 'help' };
   if (TO_GERMAN.has(input)) return { kind: 'language', locale: 'de' };

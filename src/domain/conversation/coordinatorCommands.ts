@@ -4,6 +4,8 @@
  * messages that clearly are coordinator commands (mostly with an argument).
  */
 
+import { stripTrailing, tooLongForCommand } from './inputBounds';
+
 /** Someone named in a command: a Teams @mention (resolved by the bot) or an id typed out. */
 export type PersonRef = { readonly kind: 'mention'; readonly name: string } | { readonly kind: 'id'; readonly value: string };
 export type GrantedRole = 'coordinator' | 'lead';
@@ -27,12 +29,12 @@ export type CoordinatorCommand =
 
 /** Keeps a mention as `<at>name</at>`; removes the other markup Teams adds, folds case and spaces. */
 export function normaliseCommandText(text: string): string {
-  return text
+  const spaced = text
     .replace(/&nbsp;/g, ' ')
     .normalize('NFC')
-    .replace(/\s+/g, ' ')
-    .replace(/[!.;]+$/u, '')
-    .trim();
+    .replace(/\s+/g, ' ');
+  // A loop, not /[!.;]+$/: that regex is quadratic on a long run of '!' that is not at the end.
+  return stripTrailing(spaced, '!.;').trim();
 }
 
 const ALL = new Set(['alle', 'all', 'alles', '*']);
@@ -81,6 +83,7 @@ const FORMATS = new Set<ExportFormat>(['pdf', 'csv', 'json']);
 
 export function recogniseCoordinatorCommand(text: string): CoordinatorCommand | undefined {
   // The bot's own @mention is removed by the bot; any mention left is a person named in the command.
+  if (tooLongForCommand(text)) return undefined;
   const input = normaliseCommandText(text);
   const lower = input.toLowerCase();
   const word = (re: RegExp): string | undefined => {

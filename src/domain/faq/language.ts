@@ -1,4 +1,5 @@
 import { detectAll } from 'tinyld';
+import { boundedPrefix, MAX_FAQ_QUERY_LENGTH } from '../conversation/inputBounds';
 import type { FaqLocale } from './types';
 
 const ARABIC = /\p{Script=Arabic}/u;
@@ -23,7 +24,8 @@ export interface DetectedLanguage {
  * Leichte Sprache cannot be detected; it must be chosen by the user.
  */
 export function detectLanguage(text: string): DetectedLanguage {
-  const trimmed = text.trim();
+  // The start of a message says which language it is in; tinyld's work grows with the text.
+  const trimmed = boundedPrefix(text.trimStart(), MAX_FAQ_QUERY_LENGTH).trim();
   if (!trimmed) return { locale: undefined, confidence: 0 };
   if (ARABIC.test(trimmed)) return { locale: 'ar', confidence: 1 };
   const cyr = trimmed.match(CYRILLIC)?.length ?? 0;

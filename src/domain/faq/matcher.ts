@@ -1,4 +1,5 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
+import { boundedPrefix, MAX_FAQ_QUERY_LENGTH } from '../conversation/inputBounds';
 import { detectLanguage } from './language';
 import { analyse, candidateLangs, contentTokens, stem, type TextLang } from './text';
 import {
@@ -26,6 +27,11 @@ export const THRESHOLDS = {
   /** Minimum MiniSearch (BM25+) score of the best entry. */
   minScore: 6,
 } as const;
+
+/** Distinct content words of a query that are searched (issue #13: bounded work per message). */
+export const MAX_QUERY_TERMS = 16;
+/** Of those, how many are also matched fuzzily (typos). */
+export const MAX_FUZZY_TERMS = 8;
 
 /** Field boosts: question variants weigh most, then keywords, then the answer text. */
 const BOOST = { q: 3, kw: 2, a: 0.3 } as const;
@@ -129,7 +135,9 @@ export function createFaqMatcher(kb: FaqKnowledgeBase): FaqMatcher {
   }
 
   function rank(query: string, preferred: TextLang | undefined): { scored: Scored[]; tokens: number } {
-    const tokens = contentTokens(query);
+    // Each distinct word is one fuzzy search over the index (~1–2 ms for long words): a question has far
+    // fewer content words than this, so the bound only cuts the cost of word salad.
+    const tokens = [...new Set(contentTokens(query))].slice(0, MAX_QUERY_TERMS);
     if (tokens.length === 0) return { scored: [], tokens: 0 };
     const stems = new Set<string>();
     const expansions = tokens.map((t) => {
@@ -144,7 +152,8 @@ export function createFaqMatcher(kb: FaqKnowledgeBase): FaqMatcher {
     // Raw (unstemmed) forms are only there to catch typos in long words; when they
     // differ from every stem they get a low weight so a correctly spelled word is not counted twice.
     const rawOnly = new Set(tokens.filter((t) => !stems.has(t)));
-    const typed = new Set(tokens);
+    // Fuzzy matching (the typo net) costs most; the first words of a question carry it.
+    const typed = new Set(tokens.slice(0, MAX_FUZZY_TERMS));
     const results: SearchResult[] = search.search([...new Set(expansions.flat())].join(' '), {
       boostTerm: (term) => (rawOnly.has(term) ? RAW_TERM_WEIGHT : 1),
       // Typos live in what the user typed: fuzzy-match the typed form only (cheaper too).
@@ -171,7 +180,10 @@ export function createFaqMatcher(kb: FaqKnowledgeBase): FaqMatcher {
     return { scored, tokens: tokens.length };
   }
 
-  function answer(query: string, opts: AnswerOptions = {}): FaqResult {
+  function answer(fullQuery: string, opts: AnswerOptions = {}): FaqResult {
+    // A question is a sentence or two: only the start of a long message is analysed, so the work per
+    // message (tokens, stems, fuzzy search, language detection) has a fixed upper bound.
+    const query = boundedPrefix(fullQuery, MAX_FAQ_QUERY_LENGTH);
     let requestedLocale: FaqLocale;
     let localeSource: LocaleSource;
     const detected = opts.locale ? undefined : detectLanguage(query);

@@ -101,7 +101,8 @@ export function stem(token: string, lang: TextLang): string {
   const hit = stemCache.get(key);
   if (hit !== undefined) return hit;
   const s = stemmer(lang).stem(token) || token;
-  if (stemCache.size < 50_000) stemCache.set(key, s);
+  // Only word-sized tokens are kept: user text must not fill the cache with long strings.
+  if (stemCache.size < 50_000 && token.length <= 40) stemCache.set(key, s);
   return s;
 }
 

@@ -22,6 +22,9 @@ export function normalizeTypedText(text: string): string {
 
 type Typed = StoredAnswer;
 
+/** Longest text (after trimming) that can still be a typed answer; the longest label is far shorter. */
+export const MAX_TYPED_ANSWER_LENGTH = 200;
+
 /** Words per locale. Both lists are always tried; the locale only decides which goes first. */
 const WORDS: Readonly<Record<Locale, readonly (readonly [string, Typed])[]>> = {
   de: [
@@ -106,6 +109,8 @@ const BY_NUMBER = new Map<string, AnswerValue>(ANSWER_VALUES.map((v) => [String(
  * anything else so the dialog can ask again.
  */
 export function parseTypedAnswer(text: string, locale: Locale = 'de'): StoredAnswer | undefined {
+  // Every typed answer is a number or a short label: a long message is none, and is not normalised at all.
+  if (text.length > MAX_TYPED_ANSWER_LENGTH && text.trim().length > MAX_TYPED_ANSWER_LENGTH) return undefined;
   const normalized = normalizeTypedText(text);
   if (normalized === '') return undefined;
 

@@ -50,6 +50,48 @@ export interface OpenOptions {
   poolSize?: number;
   /** Told about errors of idle pooled connections (logged by the service). */
   onIdleError?: (err: Error) => void;
+  /**
+   * Fault injection for outage tests: called before every statement (plain SQL, Prisma, sessions);
+   * whatever it throws fails that statement as a broken connection would. Never set in production.
+   */
+  beforeStatement?: () => void;
+}
+
+/**
+ * Wraps a SqlRunner, session, Prisma driver adapter factory, connection or transaction so that `hook` runs
+ * before each of `methods`; `wrapResult` wraps what a method resolves to (a connection, a transaction).
+ */
+function withFaults<T extends object>(
+  target: T,
+  hook: (() => void) | undefined,
+  methods: readonly string[],
+  wrapResult: Readonly<Record<string, (value: object) => object>> = {},
+): T {
+  if (hook === undefined) return target;
+  return new Proxy(target, {
+    get(t, prop, receiver) {
+      const value: unknown = Reflect.get(t, prop, receiver);
+      if (typeof value !== 'function') return value;
+      const bound = (value as (...a: unknown[]) => unknown).bind(t);
+      const name = String(prop);
+      if (!methods.includes(name)) return bound;
+      return async (...args: unknown[]) => {
+        hook();
+        const result = await bound(...args);
+        const wrap = wrapResult[name];
+        return wrap !== undefined && typeof result === 'object' && result !== null ? wrap(result) : result;
+      };
+    },
+  });
+}
+
+const STATEMENT_METHODS = ['query', 'exec', 'queryRaw', 'executeRaw', 'executeScript', 'startTransaction'] as const;
+
+/** A driver adapter factory whose connections and their transactions run the fault hook before each statement. */
+function faultingAdapter<F extends object>(factory: F, hook: (() => void) | undefined): F {
+  const transaction = (tx: object): object => withFaults(tx, hook, STATEMENT_METHODS);
+  const connection = (c: object): object => withFaults(c, hook, STATEMENT_METHODS, { startTransaction: transaction });
+  return withFaults(factory, hook, ['connect'], { connect: connection });
 }
 
 export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
@@ -61,21 +103,31 @@ async function openPglite(dataDir: string | undefined, options: OpenOptions): Pr
   const pglite = new PGlite(dataDir, options.pgliteSnapshot ? { loadDataDir: options.pgliteSnapshot } : {});
   await pglite.waitReady;
   // PGlite runs each query under its transaction mutex, so this never interleaves with a Prisma transaction.
-  const sql = flushingSqlRunner({
-    query: async <R>(text: string, params?: readonly unknown[]) => {
-      const r = await pglite.query<R>(text, params as unknown[] | undefined);
-      return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
-    },
-  });
-  const prisma = new PrismaClient({ adapter: flushingAdapter(new PrismaPGlite(pglite)) });
+  const sql = flushingSqlRunner(
+    withFaults<SqlRunner>(
+      {
+        query: async <R>(text: string, params?: readonly unknown[]) => {
+          const r = await pglite.query<R>(text, params as unknown[] | undefined);
+          return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+        },
+      },
+      options.beforeStatement,
+      STATEMENT_METHODS,
+    ),
+  );
+  const prisma = new PrismaClient({ adapter: flushingAdapter(faultingAdapter(new PrismaPGlite(pglite), options.beforeStatement)) });
   // PGlite is a single session already; serialise callers so a lock held by one is not shared by another.
   let queue: Promise<unknown> = Promise.resolve();
-  const session: SqlSession = {
-    query: async <R>(sql: string, params?: unknown[]) => (await pglite.query<R>(sql, params)).rows,
-    exec: async (script) => {
-      await pglite.exec(script);
+  const session: SqlSession = withFaults<SqlSession>(
+    {
+      query: async <R>(sql: string, params?: unknown[]) => (await pglite.query<R>(sql, params)).rows,
+      exec: async (script) => {
+        await pglite.exec(script);
+      },
     },
-  };
+    options.beforeStatement,
+    STATEMENT_METHODS,
+  );
   return {
     kind: 'pglite',
     prisma,
@@ -101,13 +153,19 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
   // Fail fast with a clear error instead of on the first turn.
   const probe = await pool.connect();
   probe.release();
-  const sql = flushingSqlRunner({
-    query: async <R>(text: string, params?: readonly unknown[]) => {
-      const r = await pool.query(text, params as unknown[] | undefined);
-      return { rows: r.rows as R[], rowCount: r.rowCount ?? r.rows.length };
-    },
-  });
-  const prisma = new PrismaClient({ adapter: flushingAdapter(new PrismaPg(pool)) });
+  const sql = flushingSqlRunner(
+    withFaults<SqlRunner>(
+      {
+        query: async <R>(text: string, params?: readonly unknown[]) => {
+          const r = await pool.query(text, params as unknown[] | undefined);
+          return { rows: r.rows as R[], rowCount: r.rowCount ?? r.rows.length };
+        },
+      },
+      options.beforeStatement,
+      STATEMENT_METHODS,
+    ),
+  );
+  const prisma = new PrismaClient({ adapter: flushingAdapter(faultingAdapter(new PrismaPg(pool), options.beforeStatement)) });
   return {
     kind: 'postgres',
     prisma,
@@ -115,12 +173,18 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
     async withSession<T>(fn: (s: SqlSession) => Promise<T>): Promise<T> {
       const client = await pool.connect();
       try {
-        return await fn({
-          query: async <R>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as R[],
-          exec: async (script) => {
-            await client.query(script);
-          },
-        });
+        return await fn(
+          withFaults<SqlSession>(
+            {
+              query: async <R>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as R[],
+              exec: async (script) => {
+                await client.query(script);
+              },
+            },
+            options.beforeStatement,
+            STATEMENT_METHODS,
+          ),
+        );
       } finally {
         client.release();
       }
