@@ -82,6 +82,7 @@ describe(`bad input against the service process (${DB}, seed ${SEED})`, () => {
         ...['encodings', 'teams', 'emulator', 'directline'].map((b) => `  ${b}: ${rec.count(b)} requests, ${rec.latency(b)}`),
         `  process deaths: ${svc?.deaths.length ?? 0}${svc?.deaths.length ? `\n    ${svc.deaths.join('\n    ')}` : ''}`,
         `  slowest: ${[...rec.slow].sort((a, b) => b.ms - a.ms).slice(0, 6).map((x) => `${x.ms} ms ${x.label} ${JSON.stringify(x.request.slice(0, 90))}`).join('\n           ')}`,
+        `  turn errors (answered with the generic apology, or 501 for invokes):\n    ${svc?.turnErrors().join('\n    ')}`,
         `  child RSS: ${rss.join(', ')}; connector posts: ${connector?.received() ?? 0}; non-loopback serviceUrls replaced: ${replacedServiceUrls}`,
       ].join('\n'),
     );

@@ -99,6 +99,8 @@ export const jsonRequest = (port: number, method: string, path: string, value: u
 export class FuzzedService {
   private child: ChildService | undefined;
   readonly deaths: string[] = [];
+  /** Logs of children that ended (restarted or stopped). */
+  private readonly pastLogs: string[] = [];
 
   constructor(private readonly env: Record<string, string>) {}
 
@@ -150,6 +152,7 @@ export class FuzzedService {
       await waitForExit(c.process);
     }
     const log = c.output();
+    this.pastLogs.push(log);
     const file = path.join(tmpdir(), `weltoffen-badinput-child-${c.process.pid}.log`);
     writeFileSync(file, log);
     // The fatal error is the last plain (not JSON-logged) "…Error: message" line, with its code if any.
@@ -160,6 +163,26 @@ export class FuzzedService {
     this.deaths.push(`${what}: process ${how}; ${cause} (log: ${file})`);
     await this.start();
     return false;
+  }
+
+  /**
+   * Turns that failed with an exception (answered by onTurnError with the generic apology, or 501 for an
+   * invoke), grouped by error and the frame that threw: bad input that reached code unprepared for it.
+   */
+  turnErrors(): string[] {
+    const counts = new Map<string, number>();
+    for (const line of [...this.pastLogs, this.output()].join('\n').split('\n')) {
+      if (!line.includes('"unhandled turn error"')) continue;
+      try {
+        const err = (JSON.parse(line) as { err?: { type?: string; message?: string; stack?: string } }).err;
+        const frame = (err?.stack ?? '').split('\n')[1]?.trim().replace(/\(.*node_modules\//, '(').replace(/\(\/.*\/dist\//, '(dist/') ?? '';
+        const key = `${err?.type}: ${(err?.message ?? '').slice(0, 80)} ${frame.slice(0, 110)}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      } catch {
+        // not a JSON log line
+      }
+    }
+    return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${n}× ${k}`);
   }
 
   /** Resident set size of the child in kB (Linux /proc). */
@@ -177,6 +200,9 @@ export class FuzzedService {
     const c = this.child;
     if (!c) return null;
     this.child = undefined;
+    // Its log (turn errors included) stays for reading after the run.
+    writeFileSync(path.join(tmpdir(), `weltoffen-badinput-child-${c.process.pid}.log`), c.output());
+    this.pastLogs.push(c.output());
     if (c.process.exitCode !== null || c.process.signalCode !== null) return c.process.exitCode;
     c.process.kill('SIGTERM');
     const exit = await Promise.race([waitForExit(c.process), new Promise<undefined>((r) => setTimeout(() => r(undefined), 20_000).unref())]);
