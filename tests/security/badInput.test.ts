@@ -137,6 +137,8 @@ describe(`bad input against the service process (${DB}, seed ${SEED})`, () => {
           c.request.path = c.request.path.replace(/conversations\/[^/]+\/activities/, `conversations/${session.conversationId}/activities`);
           c.request.headers = { ...c.request.headers, authorization: `Bearer ${session.token}` };
         }
+        // One client address per case (TRUST_PROXY): per-client limits must not turn cases into 429s.
+        c.request.headers = { 'x-forwarded-for': `203.0.113.${i % 250}, 2001:db8:ffff:${i.toString(16)}::1`, ...c.request.headers };
         const r = await rawRequest(svc.port, c.request);
         rec.judge(block, c.label, undefined, describeRaw(c.request.headers, c.request.body), r, c.want?.(r));
         rec.outcomes.push(`${c.label} → ${r.status || r.noResponse} (${r.ms} ms)`);
@@ -186,7 +188,8 @@ describe(`bad input against the service process (${DB}, seed ${SEED})`, () => {
         rec.judge(block, `start ${text.slice(0, 40)}`, body, text, r);
         if (r.status === 201) sessions.push(JSON.parse(r.body) as DirectLineSession);
       });
-      while (sessions.length < 10) sessions.push(await startDirectLine());
+      // Many conversations, so per-conversation rate limits leave most posts to reach the bot.
+      while (sessions.length < 30) sessions.push(await startDirectLine());
       // Texts at and past Direct Line's length limit, once each.
       const long: [Generated, number, string][] = ['a'.repeat(4000), `${'!'.repeat(3999)}x`, 'ä'.repeat(4001), LONG_TEXTS[0] ?? ''].map((text, n) => [{ label: `webchat message, ${text.length} characters`, body: { type: 'message', text, locale: 'de-DE' } }, n, 'own']);
       const items = fc.sample(fc.tuple(directLineActivity(ctx), fc.nat(), fc.constantFrom('own', 'own', 'own', 'own', 'own', 'own', 'other', 'garbage', 'none', 'wrongPath')), { seed: SEED + 3, numRuns: COUNTS.directLine });
@@ -199,7 +202,7 @@ describe(`bad input against the service process (${DB}, seed ${SEED})`, () => {
         const r = await rawRequest(svc.port, {
           method: 'POST',
           path: `/v3/directline/conversations/${encodeURIComponent(conversationId)}/activities`,
-          headers: { 'content-type': 'application/json', ...(auth === 'none' ? {} : { authorization: `Bearer ${token}` }) },
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': `2001:db8:aaaa:${(n % 64).toString(16)}::1`, ...(auth === 'none' ? {} : { authorization: `Bearer ${token}` }) },
           body: text,
         });
         rec.judge(block, `${g.label} (${auth} token)`, g.body, text, r);
@@ -262,8 +265,11 @@ describe(`bad input against the service process (${DB}, seed ${SEED})`, () => {
     token: string;
   }
 
+  let clients = 0;
+  /** A new conversation from a client address of its own (TRUST_PROXY), so per-client limits never decide a check. */
   async function startDirectLine(): Promise<DirectLineSession> {
-    const r = await jsonRequest(svc.port, 'POST', '/v3/directline/conversations', { locale: 'de-DE' });
+    clients++;
+    const r = await jsonRequest(svc.port, 'POST', '/v3/directline/conversations', { locale: 'de-DE' }, { 'x-forwarded-for': `198.51.100.${clients % 250}, 2001:db8:${clients.toString(16)}::1` });
     if (r.status !== 201) throw new Error(`Direct Line start failed: ${r.status} ${r.body}`);
     return JSON.parse(r.body) as DirectLineSession;
   }
