@@ -124,6 +124,27 @@ describe('POST /api/messages in local mode', () => {
       expect(res.status).toBe(400);
     });
 
+    // Fields botbuilder or the bot read are typed up front: before, each of these crashed inside the turn
+    // (TypeError in getMentions or the greeting, a NUL id refused by PostgreSQL) and the user got an apology.
+    it.each([
+      ['a NUL in the conversation id', (p: ReturnType<typeof newParticipant>) => ({ ...message(teamsPersonal, p, 'hilfe'), conversation: { id: `${p.conversationId}\u0000x`, conversationType: 'personal' } }), /^conversation\.id:/],
+      ['a NUL in the text', (p: ReturnType<typeof newParticipant>) => message(teamsPersonal, p, 'hil\u0000fe'), /^text:/],
+      ['an entity whose type is a number', (p: ReturnType<typeof newParticipant>) => ({ ...message(teamsPersonal, p, 'hilfe'), entities: [{ type: 7 }] }), /^entities\.0\.type:/],
+      ['membersAdded that is not a list', (p: ReturnType<typeof newParticipant>) => ({ ...membersAdded(teamsPersonal, p, 'bot'), membersAdded: 'bot' }), /^membersAdded:/],
+      ['an AAD object id that is not a string', (p: ReturnType<typeof newParticipant>) => { const a = message(teamsPersonal, p, 'hilfe'); return { ...a, from: { ...(a.from as object), aadObjectId: 42 } }; }, /^from\.aadObjectId:/],
+    ])('%s → 400 naming the field, and no state is stored', async (_name, build, where) => {
+      const p = newParticipant();
+      const res = await svc.post({ deliveryMode: 'expectReplies', ...build(p) });
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({ code: 'InvalidActivity', message: expect.stringMatching(where) });
+      const { rows } = await svc.service.db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM bot_state WHERE key LIKE $1`, [`%${p.conversationId}%`]);
+      expect(rows[0]?.n).toBe(0);
+      // The same participant's well-formed message is answered and stored, so the count above can see a row.
+      expect(await svc.replies(message(teamsPersonal, p, 'hilfe'))).toHaveLength(1);
+      const after = await svc.service.db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM bot_state WHERE key LIKE $1`, [`%${p.conversationId}%`]);
+      expect(after.rows[0]?.n).toBeGreaterThan(0);
+    });
+
     afterAll(async () => {
       const replies = await svc.replies(message(webchat, newParticipant(), 'help'));
       expect(replies).toHaveLength(1);
