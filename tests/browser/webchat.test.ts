@@ -114,6 +114,8 @@ describeBrowser('self-hosted web chat in Chromium (phone width)', () => {
     expect(await page.getByText(/Send failed|Senden fehlgeschlagen/).count()).toBe(0);
     await page.selectOption('#language', 'en');
     await page.waitForFunction(`document.querySelector('[data-id="webchat-sendbox-input"]')?.getAttribute('maxlength') === '${MAX_TEXT_CHARS}'`, undefined, { timeout: 5_000 });
+    // The page keeps the chosen language for the next visit (same browser profile): back to German for the tests after this one.
+    await page.selectOption('#language', 'de');
     await page.close();
   }, 60_000);
 
