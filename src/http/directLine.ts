@@ -208,6 +208,15 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): D
     conversation: { id: c.id, isGroup: false, conversationType: 'personal', name: '' },
   });
 
+  /** Stores a message of the bot's side (a reply, a notice of the Direct Line itself) in the conversation. */
+  const appendFromBot = (c: DirectLineConversation, activity: Partial<Activity>): void => {
+    store.append(
+      c,
+      { ...activity, serviceUrl: undefined, channelId: 'directline', conversation: { id: c.id, isGroup: false, conversationType: 'personal', name: '' }, from: bot, recipient: { id: c.userId, name: '', role: 'user' } },
+      now(),
+    );
+  };
+
   const runTurn = (c: DirectLineConversation, activity: Partial<Activity>): Promise<void> =>
     deps.lifecycle ? deps.lifecycle.track(queueTurn(c, activity)) : queueTurn(c, activity);
 
@@ -219,11 +228,7 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): D
         const replies = await turns.run(activity);
         for (const reply of replies) {
           if (reply.type !== 'message' && reply.type !== 'event' && reply.type !== 'typing' && reply.type !== 'endOfConversation') continue;
-          store.append(
-            c,
-            { ...reply, serviceUrl: undefined, channelId: 'directline', conversation: { id: c.id, isGroup: false, conversationType: 'personal', name: '' }, from: bot, recipient: { id: c.userId, name: '', role: 'user' } },
-            now(),
-          );
+          appendFromBot(c, reply);
         }
       });
     tails.set(c, next);
@@ -234,23 +239,7 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): D
   const queueNotice = (c: DirectLineConversation, replyTo: Partial<Activity>, text: string, locale: string | undefined): Promise<void> => {
     const next = (tails.get(c) ?? Promise.resolve())
       .catch(() => undefined)
-      .then(() => {
-        store.append(
-          c,
-          {
-            type: 'message',
-            text,
-            textFormat: 'plain',
-            locale,
-            replyToId: replyTo.id,
-            channelId: 'directline',
-            conversation: { id: c.id, isGroup: false, conversationType: 'personal', name: '' },
-            from: bot,
-            recipient: { id: c.userId, name: '', role: 'user' },
-          },
-          now(),
-        );
-      });
+      .then(() => appendFromBot(c, { type: 'message', text, textFormat: 'plain', locale, replyToId: replyTo.id }));
     tails.set(c, next);
     return next;
   };
@@ -358,7 +347,7 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): D
       // reply in the list (Web Chat would show "Send failed" for a 5xx, and the user would send it again blind).
       logger.error({ err }, 'direct line: turn failed');
       const text = turnFailureReply(err, echoed.locale ?? undefined);
-      store.append(c, { type: 'message', text, channelId: 'directline', conversation: { id: c.id, isGroup: false, conversationType: 'personal', name: '' }, from: bot, recipient: user }, now());
+      appendFromBot(c, { type: 'message', text });
     }
     logger.info({ type: echoed.type, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'direct line: turn');
     res.json(200, { id: echoed.id });
