@@ -4,7 +4,7 @@ import type { UiLocale } from './locale';
  * The bot's own texts. Each key exists in both languages (the type enforces it);
  * `{name}` placeholders are filled by `t()`.
  */
-const de = {
+export const selfCheckDe = {
   'welcome.personal':
     'Hallo! Ich bin der Weltoffen-Bot. Ich begleite Sie durch den Selbstcheck „Weltoffene Kommune“: Fragen zu sieben Handlungsfeldern, die Sie in Ihrem Tempo beantworten, unterbrechen und später fortsetzen können. Am Ende erhalten Sie für jedes Feld eine Einschätzung mit Vorschlägen. Schreiben Sie „hilfe“, um zu sehen, was ich kann.',
   'welcome.channel':
@@ -100,9 +100,9 @@ const de = {
   'summary.nextSteps': 'Nächste Schritte',
 } as const;
 
-type MessageKey = keyof typeof de;
+type MessageKey = keyof typeof selfCheckDe;
 
-const en: Record<MessageKey, string> = {
+export const selfCheckEn: Record<MessageKey, string> = {
   'welcome.personal':
     "Hello! I am Weltoffen-Bot. I guide you through the self-check “Weltoffene Kommune” (welcoming municipality): questions in seven fields of action that you answer at your own pace, pause and resume later. At the end you get an assessment with suggestions for each field. Type “help” to see what I can do.",
   'welcome.channel':
@@ -198,7 +198,7 @@ const en: Record<MessageKey, string> = {
   'summary.nextSteps': 'Next steps',
 };
 
-const catalogs: Record<UiLocale, Record<MessageKey, string>> = { de, en };
+const catalogs: Record<UiLocale, Record<MessageKey, string>> = { de: selfCheckDe, en: selfCheckEn };
 
 export type { MessageKey };
 

@@ -1,7 +1,7 @@
 import type { UiLocale } from './locale';
 
 /** Texts of coordinator and lead features (issue #5); German first, English complete (the type enforces it). */
-const de = {
+export const coordinationDe = {
   'coord.help':
     'Befehle für Koordination und kommunale Leitungen:\n\n- **abonnieren <Kommune>** / **abonnieren alle**: Zusammenfassungen in diesem Kanal\n- **abbestellen** [<Kommune>], **abos**\n- **vergleich <Kommune>**: Handlungsfelder im Vergleich zu den anderen Kommunen\n- **wer fehlt** [<Kommune>]: Antwortende, die länger pausieren\n- **abschluss <Kommune>**: die Runde als abgeschlossen markieren\n- **export <Kommune> pdf|csv|json**\n- **rollen**, **rolle lead <Kommune> @Person**, **rolle koordination @Person**, **entziehen …** (nur Koordination)\n- **zustellungen**, **zustellungen wiederholen** (nur Koordination)\n- **erinnerungen aus** / **erinnerungen an** (im persönlichen Chat)',
   'coord.denied': 'Dafür fehlt Ihnen die Berechtigung.',
@@ -98,7 +98,7 @@ const de = {
   'card.reminderOff': 'Keine Erinnerungen mehr',
 };
 
-const en: Record<keyof typeof de, string> = {
+export const coordinationEn: Record<keyof typeof coordinationDe, string> = {
   'coord.help':
     'Commands for coordinators and municipal leads:\n\n- **subscribe <municipality>** / **subscribe all**: summaries in this channel\n- **unsubscribe** [<municipality>], **subscriptions**\n- **compare <municipality>**: fields of action compared with the other municipalities\n- **stalled** [<municipality>]: respondents who paused for a while\n- **mark complete <municipality>**: mark the round complete\n- **export <municipality> pdf|csv|json**\n- **roles**, **grant lead <municipality> @person**, **grant coordinator @person**, **revoke …** (coordinators only)\n- **deliveries**, **retry deliveries** (coordinators only)\n- **reminders off** / **reminders on** (in the personal chat)',
   'coord.denied': 'You are not allowed to do that.',
@@ -194,9 +194,9 @@ const en: Record<keyof typeof de, string> = {
   'card.reminderOff': 'No more reminders',
 };
 
-export type CoordinatorMessageKey = keyof typeof de;
+export type CoordinatorMessageKey = keyof typeof coordinationDe;
 
-const catalogs: Record<UiLocale, Record<CoordinatorMessageKey, string>> = { de, en };
+const catalogs: Record<UiLocale, Record<CoordinatorMessageKey, string>> = { de: coordinationDe, en: coordinationEn };
 
 export function ct(locale: UiLocale, key: CoordinatorMessageKey, params: Readonly<Record<string, string | number>> = {}): string {
   return catalogs[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
