@@ -1,10 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { parse as parseDotenv } from 'dotenv';
-import { readFileSync } from 'node:fs';
-import { DIRECT_LINE_DEFAULTS } from './http/directLine';
-import type { WebChatOptions } from './http/webChat';
 import { isLoopbackHost, parseServiceUrlEntry, serviceUrlPolicy, type ServiceUrlEntry, type ServiceUrlPolicy } from './domain/conversation/serviceUrl';
 
 /**
@@ -82,7 +79,7 @@ const envSchema = z
     SHUTDOWN_TIMEOUT_MS: intFromEnv(10_000, 0, 120_000),
     STATE_CONFLICT_RETRIES: intFromEnv(3, 0, 10),
     BOT_OPENID_METADATA_URL: optionalString.pipe(z.url().optional()),
-    // Issue #13: channel authentication modes and the serviceUrl allow-list.
+    // Channel authentication modes and the serviceUrl allow-list.
     WEB_CHAT_ONLY: z.enum(['true', 'false']).optional().or(z.literal('').transform(() => undefined)),
     ALLOW_UNAUTHENTICATED_REMOTE: z.enum(['true', 'false']).optional().or(z.literal('').transform(() => undefined)),
     BOT_SERVICE_URL_HOSTS: serviceUrlEntries,
@@ -102,7 +99,7 @@ const envSchema = z
     // /.well-known/security.txt (RFC 9116); unset = derived from CONTACT_ADDRESS (e-mail → mailto:, or its https URL).
     SECURITY_CONTACT: optionalString.pipe(z.string().regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/, 'must be a mailto: or https: URI').optional()),
     DIRECT_LINE_ENDPOINT: optionalString.pipe(z.url().optional()),
-    // Coordinators' dashboard (issue #8).
+    // Coordinators' dashboard.
     DASHBOARD_STALLED_DAYS: intFromEnv(7, 1, 365),
     DASHBOARD_LOCAL_SIGNIN: z.enum(['true', 'false']).optional().or(z.literal('').transform(() => undefined)),
     DASHBOARD_AAD_CLIENT_ID: optionalString,
@@ -146,17 +143,12 @@ const envSchema = z
 /** A HOST to listen on that only this machine reaches (`::1` is written without brackets here). */
 const isLoopbackBind = (host: string): boolean => isLoopbackHost(host) || host === '::1';
 
-interface TrustEnv {
-  readonly MicrosoftAppId?: string | undefined;
-  readonly NODE_ENV?: string | undefined;
-  readonly WEB_CHAT_ONLY?: string | undefined;
-  readonly ALLOW_UNAUTHENTICATED_REMOTE?: string | undefined;
-  readonly HOST?: string | undefined;
-  readonly WEBCHAT_ENABLED?: string | undefined;
-  readonly DIRECT_LINE_SECRET?: string | undefined;
-}
+/** The variables the trust mode depends on (named here because the schema's own type is not known yet). */
+type TrustEnv = Readonly<
+  Partial<Record<'MicrosoftAppId' | 'NODE_ENV' | 'WEB_CHAT_ONLY' | 'ALLOW_UNAUTHENTICATED_REMOTE' | 'HOST' | 'WEBCHAT_ENABLED' | 'DIRECT_LINE_SECRET', string | undefined>>
+>;
 
-/** The rules of issue #13 (which mode may run where), on the parsed variables. */
+/** Which mode may run where (Teams, local without channel authentication, web chat only), on the parsed variables. */
 function checkTrustMode(env: TrustEnv, ctx: z.RefinementCtx): void {
   const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
   if (env.WEB_CHAT_ONLY === 'true') {
@@ -177,12 +169,66 @@ function checkTrustMode(env: TrustEnv, ctx: z.RefinementCtx): void {
   }
 }
 
-/** What the service exposes (issue #13): decided once from the configuration. */
+/** What the service exposes (Teams, local only, web chat only): decided once from the configuration. */
 export type TrustMode = 'teams' | 'local-only' | 'web-chat-only';
 
 export type DatabaseTarget =
   | { kind: 'pglite'; dataDir: string | undefined }
   | { kind: 'postgres'; url: string };
+
+/** The self-hosted Direct Line's settings; here, not in src/http, because http depends on config, not the reverse. */
+export interface DirectLineOptions {
+  /** HMAC key for tokens; random per process when absent. */
+  tokenSecret?: string;
+  tokenTtlSeconds: number;
+  /** Conversations without any request for this long are removed. */
+  idleTimeoutSeconds: number;
+  /** New conversations per client IP within `conversationWindowSeconds`. */
+  conversationsPerClient: number;
+  conversationWindowSeconds: number;
+  /** Activities a conversation may post per minute. */
+  messagesPerMinute: number;
+  /** Activities one client address (IPv6: its /64) may post per minute over all its conversations. */
+  messagesPerClientPerMinute: number;
+  /** Upper bound on live conversations, so memory stays bounded under a distributed flood. */
+  maxConversations: number;
+  /** Take the client IP from the first X-Forwarded-For entry (only behind a proxy you control). */
+  trustProxy: boolean;
+  botId: string;
+  botName: string;
+  maxBodyBytes: number;
+}
+
+export const DIRECT_LINE_DEFAULTS: Omit<DirectLineOptions, 'tokenSecret'> = {
+  tokenTtlSeconds: 3600,
+  idleTimeoutSeconds: 1800,
+  conversationsPerClient: 20,
+  conversationWindowSeconds: 3600,
+  messagesPerMinute: 30,
+  messagesPerClientPerMinute: 60,
+  maxConversations: 5000,
+  trustProxy: false,
+  botId: 'weltoffen-bot',
+  botName: 'Weltoffen-Bot',
+  maxBodyBytes: 65536,
+};
+
+export interface AzureDirectLineOptions {
+  /** Direct Line secret of the Azure Bot resource. Stays on the server; only short-lived tokens leave it. */
+  secret: string;
+  /** https://directline.botframework.com by default; regional or test endpoints differ. */
+  endpoint: string;
+  tokensPerClientPerHour: number;
+  trustProxy: boolean;
+}
+
+export interface WebChatOptions {
+  directLine: DirectLineOptions;
+  /** MicrosoftAppId ('' in local mode): in-process turns present the bot's own identity. */
+  botAppId: string;
+  /** Only when DIRECT_LINE_SECRET is configured: GET /api/directline/token for Azure's Direct Line. */
+  azure?: AzureDirectLineOptions;
+}
 
 export interface AppConfig {
   bot: {
@@ -226,7 +272,7 @@ export interface AppConfig {
     /** The Teams app id for deep links into the dashboard tab; undefined → links open the page in a browser. */
     teamsAppId: string | undefined;
   };
-  /** Issue #5: bootstrap coordinators, reminders and the delivery outbox. */
+  /** Bootstrap coordinators, reminders and the delivery outbox. */
   coordinators: {
     objectIds: readonly string[];
     tenantIds: readonly string[];

@@ -28,7 +28,8 @@ import { AadTokenVerifier } from './infrastructure/auth/aadTokenVerifier';
 import { LocalSignIn, bearerIdentity } from './infrastructure/auth/localSignIn';
 import { PrismaDashboardRepository } from './infrastructure/repositories/prismaDashboardRepository';
 import { hostname } from 'node:os';
-import type { Clock } from './domain/ports';
+import type { Clock } from './domain/ports/clock';
+import { systemClock } from './infrastructure/clock';
 import { AccessService } from './services/accessService';
 import { CoordinatorService } from './services/coordinatorService';
 import { DEFAULT_DELIVERY_OPTIONS, DeliveryService } from './services/deliveryService';
@@ -58,7 +59,7 @@ export interface RunningService {
 export interface StartOptions {
   logger?: Logger;
   database?: OpenOptions;
-  /** Time for the outbox and reminders (tests pass a controlled clock). */
+  /** The one clock of the service: outbox, reminders, rounds, dashboard, web chat (tests pass a controlled one). */
   clock?: Clock;
   /**
    * Credentials for outgoing Bot Connector calls instead of the ones built from MicrosoftAppId/Password
@@ -91,15 +92,16 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const userState = new OptimisticState(storage, userKey);
   const respondents = new PrismaRespondentRepository(db.prisma);
   const assessments = new PrismaAssessmentRepository(db.prisma);
+  const clock: Clock = options.clock ?? systemClock;
   const selfCheck = new SelfCheckService({
     municipalities: new PrismaMunicipalityRepository(db.prisma),
     respondents,
     assessments,
     answers: new PrismaAnswerRepository(db.prisma, db.sql),
     registry: defaultRegistry,
+    clock,
   });
   // Issue #5: roles, subscriptions, outbox, reminders.
-  const clock: Clock = options.clock ?? { now: () => new Date() };
   const grants = new PrismaAccessRepository(db.prisma);
   const subscriptions = new PrismaSubscriptionRepository(db.prisma);
   const reminderRepo = new PrismaReminderRepository(db.prisma);
@@ -149,6 +151,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     registry: defaultRegistry,
     access,
     stalledDays: config.dashboard.stalledDays,
+    clock,
   });
   const sso = config.dashboard.sso;
   const ssoVerifier = sso ? new AadTokenVerifier({ metadataUrl: sso.metadataUrl, audiences: sso.audiences, isAllowedTenant: (tid) => access.isAllowedTenant(tid) }) : undefined;
@@ -219,7 +222,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     messagesRoute: config.bot.mode !== 'web-chat-only',
     // Citizens' web chat (issue #6): page at /, embed.js, self-hosted Direct Line under /v3/directline.
     mount: (server, lifecycle) => {
-      if (config.webChat.enabled) mountWebChat(server, { adapter, bot, logger, lifecycle, options: config.webChat.options, rateLimits: new InMemoryRateLimits() });
+      if (config.webChat.enabled) mountWebChat(server, { adapter, bot, logger, lifecycle, options: config.webChat.options, rateLimits: new InMemoryRateLimits(), clock });
       // Coordinators' dashboard (issue #8): Teams tabs and browser pages under /dashboard/, API under /api/dashboard/.
       mountDashboard(server, {
         service: dashboard,

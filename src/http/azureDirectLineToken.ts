@@ -7,15 +7,9 @@ import type { RateLimits } from '../domain/ports';
 import { InMemoryRateLimits } from '../infrastructure/directline/rateLimiter';
 import { sendError } from './errors';
 import { clientKey } from './clientAddress';
+import type { AzureDirectLineOptions } from '../config';
 
-export interface AzureDirectLineOptions {
-  /** Direct Line secret of the Azure Bot resource. Stays on the server; only short-lived tokens leave it. */
-  secret: string;
-  /** https://directline.botframework.com by default; regional or test endpoints differ. */
-  endpoint: string;
-  tokensPerClientPerHour: number;
-  trustProxy: boolean;
-}
+export type { AzureDirectLineOptions } from '../config';
 
 const generated = z.object({ conversationId: z.string().min(1), token: z.string().min(1), expires_in: z.number() });
 

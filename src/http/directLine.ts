@@ -7,7 +7,10 @@ import { ConversationStore, type DirectLineConversation } from '../infrastructur
 import type { InProcessTurns } from '../infrastructure/directline/inProcessTurn';
 import { InMemoryRateLimits } from '../infrastructure/directline/rateLimiter';
 import { TokenSigner, type TokenClaims } from '../infrastructure/directline/tokens';
-import type { RateBucket, RateLimits } from '../domain/ports';
+import type { Clock } from '../domain/ports/clock';
+import type { RateBucket, RateLimits } from '../domain/ports/rateLimits';
+import { systemClock } from '../infrastructure/clock';
+import type { DirectLineOptions } from '../config';
 import { webChatText } from '../i18n/webChatTexts';
 import { faqLocaleOf } from '../services/faqService';
 import { sendError } from './errors';
@@ -16,48 +19,15 @@ import type { Lifecycle } from './server';
 import { clientKey } from './clientAddress';
 import { turnFailureReply } from '../bot/turnError';
 
-export interface DirectLineOptions {
-  /** HMAC key for tokens; random per process when absent. */
-  tokenSecret?: string;
-  tokenTtlSeconds: number;
-  /** Conversations without any request for this long are removed. */
-  idleTimeoutSeconds: number;
-  /** New conversations per client IP within `conversationWindowSeconds`. */
-  conversationsPerClient: number;
-  conversationWindowSeconds: number;
-  /** Activities a conversation may post per minute. */
-  messagesPerMinute: number;
-  /** Activities one client address (IPv6: its /64) may post per minute over all its conversations. */
-  messagesPerClientPerMinute: number;
-  /** Upper bound on live conversations, so memory stays bounded under a distributed flood. */
-  maxConversations: number;
-  /** Take the client IP from the first X-Forwarded-For entry (only behind a proxy you control). */
-  trustProxy: boolean;
-  botId: string;
-  botName: string;
-  maxBodyBytes: number;
-}
-
-export const DIRECT_LINE_DEFAULTS: Omit<DirectLineOptions, 'tokenSecret'> = {
-  tokenTtlSeconds: 3600,
-  idleTimeoutSeconds: 1800,
-  conversationsPerClient: 20,
-  conversationWindowSeconds: 3600,
-  messagesPerMinute: 30,
-  messagesPerClientPerMinute: 60,
-  maxConversations: 5000,
-  trustProxy: false,
-  botId: 'weltoffen-bot',
-  botName: 'Weltoffen-Bot',
-  maxBodyBytes: 65536,
-};
+// The options are part of the configuration (src/config.ts); re-exported for the callers of this module.
+export { DIRECT_LINE_DEFAULTS, type DirectLineOptions } from '../config';
 
 export interface DirectLineDeps {
   turns: InProcessTurns;
   logger: Logger;
   options: DirectLineOptions;
-  /** Injectable clock for expiry and idle tests. */
-  now?: () => number;
+  /** Injectable clock for expiry and idle tests; the machine's time when absent. */
+  clock?: Clock;
   /** From createHttpServer's mount: turns count as in flight for graceful shutdown. */
   lifecycle?: Lifecycle;
   /** Where the limits are counted; in memory when absent. */
@@ -136,10 +106,12 @@ function truncate(text: string): string {
 
 const watermarkSchema = z.union([z.literal(''), z.string().regex(/^\d{1,12}$/)]).optional();
 
-/** Mounts the Direct Line 3.0 polling subset Web Chat uses; see docs in the module README of issue #6. */
+/** Mounts the Direct Line 3.0 polling subset Web Chat uses; see docs/webchat.md. */
 export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): DirectLineHandle {
   const { options, logger, turns } = deps;
-  const now = deps.now ?? Date.now;
+  const clock = deps.clock ?? systemClock;
+  // Tokens, the conversation store and the rate limits count in milliseconds since the epoch.
+  const now = (): number => clock.now().getTime();
   const signer = new TokenSigner(options.tokenSecret);
   const store = new ConversationStore({ idleMs: options.idleTimeoutSeconds * 1000, maxActivities: MAX_ACTIVITIES_KEPT });
   const limits = deps.rateLimits ?? new InMemoryRateLimits();

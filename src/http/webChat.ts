@@ -7,25 +7,23 @@ import type { Logger } from 'pino';
 import type restify from 'restify';
 import type { Request, Response } from 'restify';
 import type { BotAdapter } from '../infrastructure/bot/botAdapter';
-import type { RateLimits } from '../domain/ports';
+import type { Clock } from '../domain/ports/clock';
+import type { RateLimits } from '../domain/ports/rateLimits';
+import type { WebChatOptions } from '../config';
+import { systemClock } from '../infrastructure/clock';
 import { inProcessTurns } from '../infrastructure/directline/inProcessTurn';
 import { InMemoryRateLimits } from '../infrastructure/directline/rateLimiter';
 import { projectRoot } from '../infrastructure/projectRoot';
-import { mountAzureDirectLineToken, type AzureDirectLineOptions } from './azureDirectLineToken';
-import { DIRECT_LINE_DEFAULTS, mountDirectLine, type DirectLineHandle, type DirectLineOptions } from './directLine';
+import { mountAzureDirectLineToken } from './azureDirectLineToken';
+import { DIRECT_LINE_DEFAULTS, mountDirectLine, type DirectLineHandle } from './directLine';
 import { sendError } from './errors';
 import type { Lifecycle } from './server';
 import { sendStaticAsset, staticAsset, type StaticAsset } from './staticAsset';
 
 const gzipAsync = promisify(gzip);
 
-export interface WebChatOptions {
-  directLine: DirectLineOptions;
-  /** MicrosoftAppId ('' in local mode): in-process turns present the bot's own identity. */
-  botAppId: string;
-  /** Only when DIRECT_LINE_SECRET is configured: GET /api/directline/token for Azure's Direct Line. */
-  azure?: AzureDirectLineOptions;
-}
+// The options are part of the configuration (src/config.ts); re-exported for the callers of this module.
+export type { WebChatOptions } from '../config';
 
 export const WEB_CHAT_DEFAULTS: WebChatOptions = { directLine: DIRECT_LINE_DEFAULTS, botAppId: '' };
 
@@ -34,7 +32,8 @@ export interface WebChatDeps {
   bot: { run(context: TurnContext): Promise<void> };
   logger: Logger;
   options: WebChatOptions;
-  now?: () => number;
+  /** Token expiry, idle conversations and rate limits; the machine's time when absent. */
+  clock?: Clock;
   /** The second argument of createHttpServer's mount callback. */
   lifecycle?: Lifecycle;
   /** Every web chat limit (Direct Line and the Azure token route) is counted here; in memory when absent. */
@@ -76,16 +75,17 @@ export function mountWebChat(server: restify.Server, deps: WebChatDeps): WebChat
     })());
 
   const rateLimits = deps.rateLimits ?? new InMemoryRateLimits();
+  const clock = deps.clock ?? systemClock;
   const directLine = mountDirectLine(server, {
     turns: inProcessTurns(deps.adapter, deps.bot, deps.options.botAppId),
     logger: deps.logger,
     options: deps.options.directLine,
-    now: deps.now,
+    clock,
     lifecycle: deps.lifecycle,
     rateLimits,
   });
 
-  if (deps.options.azure?.secret) mountAzureDirectLineToken(server, deps.options.azure, deps.logger, deps.now, rateLimits);
+  if (deps.options.azure?.secret) mountAzureDirectLineToken(server, deps.options.azure, deps.logger, () => clock.now().getTime(), rateLimits);
 
   server.get('/', async (req: Request, res: Response) => {
     // Web Chat injects its styles at runtime, hence 'unsafe-inline' for styles only; scripts are ours.

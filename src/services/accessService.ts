@@ -57,6 +57,7 @@ export class AccessService {
       identityKey,
       grants: bootstrap ? [{ role: 'coordinator' }, ...grants] : grants,
       municipalityId: respondent?.municipalityId ?? null,
+      respondentRole: respondent?.role ?? null,
     };
   }
 

@@ -1,10 +1,13 @@
 /**
- * The coordinators' dashboard (issue #8): overview of the visible municipalities and one municipality's
+ * The coordinators' dashboard: overview of the visible municipalities and one municipality's
  * results. Every number comes from the domain core (consolidate, scoreAssessment, compareWithOthers,
  * changeBetweenRounds, recommend); access follows the shared policy through AccessService.
  */
 import { decide, isCoordinator, leadMunicipalities, visibleMunicipalities, type Principal } from '../domain/access';
-import type { DashboardRepository, Municipality, MunicipalityRepository, RespondentAnswerSet, RespondentRepository, RoundSummary } from '../domain/ports';
+import type { Municipality, RespondentAnswerSet } from '../domain/model';
+import type { Clock } from '../domain/ports/clock';
+import type { DashboardRepository, RoundSummary } from '../domain/ports/dashboard';
+import type { MunicipalityRepository, RespondentRepository } from '../domain/ports/selfCheck';
 import {
   FIELD_IDS,
   FIELD_NAMES,
@@ -131,7 +134,8 @@ export interface DashboardDeps {
   readonly access: AccessService;
   /** A municipality without an answer for this many days counts as stalled. */
   readonly stalledDays: number;
-  readonly now?: () => Date;
+  /** "Stalled" is measured against this clock's time. */
+  readonly clock: Clock;
 }
 
 interface Scored {
@@ -345,7 +349,7 @@ export class DashboardService {
   }
 
   private stalled(r: RoundSummary): boolean {
-    const now = (this.deps.now ?? (() => new Date()))().getTime();
+    const now = this.deps.clock.now().getTime();
     return r.lastAnswerAt !== null && now - r.lastAnswerAt.getTime() > this.deps.stalledDays * DAY_MS;
   }
 

@@ -1,9 +1,11 @@
 /**
- * Reminders (issue #5): a respondent who paused for more than N days gets one friendly reminder per pause,
+ * Reminders: a respondent who paused for more than N days gets one friendly reminder per pause,
  * at most one a week, through the outbox (never resent when uncertain). Time comes from an injected clock.
  */
 import { isAssessmentComplete } from '../domain/selbstcheck';
-import type { Clock, OutboxRepository, ReminderRepository, StalledRespondent } from '../domain/ports';
+import type { Clock } from '../domain/ports/clock';
+import type { OutboxRepository } from '../domain/ports/outbox';
+import type { ReminderRepository, StalledRespondent } from '../domain/ports/reminders';
 import type { SelfCheckService } from './selfCheckService';
 
 const DAY_MS = 24 * 3600_000;

@@ -2,17 +2,10 @@
  * Use cases of the self-check conversation. Imports only the domain and its ports, so dialogs can be
  * tested with in-memory fakes and the storage technology can change without touching the flow.
  */
-import type {
-  Assessment,
-  AssessmentRepository,
-  AnswerRepository,
-  AnswerWriteOutcome,
-  Municipality,
-  MunicipalityRepository,
-  Respondent,
-  RespondentPatch,
-  RespondentRepository,
-} from '../domain/ports';
+import { decide, type Principal } from '../domain/access';
+import type { Assessment, AnswerWriteOutcome, Municipality, Respondent, RespondentPatch } from '../domain/model';
+import type { Clock } from '../domain/ports/clock';
+import type { AssessmentRepository, AnswerRepository, MunicipalityRepository, RespondentRepository } from '../domain/ports/selfCheck';
 import {
   FIELD_IDS,
   consolidate,
@@ -44,14 +37,13 @@ export interface SelfCheckDeps {
   readonly assessments: AssessmentRepository;
   readonly answers: AnswerRepository;
   readonly registry: QuestionnaireRegistry;
+  /** When a round is closed. */
+  readonly clock: Clock;
 }
 
 export type RecordAnswerResult =
   | { readonly kind: 'stored'; readonly outcome: AnswerWriteOutcome }
   | { readonly kind: 'rejected'; readonly reason: 'unknown_question' | 'not_applicable' | 'wrong_version' | 'round_closed' };
-
-/** Roles that coordinate the self-check in the municipality and may close a round. */
-export const ROLES_THAT_CLOSE_ROUNDS: readonly Role[] = ['mayor', 'department_head', 'integration_officer'];
 
 export type CompleteResult = 'completed' | 'not_allowed' | 'already_completed';
 
@@ -164,12 +156,17 @@ export class SelfCheckService {
 
   /**
    * Closes the municipality's current round, so the next start opens a new round (pinned to the newest
-   * questionnaire) and results of rounds can be compared over time.
+   * questionnaire) and results of rounds can be compared over time. Who may close is the access policy's
+   * decision (`close_round`).
    */
   async completeAssessment(assessmentId: string, respondentId: string): Promise<CompleteResult> {
-    const respondent = await this.deps.respondents.findById(respondentId);
-    if (respondent?.role == null || !ROLES_THAT_CLOSE_ROUNDS.includes(respondent.role)) return 'not_allowed';
-    const completed = await this.deps.assessments.complete(assessmentId, new Date());
+    const [respondent, assessment] = await Promise.all([this.deps.respondents.findById(respondentId), this.deps.assessments.find(assessmentId)]);
+    if (respondent === undefined) return 'not_allowed';
+    // An unknown round is asked about as the respondent's own: there is nothing to close either way, and a
+    // person who may close rounds hears that it is closed, one who may not that they may not.
+    const municipalityId = assessment?.municipalityId ?? respondent.municipalityId;
+    if (municipalityId === null || !decide(respondentPrincipal(respondent), 'close_round', { municipalityId }).allowed) return 'not_allowed';
+    const completed = await this.deps.assessments.complete(assessmentId, this.deps.clock.now());
     return completed === undefined ? 'already_completed' : 'completed';
   }
 
@@ -218,4 +215,12 @@ export class SelfCheckService {
     const recommendations = FIELD_IDS.flatMap((fieldId) => recommend(q, consolidated.answers, fieldId));
     return { respondents: sets.length, consolidated, score, recommendations };
   }
+}
+
+/**
+ * The self-check knows the person as a respondent only; their grants (coordinator, lead) are not loaded
+ * here because the decisions asked from the self-check do not depend on them.
+ */
+function respondentPrincipal(r: Respondent): Principal {
+  return { identityKey: r.identityKey, grants: [], municipalityId: r.municipalityId, respondentRole: r.role };
 }

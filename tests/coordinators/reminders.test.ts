@@ -42,6 +42,7 @@ describe(`reminders with a controlled clock (${usingPostgres ? 'PostgreSQL' : 'P
       assessments: new PrismaAssessmentRepository(db.prisma),
       answers: new PrismaAnswerRepository(db.prisma),
       registry: defaultRegistry,
+      clock,
     });
     reminders = new PrismaReminderRepository(db.prisma);
     job = new ReminderService({ reminders, outbox: new PrismaOutboxRepository(db.prisma), selfCheck, clock, afterDays: 2 });

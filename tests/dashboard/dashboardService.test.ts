@@ -50,7 +50,7 @@ function setup(others: number, now = new Date()) {
     registry: defaultRegistry,
     access: new AccessService({ access: new MemoryAccessRepository(), respondents: { findByIdentity: async () => undefined }, bootstrap: { objectIds: ['coord'], tenantIds: [TENANT] } }),
     stalledDays: 7,
-    now: () => now,
+    clock: { now: () => now },
   });
   return { service, repo };
 }

@@ -6,6 +6,7 @@ import { PrismaAnswerRepository } from '../../src/infrastructure/repositories/pr
 import { PrismaAssessmentRepository } from '../../src/infrastructure/repositories/prismaAssessmentRepository';
 import { PrismaMunicipalityRepository } from '../../src/infrastructure/repositories/prismaMunicipalityRepository';
 import { PrismaRespondentRepository } from '../../src/infrastructure/repositories/prismaRespondentRepository';
+import { systemClock } from '../../src/infrastructure/clock';
 
 export const TENANT = '11111111-2222-4333-8444-555555555555';
 export const OTHER_TENANT = '99999999-2222-4333-8444-555555555555';
@@ -57,6 +58,7 @@ export function selfCheckOn(prisma: PrismaClient): SelfCheckService {
     assessments: new PrismaAssessmentRepository(prisma),
     answers: new PrismaAnswerRepository(prisma),
     registry: defaultRegistry,
+    clock: systemClock,
   });
 }
 

@@ -3,6 +3,7 @@ import { WeltoffenBot } from '../../src/bot/weltoffenBot';
 import { defaultRegistry } from '../../src/domain/selbstcheck';
 import { SelfCheckService } from '../../src/services/selfCheckService';
 import { InMemorySelfCheckStore } from '../fakes/inMemorySelfCheck';
+import { systemClock } from '../../src/infrastructure/clock';
 
 function setup(channelId: 'msteams' | 'webchat') {
   const store = new InMemorySelfCheckStore();
@@ -11,7 +12,7 @@ function setup(channelId: 'msteams' | 'webchat') {
     conversationState: new ConversationState(storage),
     userState: new UserState(storage),
     stateConflictRetries: 2,
-    selfCheck: new SelfCheckService({ municipalities: store, respondents: store, assessments: store, answers: store, registry: defaultRegistry }),
+    selfCheck: new SelfCheckService({ municipalities: store, respondents: store, assessments: store, answers: store, registry: defaultRegistry, clock: systemClock }),
   });
   const adapter = new TestAdapter(async (ctx) => bot.run(ctx), {
     channelId,

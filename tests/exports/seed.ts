@@ -8,6 +8,7 @@ import { PrismaRespondentRepository } from '../../src/infrastructure/repositorie
 import { PrismaExportSource } from '../../src/infrastructure/export/prismaExportSource';
 import { ExportService } from '../../src/services/exportService';
 import { SelfCheckService } from '../../src/services/selfCheckService';
+import { systemClock } from '../../src/infrastructure/clock';
 
 export const MUNICIPALITY = 'lk-teltow-flaeming';
 export const MUNICIPALITY_NAME = 'Landkreis Teltow-Fläming';
@@ -22,6 +23,7 @@ export function services(db: Database) {
     assessments: new PrismaAssessmentRepository(db.prisma),
     answers: new PrismaAnswerRepository(db.prisma),
     registry: defaultRegistry,
+    clock: systemClock,
   });
   const exports = new ExportService({
     selfCheck,

@@ -26,7 +26,7 @@ describe('AccessService', () => {
     const key = aadIdentityKey(TENANT, 'lead');
     await access.grant(key, { role: 'lead', municipalityId: 'potsdam' });
     const p = await service(access, 'potsdam').principalOf(key);
-    expect(p).toEqual({ identityKey: key, grants: [{ role: 'lead', municipalityId: 'potsdam' }], municipalityId: 'potsdam' });
+    expect(p).toEqual({ identityKey: key, grants: [{ role: 'lead', municipalityId: 'potsdam' }], municipalityId: 'potsdam', respondentRole: null });
     expect((await service(access).check(key, 'export', { municipalityId: 'potsdam' })).allowed).toBe(true);
     expect((await service(access).check(key, 'export', { municipalityId: 'leipzig' })).allowed).toBe(false);
   });

@@ -6,6 +6,7 @@ import { PrismaRespondentRepository } from '../../src/infrastructure/repositorie
 import { SelfCheckService } from '../../src/services/selfCheckService';
 import type { Database } from '../../src/infrastructure/db/database';
 import { openMigratedTestDatabase } from '../support/testDatabase';
+import { systemClock } from '../../src/infrastructure/clock';
 
 describe('SelfCheckService on the real database', () => {
   let db: Database;
@@ -19,6 +20,7 @@ describe('SelfCheckService on the real database', () => {
       assessments: new PrismaAssessmentRepository(db.prisma),
       answers: new PrismaAnswerRepository(db.prisma),
       registry: defaultRegistry,
+      clock: systemClock,
     });
   });
   afterAll(async () => dispose());

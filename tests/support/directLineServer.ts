@@ -46,7 +46,7 @@ export async function startDirectLineServer(
         turns: inProcessTurns(adapter, bot, botAppId),
         logger,
         options: { ...DIRECT_LINE_DEFAULTS, ...options },
-        now: () => clock.now,
+        clock: { now: () => new Date(clock.now) },
       });
     },
   });

@@ -1,4 +1,4 @@
-import type { RateBucket, RateDecision, RateLimits } from '../../domain/ports';
+import type { RateBucket, RateDecision, RateLimits } from '../../domain/ports/rateLimits';
 
 /**
  * Sliding-window counter per key (client address, conversation). In memory, like the conversations it

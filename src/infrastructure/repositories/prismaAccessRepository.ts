@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../../generated/prisma/client';
 import type { RoleGrant } from '../../domain/access';
-import type { AccessRepository, RoleGrantListing } from '../../domain/ports';
+import type { AccessRepository, RoleGrantListing } from '../../domain/ports/access';
 
 /** Role grants in `role_grant`; identity keys are stored lower-cased like `aadIdentityKey` makes them. */
 export class PrismaAccessRepository implements AccessRepository, RoleGrantListing {

@@ -1,7 +1,8 @@
 import type { PrismaClient } from '../../generated/prisma/client';
 import { prismaSqlRunner, type SqlRunner } from '../db/database';
 import { DeferredWriteRejected, currentTurnWrites, type PendingWrite } from '../db/turnWrites';
-import type { AnswerRepository, AnswerWrite, AnswerWriteOutcome, RespondentAnswerSet } from '../../domain/ports';
+import type { AnswerWrite, AnswerWriteOutcome, RespondentAnswerSet } from '../../domain/model';
+import type { AnswerRepository } from '../../domain/ports/selfCheck';
 import type { AnswerMap, Role, StoredAnswer } from '../../domain/selbstcheck';
 
 // $1 assessment, $2 respondent, $3 question, $4 value, $5 comment, $6 questionnaire version, $7 channel.
@@ -163,7 +164,7 @@ export class PrismaAnswerRepository implements AnswerRepository {
    * (so a turn retried after an eTag conflict writes nothing), and append a history row for every
    * stored value. Data-modifying CTEs run atomically with the statement. Writing only while the round
    * is in progress is part of the same statement, so the check costs no round trip.
-   * When the answer completes a field (issue #5), the same statement also inserts the field-completed
+   * When the answer completes a field, the same statement also inserts the field-completed
    * event, its deliveries to the subscribed channels and, when this was the last field nobody had
    * completed yet, the assessment-completed event. Idempotency keys make a retried turn or a second
    * respondent's completion of the same field add nothing twice.

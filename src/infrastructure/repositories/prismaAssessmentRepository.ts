@@ -1,5 +1,6 @@
 import { type Assessment as AssessmentRow, type PrismaClient } from '../../generated/prisma/client';
-import type { Assessment, AssessmentRepository } from '../../domain/ports';
+import type { Assessment } from '../../domain/model';
+import type { AssessmentRepository } from '../../domain/ports/selfCheck';
 
 export function toAssessment(row: AssessmentRow): Assessment {
   return {

@@ -1,9 +1,10 @@
 import type { PrismaClient } from '../../generated/prisma/client';
-import type { DashboardRepository, RespondentAnswerSet, RoundSummary } from '../../domain/ports';
+import type { RespondentAnswerSet } from '../../domain/model';
+import type { DashboardRepository, RoundSummary } from '../../domain/ports/dashboard';
 import { answerSetsOfRounds } from './prismaAnswerRepository';
 import { toAssessment } from './prismaAssessmentRepository';
 
-/** Read-only queries of the coordinators' dashboard (issue #8); plain objects out. */
+/** Read-only queries of the coordinators' dashboard; plain objects out. */
 export class PrismaDashboardRepository implements DashboardRepository {
   constructor(private readonly prisma: PrismaClient) {}
 

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../../generated/prisma/client';
-import type { Municipality, MunicipalityRepository } from '../../domain/ports';
+import type { Municipality } from '../../domain/model';
+import type { MunicipalityRepository } from '../../domain/ports/selfCheck';
 
 export class PrismaMunicipalityRepository implements MunicipalityRepository {
   constructor(private readonly prisma: PrismaClient) {}

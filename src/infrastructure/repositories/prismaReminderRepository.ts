@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../../generated/prisma/client';
-import type { PersonalConversation, ReminderRepository, StalledRespondent, StoredReference } from '../../domain/ports';
+import type { StoredReference } from '../../domain/model';
+import type { PersonalConversation, ReminderRepository, StalledRespondent } from '../../domain/ports/reminders';
 import type { Role } from '../../domain/selbstcheck';
 
 export class PrismaReminderRepository implements ReminderRepository {

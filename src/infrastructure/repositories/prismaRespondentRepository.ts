@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient, type Respondent as RespondentRow } from '../../generated/prisma/client';
-import type { Respondent, RespondentPatch, RespondentRepository } from '../../domain/ports';
+import type { Respondent, RespondentPatch } from '../../domain/model';
+import type { RespondentRepository } from '../../domain/ports/selfCheck';
 import type { Locale } from '../../domain/selbstcheck';
 
 function toLocale(value: string | null): Locale | null {

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../../generated/prisma/client';
-import type { Assessment, ResultsRepository } from '../../domain/ports';
+import type { Assessment } from '../../domain/model';
+import type { ResultsRepository } from '../../domain/ports/dashboard';
 
 export class PrismaResultsRepository implements ResultsRepository {
   constructor(private readonly prisma: PrismaClient) {}

@@ -1,5 +1,6 @@
 import type { ChannelSubscription as Row, PrismaClient } from '../../generated/prisma/client';
-import type { ChannelSubscription, StoredReference, SubscriptionRepository, SubscriptionScope } from '../../domain/ports';
+import type { StoredReference } from '../../domain/model';
+import type { ChannelSubscription, SubscriptionRepository, SubscriptionScope } from '../../domain/ports/outbox';
 
 function toSubscription(r: Row): ChannelSubscription {
   return {

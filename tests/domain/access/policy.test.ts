@@ -1,8 +1,18 @@
-import { decide, visibleMunicipalities, type AccessAction, type Principal } from '../../../src/domain/access';
+import fc from 'fast-check';
+import { ROLES_THAT_CLOSE_ROUNDS, decide, visibleMunicipalities, type AccessAction, type Principal, type RoleGrant } from '../../../src/domain/access';
+import type { Role } from '../../../src/domain/selbstcheck';
 
-const coordinator: Principal = { identityKey: 'aad:t:c', grants: [{ role: 'coordinator' }], municipalityId: null };
-const lead: Principal = { identityKey: 'aad:t:l', grants: [{ role: 'lead', municipalityId: 'potsdam' }], municipalityId: 'potsdam' };
-const respondent: Principal = { identityKey: 'aad:t:r', grants: [], municipalityId: 'potsdam' };
+const coordinator: Principal = { identityKey: 'aad:t:c', grants: [{ role: 'coordinator' }], municipalityId: null, respondentRole: null };
+const lead: Principal = { identityKey: 'aad:t:l', grants: [{ role: 'lead', municipalityId: 'potsdam' }], municipalityId: 'potsdam', respondentRole: null };
+const respondent: Principal = { identityKey: 'aad:t:r', grants: [], municipalityId: 'potsdam', respondentRole: 'integration_staff' };
+
+const ALL_ROLES: readonly Role[] = ['mayor', 'department_head', 'integration_officer', 'integration_staff', 'advisory_council', 'other'];
+const asRespondent = (respondentRole: Role | null, municipalityId: string | null = 'potsdam', grants: readonly RoleGrant[] = []): Principal => ({
+  identityKey: 'aad:t:x',
+  grants,
+  municipalityId,
+  respondentRole,
+});
 
 const PER_MUNICIPALITY: AccessAction[] = ['view_results', 'view_respondents', 'export', 'mark_complete', 'subscribe'];
 
@@ -36,5 +46,53 @@ describe('access policy', () => {
 
   it('gives a denial no detail', () => {
     expect(decide(respondent, 'export', { municipalityId: 'leipzig' })).toEqual({ allowed: false });
+  });
+
+  describe('closing a round', () => {
+    it('is for the roles that coordinate the self-check, in their own municipality', () => {
+      expect(ROLES_THAT_CLOSE_ROUNDS).toEqual(['mayor', 'department_head', 'integration_officer']);
+      for (const role of ROLES_THAT_CLOSE_ROUNDS) {
+        expect(decide(asRespondent(role), 'close_round', { municipalityId: 'potsdam' }).allowed).toBe(true);
+        expect(decide(asRespondent(role), 'close_round', { municipalityId: 'leipzig' }).allowed).toBe(false);
+        expect(decide(asRespondent(role), 'close_round').allowed).toBe(false);
+        expect(decide(asRespondent(role, null), 'close_round', { municipalityId: 'potsdam' }).allowed).toBe(false);
+      }
+    });
+
+    it('is not for the other roles, nor for someone who has not chosen one', () => {
+      for (const role of [...ALL_ROLES.filter((r) => !ROLES_THAT_CLOSE_ROUNDS.includes(r)), null]) {
+        expect(decide(asRespondent(role), 'close_round', { municipalityId: 'potsdam' })).toEqual({ allowed: false });
+      }
+    });
+
+    it('is not given by a coordinator or lead grant', () => {
+      expect(decide(coordinator, 'close_round', { municipalityId: 'potsdam' }).allowed).toBe(false);
+      expect(decide(lead, 'close_round', { municipalityId: 'potsdam' }).allowed).toBe(false);
+      // A coordinator who is also the mayor of Potsdam closes Potsdam's round as its mayor, and no other.
+      const coordinatingMayor = asRespondent('mayor', 'potsdam', [{ role: 'coordinator' }]);
+      expect(decide(coordinatingMayor, 'close_round', { municipalityId: 'potsdam' }).allowed).toBe(true);
+      expect(decide(coordinatingMayor, 'close_round', { municipalityId: 'leipzig' }).allowed).toBe(false);
+    });
+
+    it('depends on the respondent role and the municipality only, never on grants', () => {
+      const municipality = fc.constantFrom('potsdam', 'leipzig', 'kiel');
+      const grant: fc.Arbitrary<RoleGrant> = fc.oneof(
+        fc.constant<RoleGrant>({ role: 'coordinator' }),
+        municipality.map((municipalityId): RoleGrant => ({ role: 'lead', municipalityId })),
+      );
+      fc.assert(
+        fc.property(
+          fc.option(fc.constantFrom(...ALL_ROLES), { nil: null }),
+          fc.option(municipality, { nil: null }),
+          fc.array(grant, { maxLength: 3 }),
+          fc.option(municipality, { nil: undefined }),
+          (role, own, grants, target) => {
+            const expected = role !== null && ROLES_THAT_CLOSE_ROUNDS.includes(role) && own !== null && target === own;
+            const p = asRespondent(role, own, grants);
+            expect(decide(p, 'close_round', target === undefined ? undefined : { municipalityId: target }).allowed).toBe(expected);
+          },
+        ),
+      );
+    });
   });
 });
