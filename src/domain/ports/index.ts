@@ -338,3 +338,5 @@ export interface ExportSource {
 }
 
 export type { RateBucket, RateDecision, RateLimits } from './rateLimits';
+export type * from './delivery';
+export type * from './exports';
