@@ -27,8 +27,6 @@ import type { ReminderService } from './reminderService';
 import type { SelfCheckService } from './selfCheckService';
 import type { DashboardLink } from './dashboardLinks';
 
-export type { CoordinatorResult } from './coordinatorResults';
-
 /** Exports: plugged in by the composition root; without it the command says exports are not available. */
 export interface ExportCommands {
   /** Called only after the role check (`export` on the municipality) passed. */

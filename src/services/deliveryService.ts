@@ -54,7 +54,7 @@ export interface DeliveryDeps {
   readonly clock: Clock;
   readonly options: DeliveryOptions;
   /**
-   * Issue #13: whether a stored reference's serviceUrl may be called (the domain's serviceUrl policy). Checked
+   * Whether a stored reference's serviceUrl may be called (the domain's serviceUrl policy). Checked
    * before every post and update, so a reference stored before the policy existed cannot be abused either.
    */
   readonly serviceUrlAllowed: (serviceUrl: string) => boolean;
