@@ -2,18 +2,10 @@
  * Minimal Adaptive Card 1.5 vocabulary shared by the card builders. Cards are plain JSON so they can be
  * rendered by any host (Teams, Web Chat) and checked in tests without botbuilder.
  */
-export type Json = string | number | boolean | null | readonly Json[] | { readonly [key: string]: Json | undefined };
-export type CardElement = { readonly type: string; readonly [key: string]: Json | undefined };
+import type { AdaptiveCard, CardElement, Json } from '../src/domain/messages';
 
-export interface AdaptiveCard {
-  readonly type: 'AdaptiveCard';
-  readonly $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
-  readonly version: '1.5';
-  readonly fallbackText: string;
-  readonly body: readonly CardElement[];
-  readonly actions?: readonly CardElement[];
-  readonly [key: string]: Json | undefined;
-}
+// The card vocabulary is plain data shared with the domain's message type (src/domain/messages.ts).
+export type { AdaptiveCard, CardElement, Json };
 
 /** A card plus the plain-text rendering for channels without card support (and screen-reader summaries). */
 export interface RenderedCard {

@@ -34,7 +34,8 @@ import { AccessService } from './services/accessService';
 import { CoordinatorService } from './services/coordinatorService';
 import { DEFAULT_DELIVERY_OPTIONS, DeliveryService } from './services/deliveryService';
 import { ReminderService } from './services/reminderService';
-import { SummaryRenderer } from './services/summaryRenderer';
+import { OutboxContentService } from './services/outboxContent';
+import { OutboxMessages } from './bot/replies/outboxMessages';
 import { dashboardLink } from './services/dashboardLinks';
 import { PrismaAccessRepository } from './infrastructure/repositories/prismaAccessRepository';
 import { PrismaSubscriptionRepository } from './infrastructure/repositories/prismaSubscriptionRepository';
@@ -45,7 +46,9 @@ import { BotConnectorGateway } from './infrastructure/outbox/botConnectorGateway
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mountExports } from './http/exports';
 import { PrismaExportSource } from './infrastructure/export/prismaExportSource';
-import { ExportCommands, ExportLinkReplies, ExportLinkSigner, ExportService } from './services/exportService';
+import { ExportCommands, ExportLinkSigner, ExportService } from './services/exportService';
+import { documentExportRenderer } from './infrastructure/export/documentRenderer';
+import { exportTexts } from './i18n/exportCatalog';
 
 export interface RunningService {
   port: number;
@@ -111,12 +114,15 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   if (config.exports.linkSecret === undefined) {
     logger.warn('EXPORT_LINK_SECRET is not set: export links are signed with a random key and only work on this instance until it restarts');
   }
-  const exportSigner = new ExportLinkSigner(config.exports.linkSecret ?? randomBytes(32).toString('base64url'), config.exports.linkTtlSeconds);
+  // Exports keep wall-clock time even when tests control the outbox's clock: link expiry and report dates are real.
+  const exportSigner = new ExportLinkSigner(config.exports.linkSecret ?? randomBytes(32).toString('base64url'), config.exports.linkTtlSeconds, systemClock);
   const exportService = new ExportService({
     selfCheck,
     source: new PrismaExportSource(db.prisma),
     municipalities: new PrismaMunicipalityRepository(db.prisma),
     registry: defaultRegistry,
+    clock: systemClock,
+    renderer: documentExportRenderer(exportTexts),
   });
   const exportCommands = new ExportCommands({ access, municipalities: new PrismaMunicipalityRepository(db.prisma), signer: exportSigner });
   const reminderJob = new ReminderService({
@@ -142,7 +148,8 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     clock,
     reminderAfterDays: config.coordinators.reminderAfterDays,
     bootstrapCount: config.coordinators.objectIds.length,
-    exports: new ExportLinkReplies(exportCommands, config.http.publicBaseUrl),
+    // Links point at the public address, where users' browsers reach this service.
+    exports: { exportLink: (p, id, format, locale) => exportCommands.exportLink(p.identityKey, id, format, config.http.publicBaseUrl, locale) },
   });
   const dashboard = new DashboardService({
     municipalities: new PrismaMunicipalityRepository(db.prisma),
@@ -203,7 +210,9 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     subscriptions,
     reminders: reminderRepo,
     gateway: new BotConnectorGateway(adapter, config.bot.appId ?? ''),
-    renderer: new SummaryRenderer({ selfCheck, respondents, channelLocale: 'de', reminderAfterDays: config.coordinators.reminderAfterDays, dashboardLink: linkToDashboard }),
+    renderer: new OutboxMessages(
+      new OutboxContentService({ selfCheck, respondents, channelLocale: 'de', reminderAfterDays: config.coordinators.reminderAfterDays, dashboardLink: linkToDashboard }),
+    ),
     clock,
     options: { ...DEFAULT_DELIVERY_OPTIONS, pollMs: config.coordinators.outboxPollMs, worker: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}` },
     serviceUrlAllowed,

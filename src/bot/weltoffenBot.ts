@@ -1,6 +1,5 @@
 import {
   ActivityTypes,
-  CardFactory,
   TeamsActivityHandler,
   TeamsInfo,
   TurnContext as BotTurnContext,
@@ -29,7 +28,9 @@ import { t, type MessageKey } from '../i18n/catalog';
 import { uiLocaleOf, type UiLocale } from '../i18n/locale';
 import { runWithStateRetry } from './retryingTurn';
 import { recogniseCoordinatorCommand } from '../domain/conversation/coordinatorCommands';
-import type { CommandReply, CoordinatorService } from '../services/coordinatorService';
+import type { CoordinatorService } from '../services/coordinatorService';
+import { toActivity } from '../domain/messages';
+import { coordinatorReplies } from './replies/coordinatorReplies';
 import type { ReminderRepository, StoredReference, SubscriptionRepository } from '../domain/ports';
 import { aadIdentityKey } from '../services/accessService';
 import { isChannelAuthenticated } from '../infrastructure/bot/channelAuthentication';
@@ -264,7 +265,8 @@ export class WeltoffenBot extends TeamsActivityHandler {
     const tenantId = (a.conversation?.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id) || undefined;
     const objectId = a.from?.aadObjectId;
     const channelData = a.channelData as { team?: { id?: string }; channel?: { id?: string } } | undefined;
-    const replies = await coordinator.service.handle(command, {
+    const locale = await this.localeOf(context);
+    const result = await coordinator.service.handle(command, {
       identityKey: tenantId !== undefined && objectId ? aadIdentityKey(tenantId, objectId) : undefined,
       tenantId,
       conversation: kind === 'webchat' ? 'other' : kind,
@@ -272,32 +274,14 @@ export class WeltoffenBot extends TeamsActivityHandler {
       channelAuthenticated: authenticated,
       teamId: channelData?.team?.id ?? null,
       channelId: channelData?.channel?.id ?? null,
-      locale: await this.localeOf(context),
+      locale,
       resolveMention: (name) => this.resolveMention(context, name),
     });
-    for (const reply of replies) await context.sendActivity(this.toActivity(reply));
+    const replies = coordinatorReplies(result, locale);
+    for (const reply of replies) await context.sendActivity(toActivity(reply));
     const first = replies[0];
-    if (first !== undefined) {
-      const summary = first.kind === 'card' ? first.card.text : first.text;
-      context.turnState.set(INVOKE_CARD_KEY, card([textBlock(summary)], [], summary));
-    }
+    if (first !== undefined) context.turnState.set(INVOKE_CARD_KEY, card([textBlock(first.text)], [], first.text));
     return true;
-  }
-
-  private toActivity(reply: CommandReply): Partial<Activity> {
-    switch (reply.kind) {
-      case 'text':
-        return { type: ActivityTypes.Message, text: reply.text, textFormat: 'markdown' };
-      case 'card':
-        return { type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(reply.card.card)], summary: reply.card.text.slice(0, 200) };
-      case 'attachment':
-        return {
-          type: ActivityTypes.Message,
-          text: reply.text,
-          textFormat: 'markdown',
-          attachments: [{ contentType: reply.contentType, content: reply.content, ...(reply.name ? { name: reply.name } : {}) }],
-        };
-    }
   }
 
   /** The AAD object id of a person @mentioned in the message (from the mention entity, else the Teams roster). */

@@ -2,7 +2,7 @@
  * Resolves who is asking (bot commands, exports, dashboard) into a Principal for the access policy.
  * Bootstrap coordinators come from configuration so a fresh installation has someone who can grant roles.
  */
-import { decide, type AccessAction, type Decision, type Principal } from '../domain/access';
+import { decide, parseAadIdentityKey, type AccessAction, type Decision, type Principal } from '../domain/access';
 import type { AccessRepository, RespondentRepository } from '../domain/ports';
 
 export interface BootstrapCoordinators {
@@ -18,15 +18,11 @@ export interface AccessServiceDeps {
   readonly bootstrap: BootstrapCoordinators;
 }
 
-/** Teams and tab SSO identities: `aad:<tenantId>:<objectId>` (see dialogs/mainDialog.ts identityKeyOf). */
-export function aadIdentityKey(tenantId: string, objectId: string): string {
-  return `aad:${tenantId.toLowerCase()}:${objectId.toLowerCase()}`;
-}
-
-export function parseAadIdentityKey(identityKey: string): { tenantId: string; objectId: string } | undefined {
-  const m = /^aad:([^:]+):([^:]+)$/.exec(identityKey);
-  return m ? { tenantId: m[1] ?? '', objectId: m[2] ?? '' } : undefined;
-}
+/**
+ * The identity-key helpers live in the domain (src/domain/access/identityKey.ts); re-exported here for the
+ * callers that still import them from this service (the bot, dialogs/mainDialog.ts).
+ */
+export { aadIdentityKey, parseAadIdentityKey } from '../domain/access';
 
 export class AccessService {
   private readonly objectIds: ReadonlySet<string>;

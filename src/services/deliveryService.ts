@@ -1,42 +1,22 @@
 /**
- * The proactive sender (issue #5, shared/guides/proactive-delivery.md): claims due outbox deliveries,
- * renders the card from current domain results, posts it through the gateway and records the outcome.
+ * The proactive sender (shared/guides/proactive-delivery.md): claims due outbox deliveries, has their
+ * message built from current domain results (renderer port), posts it through the gateway and records the outcome.
  * Runs as a background loop in every instance; FOR UPDATE SKIP LOCKED in the repository keeps instances apart.
  */
-import type { AdaptiveCard } from '../../cards/adaptiveCard';
 import { FIELD_IDS } from '../domain/selbstcheck';
 import type {
   AttemptRecord,
   ClaimedDelivery,
   Clock,
+  ConversationGateway,
+  GatewayResult,
+  OutboxMessageRenderer,
   OutboxRepository,
   ReminderRepository,
   StoredReference,
   SubscriptionRepository,
   ChannelSubscription,
 } from '../domain/ports';
-
-export interface OutboundMessage {
-  readonly text: string;
-  readonly card?: AdaptiveCard;
-}
-
-export type GatewayResult =
-  | { readonly ok: true; readonly activityId: string | null }
-  | { readonly ok: false; readonly status: number | null; readonly code: string | null; readonly retryAfterMs: number | null; readonly detail: string };
-
-/** Talks to the Bot Connector (botbuilder stays behind this port). Returns failures; throws only on bugs or crashes. */
-export interface ConversationGateway {
-  post(reference: StoredReference, message: OutboundMessage): Promise<GatewayResult>;
-  update(reference: StoredReference, activityId: string, message: OutboundMessage): Promise<GatewayResult>;
-}
-
-/** Builds the message of a delivery from the current results; undefined when there is nothing to say any more. */
-export interface DeliveryRenderer {
-  render(delivery: ClaimedDelivery): Promise<OutboundMessage | undefined>;
-  /** Plain text telling coordinators that a channel subscription broke. */
-  staleAlert(subscription: ChannelSubscription, reason: string): OutboundMessage;
-}
 
 export interface DeliveryOptions {
   readonly worker: string;
@@ -69,11 +49,12 @@ export interface DeliveryDeps {
   readonly subscriptions: SubscriptionRepository;
   readonly reminders: ReminderRepository;
   readonly gateway: ConversationGateway;
-  readonly renderer: DeliveryRenderer;
+  /** Builds the card or text of a delivery (the bot layer's outbox messages). */
+  readonly renderer: OutboxMessageRenderer;
   readonly clock: Clock;
   readonly options: DeliveryOptions;
   /**
-   * Issue #13: whether a stored reference's serviceUrl may be called (the domain's serviceUrl policy). Checked
+   * Whether a stored reference's serviceUrl may be called (the domain's serviceUrl policy). Checked
    * before every post and update, so a reference stored before the policy existed cannot be abused either.
    */
   readonly serviceUrlAllowed: (serviceUrl: string) => boolean;

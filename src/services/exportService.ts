@@ -1,19 +1,14 @@
 /**
  * Workshop exports (PDF report, CSV/JSON of all answers, blank questionnaire) and the short-lived signed
  * download links the bot hands out. Data comes from the domain core via SelfCheckService and the ports;
- * rendering lives in src/infrastructure/export.
+ * the documents are rendered behind the ExportRenderer port (src/infrastructure/export), and the bot's reply
+ * to the export command is built in the bot layer (src/bot/replies/exportReplies.ts) from the data returned here.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { FIELD_IDS, type FieldId, type Locale, type Questionnaire, type QuestionnaireRegistry } from '../domain/selbstcheck';
-import type { Assessment, ExportSource, Municipality, MunicipalityRepository } from '../domain/ports';
-import type { Principal } from '../domain/access';
-import { exportTexts } from '../i18n/exportCatalog';
-import { exportLinkCard } from '../../cards/exportLinkCard';
+import { FIELD_IDS, type FieldId, type Locale, type QuestionnaireRegistry } from '../domain/selbstcheck';
+import type { Assessment, Clock, ExportRenderer, ExportSource, Municipality, MunicipalityRepository } from '../domain/ports';
 import type { AccessService } from './accessService';
-import type { CommandReply, ExportCommands as CoordinatorExportCommands } from './coordinatorService';
 import type { OverallSummary, SelfCheckService } from './selfCheckService';
-import { answersCsv, answersJson, pseudonyms } from '../infrastructure/export/tabular';
-import { renderBlankQuestionnaire, renderReport } from '../infrastructure/export/pdfReport';
 
 export const EXPORT_FORMATS = ['pdf', 'csv', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -40,9 +35,8 @@ export interface ExportServiceDeps {
   readonly source: ExportSource;
   readonly municipalities: Pick<MunicipalityRepository, 'find'>;
   readonly registry: QuestionnaireRegistry;
-  readonly now?: () => Date;
-  /** The blank questionnaire's renderer (tests count its calls). */
-  readonly renderBlank?: (q: Questionnaire, fieldId: FieldId, locale: Locale, generatedAt: Date) => Promise<Buffer>;
+  readonly clock: Clock;
+  readonly renderer: ExportRenderer;
 }
 
 /** The blank questionnaire's PDF dates: fixed, so every instance renders the same bytes and the same ETag. */
@@ -53,12 +47,9 @@ const MAX_BLANK_QUESTIONNAIRES = FIELD_IDS.length * 2 * 4;
 export type ExportResult = { readonly kind: 'ok'; readonly file: ExportFile } | { readonly kind: 'not_found'; readonly what: 'municipality' | 'assessment' };
 
 export class ExportService {
-  private readonly now: () => Date;
   /** Rendered blank questionnaires by version, field and language; the promise, so concurrent first requests render once. */
   private readonly blanks = new Map<string, Promise<PublicExportFile>>();
-  constructor(private readonly deps: ExportServiceDeps) {
-    this.now = deps.now ?? (() => new Date());
-  }
+  constructor(private readonly deps: ExportServiceDeps) {}
 
   /** Everything an export of a municipality's newest round needs, or why there is nothing. */
   async load(municipalityId: string): Promise<
@@ -80,18 +71,11 @@ export class ExportService {
     const table = { municipality: data.municipality, assessment: data.assessment, questionnaire, rows: data.rows };
     const base = `${data.municipality.id}-runde-${data.assessment.round}`;
     const { contentType } = EXPORT_FILES[format];
-    if (format === 'csv') return ok(Buffer.from(answersCsv(table, locale), 'utf8'), contentType, `${base}-antworten.csv`);
-    if (format === 'json') return ok(Buffer.from(answersJson(table, locale), 'utf8'), contentType, `${base}-antworten.json`);
-    const body = await renderReport({
-      municipality: data.municipality,
-      assessment: data.assessment,
-      questionnaire,
-      summary: data.summary,
-      pseudonyms: pseudonyms(data.rows),
-      generatedAt: this.now(),
-      locale,
-    });
-    return ok(body, contentType, `${base}-bericht.pdf`);
+    const { renderer } = this.deps;
+    if (format === 'csv') return ok(Buffer.from(renderer.answersCsv(table, locale), 'utf8'), contentType, `${base}-antworten.csv`);
+    if (format === 'json') return ok(Buffer.from(renderer.answersJson(table, locale), 'utf8'), contentType, `${base}-antworten.json`);
+    const body = await renderer.report({ ...table, summary: data.summary, generatedAt: this.deps.clock.now(), locale });
+    return ok(asBuffer(body), contentType, `${base}-bericht.pdf`);
   }
 
   /**
@@ -105,8 +89,8 @@ export class ExportService {
     const cached = this.blanks.get(key);
     if (cached) return cached;
     if (this.blanks.size >= MAX_BLANK_QUESTIONNAIRES) this.blanks.clear();
-    const render = this.deps.renderBlank ?? renderBlankQuestionnaire;
-    const file = render(this.deps.registry.getQuestionnaire(version), fieldId, locale, BLANK_QUESTIONNAIRE_DATE).then((body) => ({
+    const rendered = this.deps.renderer.blankQuestionnaire(this.deps.registry.getQuestionnaire(version), fieldId, locale, BLANK_QUESTIONNAIRE_DATE);
+    const file = rendered.then(asBuffer).then((body) => ({
       body,
       contentType: 'application/pdf',
       fileName: `fragebogen-${fieldId}.pdf`,
@@ -117,6 +101,11 @@ export class ExportService {
     file.catch(() => this.blanks.delete(key));
     return file;
   }
+}
+
+/** The renderer port speaks Uint8Array; the HTTP layer sends Buffers. No copy: a view of the same bytes. */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 function ok(body: Buffer, contentType: string, fileName: string): ExportResult {
@@ -147,7 +136,7 @@ export class ExportLinkSigner {
   constructor(
     private readonly secret: string,
     readonly ttlSeconds: number,
-    private readonly now: () => Date = () => new Date(),
+    private readonly clock: Clock,
   ) {
     if (secret.length < 32) throw new Error('export link secret must be at least 32 characters');
   }
@@ -159,7 +148,7 @@ export class ExportLinkSigner {
   }
 
   issue(municipalityId: string, format: ExportFormat, issuer: string): { claims: LinkClaims; query: string } {
-    const claims: LinkClaims = { municipalityId, format, issuer, expiresAt: Math.floor(this.now().getTime() / 1000) + this.ttlSeconds };
+    const claims: LinkClaims = { municipalityId, format, issuer, expiresAt: Math.floor(this.clock.now().getTime() / 1000) + this.ttlSeconds };
     const params = new URLSearchParams({
       exp: String(claims.expiresAt),
       iss: Buffer.from(issuer, 'utf8').toString('base64url'),
@@ -179,7 +168,7 @@ export class ExportLinkSigner {
     const expected = this.mac(claims);
     const given = Buffer.from(sig, 'base64url');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { kind: 'invalid' };
-    if (claims.expiresAt * 1000 <= this.now().getTime()) return { kind: 'expired' };
+    if (claims.expiresAt * 1000 <= this.clock.now().getTime()) return { kind: 'expired' };
     return { kind: 'ok', claims };
   }
 }
@@ -211,26 +200,5 @@ export class ExportCommands {
     const base = baseUrl.replace(/\/+$/, '');
     const url = `${base}/api/exports/${encodeURIComponent(municipality.id)}/${EXPORT_FILES[format].file}?${query}${locale === 'en' ? '&lang=en' : ''}`;
     return { kind: 'link', url, municipality, format, expiresAt: new Date(claims.expiresAt * 1000), ttlMinutes: Math.round(this.deps.signer.ttlSeconds / 60) };
-  }
-}
-
-/**
- * The coordinator command router's port (`export <Kommune> pdf|csv|json` in Teams): a short-lived
- * signed link as a card. The router has checked the role already; the link checks it again at download.
- */
-export class ExportLinkReplies implements CoordinatorExportCommands {
-  constructor(
-    private readonly links: Pick<ExportCommands, 'exportLink'>,
-    /** Where this service is reachable from the users' browsers (PUBLIC_BASE_URL). */
-    private readonly baseUrl: string,
-  ) {}
-
-  async exportLink(principal: Principal, municipalityId: string, format: ExportFormat, locale: Locale): Promise<CommandReply> {
-    const r = await this.links.exportLink(principal.identityKey, municipalityId, format, this.baseUrl, locale);
-    if (r.kind === 'link') {
-      return { kind: 'card', card: exportLinkCard({ municipalityName: r.municipality.name, format, url: r.url, ttlMinutes: r.ttlMinutes, locale }) };
-    }
-    const t = exportTexts(locale);
-    return { kind: 'text', text: r.kind === 'denied' ? t.denied : t.unknownMunicipality };
   }
 }

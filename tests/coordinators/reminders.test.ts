@@ -12,7 +12,8 @@ import { PrismaSubscriptionRepository } from '../../src/infrastructure/repositor
 import { DEFAULT_DELIVERY_OPTIONS, DeliveryService } from '../../src/services/deliveryService';
 import { ReminderService } from '../../src/services/reminderService';
 import { SelfCheckService } from '../../src/services/selfCheckService';
-import { SummaryRenderer } from '../../src/services/summaryRenderer';
+import { OutboxContentService } from '../../src/services/outboxContent';
+import { OutboxMessages } from '../../src/bot/replies/outboxMessages';
 import { openMigratedTestDatabase, usingPostgres } from '../support/testDatabase';
 import { isServiceUrlAllowed, serviceUrlPolicy } from '../../src/domain/conversation/serviceUrl';
 import { FakeConnector } from './fakeConnector';
@@ -123,7 +124,7 @@ describe(`reminders with a controlled clock (${usingPostgres ? 'PostgreSQL' : 'P
       subscriptions: new PrismaSubscriptionRepository(db.prisma),
       reminders,
       gateway: new BotConnectorGateway(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), ''),
-      renderer: new SummaryRenderer({ selfCheck, respondents: new PrismaRespondentRepository(db.prisma), channelLocale: 'de', reminderAfterDays: 2 }),
+      renderer: new OutboxMessages(new OutboxContentService({ selfCheck, respondents: new PrismaRespondentRepository(db.prisma), channelLocale: 'de', reminderAfterDays: 2 })),
       clock: { now: () => new Date(Date.now() + 60_000) },
       options: { ...DEFAULT_DELIVERY_OPTIONS, worker: 'R', perConversationGapMs: 0 },
       serviceUrlAllowed: (url) => isServiceUrlAllowed(url, LOCAL_POLICY),

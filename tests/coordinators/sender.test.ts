@@ -4,7 +4,8 @@ import { BotConnectorGateway, parseRetryAfter } from '../../src/infrastructure/o
 import { PrismaOutboxRepository } from '../../src/infrastructure/outbox/prismaOutboxRepository';
 import { PrismaReminderRepository } from '../../src/infrastructure/repositories/prismaReminderRepository';
 import { PrismaSubscriptionRepository } from '../../src/infrastructure/repositories/prismaSubscriptionRepository';
-import { DEFAULT_DELIVERY_OPTIONS, DeliveryService, SERVICE_URL_REFUSED, classifyFailure, retryDelayMs, type ConversationGateway, type DeliveryRenderer } from '../../src/services/deliveryService';
+import { DEFAULT_DELIVERY_OPTIONS, DeliveryService, SERVICE_URL_REFUSED, classifyFailure, retryDelayMs } from '../../src/services/deliveryService';
+import type { ConversationGateway, OutboxMessageRenderer } from '../../src/domain/ports';
 import { openMigratedTestDatabase, usingPostgres } from '../support/testDatabase';
 import { isServiceUrlAllowed, serviceUrlPolicy } from '../../src/domain/conversation/serviceUrl';
 import { FakeConnector } from './fakeConnector';
@@ -12,7 +13,7 @@ import { FakeConnector } from './fakeConnector';
 /** Local mode's policy: the fake connector listens on loopback. */
 const LOCAL_POLICY = serviceUrlPolicy([], true);
 
-const renderer: DeliveryRenderer = {
+const renderer: OutboxMessageRenderer = {
   render: async (d) => ({ text: `${d.kind} ${d.municipalityId} ${d.fieldId ?? ''}` }),
   staleAlert: (s, reason) => ({ text: `stale ${s.scope} ${reason}` }),
 };

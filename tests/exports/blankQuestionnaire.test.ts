@@ -4,23 +4,26 @@
  */
 import { defaultRegistry, FIELD_IDS, type FieldId, type Locale, type Questionnaire } from '../../src/domain/selbstcheck';
 import { etagMatches } from '../../src/http/exports';
-import { renderBlankQuestionnaire } from '../../src/infrastructure/export/pdfReport';
+import { documentExportRenderer } from '../../src/infrastructure/export/documentRenderer';
+import { exportTexts } from '../../src/i18n/exportCatalog';
 import { ExportService } from '../../src/services/exportService';
 import { startTestService, type TestService } from '../support/service';
+
+const documents = documentExportRenderer(exportTexts);
 
 /** The real renderer, counted. */
 function countingRenderer(fail = false) {
   const calls: string[] = [];
-  const render = async (q: Questionnaire, fieldId: FieldId, locale: Locale, at: Date): Promise<Buffer> => {
+  const render = async (q: Questionnaire, fieldId: FieldId, locale: Locale, at: Date): Promise<Uint8Array> => {
     calls.push(`${q.version}:${fieldId}:${locale}`);
     if (fail && calls.length === 1) throw new Error('renderer failed');
-    return renderBlankQuestionnaire(q, fieldId, locale, at);
+    return documents.blankQuestionnaire(q, fieldId, locale, at);
   };
   return { calls, render };
 }
 
 const serviceWith = (renderBlank: ReturnType<typeof countingRenderer>['render']) =>
-  new ExportService({ selfCheck: {} as never, source: {} as never, municipalities: {} as never, registry: defaultRegistry, renderBlank });
+  new ExportService({ selfCheck: {} as never, source: {} as never, municipalities: {} as never, registry: defaultRegistry, clock: { now: () => new Date() }, renderer: { ...documents, blankQuestionnaire: renderBlank } });
 
 const cpuMs = (from: NodeJS.CpuUsage) => {
   const used = process.cpuUsage(from);
@@ -85,7 +88,7 @@ describe('GET /api/exports/questionnaire/<field>.pdf in the running service', ()
     const renders: number[] = [];
     for (const field of ['AW', 'EB', 'ZB', 'IO', 'KK'] as const) {
       const from = process.cpuUsage();
-      await renderBlankQuestionnaire(q, field, 'de', new Date());
+      await documents.blankQuestionnaire(q, field, 'de', new Date());
       renders.push(cpuMs(from));
     }
 

@@ -35,7 +35,7 @@ describe('/api/exports', () => {
     await access.grant(LEAD, { role: 'lead', municipalityId: MUNICIPALITY });
     await access.grant(OTHER_LEAD, { role: 'lead', municipalityId: 'potsdam' });
     const accessService = new AccessService({ access, respondents: new PrismaRespondentRepository(db.prisma), bootstrap: { objectIds: [], tenantIds: [] } });
-    const signer = new ExportLinkSigner(SECRET, 15 * 60, () => clock);
+    const signer = new ExportLinkSigner(SECRET, 15 * 60, { now: () => clock });
     commands = new ExportCommands({ access: accessService, municipalities: new PrismaMunicipalityRepository(db.prisma), signer });
     server = restify.createServer({ handleUncaughtExceptions: false });
     mountExports(server, {

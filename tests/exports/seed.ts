@@ -7,6 +7,8 @@ import { PrismaMunicipalityRepository } from '../../src/infrastructure/repositor
 import { PrismaRespondentRepository } from '../../src/infrastructure/repositories/prismaRespondentRepository';
 import { PrismaExportSource } from '../../src/infrastructure/export/prismaExportSource';
 import { ExportService } from '../../src/services/exportService';
+import { documentExportRenderer } from '../../src/infrastructure/export/documentRenderer';
+import { exportTexts } from '../../src/i18n/exportCatalog';
 import { SelfCheckService } from '../../src/services/selfCheckService';
 import { systemClock } from '../../src/infrastructure/clock';
 
@@ -30,7 +32,8 @@ export function services(db: Database) {
     source: new PrismaExportSource(db.prisma),
     municipalities: new PrismaMunicipalityRepository(db.prisma),
     registry: defaultRegistry,
-    now: () => new Date('2026-03-02T10:00:00Z'),
+    clock: { now: () => new Date('2026-03-02T10:00:00Z') },
+    renderer: documentExportRenderer(exportTexts),
   });
   return { selfCheck, exports };
 }

@@ -12,3 +12,5 @@ export * from './dashboard';
 export * from './exportSource';
 export * from './clock';
 export * from './rateLimits';
+export type * from './delivery';
+export type * from './exports';

@@ -7,7 +7,7 @@
  */
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { aadIdentityKey } from '../../services/accessService';
+import { aadIdentityKey } from '../../domain/access';
 
 export interface VerifiedIdentity {
   readonly identityKey: string;

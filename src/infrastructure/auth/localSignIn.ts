@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { parseAadIdentityKey } from '../../services/accessService';
+import { parseAadIdentityKey } from '../../domain/access';
 import { TokenError, type TokenVerifier, type VerifiedIdentity } from './aadTokenVerifier';
 
 export const LOCAL_ISSUER = 'urn:weltoffen-bot:local-sign-in';

@@ -17,20 +17,8 @@ import {
   type Questionnaire,
   type TrafficLight,
 } from '../../domain/selbstcheck';
-import type { Assessment, Municipality } from '../../domain/ports';
-import type { OverallSummary } from '../../services/selfCheckService';
-import { exportTexts } from '../../i18n/exportCatalog';
-
-export interface ReportInput {
-  readonly municipality: Municipality;
-  readonly assessment: Assessment;
-  readonly questionnaire: Questionnaire;
-  readonly summary: OverallSummary;
-  /** respondentId -> pseudonym number, the same as in the CSV. */
-  readonly pseudonyms: ReadonlyMap<string, number>;
-  readonly generatedAt: Date;
-  readonly locale: Locale;
-}
+import type { ExportDocumentLabels, ReportInput } from '../../domain/ports';
+import { pseudonyms } from './tabular';
 
 const COLORS: Record<TrafficLight | 'none', string> = { red: '#c0392b', yellow: '#d4a017', green: '#2e8b57', none: '#9e9e9e' };
 const MARGIN = 50;
@@ -47,7 +35,7 @@ function newDoc(title: string, deterministic: Date): Doc {
   });
 }
 
-function finish(doc: Doc, locale: Locale): Promise<Buffer> {
+function finish(doc: Doc, texts: ExportDocumentLabels): Promise<Buffer> {
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -55,7 +43,6 @@ function finish(doc: Doc, locale: Locale): Promise<Buffer> {
     doc.on('error', reject);
   });
   const range = doc.bufferedPageRange();
-  const texts = exportTexts(locale);
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
@@ -88,13 +75,15 @@ function fmtDate(d: Date, locale: Locale): string {
   return d.toLocaleDateString(locale === 'de' ? 'de-DE' : 'en-GB', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'Europe/Berlin' });
 }
 
-function fmtScore(score: number | null, locale: Locale): string {
-  return score === null ? exportTexts(locale).noScore : score.toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 });
+function fmtScore(score: number | null, locale: Locale, t: ExportDocumentLabels): string {
+  return score === null ? t.noScore : score.toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 });
 }
 
-export function renderReport(input: ReportInput): Promise<Buffer> {
+/** `t`: the export catalog's texts in the report's language (passed in: infrastructure does not read catalogs). */
+export function renderReport(input: ReportInput, t: ExportDocumentLabels): Promise<Buffer> {
   const { locale, summary, questionnaire: q, municipality } = input;
-  const t = exportTexts(locale);
+  // The same pseudonym numbers as in the CSV.
+  const names = pseudonyms(input.rows);
   const doc = newDoc(`${t.reportTitle}: ${municipality.name}`, input.generatedAt);
   const width = doc.page.width - 2 * MARGIN;
 
@@ -109,12 +98,12 @@ export function renderReport(input: ReportInput): Promise<Buffer> {
   doc.text(`${t.respondents}: ${summary.respondents}`);
   const o = summary.score.overall;
   doc.moveDown(1.5).font('Helvetica-Bold').fontSize(16).fillColor('#000000')
-    .text(`${t.overall}: ${fmtScore(o.score, locale)}${o.level ? ` – ${levelLabel(o.level, locale)}` : ''}`);
+    .text(`${t.overall}: ${fmtScore(o.score, locale, t)}${o.level ? ` – ${levelLabel(o.level, locale)}` : ''}`);
   bar(doc, MARGIN, doc.y + 6, width, o.score, o.trafficLight);
   doc.moveDown(2);
   const byPseudonym = <T extends { respondentId: string }>(xs: readonly T[]): T[] =>
-    [...xs].sort((a, b) => (input.pseudonyms.get(a.respondentId) ?? 0) - (input.pseudonyms.get(b.respondentId) ?? 0));
-  const roles = byPseudonym(summary.consolidated.coverage).map((c) => `${t.respondentLabel(input.pseudonyms.get(c.respondentId) ?? 0)}: ${roleLabel(c.role, locale)}`);
+    [...xs].sort((a, b) => (names.get(a.respondentId) ?? 0) - (names.get(b.respondentId) ?? 0));
+  const roles = byPseudonym(summary.consolidated.coverage).map((c) => `${t.respondentLabel(names.get(c.respondentId) ?? 0)}: ${roleLabel(c.role, locale)}`);
   doc.font('Helvetica').fontSize(10).fillColor('#333333').text(roles.join('\n'), { width });
 
   // Method
@@ -129,7 +118,7 @@ export function renderReport(input: ReportInput): Promise<Buffer> {
     const y = doc.y;
     doc.font('Helvetica-Bold').fontSize(11).fillColor('#000000').text(`${f.fieldId} · ${fieldName(f.fieldId, locale)}`, MARGIN, y, { width });
     const details = [
-      `${t.score}: ${fmtScore(f.score, locale)}`,
+      `${t.score}: ${fmtScore(f.score, locale, t)}`,
       f.level ? `${t.level}: ${levelLabel(f.level, locale)}` : undefined,
       `${f.answered}/${f.applicable} ${t.completeness}`,
     ].filter(Boolean).join(' · ');
@@ -147,7 +136,7 @@ export function renderReport(input: ReportInput): Promise<Buffer> {
     ensureSpace(doc, 40);
     doc.font('Helvetica-Bold').fontSize(10).text(`${d.questionId} (${t.steps(d.steps)})`, MARGIN, doc.y, { continued: true })
       .font('Helvetica').text(` ${questionText(d.questionId)}`, { width });
-    const who = byPseudonym(d.answers).map((a) => `${t.respondentLabel(input.pseudonyms.get(a.respondentId) ?? 0)} (${roleLabel(a.role, locale)}): ${answerLabel(a.value, locale)}`);
+    const who = byPseudonym(d.answers).map((a) => `${t.respondentLabel(names.get(a.respondentId) ?? 0)} (${roleLabel(a.role, locale)}): ${answerLabel(a.value, locale)}`);
     doc.fontSize(9).fillColor('#444444').text(who.join('; '), MARGIN + 12, doc.y, { width: width - 12 }).fillColor('#000000').moveDown(0.4);
   }
 
@@ -188,12 +177,11 @@ export function renderReport(input: ReportInput): Promise<Buffer> {
       doc.y = Math.max(after, doc.y) + 4;
     }
   }
-  return finish(doc, locale);
+  return finish(doc, t);
 }
 
 /** A blank questionnaire of one field to fill in by hand, so staff can prepare with colleagues. */
-export function renderBlankQuestionnaire(q: Questionnaire, fieldId: FieldId, locale: Locale, generatedAt: Date): Promise<Buffer> {
-  const t = exportTexts(locale);
+export function renderBlankQuestionnaire(q: Questionnaire, fieldId: FieldId, locale: Locale, generatedAt: Date, t: ExportDocumentLabels): Promise<Buffer> {
   const doc = newDoc(`${t.questionnaireTitle}: ${fieldName(fieldId, locale)}`, generatedAt);
   const width = doc.page.width - 2 * MARGIN;
   doc.font('Helvetica-Bold').fontSize(16).fillColor('#1f3a5f').text(t.questionnaireTitle, MARGIN, MARGIN, { width });
@@ -225,5 +213,5 @@ export function renderBlankQuestionnaire(q: Questionnaire, fieldId: FieldId, loc
     doc.moveTo(MARGIN + 48, lineY).lineTo(MARGIN + width, lineY).lineWidth(0.5).stroke('#999999');
     doc.y = lineY + 4;
   }
-  return finish(doc, locale);
+  return finish(doc, t);
 }

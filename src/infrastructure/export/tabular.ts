@@ -2,19 +2,11 @@
  * CSV (RFC 4180, UTF-8 with BOM so Excel detects the encoding, `;` because German Excel expects it) and JSON
  * of all answers. Respondents appear as role + stable pseudonym, never with their identity key.
  */
-import { answerLabel, fieldName, findQuestion, roleLabel, type Locale, type Questionnaire } from '../../domain/selbstcheck';
-import type { AnswerExportRow, Assessment, Municipality } from '../../domain/ports';
-import { exportTexts } from '../../i18n/exportCatalog';
+import { answerLabel, fieldName, findQuestion, roleLabel, type Locale } from '../../domain/selbstcheck';
+import type { AnswerTable, ExportDocumentLabels } from '../../domain/ports';
 
 export const CSV_SEPARATOR = ';';
 const BOM = '\uFEFF';
-
-export interface AnswerTable {
-  readonly municipality: Municipality;
-  readonly assessment: Assessment;
-  readonly questionnaire: Questionnaire;
-  readonly rows: readonly AnswerExportRow[];
-}
 
 export interface ExportRecord {
   readonly respondent: string;
@@ -42,8 +34,8 @@ export function pseudonyms(rows: readonly { respondentId: string }[]): Map<strin
   return map;
 }
 
-export function exportRecords(t: AnswerTable, locale: Locale): ExportRecord[] {
-  const texts = exportTexts(locale);
+/** `texts`: the export catalog's texts in `locale` (passed in: infrastructure does not read catalogs). */
+export function exportRecords(t: AnswerTable, locale: Locale, texts: ExportDocumentLabels): ExportRecord[] {
   const order = new Map(t.questionnaire.questions.map((q, i) => [q.id, i]));
   const names = pseudonyms(t.rows);
   const rows = [...t.rows].sort(
@@ -88,10 +80,10 @@ export function csvCell(value: string | number | null): string {
   return /[";\r\n,]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function answersCsv(t: AnswerTable, locale: Locale): string {
-  const header = exportTexts(locale).csvHeaders;
+export function answersCsv(t: AnswerTable, locale: Locale, texts: ExportDocumentLabels): string {
+  const header = texts.csvHeaders;
   const lines = [header.map(csvCell).join(CSV_SEPARATOR)];
-  for (const r of exportRecords(t, locale)) {
+  for (const r of exportRecords(t, locale, texts)) {
     lines.push(
       [
         r.respondent, r.role, r.municipalityId, r.municipality, r.round, r.questionId, r.field, r.question,
@@ -104,7 +96,7 @@ export function answersCsv(t: AnswerTable, locale: Locale): string {
   return BOM + lines.join('\r\n') + '\r\n';
 }
 
-export function answersJson(t: AnswerTable, locale: Locale): string {
+export function answersJson(t: AnswerTable, locale: Locale, texts: ExportDocumentLabels): string {
   return JSON.stringify(
     {
       municipality: { id: t.municipality.id, name: t.municipality.name },
@@ -112,7 +104,7 @@ export function answersJson(t: AnswerTable, locale: Locale): string {
       status: t.assessment.status,
       questionnaireVersion: t.assessment.questionnaireVersion,
       locale,
-      answers: exportRecords(t, locale),
+      answers: exportRecords(t, locale, texts),
     },
     null,
     2,

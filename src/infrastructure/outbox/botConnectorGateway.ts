@@ -1,17 +1,6 @@
-import { ActivityTypes, CardFactory, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
-import type { ConversationGateway, GatewayResult, OutboundMessage } from '../../services/deliveryService';
-import type { StoredReference } from '../../domain/ports';
-
-type Activity = Parameters<TurnContext['sendActivity']>[0];
-
-function toActivity(message: OutboundMessage): Exclude<Activity, string> {
-  return {
-    type: ActivityTypes.Message,
-    text: message.card ? undefined : message.text,
-    textFormat: 'markdown',
-    ...(message.card ? { attachments: [CardFactory.adaptiveCard(message.card)], summary: message.text.slice(0, 200) } : {}),
-  };
-}
+import type { CloudAdapter, ConversationReference } from 'botbuilder';
+import { toActivity, type BotMessage } from '../../domain/messages';
+import type { ConversationGateway, GatewayResult, StoredReference } from '../../domain/ports';
 
 function header(err: object, name: string): string | null {
   const response = (err as { response?: { headers?: { get?: (n: string) => string | undefined } } }).response;
@@ -47,7 +36,7 @@ export class BotConnectorGateway implements ConversationGateway {
     private readonly appId: string,
   ) {}
 
-  async post(reference: StoredReference, message: OutboundMessage): Promise<GatewayResult> {
+  async post(reference: StoredReference, message: BotMessage): Promise<GatewayResult> {
     let result: GatewayResult = { ok: false, status: null, code: null, retryAfterMs: null, detail: 'not sent' };
     try {
       await this.adapter.continueConversationAsync(this.appId, reference as Partial<ConversationReference>, async (context) => {
@@ -65,7 +54,7 @@ export class BotConnectorGateway implements ConversationGateway {
     return result;
   }
 
-  async update(reference: StoredReference, activityId: string, message: OutboundMessage): Promise<GatewayResult> {
+  async update(reference: StoredReference, activityId: string, message: BotMessage): Promise<GatewayResult> {
     let result: GatewayResult = { ok: false, status: null, code: null, retryAfterMs: null, detail: 'not updated' };
     try {
       await this.adapter.continueConversationAsync(this.appId, reference as Partial<ConversationReference>, async (context) => {
