@@ -4,7 +4,7 @@ import { isServiceUrlAllowed } from './domain/conversation/serviceUrl';
 import type { Logger } from 'pino';
 import { ConfigError, loadConfig, type AppConfig } from './config';
 import { WeltoffenBot } from './bot/weltoffenBot';
-import { BotAdapter } from './infrastructure/bot/botAdapter';
+import { WeltoffenCloudAdapter } from './infrastructure/bot/weltoffenCloudAdapter';
 import { ReusingBotFrameworkAuthentication } from './infrastructure/bot/reusingAuthentication';
 import { openDatabase, type Database, type OpenOptions } from './infrastructure/db/database';
 import { migrate, pendingMigrations, readMigrations } from './infrastructure/db/migrator';
@@ -192,7 +192,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
         }
       : {}),
   }, options.credentialsFactory);
-  const adapter = new BotAdapter(new ReusingBotFrameworkAuthentication(auth));
+  const adapter = new WeltoffenCloudAdapter(new ReusingBotFrameworkAuthentication(auth));
   adapter.onTurnError = createTurnErrorHandler(logger);
 
   const delivery = new DeliveryService({

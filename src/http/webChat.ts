@@ -6,7 +6,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type restify from 'restify';
 import type { Request, Response } from 'restify';
-import type { BotAdapter } from '../infrastructure/bot/botAdapter';
+import type { WeltoffenCloudAdapter } from '../infrastructure/bot/weltoffenCloudAdapter';
 import type { RateLimits } from '../domain/ports';
 import { inProcessTurns } from '../infrastructure/directline/inProcessTurn';
 import { InMemoryRateLimits } from '../infrastructure/directline/rateLimiter';
@@ -30,7 +30,7 @@ export interface WebChatOptions {
 export const WEB_CHAT_DEFAULTS: WebChatOptions = { directLine: DIRECT_LINE_DEFAULTS, botAppId: '' };
 
 export interface WebChatDeps {
-  adapter: BotAdapter;
+  adapter: WeltoffenCloudAdapter;
   bot: { run(context: TurnContext): Promise<void> };
   logger: Logger;
   options: WebChatOptions;
