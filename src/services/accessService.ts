@@ -18,7 +18,7 @@ export interface AccessServiceDeps {
   readonly bootstrap: BootstrapCoordinators;
 }
 
-/** Teams and tab SSO identities: `aad:<tenantId>:<objectId>` (see dialogs/mainDialog.ts identityKeyOf). */
+/** Teams and tab SSO identities: `aad:<tenantId>:<objectId>` (see identityKeyOf in src/bot/teamsActivity.ts). */
 export function aadIdentityKey(tenantId: string, objectId: string): string {
   return `aad:${tenantId.toLowerCase()}:${objectId.toLowerCase()}`;
 }
