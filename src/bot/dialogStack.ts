@@ -46,7 +46,7 @@ export class DialogStack {
     // state, so one configuration serves all turns.
     if (this.stateManagerConfiguration !== undefined) context.turnState.set(STATE_MANAGER_CONFIGURATION_KEY, this.stateManagerConfiguration);
     const dc = await this.dialogs.createContext(context);
-    this.stateManagerConfiguration ??= context.turnState.get(STATE_MANAGER_CONFIGURATION_KEY) as DialogStateManagerConfiguration | undefined;
+    this.stateManagerConfiguration ??= context.turnState.get<DialogStateManagerConfiguration | undefined>(STATE_MANAGER_CONFIGURATION_KEY);
     return { dc, reset: unknown.length > 0 };
   }
 }

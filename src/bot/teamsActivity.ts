@@ -65,7 +65,7 @@ export function conversationReferenceOf(activity: Activity): StoredReference {
 
 /** The message text without the @mention of the bot (a channel message starts with one). */
 export function textWithoutBotMention(activity: Activity, text: string): string {
-  return TurnContext.removeMentionText({ ...activity, text } as Activity, activity.recipient?.id ?? '') ?? text;
+  return TurnContext.removeMentionText({ ...activity, text }, activity.recipient?.id ?? '') ?? text;
 }
 
 /** The AAD object id of a person @mentioned in the message (from the mention entity, else the Teams roster). */
