@@ -2,7 +2,6 @@
  * Entry point of the self-check: identifies the respondent, runs onboarding when something is missing,
  * then hands over to the question walk.
  */
-import { aadIdentityKey } from '../src/services/accessService';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
 import { AssessmentDialog } from './assessmentDialog';
@@ -10,16 +9,12 @@ import { DIALOG_IDS } from './dialogIds';
 import { OnboardingDialog, type OnboardingOptions, type OnboardingResult } from './onboardingDialog';
 import { sessionOf, type DialogDeps } from './session';
 
-/**
- * Channel-independent identity where the channel provides one: in Teams the AAD object id within the
- * tenant is the same person on desktop, mobile and web; elsewhere only channel + user id is stable.
- */
-export function identityKeyOf(context: TurnContext): string {
-  const a = context.activity;
-  const tenant = (a.conversation?.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id) || undefined;
-  const aad = a.from?.aadObjectId;
-  if (a.channelId === 'msteams' && aad && tenant) return aadIdentityKey(tenant, aad);
-  return `${a.channelId}:${a.from?.id ?? 'unknown'}`;
+export interface MainDialogDeps extends DialogDeps {
+  /**
+   * Who is writing, as the respondent's identity key (in Teams the AAD identity, the same person on every
+   * device). Reading it from the activity is the bot's job (src/bot/teamsActivity.ts), so it is handed in.
+   */
+  identityKeyOf(context: TurnContext): string;
 }
 
 type Step = WaterfallStepContext<Record<string, never>>;
@@ -27,7 +22,7 @@ type Step = WaterfallStepContext<Record<string, never>>;
 export class MainDialog extends ComponentDialog<Record<string, never>> {
   readonly assessment: AssessmentDialog;
 
-  constructor(private readonly deps: DialogDeps) {
+  constructor(private readonly deps: MainDialogDeps) {
     super(DIALOG_IDS.main);
     this.assessment = new AssessmentDialog(deps);
     this.addDialog(new OnboardingDialog(deps));
@@ -43,7 +38,7 @@ export class MainDialog extends ComponentDialog<Record<string, never>> {
   }
 
   private async identifyStep(step: Step): Promise<DialogTurnResult> {
-    const identityKey = identityKeyOf(step.context);
+    const identityKey = this.deps.identityKeyOf(step.context);
     const respondent = await this.deps.service.findRespondentByIdentity(identityKey);
     if (respondent !== undefined && respondent.consentedAt !== null && respondent.municipalityId !== null && respondent.role !== null) {
       const assessment = await this.deps.service.startOrJoinAssessment(respondent.municipalityId);

@@ -4,7 +4,12 @@ import { isServiceUrlAllowed } from './domain/conversation/serviceUrl';
 import type { Logger } from 'pino';
 import { ConfigError, loadConfig, type AppConfig } from './config';
 import { WeltoffenBot } from './bot/weltoffenBot';
-import { BotAdapter } from './infrastructure/bot/botAdapter';
+import { identityKeyOf } from './bot/teamsActivity';
+import { UserLocale } from './bot/userLocale';
+import { MainDialog } from '../dialogs/mainDialog';
+import { BotStateTurnStore } from './infrastructure/bot/botStateTurnStore';
+import { isChannelAuthenticated } from './infrastructure/bot/channelAuthentication';
+import { WeltoffenCloudAdapter } from './infrastructure/bot/weltoffenCloudAdapter';
 import { ReusingBotFrameworkAuthentication } from './infrastructure/bot/reusingAuthentication';
 import { openDatabase, type Database, type OpenOptions } from './infrastructure/db/database';
 import { migrate, pendingMigrations, readMigrations } from './infrastructure/db/migrator';
@@ -53,7 +58,7 @@ import { exportTexts } from './i18n/exportCatalog';
 export interface RunningService {
   port: number;
   db: Database;
-  /** Issue #5: the outbox sender and the reminder job of this instance (tests drive them directly). */
+  /** The outbox sender and the reminder job of this instance (tests drive them directly). */
   delivery: DeliveryService;
   reminders: ReminderService;
   stop(): Promise<void>;
@@ -104,13 +109,13 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     registry: defaultRegistry,
     clock,
   });
-  // Issue #5: roles, subscriptions, outbox, reminders.
+  // Coordinators: roles, channel subscriptions, the outbox, reminders.
   const grants = new PrismaAccessRepository(db.prisma);
   const subscriptions = new PrismaSubscriptionRepository(db.prisma);
   const reminderRepo = new PrismaReminderRepository(db.prisma);
   const outbox = new PrismaOutboxRepository(db.prisma);
   const access = new AccessService({ access: grants, respondents, bootstrap: { objectIds: config.coordinators.objectIds, tenantIds: config.coordinators.tenantIds } });
-  // Workshop exports (issue #5 item 6): signed links handed out by the bot, bearer tokens from the dashboard.
+  // Workshop exports: signed links handed out by the bot, bearer tokens from the dashboard.
   if (config.exports.linkSecret === undefined) {
     logger.warn('EXPORT_LINK_SECRET is not set: export links are signed with a random key and only work on this instance until it restarts');
   }
@@ -166,20 +171,23 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const dashboardIdentity = bearerIdentity(ssoVerifier, localSignIn);
   if (config.dashboard.localSignIn) logger.warn('DASHBOARD_LOCAL_SIGNIN=true: anyone can pick an identity on /dashboard/ (local use and demos only)');
 
+  const locale = new UserLocale(userState, selfCheck);
+  const mainDialog = new MainDialog({ service: selfCheck, localeOf: (ctx) => locale.localeOf(ctx), prefetchedAnswers: takePrefetchedAnswers, identityKeyOf });
   const bot = new WeltoffenBot({
     conversationState,
-    userState,
-    selfCheck,
+    turnStore: new BotStateTurnStore([conversationState, userState]),
+    mainDialog,
+    locale,
     faq: new FaqService(config.contactAddress),
     onDialogReset: (ids) => logger.warn({ ids }, 'unknown dialog ids on the stack (older release): stack reset, resuming from stored answers'),
     stateConflictRetries: config.stateConflictRetries,
-    prefetchedAnswers: takePrefetchedAnswers,
     onConflict: (attempt) => logger.info({ attempt }, 'state conflict: turn retried from fresh state'),
     coordinator: {
       service: coordinator,
       subscriptions,
       reminders: reminderRepo,
       hasConsented: async (identityKey) => (await respondents.findByIdentity(identityKey))?.consentedAt != null,
+      isChannelAuthenticated,
     },
   });
 
@@ -202,7 +210,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
         }
       : {}),
   }, options.credentialsFactory);
-  const adapter = new BotAdapter(new ReusingBotFrameworkAuthentication(auth));
+  const adapter = new WeltoffenCloudAdapter(new ReusingBotFrameworkAuthentication(auth));
   adapter.onTurnError = createTurnErrorHandler(logger);
 
   const delivery = new DeliveryService({
@@ -229,10 +237,10 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     securityTxt: { contact: config.securityContact, contactAddress: config.contactAddress, publicBaseUrl: config.http.publicBaseUrl },
     serviceUrlAllowed,
     messagesRoute: config.bot.mode !== 'web-chat-only',
-    // Citizens' web chat (issue #6): page at /, embed.js, self-hosted Direct Line under /v3/directline.
+    // Citizens' web chat: page at /, embed.js, self-hosted Direct Line under /v3/directline.
     mount: (server, lifecycle) => {
       if (config.webChat.enabled) mountWebChat(server, { adapter, bot, logger, lifecycle, options: config.webChat.options, rateLimits: new InMemoryRateLimits(), clock });
-      // Coordinators' dashboard (issue #8): Teams tabs and browser pages under /dashboard/, API under /api/dashboard/.
+      // Coordinators' dashboard : Teams tabs and browser pages under /dashboard/, API under /api/dashboard/.
       mountDashboard(server, {
         service: dashboard,
         logger,
@@ -275,7 +283,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   };
 }
 
-/** Issue #13: the one start-up line that says the mode and what is reachable. */
+/** The one start-up line that says the trust mode and what is reachable, so an operator sees it at a glance. */
 export function trustModeLine(config: AppConfig, port: number): string {
   const where = config.bot.unauthenticatedRemote ? 'REMOTE' : 'loopback';
   const messages =

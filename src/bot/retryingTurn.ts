@@ -1,10 +1,24 @@
-import type { Activity, BotState, ResourceResponse, TurnContext } from 'botbuilder';
-import { isETagConflict } from '../infrastructure/state/prismaStorage';
-import { OptimisticState } from '../infrastructure/state/optimisticState';
-import { DeferredWriteRejected, TurnWrites, withTurnWrites } from '../infrastructure/db/turnWrites';
+import type { Activity, ResourceResponse, TurnContext } from 'botbuilder';
+
+/**
+ * How one attempt of a turn loads and saves its state. The bot defines what it needs; the composition
+ * root hands in the database-backed implementation (infrastructure cannot import the bot, so it matches
+ * this shape without naming it, and the compiler checks the match where the two are wired).
+ */
+export interface TurnStateStore {
+  /**
+   * Loads the turn's state (again from storage when `fresh`), runs `logic`, and saves what changed with the
+   * eTags that were read. With `deferWrites`, a write of the turn (an answer) may travel with the state update.
+   */
+  attempt(context: TurnContext, options: { fresh: boolean; deferWrites: boolean }, logic: (context: TurnContext) => Promise<void>): Promise<void>;
+  /** Another turn of the same conversation or user saved first: the attempt must run again from fresh state. */
+  isConflict(error: unknown): boolean;
+  /** A write that was to travel with the state update could not be stored: run again with writes sent at once. */
+  isDeferredWriteRejected(error: unknown): boolean;
+}
 
 export interface RetryingTurnOptions {
-  states: readonly BotState[];
+  store: TurnStateStore;
   /** How many times a turn is run again after an eTag conflict. */
   retries: number;
   onConflict?: (attempt: number) => void;
@@ -49,7 +63,7 @@ export async function runWithStateRetry(
     await runAttempts(context, options, logic, held);
   } catch (err) {
     // Nothing of the failed turn was saved, so none of its replies may go out; what the error handler
-    // sends next (the apology) must reach the user instead of being held back with them (issue #13).
+    // sends next (the apology) must reach the user instead of being held back with them.
     held.length = 0;
     holding = false;
     throw err;
@@ -76,35 +90,17 @@ async function runAttempts(
   let deferWrites = true;
   for (let attempt = 1; ; attempt++) {
     held.length = 0;
-    const writes = new TurnWrites(deferWrites);
     try {
-      await withTurnWrites(writes, async () => {
-        await loadFresh(context, options.states, attempt > 1);
-        await logic(context);
-        for (const state of options.states) await state.saveChanges(context, false);
-        await writes.flush(); // one no state update took along (the state did not change)
-      });
+      await options.store.attempt(context, { fresh: attempt > 1, deferWrites }, logic);
       return;
     } catch (err) {
-      if (err instanceof DeferredWriteRejected && deferWrites) {
+      if (deferWrites && options.store.isDeferredWriteRejected(err)) {
         deferWrites = false;
         continue;
       }
-      if (!isETagConflict(err)) throw err;
+      if (!options.store.isConflict(err)) throw err;
       if (attempt > options.retries) throw new TurnConflictError(attempt);
       options.onConflict?.(attempt);
     }
   }
-}
-
-/** Loads all states up front in one read where possible; on a retry, reloads them even if cached. */
-async function loadFresh(context: TurnContext, states: readonly BotState[], force: boolean): Promise<void> {
-  const optimistic = states.filter((s): s is OptimisticState => s instanceof OptimisticState);
-  const first = optimistic[0];
-  if (first && optimistic.every((s) => s.backingStorage === first.backingStorage)) {
-    await OptimisticState.loadAll(context, optimistic, first.backingStorage);
-  } else {
-    for (const s of optimistic) await s.load(context, force);
-  }
-  for (const s of states) if (!(s instanceof OptimisticState)) await s.load(context, force);
 }

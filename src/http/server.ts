@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import restify, { type Request, type Response } from 'restify';
 import { AuthenticationError } from 'botframework-connector';
 import type { Activity, TurnContext } from 'botbuilder';
-import type { BotAdapter } from '../infrastructure/bot/botAdapter';
+import type { WeltoffenCloudAdapter } from '../infrastructure/bot/weltoffenCloudAdapter';
 import type { Logger } from 'pino';
 import { incomingActivitySchema } from './activitySchema';
 import { redactSecrets, sendError } from './errors';
@@ -23,7 +23,7 @@ export interface Readiness {
 }
 
 export interface HttpServerOptions {
-  adapter: BotAdapter;
+  adapter: WeltoffenCloudAdapter;
   bot: TurnRunner;
   readiness: Readiness;
   logger: Logger;

@@ -6,7 +6,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type restify from 'restify';
 import type { Request, Response } from 'restify';
-import type { BotAdapter } from '../infrastructure/bot/botAdapter';
+import type { WeltoffenCloudAdapter } from '../infrastructure/bot/weltoffenCloudAdapter';
 import type { Clock } from '../domain/ports/clock';
 import type { RateLimits } from '../domain/ports/rateLimits';
 import type { WebChatOptions } from '../config';
@@ -28,7 +28,7 @@ export type { WebChatOptions } from '../config';
 export const WEB_CHAT_DEFAULTS: WebChatOptions = { directLine: DIRECT_LINE_DEFAULTS, botAppId: '' };
 
 export interface WebChatDeps {
-  adapter: BotAdapter;
+  adapter: WeltoffenCloudAdapter;
   bot: { run(context: TurnContext): Promise<void> };
   logger: Logger;
   options: WebChatOptions;

@@ -18,12 +18,6 @@ export interface AccessServiceDeps {
   readonly bootstrap: BootstrapCoordinators;
 }
 
-/**
- * The identity-key helpers live in the domain (src/domain/access/identityKey.ts); re-exported here for the
- * callers that still import them from this service (the bot, dialogs/mainDialog.ts).
- */
-export { aadIdentityKey, parseAadIdentityKey } from '../domain/access';
-
 export class AccessService {
   private readonly objectIds: ReadonlySet<string>;
   private readonly tenantIds: ReadonlySet<string>;

@@ -10,7 +10,7 @@ import pg from 'pg';
 import { ActivityHandler, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { loadConfig } from '../../src/config';
 import { startService } from '../../src/index';
-import { BotAdapter } from '../../src/infrastructure/bot/botAdapter';
+import { WeltoffenCloudAdapter } from '../../src/infrastructure/bot/weltoffenCloudAdapter';
 import { createLogger } from '../../src/infrastructure/logger';
 
 const TOTAL = Number(process.env.BENCH_TURNS ?? 3000);
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
   bare.close();
 
   // (b) the floor of a bot turn: CloudAdapter with an echo handler, no state.
-  const echoAdapter = new BotAdapter(new ConfigurationBotFrameworkAuthentication({}));
+  const echoAdapter = new WeltoffenCloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   const echoBot = new ActivityHandler();
   echoBot.onMessage(async (ctx, next) => {
     await ctx.sendActivity(ctx.activity.text ?? '');

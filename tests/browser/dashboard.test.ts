@@ -6,7 +6,7 @@ import { type BrowserContext, type Page } from 'playwright-core';
 import { loadConfig } from '../../src/config';
 import { startService, type RunningService } from '../../src/index';
 import { LEVEL_LABELS, consolidate, defaultRegistry, scoreAssessment, type AssessmentScore } from '../../src/domain/selbstcheck';
-import { aadIdentityKey } from '../../src/services/accessService';
+import { aadIdentityKey } from '../../src/domain/access';
 import { PrismaAnswerRepository } from '../../src/infrastructure/repositories/prismaAnswerRepository';
 import { PrismaDashboardRepository } from '../../src/infrastructure/repositories/prismaDashboardRepository';
 import { PrismaAccessRepository } from '../../src/infrastructure/repositories/prismaAccessRepository';

@@ -10,7 +10,7 @@ import { AuthenticationConstants, ClaimsIdentity, ConnectorFactory, ConnectorCli
 import { message, newParticipant, teamsChannel, teamsPersonal } from '../support/activities';
 import { TEST_APP_ID, TestCredentialsFactory, startAuthenticatedTestService, startTestService, type TestService } from '../support/service';
 import { usingPostgres } from '../support/testDatabase';
-import { BotAdapter } from '../../src/infrastructure/bot/botAdapter';
+import { WeltoffenCloudAdapter } from '../../src/infrastructure/bot/weltoffenCloudAdapter';
 import { isChannelAuthenticated } from '../../src/infrastructure/bot/channelAuthentication';
 import { inProcessTurns } from '../../src/infrastructure/directline/inProcessTurn';
 import { FakeConnector } from './fakeConnector';
@@ -139,7 +139,7 @@ describe('which turns count as channel-authenticated', () => {
     }
   }
   const withAppId = () =>
-    new BotAdapter(
+    new WeltoffenCloudAdapter(
       new ConfigurationBotFrameworkAuthentication(
         { MicrosoftAppId: TEST_APP_ID, MicrosoftAppPassword: 'unused', MicrosoftAppType: 'MultiTenant' },
         new TestCredentialsFactory(),

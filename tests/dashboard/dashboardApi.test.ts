@@ -1,6 +1,6 @@
 import { loadConfig } from '../../src/config';
 import { startService, type RunningService } from '../../src/index';
-import { aadIdentityKey } from '../../src/services/accessService';
+import { aadIdentityKey } from '../../src/domain/access';
 import { FIELD_IDS, changeBetweenRounds, compareWithOthers, consolidate, defaultRegistry, scoreAssessment, type AssessmentScore } from '../../src/domain/selbstcheck';
 import { PrismaAnswerRepository } from '../../src/infrastructure/repositories/prismaAnswerRepository';
 import { PrismaDashboardRepository } from '../../src/infrastructure/repositories/prismaDashboardRepository';

@@ -1,6 +1,7 @@
 import type { DashboardRepository, Municipality, RespondentAnswerSet, RoundSummary } from '../../src/domain/ports';
 import { compareWithOthers, consolidate, defaultRegistry, scoreAssessment, type StoredAnswer } from '../../src/domain/selbstcheck';
-import { AccessService, aadIdentityKey } from '../../src/services/accessService';
+import { AccessService } from '../../src/services/accessService';
+import { aadIdentityKey } from '../../src/domain/access';
 import { DashboardService } from '../../src/services/dashboardService';
 import { MemoryAccessRepository } from '../fakes/memoryAccessRepository';
 

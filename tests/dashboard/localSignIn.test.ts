@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig } from '../../src/config';
-import { aadIdentityKey } from '../../src/services/accessService';
+import { aadIdentityKey } from '../../src/domain/access';
 import { ENTRY } from '../support/childService';
 import { startTestService, type TestService } from '../support/service';
 

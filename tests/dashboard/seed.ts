@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../../src/generated/prisma/client';
-import { aadIdentityKey } from '../../src/services/accessService';
+import { aadIdentityKey } from '../../src/domain/access';
 import { SelfCheckService } from '../../src/services/selfCheckService';
 import { defaultRegistry, gateState, type AnswerMap, type Role, type StoredAnswer } from '../../src/domain/selbstcheck';
 import { PrismaAnswerRepository } from '../../src/infrastructure/repositories/prismaAnswerRepository';

@@ -1,5 +1,9 @@
 import { ConversationState, MemoryStorage, TestAdapter, UserState, type Activity } from 'botbuilder';
+import { MainDialog } from '../../dialogs/mainDialog';
+import { identityKeyOf } from '../../src/bot/teamsActivity';
+import { UserLocale } from '../../src/bot/userLocale';
 import { WeltoffenBot } from '../../src/bot/weltoffenBot';
+import { BotStateTurnStore } from '../../src/infrastructure/bot/botStateTurnStore';
 import { defaultRegistry } from '../../src/domain/selbstcheck';
 import { SelfCheckService } from '../../src/services/selfCheckService';
 import { InMemorySelfCheckStore } from '../fakes/inMemorySelfCheck';
@@ -8,11 +12,16 @@ import { systemClock } from '../../src/infrastructure/clock';
 function setup(channelId: 'msteams' | 'webchat') {
   const store = new InMemorySelfCheckStore();
   const storage = new MemoryStorage();
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const selfCheck = new SelfCheckService({ municipalities: store, respondents: store, assessments: store, answers: store, registry: defaultRegistry, clock: systemClock });
+  const locale = new UserLocale(userState, selfCheck);
   const bot = new WeltoffenBot({
-    conversationState: new ConversationState(storage),
-    userState: new UserState(storage),
+    conversationState,
+    turnStore: new BotStateTurnStore([conversationState, userState]),
     stateConflictRetries: 2,
-    selfCheck: new SelfCheckService({ municipalities: store, respondents: store, assessments: store, answers: store, registry: defaultRegistry, clock: systemClock }),
+    mainDialog: new MainDialog({ service: selfCheck, localeOf: (ctx) => locale.localeOf(ctx), identityKeyOf }),
+    locale,
   });
   const adapter = new TestAdapter(async (ctx) => bot.run(ctx), {
     channelId,

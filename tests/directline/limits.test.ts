@@ -5,7 +5,7 @@ import type { RateBucket, RateDecision, RateLimits } from '../../src/domain/port
 import { createHttpServer } from '../../src/http/server';
 import { DIRECT_LINE_DEFAULTS, MAX_TEXT_CHARS, mountDirectLine } from '../../src/http/directLine';
 import { webChatText } from '../../src/i18n/webChatTexts';
-import { BotAdapter } from '../../src/infrastructure/bot/botAdapter';
+import { WeltoffenCloudAdapter } from '../../src/infrastructure/bot/weltoffenCloudAdapter';
 import { inProcessTurns } from '../../src/infrastructure/directline/inProcessTurn';
 import { InMemoryRateLimits } from '../../src/infrastructure/directline/rateLimiter';
 import { createLogger } from '../../src/infrastructure/logger';
@@ -188,7 +188,7 @@ describe('RateLimits port', () => {
         return inner.hit(bucket, key, now);
       },
     };
-    const adapter = new BotAdapter(new ConfigurationBotFrameworkAuthentication({}));
+    const adapter = new WeltoffenCloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
     const logger = createLogger('silent');
     const http = createHttpServer({
       serviceUrlAllowed: (url) => isServiceUrlAllowed(url, serviceUrlPolicy([], true)),

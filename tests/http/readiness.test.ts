@@ -7,7 +7,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { createHttpServer, type HttpServer, type NotReadyReason } from '../../src/http/server';
 import { redactSecrets } from '../../src/http/errors';
-import type { BotAdapter } from '../../src/infrastructure/bot/botAdapter';
+import type { WeltoffenCloudAdapter } from '../../src/infrastructure/bot/weltoffenCloudAdapter';
 
 function captureLogger(): { logger: pino.Logger; lines: string[] } {
   const lines: string[] = [];
@@ -29,7 +29,7 @@ describe('/readyz', () => {
   beforeAll(async () => {
     http = createHttpServer({
       serviceUrlAllowed: (url) => isServiceUrlAllowed(url, serviceUrlPolicy([], true)),
-      adapter: {} as BotAdapter,
+      adapter: {} as WeltoffenCloudAdapter,
       bot: { run: async () => undefined },
       logger,
       maxBodyBytes: 65536,

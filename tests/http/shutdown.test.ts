@@ -1,6 +1,6 @@
 import { ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import { createHttpServer } from '../../src/http/server';
-import { BotAdapter } from '../../src/infrastructure/bot/botAdapter';
+import { WeltoffenCloudAdapter } from '../../src/infrastructure/bot/weltoffenCloudAdapter';
 import { createLogger } from '../../src/infrastructure/logger';
 import { message, newParticipant, webchat } from '../support/activities';
 import { isServiceUrlAllowed, serviceUrlPolicy } from '../../src/domain/conversation/serviceUrl';
@@ -19,7 +19,7 @@ describe('graceful shutdown of the HTTP server', () => {
       },
     };
     const http = createHttpServer({
-      adapter: new BotAdapter(new ConfigurationBotFrameworkAuthentication({})),
+      adapter: new WeltoffenCloudAdapter(new ConfigurationBotFrameworkAuthentication({})),
       bot,
       readiness: { check: async () => undefined },
       logger: createLogger('silent'),

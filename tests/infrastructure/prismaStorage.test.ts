@@ -3,6 +3,7 @@ import { OptimisticState, conversationKey } from '../../src/infrastructure/state
 import type { Database } from '../../src/infrastructure/db/database';
 import { ETagConflictError, PrismaStorage, isETagConflict } from '../../src/infrastructure/state/prismaStorage';
 import { runWithStateRetry } from '../../src/bot/retryingTurn';
+import { BotStateTurnStore } from '../../src/infrastructure/bot/botStateTurnStore';
 import { openMigratedTestDatabase, usingPostgres } from '../support/testDatabase';
 
 const dbName = usingPostgres ? 'PostgreSQL' : 'PGlite';
@@ -71,7 +72,7 @@ describe(`PrismaStorage on ${dbName}`, () => {
     // Every turn appends its own number; with lost updates the final list would be shorter.
     const turn = (n: number) =>
       adapter.processActivity({ type: 'message', text: String(n), conversation: { id: 'concurrent' } } as never, async (ctx: TurnContext) => {
-        await runWithStateRetry(ctx, { states: [conversationState], retries: 10 }, async (c) => {
+        await runWithStateRetry(ctx, { store: new BotStateTurnStore([conversationState]), retries: 10 }, async (c) => {
           const seen = await counter.get(c, []);
           await new Promise((r) => setTimeout(r, 5));
           await counter.set(c, [...seen, n]);

@@ -54,7 +54,7 @@ describe('ReusingBotFrameworkAuthentication', () => {
   });
 });
 
-describe('the dialog memory configuration key WeltoffenBot reuses across turns', () => {
+describe('the dialog memory configuration key the bot (DialogStack) reuses across turns', () => {
   it('is the one botbuilder-dialogs reads (a rename upstream would silently cost CPU again)', async () => {
     const state = new ConversationState(new MemoryStorage());
     const dialogs = new DialogSet(state.createProperty('dialogState'));

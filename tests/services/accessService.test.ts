@@ -1,5 +1,6 @@
 import { MemoryAccessRepository } from '../fakes/memoryAccessRepository';
-import { AccessService, aadIdentityKey } from '../../src/services/accessService';
+import { AccessService } from '../../src/services/accessService';
+import { aadIdentityKey } from '../../src/domain/access';
 
 
 const TENANT = '11111111-2222-3333-4444-555555555555';

@@ -1,7 +1,7 @@
 import { ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import { createHttpServer, type HttpServer } from '../../src/http/server';
 import { DIRECT_LINE_DEFAULTS, mountDirectLine, type DirectLineHandle, type DirectLineOptions } from '../../src/http/directLine';
-import { BotAdapter } from '../../src/infrastructure/bot/botAdapter';
+import { WeltoffenCloudAdapter } from '../../src/infrastructure/bot/weltoffenCloudAdapter';
 import { inProcessTurns } from '../../src/infrastructure/directline/inProcessTurn';
 import { createLogger } from '../../src/infrastructure/logger';
 import { isServiceUrlAllowed, serviceUrlPolicy } from '../../src/domain/conversation/serviceUrl';
@@ -29,7 +29,7 @@ export async function startDirectLineServer(
   bot: { run(ctx: TurnContext): Promise<void> } = echoBot,
 ): Promise<DirectLineTestServer> {
   const clock = { now: Date.now() };
-  const adapter = new BotAdapter(auth);
+  const adapter = new WeltoffenCloudAdapter(auth);
   let handle: DirectLineHandle | undefined;
   const logger = createLogger('silent');
   const http = createHttpServer({

@@ -2,7 +2,7 @@ import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { createHttpServer, type HttpServer } from '../../src/http/server';
 import { DIRECT_LINE_DEFAULTS } from '../../src/http/directLine';
 import { mountWebChat, type WebChatHandle, type WebChatOptions } from '../../src/http/webChat';
-import { BotAdapter } from '../../src/infrastructure/bot/botAdapter';
+import { WeltoffenCloudAdapter } from '../../src/infrastructure/bot/weltoffenCloudAdapter';
 import { createLogger } from '../../src/infrastructure/logger';
 import { echoBot } from './directLineServer';
 import { isServiceUrlAllowed, serviceUrlPolicy } from '../../src/domain/conversation/serviceUrl';
@@ -16,7 +16,7 @@ export interface WebChatTestServer {
 
 /** The server as the composition root would build it, with the echo bot in place of WeltoffenBot. */
 export async function startWebChatServer(options: Partial<WebChatOptions> = {}): Promise<WebChatTestServer> {
-  const adapter = new BotAdapter(new ConfigurationBotFrameworkAuthentication({}));
+  const adapter = new WeltoffenCloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   const logger = createLogger('silent');
   let handle: WebChatHandle | undefined;
   const http = createHttpServer({

@@ -9,7 +9,7 @@ import { AuthenticationConstants, type ClaimsIdentity } from 'botframework-conne
 export const IN_PROCESS_TURN = Symbol('weltoffen.inProcessTurn');
 
 /**
- * Issue #13: whether this turn came with a Bot Framework channel token we verified. Decided from the
+ * Whether this turn came with a Bot Framework channel token we verified. Decided from the
  * ClaimsIdentity CloudAdapter put into turnState, never from the activity: local mode yields an anonymous
  * identity without claims; the in-process Direct Line marks its turns. Only authenticated turns may leave
  * anything behind for proactive use (channel subscriptions, conversation references for reminders).

@@ -7,7 +7,7 @@ import {
   MicrosoftAppCredentials,
   type AuthenticateRequestResult,
 } from 'botframework-connector';
-import type { BotAdapter } from '../bot/botAdapter';
+import type { WeltoffenCloudAdapter } from '../bot/weltoffenCloudAdapter';
 import { IN_PROCESS_TURN } from '../bot/channelAuthentication';
 
 /**
@@ -34,7 +34,7 @@ export interface InProcessTurns {
  * both set here by our own code — and the bot stores nothing from it for proactive use.
  */
 export function inProcessTurns(
-  adapter: BotAdapter,
+  adapter: WeltoffenCloudAdapter,
   bot: { run(context: TurnContext): Promise<void> },
   botAppId: string,
 ): InProcessTurns {

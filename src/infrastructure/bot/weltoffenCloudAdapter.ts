@@ -2,9 +2,10 @@ import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } fr
 
 /**
  * CloudAdapter whose `processActivity` is reachable from our own HTTP route, so the route can
- * validate the body, map errors to JSON and return invoke and expectReplies bodies itself.
+ * validate the body, map errors to JSON and return invoke and expectReplies bodies itself. Named
+ * after the project so that it does not shadow botbuilder's own `BotAdapter` base class.
  */
-export class BotAdapter extends CloudAdapter {
+export class WeltoffenCloudAdapter extends CloudAdapter {
   handle(
     authorization: string,
     activity: Activity,
