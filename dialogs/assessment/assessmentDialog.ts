@@ -6,6 +6,7 @@
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, Dialog, type DialogContext, type DialogInstance, type DialogReason, type DialogState, type DialogTurnResult } from 'botbuilder-dialogs';
 import { recogniseCommand } from '../../src/domain/conversation/commands';
+import { positionOf } from '../../src/domain/selbstcheck';
 import { t } from '../../src/i18n/catalog';
 import { DIALOG_IDS } from '../dialogIds';
 import { sendText } from '../send';
@@ -15,7 +16,6 @@ import { routeInput } from './routing';
 import { showTarget } from './screens';
 import { StartOverPrompt, decideStartOver } from './startOver';
 import { loadView, targetOf, type AssessmentState, type Turn } from './turn';
-import { positionOf } from '../../src/domain/selbstcheck';
 
 export class AssessmentDialog extends ComponentDialog<SelfCheckSession> {
   private readonly walk: QuestionWalkDialog;

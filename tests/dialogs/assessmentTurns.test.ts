@@ -281,6 +281,17 @@ describe('Teams Universal Actions turn by turn', () => {
     expect(c.answers()).toEqual({ 'MS-01': 'partial' });
   });
 
+  it('acts on a click while the start-over confirmation waits, which then lapses', async () => {
+    const c = startConversation('msteams');
+    const first = await onboard(c);
+    await c.say('neu beginnen');
+    const clicked = await c.invoke({ ...actionData(first, 'answer'), answer: 'full' });
+    expect(script(clicked.replies)).toEqual([Q(MS, 2, 92, 'MS-02')]);
+    expect(clicked.replacement?.fallbackText).toMatch(/Ihre Antwort: Vollständig umgesetzt$/);
+    expect(script(await c.say('1'))).toEqual([Q(MS, 3, 94, 'MS-03')]);
+    expect(c.answers()).toEqual({ 'MS-01': 'full', 'MS-02': 'full' });
+  });
+
   it('replaces a submitted form with how many answers were saved', async () => {
     const c = startConversation('msteams');
     await onboard(c);
