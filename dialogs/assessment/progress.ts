@@ -1,11 +1,11 @@
 /** Where the respondent and the municipality stand: status, the list of answers to change, closing the round. */
 import { Dialog, type DialogTurnResult } from 'botbuilder-dialogs';
-import { FIELD_IDS, applicableQuestions, fieldName, fieldProgress, findQuestion, isAnswered, roleLabel } from '../../src/domain/selbstcheck';
+import { FIELD_IDS, applicableQuestions, fieldInView, fieldName, fieldProgress, isAnswered, roleLabel } from '../../src/domain/selbstcheck';
 import { renderChangeListCard } from '../../cards/changeListCard';
 import { t } from '../../src/i18n/catalog';
 import { hostOf, sendCard, sendText } from '../send';
 import { sendOverall } from './screens';
-import { targetOf, type Turn } from './turn';
+import type { Turn } from './turn';
 
 /** Own progress per field, then what colleagues of the municipality have answered (by role only). */
 export async function sendStatus(turn: Turn): Promise<DialogTurnResult> {
@@ -39,8 +39,7 @@ export async function sendResult(turn: Turn): Promise<DialogTurnResult> {
 /** "ändern" alone: the answered questions of the field in view, to pick one to change. */
 export async function showChangeList(turn: Turn): Promise<DialogTurnResult> {
   const { context, state } = turn;
-  const shown = state.shown === undefined ? undefined : findQuestion(turn.q, state.shown);
-  const fieldId = (shown ?? targetOf(turn))?.field ?? FIELD_IDS[FIELD_IDS.length - 1]!;
+  const fieldId = fieldInView(turn.q, turn.answers, state);
   const answered = applicableQuestions(turn.q, fieldId, turn.answers).filter((q) => isAnswered(turn.answers, q.id));
   if (answered.length === 0) {
     await sendText(context, t(turn.locale, 'change.nothing'));

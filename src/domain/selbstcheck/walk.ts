@@ -49,6 +49,12 @@ export function currentQuestion(q: Questionnaire, answers: AnswerMap, screen: On
   return nextQuestion(q, answers, shown === undefined ? {} : { after: shown });
 }
 
+/** The field in view: the question on screen's, else the current question's; the last field once all are answered. */
+export function fieldInView(q: Questionnaire, answers: AnswerMap, screen: OnScreen): FieldId {
+  const shown = screen.shown === undefined ? undefined : findQuestion(q, screen.shown);
+  return (shown ?? currentQuestion(q, answers, screen))?.field ?? FIELD_IDS[FIELD_IDS.length - 1] ?? 'KK';
+}
+
 /** The field of action named by an upper-case id, if there is one. */
 export function toFieldId(id: string | undefined): FieldId | undefined {
   return FIELD_IDS.find((fieldId) => fieldId === id);

@@ -3,6 +3,7 @@ import {
   FIELD_IDS,
   applicableQuestions,
   currentQuestion,
+  fieldInView,
   gateState,
   isAnswered,
   nextQuestion,
@@ -40,6 +41,14 @@ describe('the walk through the questionnaire', () => {
     expect(currentQuestion(V1, { 'MS-01': 'full' }, { shown: 'MS-01', revisit: true })?.id).toBe('MS-01');
     // A follow-up closed by its gate is not answered, even when on screen for a change.
     expect(currentQuestion(V1, { 'MS-01': 'full', 'MS-02': 'none' }, { shown: 'MS-03', revisit: true })?.id).toBe('MS-05');
+  });
+
+  it('has the field of the question on screen in view, else the current one, else the last field', () => {
+    expect(fieldInView(V1, {}, {})).toBe('MS');
+    expect(fieldInView(V1, {}, { shown: 'KK-01' })).toBe('KK');
+    expect(fieldInView(V1, { 'MS-01': 'full' }, { shown: 'XX-99' })).toBe('MS');
+    const all = Object.fromEntries(V1.questions.map((q) => [q.id, 'skipped' as const]));
+    expect(fieldInView(V1, all, {})).toBe(FIELD_IDS[FIELD_IDS.length - 1]);
   });
 
   it('knows the fields by their ids only', () => {
