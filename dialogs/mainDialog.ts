@@ -4,7 +4,7 @@
  */
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
-import { AssessmentDialog } from './assessmentDialog';
+import { AssessmentDialog } from './assessment/assessmentDialog';
 import { DIALOG_IDS } from './dialogIds';
 import { OnboardingDialog, type OnboardingOptions, type OnboardingResult } from './onboardingDialog';
 import { sessionOf, type DialogDeps } from './session';

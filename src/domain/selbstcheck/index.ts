@@ -27,6 +27,8 @@ export {
   questionsOfField,
 } from './navigation';
 export type { GateState, NextQuestionOptions } from './navigation';
+export { currentQuestion, fieldInView, positionOf, previousQuestion, questionOrder, toFieldId } from './walk';
+export type { OnScreen } from './walk';
 export { LEVEL_THRESHOLDS, TRAFFIC_LIGHT_THRESHOLDS, levelFor, scoreAssessment, scoreField, trafficLightFor } from './scoring';
 export { MAX_RECOMMENDATIONS_PER_FIELD, recommend } from './recommendations';
 export { DIVERGENCE_MIN_STEPS, consolidate, medianAnswer } from './consolidation';

@@ -1,0 +1,98 @@
+/** What the walk shows: the current question (or the field's form in compact mode) and the summaries. */
+import { Dialog, type DialogTurnResult } from 'botbuilder-dialogs';
+import { applicableQuestions, isAnswered, positionOf, type AnswerMap, type FieldId, type Question } from '../../src/domain/selbstcheck';
+import { renderFieldFormCard } from '../../cards/fieldFormCard';
+import { renderQuestionCard } from '../../cards/questionCard';
+import { renderFieldSummaryCard, renderOverallSummaryCard } from '../../cards/summaryCard';
+import { t } from '../../src/i18n/catalog';
+import { hostOf, sendCard, sendText } from '../send';
+import { noticeOnClickedCard, targetOf, type View } from './turn';
+
+/** The question an answer now refers to, or the overall result when everything is answered. */
+export async function showTarget(view: View): Promise<DialogTurnResult> {
+  const target = targetOf(view);
+  if (target === undefined) {
+    view.state.shown = undefined;
+    await sendText(view.context, t(view.locale, 'selfcheck.complete'));
+    await sendOverall(view);
+    return Dialog.EndOfTurn;
+  }
+  if (view.state.compact === true) return showForm(view, target.field);
+  return showQuestion(view, target);
+}
+
+export async function showQuestion(view: View, question: Question): Promise<DialogTurnResult> {
+  const { session } = view.state;
+  view.state.shown = question.id;
+  const { position, total } = positionOf(view.q, view.answers, question.id);
+  const current = view.answers[question.id];
+  await sendCard(
+    view.context,
+    renderQuestionCard({
+      host: hostOf(view.context),
+      locale: view.locale,
+      assessmentId: session.assessmentId,
+      questionnaireVersion: session.questionnaireVersion,
+      question,
+      position,
+      total,
+      ...(current !== undefined ? { current } : {}),
+    }),
+  );
+  return Dialog.EndOfTurn;
+}
+
+/** Compact mode: the field's applicable questions on one card; typed answers go to its first open one. */
+export async function showForm(view: View, fieldId: FieldId): Promise<DialogTurnResult> {
+  const { session } = view.state;
+  const questions = applicableQuestions(view.q, fieldId, view.answers);
+  view.state.shown = questions.find((q) => !isAnswered(view.answers, q.id))?.id;
+  view.state.revisit = false;
+  await sendCard(
+    view.context,
+    renderFieldFormCard({
+      host: hostOf(view.context),
+      locale: view.locale,
+      assessmentId: session.assessmentId,
+      questionnaireVersion: session.questionnaireVersion,
+      fieldId,
+      questions,
+      answers: view.answers,
+    }),
+  );
+  return Dialog.EndOfTurn;
+}
+
+/** An action on a card that is no longer current: nothing changes, the walk continues where it is. */
+export async function stale(view: View): Promise<DialogTurnResult> {
+  await sendText(view.context, t(view.locale, 'question.stale'));
+  noticeOnClickedCard(view, 'question.stale');
+  return showTarget(view);
+}
+
+export async function sendFieldSummary(view: View, fieldId: FieldId, answers: AnswerMap): Promise<void> {
+  const { session } = view.state;
+  const summary = view.deps.service.fieldSummary(session.questionnaireVersion, answers, fieldId);
+  await sendCard(view.context, renderFieldSummaryCard({ host: hostOf(view.context), locale: view.locale, assessmentId: session.assessmentId, ...summary }));
+}
+
+export async function sendOverall(view: View): Promise<void> {
+  const { session } = view.state;
+  const [summary, municipality] = await Promise.all([
+    view.deps.service.overallSummary({ id: session.assessmentId, questionnaireVersion: session.questionnaireVersion }),
+    view.deps.service.findMunicipality(session.municipalityId),
+  ]);
+  await sendCard(
+    view.context,
+    renderOverallSummaryCard({
+      host: hostOf(view.context),
+      locale: view.locale,
+      assessmentId: session.assessmentId,
+      municipalityName: municipality?.name ?? session.municipalityId,
+      respondents: summary.respondents,
+      score: summary.score,
+      divergences: summary.consolidated.divergences,
+      recommendations: summary.recommendations,
+    }),
+  );
+}
