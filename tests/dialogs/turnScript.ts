@@ -4,7 +4,12 @@
  * verbs and question id) so a script reads like the conversation and compares exactly.
  */
 import { ConversationState, MemoryStorage, TestAdapter, UserState, type Activity } from 'botbuilder';
+import { MainDialog } from '../../dialogs/mainDialog';
+import { identityKeyOf } from '../../src/bot/teamsActivity';
+import { UserLocale } from '../../src/bot/userLocale';
 import { WeltoffenBot } from '../../src/bot/weltoffenBot';
+import { BotStateTurnStore } from '../../src/infrastructure/bot/botStateTurnStore';
+import { systemClock } from '../../src/infrastructure/clock';
 import { defaultRegistry } from '../../src/domain/selbstcheck';
 import { SelfCheckService } from '../../src/services/selfCheckService';
 import { InMemorySelfCheckStore } from '../fakes/inMemorySelfCheck';
@@ -41,11 +46,16 @@ export function startConversation(channelId: ChannelId = 'webchat', aadObjectId 
   const store = new InMemorySelfCheckStore();
   const storage = new MemoryStorage();
   const resets: string[][] = [];
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const selfCheck = new SelfCheckService({ municipalities: store, respondents: store, assessments: store, answers: store, registry: defaultRegistry, clock: systemClock });
+  const locale = new UserLocale(userState, selfCheck);
   const bot = new WeltoffenBot({
-    conversationState: new ConversationState(storage),
-    userState: new UserState(storage),
+    conversationState,
+    turnStore: new BotStateTurnStore([conversationState, userState]),
     stateConflictRetries: 2,
-    selfCheck: new SelfCheckService({ municipalities: store, respondents: store, assessments: store, answers: store, registry: defaultRegistry }),
+    mainDialog: new MainDialog({ service: selfCheck, localeOf: (ctx) => locale.localeOf(ctx), identityKeyOf }),
+    locale,
     onDialogReset: (ids) => resets.push([...ids]),
   });
   const adapter = new TestAdapter(async (ctx) => bot.run(ctx), {
