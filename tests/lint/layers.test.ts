@@ -107,7 +107,10 @@ describe('layer boundaries in eslint.config.mjs', () => {
     const listed = await firstAllowListedFile();
     if (!listed) return; // the allow-list is empty: nothing left to hold to its exceptions
     const { file, zone } = listed;
-    const other = someFileIn(zone.from, zone.except.map((e) => path.posix.join(zone.from, e)));
+    const other = someFileIn(
+      zone.from,
+      zone.except.map((e) => path.posix.join(zone.from, e)),
+    );
     const linter = new ESLint({
       cwd: root,
       overrideConfigFile: path.join(root, 'eslint.config.mjs'),
