@@ -60,7 +60,14 @@ async function lintImport(layerDir: string, to: string): Promise<Linter.LintMess
   const spec = existsSync(path.join(root, to))
     ? path.posix.relative(layerDir, to.replace(/\.ts$/, '')).replace(/^(?!\.)/, './')
     : to;
-  const [result] = await eslint.lintText(`import * as target from '${spec}';\n\nexport { target };\n`, { filePath });
+  return messagesOf(await eslint.lintText(importText(spec), { filePath }));
+}
+
+const importText = (spec: string) => `import * as target from '${spec}';\n\nexport { target };\n`;
+
+function messagesOf(results: ESLint.LintResult[]): Linter.LintMessage[] {
+  const [result] = results;
+  if (!result || results.length !== 1) throw new Error(`expected one lint result, got ${results.length}`);
   return result.messages;
 }
 
@@ -117,9 +124,7 @@ describe('layer boundaries in eslint.config.mjs', () => {
       overrideConfig: [{ files: [file], ...tseslint.configs.disableTypeChecked }] as Linter.Config[],
     });
     const spec = path.posix.relative(path.posix.dirname(file), other.replace(/\.ts$/, '')).replace(/^(?!\.)/, './');
-    const [result] = await linter.lintText(`import * as target from '${spec}';\n\nexport { target };\n`, {
-      filePath: path.join(root, file),
-    });
-    expect(ruleIds(result.messages)).toEqual([BOUNDARY]);
+    const results = await linter.lintText(importText(spec), { filePath: path.join(root, file) });
+    expect(ruleIds(messagesOf(results))).toEqual([BOUNDARY]);
   });
 });
