@@ -30,7 +30,7 @@ const LAYERS = {
   dialogs: ['dialogs'],
   http: ['src/http'],
   config: ['src/config.ts'],
-  composition: ['src/index.ts'],
+  composition: ['src/index.ts', 'src/migrate.ts'],
   generated: ['src/generated'],
   tooling: ['scripts', 'tests', 'prisma', 'prisma.config.ts'],
 };
@@ -41,7 +41,8 @@ const LAYERS = {
  * - infrastructure may use the generated Prisma client (it is the database adapter) and nothing above the
  *   domain; the config types it needs must come in as constructor arguments or domain types.
  * - cards render domain values with the catalogs' texts; the catalogs only know domain types.
- * - src/http serves the web chat's and the dashboard's texts, so it may read the catalogs.
+ * - src/http serves the web chat's and the dashboard's texts, so it may read the catalogs; it is hosting,
+ *   like the composition root and config, so it reads the options config declares for it.
  */
 const ALLOWED = {
   domain: [],
@@ -51,7 +52,7 @@ const ALLOWED = {
   i18n: ['domain'],
   bot: ['domain', 'services', 'cards', 'i18n', 'dialogs'],
   dialogs: ['domain', 'services', 'cards', 'i18n', 'bot'],
-  http: ['domain', 'services', 'infrastructure', 'i18n'],
+  http: ['domain', 'services', 'infrastructure', 'i18n', 'config'],
   config: ['domain'],
 };
 
@@ -126,70 +127,10 @@ const globsOf = (layer) => LAYERS[layer].map((dir) => (dir.endsWith('.ts') ? dir
  * migration CLI moves next to the composition root; the rest with "services return data" and the router.
  */
 const layerAllowList = {
-  'src/bot/retryingTurn.ts': [
-    'src/infrastructure/db/turnWrites.ts',
-    'src/infrastructure/state/optimisticState.ts',
-    'src/infrastructure/state/prismaStorage.ts',
-  ],
-  'src/bot/weltoffenBot.ts': ['src/infrastructure/bot/channelAuthentication.ts'],
-  'src/config.ts': ['src/http/directLine.ts', 'src/http/webChat.ts'],
-  'src/http/directLine.ts': ['src/bot/turnError.ts'],
-  'src/infrastructure/auth/aadTokenVerifier.ts': ['src/services/accessService.ts'],
-  'src/infrastructure/auth/localSignIn.ts': ['src/services/accessService.ts'],
-  'src/infrastructure/db/database.ts': ['src/config.ts'],
-  'src/infrastructure/db/migrateCli.ts': ['src/config.ts'],
-  'src/infrastructure/export/pdfReport.ts': ['src/i18n/exportCatalog.ts', 'src/services/selfCheckService.ts'],
-  'src/infrastructure/export/tabular.ts': ['src/i18n/exportCatalog.ts'],
-  'src/infrastructure/outbox/botConnectorGateway.ts': ['src/services/deliveryService.ts'],
-  'src/services/coordinatorService.ts': [
-    'cards/adaptiveCard.ts',
-    'cards/comparisonCard.ts',
-    'src/i18n/coordinatorCatalog.ts',
-    'src/i18n/locale.ts',
-  ],
-  'src/services/deliveryService.ts': ['cards/adaptiveCard.ts'],
-  'src/services/exportService.ts': [
-    'cards/exportLinkCard.ts',
-    'src/i18n/exportCatalog.ts',
-    'src/infrastructure/export/pdfReport.ts',
-    'src/infrastructure/export/tabular.ts',
-  ],
-  'src/services/summaryRenderer.ts': [
-    'cards/channelSummaryCard.ts',
-    'cards/reminderCard.ts',
-    'src/i18n/coordinatorCatalog.ts',
-  ],
 };
 
 /** Rules (recommended and type-checked) that a file breaks today: switched off for that file only. */
 const ruleAllowList = {
-  'dialogs/assessmentDialog.ts': ['@typescript-eslint/no-unnecessary-type-assertion'],
-  'dialogs/turnInput.ts': ['@typescript-eslint/no-unsafe-enum-comparison'],
-  'src/bot/weltoffenBot.ts': [
-    '@typescript-eslint/no-unnecessary-type-assertion',
-    '@typescript-eslint/no-unsafe-assignment',
-  ],
-  'src/http/activitySchema.ts': ['no-control-regex'],
-  'src/http/dashboard.ts': ['@typescript-eslint/no-unsafe-member-access', '@typescript-eslint/require-await'],
-  'src/http/directLine.ts': ['@typescript-eslint/no-unsafe-member-access', '@typescript-eslint/require-await'],
-  'src/http/exports.ts': ['@typescript-eslint/no-unsafe-member-access'],
-  'src/http/securityTxt.ts': ['@typescript-eslint/require-await'],
-  'src/http/server.ts': [
-    '@typescript-eslint/no-unnecessary-type-assertion',
-    '@typescript-eslint/no-unsafe-return',
-    '@typescript-eslint/require-await',
-  ],
-  'src/http/webChat.ts': ['@typescript-eslint/no-unsafe-member-access', '@typescript-eslint/require-await'],
-  'src/infrastructure/auth/localSignIn.ts': ['@typescript-eslint/require-await'],
-  'src/infrastructure/bot/channelAuthentication.ts': ['@typescript-eslint/no-unnecessary-type-assertion'],
-  'src/infrastructure/bot/reusingAuthentication.ts': ['@typescript-eslint/no-this-alias'],
-  'src/infrastructure/repositories/prismaSubscriptionRepository.ts': [
-    '@typescript-eslint/no-unnecessary-type-assertion',
-  ],
-  'src/infrastructure/state/optimisticState.ts': [
-    '@typescript-eslint/no-unnecessary-type-assertion',
-    '@typescript-eslint/require-await',
-  ],
   'tests/bench/bench.ts': [
     '@typescript-eslint/no-unnecessary-type-assertion',
     '@typescript-eslint/no-unsafe-argument',
@@ -363,6 +304,10 @@ export default defineConfig(
   })),
   { files: globsOf('domain'), rules: { 'no-restricted-imports': domainPackages } },
   { files: globsOf('services'), rules: { 'no-restricted-imports': servicePackages } },
+
+  // restify route handlers: an async handler is finished when its promise settles, a plain one must call
+  // next(). Our handlers are async on purpose even when they do not await, so they never need next().
+  { files: ['src/http/**/*.ts'], rules: { '@typescript-eslint/require-await': 'off' } },
 
   // TEMPORARY allow-list (defined above); shrinks as the Shape steps land.
   ...Object.entries(layerAllowList).map(([file, allowed]) => ({

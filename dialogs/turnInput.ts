@@ -10,17 +10,21 @@ export type TurnInput =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'none' };
 
+// Activity.type is a plain string while ActivityTypes is an enum: compared as strings on purpose.
+const INVOKE: string = ActivityTypes.Invoke;
+const MESSAGE: string = ActivityTypes.Message;
+
 /** Flattens an Action.Execute invoke value into the Action.Submit shape (`verb` + data + inputs). */
 export function cardPayloadOf(context: TurnContext): { readonly payload: unknown; readonly invoke: boolean } | undefined {
   const a = context.activity;
-  if (a.type === ActivityTypes.Invoke && a.name === 'adaptiveCard/action') {
+  if (a.type === INVOKE && a.name === 'adaptiveCard/action') {
     const action: unknown = (a.value as { action?: unknown } | undefined)?.action;
     if (typeof action !== 'object' || action === null) return { payload: undefined, invoke: true };
     const { verb, data } = action as { verb?: unknown; data?: unknown };
     const fields = typeof data === 'object' && data !== null ? data : {};
     return { payload: { ...fields, verb }, invoke: true };
   }
-  if (a.type === ActivityTypes.Message && isCardPayload(a.value)) return { payload: a.value, invoke: false };
+  if (a.type === MESSAGE && isCardPayload(a.value)) return { payload: a.value, invoke: false };
   return undefined;
 }
 
@@ -28,7 +32,7 @@ export function readTurnInput(context: TurnContext): TurnInput {
   const card = cardPayloadOf(context);
   if (card !== undefined) return { kind: 'card', parsed: parseCardAction(card.payload), invoke: card.invoke };
   const text = context.activity.text;
-  if (context.activity.type === ActivityTypes.Message && typeof text === 'string' && text.trim() !== '') return { kind: 'text', text };
+  if (context.activity.type === MESSAGE && typeof text === 'string' && text.trim() !== '') return { kind: 'text', text };
   return { kind: 'none' };
 }
 

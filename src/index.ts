@@ -26,7 +26,7 @@ import { PrismaAssessmentRepository } from './infrastructure/repositories/prisma
 import { PrismaMunicipalityRepository } from './infrastructure/repositories/prismaMunicipalityRepository';
 import { PrismaRespondentRepository } from './infrastructure/repositories/prismaRespondentRepository';
 import { SelfCheckService } from './services/selfCheckService';
-import { createTurnErrorHandler } from './bot/turnError';
+import { createTurnErrorHandler, turnFailureReply } from './bot/turnError';
 import { DashboardService } from './services/dashboardService';
 import { mountDashboard } from './http/dashboard';
 import { AadTokenVerifier } from './infrastructure/auth/aadTokenVerifier';
@@ -239,7 +239,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     messagesRoute: config.bot.mode !== 'web-chat-only',
     // Citizens' web chat: page at /, embed.js, self-hosted Direct Line under /v3/directline.
     mount: (server, lifecycle) => {
-      if (config.webChat.enabled) mountWebChat(server, { adapter, bot, logger, lifecycle, options: config.webChat.options, rateLimits: new InMemoryRateLimits(), clock });
+      if (config.webChat.enabled) mountWebChat(server, { adapter, bot, logger, lifecycle, options: config.webChat.options, rateLimits: new InMemoryRateLimits(), clock, failureReply: turnFailureReply });
       // Coordinators' dashboard : Teams tabs and browser pages under /dashboard/, API under /api/dashboard/.
       mountDashboard(server, {
         service: dashboard,

@@ -27,7 +27,7 @@ const ANSWERED_THIS_TURN = Symbol('answeredThisTurn');
 /** Text that is no command: an answer to the question on screen, or a hint (with the question once). */
 export async function typedText(turn: Turn, text: string): Promise<DialogTurnResult> {
   const typed = parseTypedAnswer(text, turn.locale);
-  const remembered = turn.context.turnState.get(ANSWERED_THIS_TURN) as string | undefined;
+  const remembered = turn.context.turnState.get<string | undefined>(ANSWERED_THIS_TURN);
   const target = remembered !== undefined ? findQuestion(turn.q, remembered) : targetOf(turn);
   if (typed !== undefined && target !== undefined) return answer(turn, target, typed, undefined);
   await sendText(turn.context, t(turn.locale, 'question.notUnderstood'));

@@ -29,10 +29,10 @@ export class StartOverPrompt extends ConfirmPrompt {
     this.style = ListStyle.none;
   }
 
-  protected override async onRecognize(context: TurnContext, _state: unknown, _options: PromptOptions): Promise<PromptRecognizerResult<boolean>> {
+  protected override onRecognize(context: TurnContext, _state: unknown, _options: PromptOptions): Promise<PromptRecognizerResult<boolean>> {
     const text = context.activity.text;
-    if (typeof text !== 'string') return { succeeded: false };
-    return { succeeded: true, value: YES.has(normaliseInput(text)) };
+    if (typeof text !== 'string') return Promise.resolve({ succeeded: false });
+    return Promise.resolve({ succeeded: true, value: YES.has(normaliseInput(text)) });
   }
 }
 

@@ -1,5 +1,5 @@
 import type { BotState, StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { card, textBlock } from '../../cards/adaptiveCard';
+import { renderNoticeCard } from '../../cards/noticeCard';
 import { INVOKE_CARD_KEY } from '../../dialogs/turnInput';
 import { recogniseCoordinatorCommand } from '../domain/conversation/coordinatorCommands';
 import type { ReminderRepository, SubscriptionRepository } from '../domain/ports';
@@ -70,7 +70,7 @@ export class CoordinatorTurn {
     const replies = coordinatorReplies(result, locale);
     for (const reply of replies) await context.sendActivity(toActivity(reply));
     const first = replies[0];
-    if (first !== undefined) context.turnState.set(INVOKE_CARD_KEY, card([textBlock(first.text)], [], first.text));
+    if (first !== undefined) context.turnState.set(INVOKE_CARD_KEY, renderNoticeCard(first.text).card);
     return true;
   }
 

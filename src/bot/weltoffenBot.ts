@@ -11,7 +11,8 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
-import { card, textBlock } from '../../cards/adaptiveCard';
+import type { AdaptiveCard } from '../../cards/adaptiveCard';
+import { renderNoticeCard } from '../../cards/noticeCard';
 import { INVOKE_CARD_KEY, adaptiveCardActionProblem, readTurnInput } from '../../dialogs/turnInput';
 import { recogniseCommand } from '../domain/conversation/commands';
 import type { FaqService } from '../services/faqService';
@@ -103,7 +104,7 @@ export class WeltoffenBot extends TeamsActivityHandler {
     _invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     await this.handleMessage(context);
-    const replacement = context.turnState.get(INVOKE_CARD_KEY) ?? card([textBlock('✔')], [], '✔');
+    const replacement = context.turnState.get<AdaptiveCard | undefined>(INVOKE_CARD_KEY) ?? renderNoticeCard('✔').card;
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: replacement };
   }
 
@@ -131,7 +132,7 @@ export class WeltoffenBot extends TeamsActivityHandler {
     // self-check session, so the self-check runs only in personal chats (and web chat).
     if (conversationKind(context.activity) === 'channel' && (input.kind === 'card' || command !== undefined)) {
       const text = t(await this.locale.localeOf(context), 'selfcheck.personalOnly');
-      context.turnState.set(INVOKE_CARD_KEY, card([textBlock(text)], [], text));
+      context.turnState.set(INVOKE_CARD_KEY, renderNoticeCard(text).card);
       await this.reply(context, 'selfcheck.personalOnly');
       return;
     }

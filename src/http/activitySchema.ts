@@ -8,6 +8,7 @@ import { z } from 'zod';
  */
 
 /** PostgreSQL text cannot hold NUL, and no channel sends control characters in ids: refused up front. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this pattern refuses
 const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/u;
 const id = (max: number) => z.string().min(1, 'must be a non-empty string').max(max).regex(NO_CONTROL, 'must not contain control characters');
 const optionalText = (max: number) => z.string().max(max).optional();

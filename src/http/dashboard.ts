@@ -23,7 +23,7 @@ import { TokenError, type TokenVerifier, type VerifiedIdentity } from '../infras
 import { chooseVerifier, type LocalSignIn } from '../infrastructure/auth/localSignIn';
 import { projectRoot } from '../infrastructure/projectRoot';
 import type { DashboardService } from '../services/dashboardService';
-import { sendError } from './errors';
+import { routeParam, sendError } from './errors';
 import { jsonBody } from './jsonBody';
 import type { Lifecycle } from './server';
 
@@ -96,7 +96,7 @@ export function mountDashboard(server: restify.Server, deps: DashboardDeps): { t
     sendStaticAsset(req, res, teamsJs);
   });
   server.get('/dashboard/:file', async (req: Request, res: Response) => {
-    const name = String(req.params.file);
+    const name = routeParam(req, 'file');
     const file = files.get(name);
     if (!file) return sendError(res, 404, 'NotFound', 'no such file');
     sendStaticAsset(req, res, file, name.endsWith('.html') ? PAGE_HEADERS : {});
@@ -173,7 +173,7 @@ export function mountDashboard(server: restify.Server, deps: DashboardDeps): { t
   server.get(
     '/api/dashboard/municipalities/:id',
     authenticated(async (req, res, who) => {
-      const id = String(req.params.id ?? '');
+      const id = routeParam(req, 'id');
       const result = /^[a-z0-9-]{1,64}$/.test(id) ? await deps.service.municipality(who.identityKey, id) : ({ status: 'not_found' } as const);
       if (result.status === 'ok') return sendJson(req, res, result.value);
       // Denied requests get the same plain answer whether or not the municipality exists.

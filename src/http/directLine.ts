@@ -13,11 +13,10 @@ import { systemClock } from '../infrastructure/clock';
 import type { DirectLineOptions } from '../config';
 import { webChatText } from '../i18n/webChatTexts';
 import { faqLocaleOf } from '../services/faqService';
-import { sendError } from './errors';
+import { routeParam, sendError } from './errors';
 import { jsonBody } from './jsonBody';
 import type { Lifecycle } from './server';
 import { clientKey } from './clientAddress';
-import { turnFailureReply } from '../bot/turnError';
 
 // The options are part of the configuration (src/config.ts); re-exported for the callers of this module.
 export { DIRECT_LINE_DEFAULTS, type DirectLineOptions } from '../config';
@@ -32,6 +31,8 @@ export interface DirectLineDeps {
   lifecycle?: Lifecycle;
   /** Where the limits are counted; in memory when absent. */
   rateLimits?: RateLimits;
+  /** The apology for a turn that failed (storage or otherwise), in the conversation's language; the bot's own text. */
+  failureReply: (error: unknown, channelLocale: string | undefined) => string;
 }
 
 export interface DirectLineHandle {
@@ -159,7 +160,7 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): D
   const conversationFor = (req: Request, res: Response): DirectLineConversation | undefined => {
     const claims = authorize(req, res);
     if (!claims) return undefined;
-    if (claims.conversationId !== req.params.conversationId) {
+    if (claims.conversationId !== routeParam(req, 'conversationId')) {
       sendError(res, 403, 'WrongConversation', 'the token is not valid for this conversation');
       return undefined;
     }
@@ -318,7 +319,7 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): D
       // The adapter's error handler answers failed turns itself; a turn that fails outside it still gets a
       // reply in the list (Web Chat would show "Send failed" for a 5xx, and the user would send it again blind).
       logger.error({ err }, 'direct line: turn failed');
-      const text = turnFailureReply(err, echoed.locale ?? undefined);
+      const text = deps.failureReply(err, echoed.locale ?? undefined);
       appendFromBot(c, { type: 'message', text });
     }
     logger.info({ type: echoed.type, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'direct line: turn');

@@ -16,3 +16,14 @@ export function redactSecrets(text: string): string {
     .replace(/\b(password|passwd|pwd|secret|token|user|username)\s*=\s*('[^']*'|"[^"]*"|[^\s;,]+)/gi, '$1=<redacted>')
     .slice(0, 500);
 }
+
+/**
+ * A route parameter as a string ('' when absent). restify types `req.params` as `any`; reading it through
+ * here keeps the handlers typed, and a parameter that is not a string (never from a route) counts as absent.
+ */
+export function routeParam(req: { readonly params?: unknown }, name: string): string {
+  const params = req.params;
+  if (typeof params !== 'object' || params === null) return '';
+  const value = (params as Record<string, unknown>)[name];
+  return typeof value === 'string' ? value : '';
+}

@@ -11,7 +11,7 @@ import type { Request, Response } from 'restify';
 import type { Locale } from '../domain/selbstcheck';
 import type { AccessService } from '../services/accessService';
 import { EXPORT_FILES, isFieldId, type ExportFormat, type ExportLinkSigner, type ExportService, type PublicExportFile } from '../services/exportService';
-import { sendError } from './errors';
+import { routeParam, sendError } from './errors';
 
 export interface ExportRoutesDeps {
   readonly exports: Pick<ExportService, 'export' | 'blankQuestionnaire'>;
@@ -67,8 +67,8 @@ export function etagMatches(header: string, etag: string): boolean {
 
 export function mountExports(server: restify.Server, deps: ExportRoutesDeps): void {
   server.get('/api/exports/:first/:file', async (req: Request, res: Response) => {
-    const first = String(req.params.first ?? '');
-    const file = String(req.params.file ?? '');
+    const first = routeParam(req, 'first');
+    const file = routeParam(req, 'file');
     const query = queryOf(req);
     const locale = localeOf(query);
     try {

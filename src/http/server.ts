@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import restify, { type Request, type Response } from 'restify';
 import { AuthenticationError } from 'botframework-connector';
 import type { Activity, TurnContext } from 'botbuilder';
@@ -161,12 +160,14 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     listen(port, host) {
       return new Promise((resolve, reject) => {
         server.once('error', reject);
-        server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+        server.listen(port, host, () => resolve(server.address().port));
       });
     },
     async close() {
       draining = true;
-      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      const stopped = new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
       server.server.closeIdleConnections();
       if (inFlight > 0) {
         await Promise.race([

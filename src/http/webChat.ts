@@ -16,7 +16,7 @@ import { InMemoryRateLimits } from '../infrastructure/directline/rateLimiter';
 import { projectRoot } from '../infrastructure/projectRoot';
 import { mountAzureDirectLineToken } from './azureDirectLineToken';
 import { DIRECT_LINE_DEFAULTS, mountDirectLine, type DirectLineHandle } from './directLine';
-import { sendError } from './errors';
+import { routeParam, sendError } from './errors';
 import type { Lifecycle } from './server';
 import { sendStaticAsset, staticAsset, type StaticAsset } from './staticAsset';
 
@@ -38,6 +38,8 @@ export interface WebChatDeps {
   lifecycle?: Lifecycle;
   /** Every web chat limit (Direct Line and the Azure token route) is counted here; in memory when absent. */
   rateLimits?: RateLimits;
+  /** The bot's apology for a failed turn (see DirectLineDeps). */
+  failureReply: (error: unknown, channelLocale: string | undefined) => string;
 }
 
 export interface WebChatHandle {
@@ -83,6 +85,7 @@ export function mountWebChat(server: restify.Server, deps: WebChatDeps): WebChat
     clock,
     lifecycle: deps.lifecycle,
     rateLimits,
+    failureReply: deps.failureReply,
   });
 
   if (deps.options.azure?.secret) mountAzureDirectLineToken(server, deps.options.azure, deps.logger, () => clock.now().getTime(), rateLimits);
@@ -97,7 +100,7 @@ export function mountWebChat(server: restify.Server, deps: WebChatDeps): WebChat
   });
   server.get('/embed.js', async (req: Request, res: Response) => sendStaticAsset(req, res, embed));
   server.get('/webchat/:file', async (req: Request, res: Response) => {
-    const name = String(req.params.file);
+    const name = routeParam(req, 'file');
     if (`/webchat/${name}` === bundlePath) {
       return sendStaticAsset(req, res, await loadBundle());
     }

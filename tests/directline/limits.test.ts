@@ -1,4 +1,5 @@
 import { isServiceUrlAllowed, serviceUrlPolicy } from '../../src/domain/conversation/serviceUrl';
+import { turnFailureReply } from '../../src/bot/turnError';
 import type { Activity, TurnContext } from 'botbuilder';
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { RateBucket, RateDecision, RateLimits } from '../../src/domain/ports';
@@ -199,7 +200,7 @@ describe('RateLimits port', () => {
       maxBodyBytes: 262144,
       shutdownTimeoutMs: 1000,
       mount: (server) => {
-        mountDirectLine(server, { turns: inProcessTurns(adapter, echoBot, ''), logger, options: { ...DIRECT_LINE_DEFAULTS, messagesPerMinute: 7 }, rateLimits: limits });
+        mountDirectLine(server, { turns: inProcessTurns(adapter, echoBot, ''), logger, options: { ...DIRECT_LINE_DEFAULTS, messagesPerMinute: 7 }, rateLimits: limits, failureReply: turnFailureReply });
       },
     });
     const url = `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}`;

@@ -1,4 +1,5 @@
 import { ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { turnFailureReply } from '../../src/bot/turnError';
 import { createHttpServer, type HttpServer } from '../../src/http/server';
 import { DIRECT_LINE_DEFAULTS, mountDirectLine, type DirectLineHandle, type DirectLineOptions } from '../../src/http/directLine';
 import { WeltoffenCloudAdapter } from '../../src/infrastructure/bot/weltoffenCloudAdapter';
@@ -47,6 +48,7 @@ export async function startDirectLineServer(
         logger,
         options: { ...DIRECT_LINE_DEFAULTS, ...options },
         clock: { now: () => new Date(clock.now) },
+        failureReply: turnFailureReply,
       });
     },
   });

@@ -1,4 +1,5 @@
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { turnFailureReply } from '../../src/bot/turnError';
 import { createHttpServer, type HttpServer } from '../../src/http/server';
 import { DIRECT_LINE_DEFAULTS } from '../../src/http/directLine';
 import { mountWebChat, type WebChatHandle, type WebChatOptions } from '../../src/http/webChat';
@@ -28,7 +29,7 @@ export async function startWebChatServer(options: Partial<WebChatOptions> = {}):
     shutdownTimeoutMs: 1000,
     serviceUrlAllowed: (url) => isServiceUrlAllowed(url, serviceUrlPolicy([], true)),
     mount: (server, lifecycle) => {
-      handle = mountWebChat(server, { adapter, bot: echoBot, logger, lifecycle, options: { directLine: DIRECT_LINE_DEFAULTS, botAppId: '', ...options } });
+      handle = mountWebChat(server, { adapter, bot: echoBot, logger, lifecycle, options: { directLine: DIRECT_LINE_DEFAULTS, botAppId: '', ...options }, failureReply: turnFailureReply });
     },
   });
   const port = await http.listen(0, '127.0.0.1');

@@ -16,7 +16,7 @@ export const IN_PROCESS_TURN = Symbol('weltoffen.inProcessTurn');
  */
 export function isChannelAuthenticated(context: TurnContext): boolean {
   if (context.turnState.get(IN_PROCESS_TURN) === true) return false;
-  const identity = context.turnState.get(context.adapter.BotIdentityKey) as ClaimsIdentity | undefined;
+  const identity = context.turnState.get<ClaimsIdentity | undefined>(context.adapter.BotIdentityKey);
   // Local mode's anonymous identity is "authenticated" but has no claims: the audience check refuses it.
   if (identity === undefined || !identity.isAuthenticated) return false;
   const audience = identity.getClaimValue(AuthenticationConstants.AudienceClaim) ?? identity.getClaimValue(AuthenticationConstants.AppIdClaim) ?? '';

@@ -92,10 +92,11 @@ export class ReusingBotFrameworkAuthentication extends BotFrameworkAuthenticatio
   }
 
   private reusing(factory: ConnectorFactory, appId: string): ConnectorFactory {
-    const outer = this;
+    const connectors = this.connectors;
+    const forgetOnFailure = this.forgetOnFailure.bind(this);
     return new (class extends ConnectorFactory {
       create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-        return outer.forgetOnFailure(outer.connectors, `${appId}\n${serviceUrl}\n${audience ?? ''}`, () => factory.create(serviceUrl, audience));
+        return forgetOnFailure(connectors, `${appId}\n${serviceUrl}\n${audience ?? ''}`, () => factory.create(serviceUrl, audience));
       }
     })();
   }

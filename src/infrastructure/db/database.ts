@@ -4,9 +4,17 @@ import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import type { DatabaseTarget } from '../../config';
 import { PrismaClient } from '../../generated/prisma/client';
 import { flushingAdapter, flushingSqlRunner } from './turnWrites';
+
+/**
+ * Which database to open. Declared here, not imported from config, because infrastructure takes its
+ * settings as arguments; config's `DatabaseTarget` has the same shape and is checked against it where
+ * the composition root passes it in.
+ */
+export type DatabaseTarget =
+  | { readonly kind: 'pglite'; readonly dataDir: string | undefined }
+  | { readonly kind: 'postgres'; readonly url: string };
 
 /** One connection used for work that must stay on a single session (advisory locks, migrations). */
 export interface SqlSession {

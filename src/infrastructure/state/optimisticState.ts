@@ -9,7 +9,7 @@ const PREFETCHED_ANSWERS = Symbol('prefetchedAnswers');
  * written) must go to the database again.
  */
 export function takePrefetchedAnswers(context: TurnContext, assessmentId: string, respondentId: string): AnswerMap | undefined {
-  const p = context.turnState.get(PREFETCHED_ANSWERS) as PrefetchedAnswers | undefined;
+  const p = context.turnState.get<PrefetchedAnswers | undefined>(PREFETCHED_ANSWERS);
   context.turnState.delete(PREFETCHED_ANSWERS);
   return p !== undefined && p.assessmentId === assessmentId && p.respondentId === respondentId ? p.answers : undefined;
 }
@@ -38,14 +38,14 @@ export class OptimisticState extends BotState {
     /** The conversation state, whose dialog stack names the self-check session (see takePrefetchedAnswers). */
     private readonly holdsSelfCheckSession = false,
   ) {
-    super(storage, async (context) => keyOf(context));
+    super(storage, (context) => Promise.resolve(keyOf(context)));
   }
 
   override async load(context: TurnContext, force = false): Promise<Record<string, unknown>> {
-    const cached = context.turnState.get(this.cacheKey) as Cached | undefined;
+    const cached = context.turnState.get<Cached | undefined>(this.cacheKey);
     if (cached && !force) return cached.state;
     await OptimisticState.loadAll(context, [this], this.storage);
-    return (context.turnState.get(this.cacheKey) as Cached).state;
+    return context.turnState.get<Cached>(this.cacheKey).state;
   }
 
   /**
@@ -66,7 +66,7 @@ export class OptimisticState extends BotState {
       items = await storage.read(unique);
     }
     states.forEach((s, i) => {
-      const key = keys[i] as string;
+      const key = keys[i] ?? '';
       const item = items[key] as (Record<string, unknown> & { eTag?: string }) | undefined;
       // Items are parsed fresh per read; only two states sharing one key need copies of their own.
       const { eTag, ...state } = unique.length < keys.length ? structuredClone(item ?? {}) : (item ?? {});
@@ -80,7 +80,7 @@ export class OptimisticState extends BotState {
   }
 
   override async saveChanges(context: TurnContext, force = false): Promise<void> {
-    const cached = context.turnState.get(this.cacheKey) as Cached | undefined;
+    const cached = context.turnState.get<Cached | undefined>(this.cacheKey);
     if (!cached) return;
     const json = JSON.stringify(cached.state);
     if (!force && json === cached.json) return;
@@ -94,11 +94,12 @@ export class OptimisticState extends BotState {
     cached.json = json;
   }
 
-  override async clear(context: TurnContext): Promise<void> {
-    const cached = context.turnState.get(this.cacheKey) as Cached | undefined;
+  override clear(context: TurnContext): Promise<void> {
+    const cached = context.turnState.get<Cached | undefined>(this.cacheKey);
     const key = cached?.key ?? this.keyOf(context);
     // Keep the eTag: clearing is a change like any other and must not overwrite a newer write.
     context.turnState.set(this.cacheKey, { key, state: {}, eTag: cached?.eTag, json: '' } satisfies Cached);
+    return Promise.resolve();
   }
 
   override async delete(context: TurnContext): Promise<void> {
@@ -107,7 +108,7 @@ export class OptimisticState extends BotState {
   }
 
   override get(context: TurnContext): Record<string, unknown> | undefined {
-    return (context.turnState.get(this.cacheKey) as Cached | undefined)?.state;
+    return (context.turnState.get<Cached | undefined>(this.cacheKey))?.state;
   }
 }
 

@@ -1,7 +1,7 @@
-// `npm run db:migrate`: applies pending migrations to the configured database and exits.
-import { loadConfig } from '../../config';
-import { openDatabase } from './database';
-import { migrate } from './migrator';
+// `npm run db:migrate`: applies pending migrations to the configured database and exits (the second entry point beside index.ts).
+import { loadConfig } from './config';
+import { openDatabase } from './infrastructure/db/database';
+import { migrate } from './infrastructure/db/migrator';
 
 async function main(): Promise<void> {
   const config = loadConfig();
