@@ -9,10 +9,10 @@ import {
   type RoundChange,
   type ScoreChange,
 } from '../src/domain/selbstcheck';
-import { ct } from '../src/i18n/coordinatorCatalog';
 import { card, textBlock, type CardElement, type RenderedCard } from './adaptiveCard';
 import { dashboardLinkParts } from './channelSummaryCard';
 import { formatScore } from './format';
+import { staffText } from '../src/i18n/staff';
 
 export interface ComparisonCardInput {
   readonly locale: Locale;
@@ -27,17 +27,17 @@ export interface ComparisonCardInput {
 function comparisonText(c: FieldComparison, locale: Locale): string {
   switch (c.status) {
     case 'not_enough_data':
-      return ct(locale, 'card.compareNotEnough', { min: MIN_COMPARISON_GROUP });
+      return staffText(locale, 'card.compareNotEnough', { min: MIN_COMPARISON_GROUP });
     case 'no_own_score':
-      return ct(locale, 'card.compareNoOwn');
+      return staffText(locale, 'card.compareNoOwn');
     case 'ok':
-      return ct(locale, 'card.compareLine', {
+      return staffText(locale, 'card.compareLine', {
         own: formatScore(c.own, locale),
         median: formatScore(c.median, locale),
         lq: formatScore(c.lowerQuartile, locale),
         uq: formatScore(c.upperQuartile, locale),
         n: c.comparedWith,
-        position: ct(locale, `card.position.${c.position}`),
+        position: staffText(locale, `card.position.${c.position}`),
       });
   }
 }
@@ -45,41 +45,41 @@ function comparisonText(c: FieldComparison, locale: Locale): string {
 function changeText(label: string, c: ScoreChange, locale: Locale): string {
   const fmt = (v: number | null) => (v === null ? '–' : formatScore(v, locale));
   const delta = c.delta === null ? '–' : `${c.delta > 0 ? '+' : ''}${formatScore(c.delta, locale)}`;
-  return ct(locale, 'card.changeLine', { field: label, previous: fmt(c.previous), current: fmt(c.current), delta });
+  return staffText(locale, 'card.changeLine', { field: label, previous: fmt(c.previous), current: fmt(c.current), delta });
 }
 
 export function renderComparisonCard(input: ComparisonCardInput): RenderedCard {
   const { locale, comparison } = input;
-  const title = ct(locale, 'card.compareTitle', { municipality: input.municipalityName });
+  const title = staffText(locale, 'card.compareTitle', { municipality: input.municipalityName });
   const rows = [
     ...FIELD_IDS.map((id) => ({ label: fieldName(id, locale), value: comparisonText(comparison.fields[id], locale) })),
-    { label: ct(locale, 'card.overallLabel'), value: comparisonText(comparison.overall, locale) },
+    { label: staffText(locale, 'card.overallLabel'), value: comparisonText(comparison.overall, locale) },
   ];
   const changeLines = input.change
     ? [
         ...FIELD_IDS.map((id) => changeText(fieldName(id, locale), input.change!.change.fields[id], locale)),
-        changeText(ct(locale, 'card.overallLabel'), input.change.change.overall, locale),
+        changeText(staffText(locale, 'card.overallLabel'), input.change.change.overall, locale),
       ]
     : [];
-  const changeTitle = input.change ? ct(locale, 'card.changeTitle', { round: input.change.previousRound }) : undefined;
-  const versionNote = input.change && !input.change.change.sameQuestionnaireVersion ? ct(locale, 'card.changeVersionNote') : undefined;
+  const changeTitle = input.change ? staffText(locale, 'card.changeTitle', { round: input.change.previousRound }) : undefined;
+  const versionNote = input.change && !input.change.change.sameQuestionnaireVersion ? staffText(locale, 'card.changeVersionNote') : undefined;
   const body: CardElement[] = [
     textBlock(title, { size: 'large', weight: 'bolder' }),
-    textBlock(ct(locale, 'card.compareIntro'), { isSubtle: true }),
+    textBlock(staffText(locale, 'card.compareIntro'), { isSubtle: true }),
     { type: 'FactSet', facts: rows.map((r) => ({ title: r.label, value: r.value })) },
     ...(changeTitle
       ? [textBlock(changeTitle, { weight: 'bolder' }), ...changeLines.map((l) => textBlock(`• ${l}`, { size: 'small', spacing: 'none' }))]
-      : [textBlock(ct(locale, 'card.changeNone'), { isSubtle: true })]),
+      : [textBlock(staffText(locale, 'card.changeNone'), { isSubtle: true })]),
     ...(versionNote ? [textBlock(versionNote, { isSubtle: true, size: 'small' })] : []),
   ];
   const link = dashboardLinkParts(locale, input.dashboardUrl);
   const text = [
     `**${title}**`,
-    ct(locale, 'card.compareIntro'),
+    staffText(locale, 'card.compareIntro'),
     '',
     ...rows.map((r) => `- ${r.label}: ${r.value}`),
     '',
-    ...(changeTitle ? [`**${changeTitle}**`, ...changeLines.map((l) => `- ${l}`)] : [ct(locale, 'card.changeNone')]),
+    ...(changeTitle ? [`**${changeTitle}**`, ...changeLines.map((l) => `- ${l}`)] : [staffText(locale, 'card.changeNone')]),
     ...(versionNote ? [versionNote] : []),
     ...link.lines,
   ].join('\n');

@@ -1,5 +1,5 @@
 import type { FaqAnswer, FaqNotSure } from '../src/domain/faq';
-import { FAQ_TEXTS } from '../src/i18n/faqTexts';
+import { publicText } from '../src/i18n/public';
 
 /** A message activity's content, independent of botbuilder: text plus follow-ups as suggested actions. */
 export interface FaqReply {
@@ -23,12 +23,12 @@ export function renderFaqWelcome(text: string, locale: string, topQuestions: rea
  * follow-up or closest questions as buttons. Never invents an answer: "not sure" says so.
  */
 export function renderFaqReply(result: FaqAnswer | FaqNotSure, contact: string): FaqReply {
-  const texts = FAQ_TEXTS[result.locale];
+  const locale = result.locale;
   if (result.kind === 'answer') {
     const source =
       result.source.type === 'project'
-        ? `${texts.source}: ${result.source.title}, ${result.source.section} (${result.source.url})`
-        : `${texts.source}: ${result.source.title}, ${result.source.section}`;
+        ? `${publicText(locale, 'source')}: ${result.source.title}, ${result.source.section} (${result.source.url})`
+        : `${publicText(locale, 'source')}: ${result.source.title}, ${result.source.section}`;
     return {
       text: `${result.answer.split('{contact}').join(contact)}\n\n_${source}_`,
       locale: result.locale,
@@ -36,7 +36,7 @@ export function renderFaqReply(result: FaqAnswer | FaqNotSure, contact: string):
     };
   }
   const closest = result.closestQuestions;
-  const lines = [texts.notSure, closest.length > 0 ? texts.closest : undefined, texts.contact.replace('{contact}', contact)];
+  const lines = [publicText(locale, 'notSure'), closest.length > 0 ? publicText(locale, 'closest') : undefined, publicText(locale, 'contact', { contact })];
   return {
     text: lines.filter((l): l is string => l !== undefined).join('\n\n'),
     locale: result.locale,

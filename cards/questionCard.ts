@@ -1,7 +1,7 @@
 /** The question card: one question of the self-check with the five scale answers, comment and navigation. */
 import { answerChoices, answerLabel, fieldName, subThemeLabel, type Locale, type Question, type StoredAnswer } from '../src/domain/selbstcheck';
-import { t } from '../src/i18n/catalog';
 import { action, card, progressBar, textBlock, type CardElement, type CardHost, type RenderedCard } from './adaptiveCard';
+import { staffText } from '../src/i18n/staff';
 
 export interface QuestionCardInput {
   readonly host: CardHost;
@@ -27,7 +27,7 @@ export function renderQuestionCard(input: QuestionCardInput): RenderedCard {
     questionId: question.id,
     questionnaireVersion: input.questionnaireVersion,
   };
-  const progress = t(locale, 'question.progress', { n: input.position, total: input.total });
+  const progress = staffText(locale, 'question.progress', { n: input.position, total: input.total });
   const heading = question.subTheme === undefined ? fieldName(question.field, locale) : `${fieldName(question.field, locale)} · ${subThemeLabel(question.subTheme, locale)}`;
   const choices = answerChoices(locale);
   const current = input.current !== undefined && input.current !== 'skipped' ? input.current : undefined;
@@ -39,33 +39,33 @@ export function renderQuestionCard(input: QuestionCardInput): RenderedCard {
     textBlock(question.text[locale], { size: 'medium', weight: 'bolder' }),
     {
       type: 'ActionSet',
-      actions: [{ type: 'Action.ToggleVisibility', title: t(locale, 'question.help'), targetElements: [HELP_CONTAINER_ID] }],
+      actions: [{ type: 'Action.ToggleVisibility', title: staffText(locale, 'question.help'), targetElements: [HELP_CONTAINER_ID] }],
     },
     { type: 'Container', id: HELP_CONTAINER_ID, isVisible: false, style: 'emphasis', items: [textBlock(question.help[locale], { size: 'small' })] },
     {
       type: 'Input.ChoiceSet',
       id: ANSWER_INPUT_ID,
-      label: t(locale, 'question.answerLabel'),
+      label: staffText(locale, 'question.answerLabel'),
       style: 'expanded',
       isRequired: true,
-      errorMessage: t(locale, 'question.answerRequired'),
+      errorMessage: staffText(locale, 'question.answerRequired'),
       choices: choices.map((c) => ({ title: `${c.number} ${c.label}`, value: c.value })),
       ...(current !== undefined ? { value: current } : {}),
     },
     {
       type: 'Input.Text',
       id: COMMENT_INPUT_ID,
-      label: t(locale, 'question.commentLabel'),
-      placeholder: t(locale, 'question.commentPlaceholder'),
+      label: staffText(locale, 'question.commentLabel'),
+      placeholder: staffText(locale, 'question.commentPlaceholder'),
       isMultiline: true,
       maxLength: 2000,
     },
   ];
   const actions = [
-    action(input.host, t(locale, 'question.actionAnswer'), { verb: 'answer', ...data }, { withInputs: true, primary: true }),
-    action(input.host, t(locale, 'question.actionBack'), { verb: 'back', ...data }),
-    action(input.host, t(locale, 'question.actionSkip'), { verb: 'skip', ...data }),
-    action(input.host, t(locale, 'question.actionPause'), { verb: 'pause', ...data }),
+    action(input.host, staffText(locale, 'question.actionAnswer'), { verb: 'answer', ...data }, { withInputs: true, primary: true }),
+    action(input.host, staffText(locale, 'question.actionBack'), { verb: 'back', ...data }),
+    action(input.host, staffText(locale, 'question.actionSkip'), { verb: 'skip', ...data }),
+    action(input.host, staffText(locale, 'question.actionPause'), { verb: 'pause', ...data }),
   ];
 
   const text = [
@@ -75,7 +75,7 @@ export function renderQuestionCard(input: QuestionCardInput): RenderedCard {
     '',
     ...choices.map((c) => `${c.number}. ${c.label}`),
     '',
-    `_${t(locale, 'question.typedHint')}_`,
+    `_${staffText(locale, 'question.typedHint')}_`,
   ].join('\n');
   return { card: card(body, actions, text), text };
 }
@@ -88,7 +88,7 @@ export function renderAnsweredCard(input: {
   readonly comment?: string;
 }): RenderedCard {
   const { locale, question } = input;
-  const answered = t(locale, 'question.answered', { answer: answerLabel(input.value, locale) });
+  const answered = staffText(locale, 'question.answered', { answer: answerLabel(input.value, locale) });
   const body: CardElement[] = [
     textBlock(fieldName(question.field, locale), { weight: 'bolder', color: 'accent', size: 'small' }),
     textBlock(question.text[locale], { isSubtle: true }),

@@ -15,10 +15,10 @@ import {
 } from 'botbuilder-dialogs';
 import { ROLES, roleLabel, type Role } from '../src/domain/selbstcheck';
 import type { Municipality, Respondent } from '../src/domain/ports';
-import { t } from '../src/i18n/catalog';
 import { DIALOG_IDS } from './dialogIds';
 import { sendText } from './send';
 import { sessionOf, type DialogDeps, type SelfCheckSession } from './session';
+import { staffText } from '../src/i18n/staff';
 
 export interface OnboardingOptions {
   /** The respondent row is created only once consent is given. */
@@ -64,13 +64,13 @@ export class OnboardingDialog extends ComponentDialog<OnboardingOptions> {
     const locale = await this.deps.localeOf(step.context);
     const respondent = await this.deps.service.findRespondentByIdentity(step.options.identityKey);
     if (respondent !== undefined && respondent.consentedAt !== null) return step.next(true);
-    await sendText(step.context, `${t(locale, 'onboarding.intro')}\n\n${t(locale, 'onboarding.privacy')}`);
+    await sendText(step.context, `${staffText(locale, 'onboarding.intro')}\n\n${staffText(locale, 'onboarding.privacy')}`);
     return step.prompt(DIALOG_IDS.consentPrompt, {
-      prompt: t(locale, 'onboarding.consentPrompt'),
-      retryPrompt: t(locale, 'onboarding.retry'),
+      prompt: staffText(locale, 'onboarding.consentPrompt'),
+      retryPrompt: staffText(locale, 'onboarding.retry'),
       choices: [
-        { value: t(locale, 'onboarding.consentYes'), synonyms: ['ja', 'yes', 'einverstanden', 'ok', 'agree'] },
-        { value: t(locale, 'onboarding.consentNo'), synonyms: ['nein', 'no'] },
+        { value: staffText(locale, 'onboarding.consentYes'), synonyms: ['ja', 'yes', 'einverstanden', 'ok', 'agree'] },
+        { value: staffText(locale, 'onboarding.consentNo'), synonyms: ['nein', 'no'] },
       ],
       style: ListStyle.heroCard,
     });
@@ -81,7 +81,7 @@ export class OnboardingDialog extends ComponentDialog<OnboardingOptions> {
     const consent: unknown = step.result;
     const agreed = consent === true || (isFoundChoice(consent) && consent.index === CONSENT_YES);
     if (!agreed) {
-      await sendText(step.context, t(locale, 'onboarding.declined'));
+      await sendText(step.context, staffText(locale, 'onboarding.declined'));
       return step.endDialog(undefined);
     }
     const respondent =
@@ -91,8 +91,8 @@ export class OnboardingDialog extends ComponentDialog<OnboardingOptions> {
     if (respondent.municipalityId !== null) return step.next(respondent.municipalityId);
     const municipalities = await this.deps.service.listMunicipalities();
     return step.prompt(DIALOG_IDS.municipalityPrompt, {
-      prompt: t(locale, 'onboarding.municipalityPrompt'),
-      retryPrompt: t(locale, 'onboarding.retry'),
+      prompt: staffText(locale, 'onboarding.municipalityPrompt'),
+      retryPrompt: staffText(locale, 'onboarding.retry'),
       choices: municipalities.map(toChoice),
       // Teams renders at most 6 hero-card buttons; a numbered list works in every channel (number or name).
       style: ListStyle.list,
@@ -111,8 +111,8 @@ export class OnboardingDialog extends ComponentDialog<OnboardingOptions> {
     const respondent = await this.respondent(step);
     if (respondent.role !== null) return step.next(respondent.role);
     return step.prompt(DIALOG_IDS.rolePrompt, {
-      prompt: t(locale, 'onboarding.rolePrompt'),
-      retryPrompt: t(locale, 'onboarding.retry'),
+      prompt: staffText(locale, 'onboarding.rolePrompt'),
+      retryPrompt: staffText(locale, 'onboarding.retry'),
       choices: ROLES.map((role) => ({ value: roleLabel(role, locale), synonyms: [roleLabel(role, locale === 'de' ? 'en' : 'de')] })),
       style: ListStyle.heroCard,
     });
@@ -136,7 +136,7 @@ export class OnboardingDialog extends ComponentDialog<OnboardingOptions> {
     if (role !== undefined) {
       await sendText(
         step.context,
-        t(locale, 'onboarding.done', { municipality: municipality?.name ?? respondent.municipalityId, role: roleLabel(respondent.role, locale) }),
+        staffText(locale, 'onboarding.done', { municipality: municipality?.name ?? respondent.municipalityId, role: roleLabel(respondent.role, locale) }),
       );
     }
     const result: OnboardingResult = sessionOf(respondent.id, assessment);

@@ -3,17 +3,17 @@ import { Dialog, type DialogTurnResult } from 'botbuilder-dialogs';
 import { FIELD_IDS, applicableQuestions, gateState, isFieldComplete, questionsOfField, toFieldId, type AnswerMap, type FieldId } from '../../src/domain/selbstcheck';
 import type { FormAction } from '../../cards/cardActions';
 import { renderFormSavedCard } from '../../cards/fieldFormCard';
-import { t } from '../../src/i18n/catalog';
 import { sendText } from '../send';
 import { sendFieldSummary, showForm, showTarget, stale } from './screens';
 import { roundClosed, storeAnswer } from './storeAnswer';
 import { noticeOnClickedCard, replaceClickedCard, targetOf, type Turn } from './turn';
+import { staffText } from '../../src/i18n/staff';
 
 /** "formular [XX]": compact mode on, showing the named field's form (the current field's without a name). */
 export async function formCommand(turn: Turn, id: string | undefined): Promise<DialogTurnResult> {
   const fieldId = id === undefined ? (targetOf(turn)?.field ?? FIELD_IDS[0]) : toFieldId(id);
   if (fieldId === undefined) {
-    await sendText(turn.context, t(turn.locale, 'field.unknown', { ids: FIELD_IDS.join(', ') }));
+    await sendText(turn.context, staffText(turn.locale, 'field.unknown', { ids: FIELD_IDS.join(', ') }));
     return Dialog.EndOfTurn;
   }
   turn.state.compact = true;
@@ -24,7 +24,7 @@ export async function formCommand(turn: Turn, id: string | undefined): Promise<D
 export async function single(turn: Turn): Promise<DialogTurnResult> {
   turn.state.compact = false;
   noticeOnClickedCard(turn, 'form.single.confirm');
-  await sendText(turn.context, t(turn.locale, 'form.single.confirm'));
+  await sendText(turn.context, staffText(turn.locale, 'form.single.confirm'));
   return showTarget(turn);
 }
 
@@ -39,7 +39,7 @@ export async function submitForm(turn: Turn, action: FormAction): Promise<Dialog
   const given = new Map(action.answers.map((a) => [a.questionId, a.answer]));
   if (fieldId === undefined || [...given.keys()].some((id) => !order.some((q) => q.id === id))) return stale(turn);
   if (given.size === 0) {
-    await sendText(turn.context, t(turn.locale, 'form.nothingChosen'));
+    await sendText(turn.context, staffText(turn.locale, 'form.nothingChosen'));
     noticeOnClickedCard(turn, 'form.nothingChosen');
     return showForm(turn, fieldId);
   }
@@ -63,7 +63,7 @@ export async function submitForm(turn: Turn, action: FormAction): Promise<Dialog
 /** How many answers were saved; then the next field (with the summary) or the same form with any follow-ups. */
 async function afterForm(turn: Turn, fieldId: FieldId, answers: AnswerMap, saved: number): Promise<DialogTurnResult> {
   replaceClickedCard(turn.context, renderFormSavedCard(turn.locale, fieldId, saved).card);
-  await sendText(turn.context, t(turn.locale, 'form.saved', { count: saved }));
+  await sendText(turn.context, staffText(turn.locale, 'form.saved', { count: saved }));
   const after = { ...turn, answers };
   if (isFieldComplete(turn.q, fieldId, answers)) {
     if (!isFieldComplete(turn.q, fieldId, turn.answers)) await sendFieldSummary(turn, fieldId, answers);
@@ -72,6 +72,6 @@ async function afterForm(turn: Turn, fieldId: FieldId, answers: AnswerMap, saved
   }
   const before = new Set(applicableQuestions(turn.q, fieldId, turn.answers).map((q) => q.id));
   const opened = applicableQuestions(turn.q, fieldId, answers).filter((q) => !before.has(q.id));
-  if (opened.length > 0) await sendText(turn.context, `${t(turn.locale, 'form.followUps')} ${opened.map((q) => q.id).join(', ')}`);
+  if (opened.length > 0) await sendText(turn.context, `${staffText(turn.locale, 'form.followUps')} ${opened.map((q) => q.id).join(', ')}`);
   return showForm(after, fieldId);
 }

@@ -15,11 +15,11 @@ import {
 } from '../../src/domain/selbstcheck';
 import type { AnswerAction, QuestionAction } from '../../cards/cardActions';
 import { renderAnsweredCard } from '../../cards/questionCard';
-import { t } from '../../src/i18n/catalog';
 import { sendText } from '../send';
 import { sendFieldSummary, showForm, showQuestion, showTarget, stale } from './screens';
 import { roundClosed, storeAnswer } from './storeAnswer';
 import { noticeOnClickedCard, replaceClickedCard, targetOf, type Turn } from './turn';
+import { staffText } from '../../src/i18n/staff';
 
 /** Per-turn memo that survives a retried turn (same TurnContext): which question this activity answered. */
 const ANSWERED_THIS_TURN = Symbol('answeredThisTurn');
@@ -30,7 +30,7 @@ export async function typedText(turn: Turn, text: string): Promise<DialogTurnRes
   const remembered = turn.context.turnState.get<string | undefined>(ANSWERED_THIS_TURN);
   const target = remembered !== undefined ? findQuestion(turn.q, remembered) : targetOf(turn);
   if (typed !== undefined && target !== undefined) return answer(turn, target, typed, undefined);
-  await sendText(turn.context, t(turn.locale, 'question.notUnderstood'));
+  await sendText(turn.context, staffText(turn.locale, 'question.notUnderstood'));
   // Re-ask once, so the question is in view again; repeating the whole card on every stray message would flood the chat.
   if (turn.state.reasked !== true && target !== undefined) {
     turn.state.reasked = true;
@@ -43,7 +43,7 @@ export async function typedText(turn: Turn, text: string): Promise<DialogTurnRes
 export async function clickedQuestion(turn: Turn, action: AnswerAction | QuestionAction): Promise<DialogTurnResult> {
   const question = findQuestion(turn.q, action.questionId);
   if (question === undefined) {
-    await sendText(turn.context, t(turn.locale, 'question.unknownQuestion', { id: action.questionId }));
+    await sendText(turn.context, staffText(turn.locale, 'question.unknownQuestion', { id: action.questionId }));
     noticeOnClickedCard(turn, 'question.invalid');
     return Dialog.EndOfTurn;
   }
@@ -64,7 +64,7 @@ export async function answer(turn: Turn, question: Question, value: StoredAnswer
   const { context, state } = turn;
   const outcome = await storeAnswer(turn, question, value, comment ?? null, turn.answers);
   if (outcome === 'not_applicable') {
-    await sendText(context, t(turn.locale, 'question.notApplicable'));
+    await sendText(context, staffText(turn.locale, 'question.notApplicable'));
     return Dialog.EndOfTurn;
   }
   if (outcome === 'round_closed') return roundClosed(turn);
@@ -73,7 +73,7 @@ export async function answer(turn: Turn, question: Question, value: StoredAnswer
   state.reasked = false;
   const answers: AnswerMap = { ...turn.answers, [question.id]: value };
   replaceClickedCard(context, renderAnsweredCard({ locale: turn.locale, question, value, ...(comment ? { comment } : {}) }).card);
-  if (value === 'skipped') await sendText(context, t(turn.locale, 'question.skipped', { id: question.id }));
+  if (value === 'skipped') await sendText(context, staffText(turn.locale, 'question.skipped', { id: question.id }));
   if (isFieldComplete(turn.q, question.field, answers) && !isFieldComplete(turn.q, question.field, turn.answers)) {
     await sendFieldSummary(turn, question.field, answers);
   }
@@ -92,7 +92,7 @@ export async function skip(turn: Turn): Promise<DialogTurnResult> {
 export async function back(turn: Turn, from: Question | undefined): Promise<DialogTurnResult> {
   const previous = previousQuestion(turn.q, turn.answers, from?.id);
   if (previous === undefined) {
-    await sendText(turn.context, t(turn.locale, 'question.atStart'));
+    await sendText(turn.context, staffText(turn.locale, 'question.atStart'));
     return Dialog.EndOfTurn;
   }
   turn.state.shown = previous.id;
@@ -105,11 +105,11 @@ export async function back(turn: Turn, from: Question | undefined): Promise<Dial
 export async function changeTo(turn: Turn, questionId: string): Promise<DialogTurnResult> {
   const question = findQuestion(turn.q, questionId);
   if (question === undefined) {
-    await sendText(turn.context, t(turn.locale, 'question.unknownQuestion', { id: questionId }));
+    await sendText(turn.context, staffText(turn.locale, 'question.unknownQuestion', { id: questionId }));
     return Dialog.EndOfTurn;
   }
   if (gateState(question, turn.answers) !== 'open') {
-    await sendText(turn.context, t(turn.locale, 'question.notApplicable'));
+    await sendText(turn.context, staffText(turn.locale, 'question.notApplicable'));
     return Dialog.EndOfTurn;
   }
   turn.state.shown = question.id;
@@ -121,7 +121,7 @@ export async function changeTo(turn: Turn, questionId: string): Promise<DialogTu
 export async function switchField(turn: Turn, id: string): Promise<DialogTurnResult> {
   const fieldId = toFieldId(id);
   if (fieldId === undefined) {
-    await sendText(turn.context, t(turn.locale, 'field.unknown', { ids: FIELD_IDS.join(', ') }));
+    await sendText(turn.context, staffText(turn.locale, 'field.unknown', { ids: FIELD_IDS.join(', ') }));
     return Dialog.EndOfTurn;
   }
   const next = nextQuestion(turn.q, turn.answers, { field: fieldId, onlyField: true });
@@ -136,7 +136,7 @@ export async function switchField(turn: Turn, id: string): Promise<DialogTurnRes
 }
 
 export async function pause(turn: Turn): Promise<DialogTurnResult> {
-  await sendText(turn.context, t(turn.locale, 'selfcheck.paused'));
+  await sendText(turn.context, staffText(turn.locale, 'selfcheck.paused'));
   noticeOnClickedCard(turn, 'selfcheck.paused');
   return turn.dc.endDialog();
 }

@@ -3,7 +3,6 @@ import { Dialog, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Command } from '../../src/domain/conversation/commands';
 import { recogniseCommand } from '../../src/domain/conversation/commands';
 import type { CardAction, ParsedCardAction } from '../../cards/cardActions';
-import { t } from '../../src/i18n/catalog';
 import { sendText } from '../send';
 import { readTurnInput } from '../turnInput';
 import { formCommand, single, submitForm } from './fieldForm';
@@ -12,6 +11,7 @@ import { back, changeTo, clickedQuestion, pause, skip, switchField, typedText } 
 import { showTarget, stale } from './screens';
 import { askStartOver } from './startOver';
 import { noticeOnClickedCard, targetOf, type Turn } from './turn';
+import { staffText } from '../../src/i18n/staff';
 
 export async function routeInput(turn: Turn): Promise<DialogTurnResult> {
   const input = readTurnInput(turn.context);
@@ -23,7 +23,7 @@ export async function routeInput(turn: Turn): Promise<DialogTurnResult> {
       return command === undefined ? typedText(turn, input.text) : routeCommand(turn, command);
     }
     case 'none':
-      await sendText(turn.context, t(turn.locale, 'input.unsupported'));
+      await sendText(turn.context, staffText(turn.locale, 'input.unsupported'));
       return Dialog.EndOfTurn;
   }
 }
@@ -31,7 +31,7 @@ export async function routeInput(turn: Turn): Promise<DialogTurnResult> {
 async function routeCard(turn: Turn, parsed: ParsedCardAction): Promise<DialogTurnResult> {
   if (!parsed.ok) {
     const key = parsed.reason === 'missing_answer' ? 'question.answerRequired' : 'question.invalid';
-    await sendText(turn.context, t(turn.locale, key));
+    await sendText(turn.context, staffText(turn.locale, key));
     noticeOnClickedCard(turn, key);
     return Dialog.EndOfTurn;
   }

@@ -4,16 +4,16 @@ import { applicableQuestions, isAnswered, positionOf, type AnswerMap, type Field
 import { renderFieldFormCard } from '../../cards/fieldFormCard';
 import { renderQuestionCard } from '../../cards/questionCard';
 import { renderFieldSummaryCard, renderOverallSummaryCard } from '../../cards/summaryCard';
-import { t } from '../../src/i18n/catalog';
 import { hostOf, sendCard, sendText } from '../send';
 import { noticeOnClickedCard, targetOf, type View } from './turn';
+import { staffText } from '../../src/i18n/staff';
 
 /** The question an answer now refers to, or the overall result when everything is answered. */
 export async function showTarget(view: View): Promise<DialogTurnResult> {
   const target = targetOf(view);
   if (target === undefined) {
     view.state.shown = undefined;
-    await sendText(view.context, t(view.locale, 'selfcheck.complete'));
+    await sendText(view.context, staffText(view.locale, 'selfcheck.complete'));
     await sendOverall(view);
     return Dialog.EndOfTurn;
   }
@@ -65,7 +65,7 @@ export async function showForm(view: View, fieldId: FieldId): Promise<DialogTurn
 
 /** An action on a card that is no longer current: nothing changes, the walk continues where it is. */
 export async function stale(view: View): Promise<DialogTurnResult> {
-  await sendText(view.context, t(view.locale, 'question.stale'));
+  await sendText(view.context, staffText(view.locale, 'question.stale'));
   noticeOnClickedCard(view, 'question.stale');
   return showTarget(view);
 }

@@ -6,11 +6,11 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { ConfirmPrompt, ListStyle, type DialogTurnResult, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
 import { normaliseInput } from '../../src/domain/conversation/commands';
-import { t } from '../../src/i18n/catalog';
 import { DIALOG_IDS } from '../dialogIds';
 import { sendText } from '../send';
 import { showTarget } from './screens';
 import type { Turn } from './turn';
+import { staffText } from '../../src/i18n/staff';
 
 /**
  * Whole messages (after case folding and trailing punctuation) that confirm, in either language. Deleting
@@ -37,19 +37,19 @@ export class StartOverPrompt extends ConfirmPrompt {
 }
 
 export async function askStartOver(turn: Turn): Promise<DialogTurnResult> {
-  const text = t(turn.locale, 'startOver.confirm', { count: Object.keys(turn.answers).length });
+  const text = staffText(turn.locale, 'startOver.confirm', { count: Object.keys(turn.answers).length });
   const options: PromptOptions = { prompt: { type: ActivityTypes.Message, text, textFormat: 'markdown' } };
   return turn.dc.beginDialog(DIALOG_IDS.startOverPrompt, options);
 }
 
 export async function decideStartOver(turn: Turn, confirmed: boolean): Promise<DialogTurnResult> {
   if (!confirmed) {
-    await sendText(turn.context, t(turn.locale, 'startOver.kept'));
+    await sendText(turn.context, staffText(turn.locale, 'startOver.kept'));
     return showTarget(turn);
   }
   const { session } = turn.state;
   const count = await turn.deps.service.startOver(session.assessmentId, session.respondentId);
-  await sendText(turn.context, t(turn.locale, 'startOver.done', { count }));
+  await sendText(turn.context, staffText(turn.locale, 'startOver.done', { count }));
   turn.state.shown = undefined;
   turn.state.revisit = false;
   return showTarget({ ...turn, answers: {} });

@@ -4,9 +4,9 @@
  */
 import type { DialogTurnResult } from 'botbuilder-dialogs';
 import type { AnswerMap, Question, StoredAnswer } from '../../src/domain/selbstcheck';
-import { t } from '../../src/i18n/catalog';
 import { sendText } from '../send';
 import { noticeOnClickedCard, type Turn } from './turn';
+import { staffText } from '../../src/i18n/staff';
 
 export type StoreOutcome = 'stored' | 'round_closed' | 'not_applicable' | 'rejected';
 
@@ -29,7 +29,7 @@ export async function storeAnswer(turn: Turn, question: Question, value: StoredA
 
 /** The round was closed meanwhile (by a colleague): nothing was stored, and the walk of this round ends. */
 export async function roundClosed(turn: Turn): Promise<DialogTurnResult> {
-  await sendText(turn.context, t(turn.locale, 'round.closed'));
+  await sendText(turn.context, staffText(turn.locale, 'round.closed'));
   noticeOnClickedCard(turn, 'round.closed');
   return turn.dc.endDialog();
 }

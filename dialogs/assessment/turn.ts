@@ -9,9 +9,9 @@ import type { DialogContext } from 'botbuilder-dialogs';
 import { currentQuestion, type AnswerMap, type Locale, type Question, type Questionnaire } from '../../src/domain/selbstcheck';
 import type { AdaptiveCard } from '../../cards/adaptiveCard';
 import { renderNoticeCard } from '../../cards/noticeCard';
-import { t, type MessageKey } from '../../src/i18n/catalog';
 import type { DialogDeps, SelfCheckSession } from '../session';
 import { INVOKE_CARD_KEY } from '../turnInput';
+import { type StaffTextKey, staffText } from '../../src/i18n/staff';
 
 /** Conversation state of the walk: the session ids and the question on screen, nothing derived from answers. */
 export interface AssessmentState {
@@ -61,6 +61,6 @@ export function replaceClickedCard(context: TurnContext, card: AdaptiveCard): vo
 }
 
 /** A short notice replaces the clicked card, unless this turn already chose a replacement. */
-export function noticeOnClickedCard(view: Pick<View, 'context' | 'locale'>, key: MessageKey): void {
-  if (view.context.turnState.get(INVOKE_CARD_KEY) === undefined) replaceClickedCard(view.context, renderNoticeCard(t(view.locale, key)).card);
+export function noticeOnClickedCard(view: Pick<View, 'context' | 'locale'>, key: StaffTextKey): void {
+  if (view.context.turnState.get(INVOKE_CARD_KEY) === undefined) replaceClickedCard(view.context, renderNoticeCard(staffText(view.locale, key)).card);
 }

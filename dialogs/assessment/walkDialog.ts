@@ -6,7 +6,6 @@ import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogReason, type DialogTurnResult } from 'botbuilder-dialogs';
 import { recogniseCommand } from '../../src/domain/conversation/commands';
 import { positionOf } from '../../src/domain/selbstcheck';
-import { t } from '../../src/i18n/catalog';
 import { DIALOG_IDS } from '../dialogIds';
 import { sendText } from '../send';
 import type { DialogDeps, SelfCheckSession } from '../session';
@@ -15,6 +14,7 @@ import { routeInput } from './routing';
 import { showTarget } from './screens';
 import { decideStartOver } from './startOver';
 import { loadView, targetOf, type AssessmentState, type Turn } from './turn';
+import { staffText } from '../../src/i18n/staff';
 
 export class QuestionWalkDialog extends Dialog<SelfCheckSession> {
   constructor(private readonly deps: DialogDeps) {
@@ -33,7 +33,7 @@ export class QuestionWalkDialog extends Dialog<SelfCheckSession> {
     const target = targetOf(turn);
     if (target !== undefined && Object.keys(turn.answers).length > 0) {
       const { position } = positionOf(turn.q, turn.answers, target.id);
-      await sendText(dc.context, t(turn.locale, 'selfcheck.resumed', { n: position }));
+      await sendText(dc.context, staffText(turn.locale, 'selfcheck.resumed', { n: position }));
     }
     return showTarget(turn);
   }

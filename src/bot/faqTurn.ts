@@ -1,9 +1,9 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { renderFaqReply, renderFaqWelcome, type FaqReply } from '../../cards/faqReply';
-import { t } from '../i18n/catalog';
-import { FAQ_WELCOME } from '../i18n/faqTexts';
+import { publicText } from '../i18n/public';
 import { faqLocaleOf, type FaqService } from '../services/faqService';
 import type { UserLocale } from './userLocale';
+import { staffText } from '../i18n/staff';
 
 /** How many of the most asked questions the web chat greeting offers as buttons. */
 const WELCOME_QUESTIONS = 3;
@@ -21,7 +21,7 @@ export class FaqTurn {
     const reply = renderFaqReply(result, faq.contact);
     // Staff who typed something else than a question still learn how to start the self-check; in the same
     // message, because Web Chat shows only the last message's buttons (the closest questions).
-    const staffHint = result.kind === 'not_sure' && (result.locale === 'de' || result.locale === 'en') ? `\n\n${t(result.locale, 'faq.staffHint')}` : '';
+    const staffHint = result.kind === 'not_sure' && (result.locale === 'de' || result.locale === 'en') ? `\n\n${staffText(result.locale, 'faq.staffHint')}` : '';
     await this.send(context, { ...reply, text: reply.text + staffHint });
   }
 
@@ -33,7 +33,7 @@ export class FaqTurn {
     // The page's language when only the FAQ speaks it (Leichte Sprache, tr, ar, uk); else the bot's own.
     const page = faqLocaleOf(context.activity.locale);
     const locale = page !== undefined && page !== 'de' && page !== 'en' ? page : await this.locale.localeOf(context);
-    const text = locale === 'de' || locale === 'en' ? t(locale, 'welcome.webchat') : FAQ_WELCOME[locale];
+    const text = publicText(locale, 'welcome');
     await this.send(context, renderFaqWelcome(text, locale, this.faq.topQuestions(locale, WELCOME_QUESTIONS)));
   }
 

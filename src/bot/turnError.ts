@@ -1,10 +1,9 @@
 import type { TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
-import { t } from '../i18n/catalog';
-import { STORAGE_APOLOGY } from '../i18n/faqTexts';
-import { uiLocaleOf } from '../i18n/locale';
+import { publicText } from '../i18n/public';
 import { faqLocaleOf } from '../services/faqService';
 import { ReplyDeliveryError } from './retryingTurn';
+import { staffLocaleOf, staffText } from '../i18n/staff';
 
 /** Socket errors of the pg driver (and Node) that mean the database server cannot be reached. */
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
@@ -54,13 +53,13 @@ export function isStorageFailure(error: unknown): boolean {
 /** The apology for a turn whose input could not be stored, in the conversation's language (six in web chat). */
 export function storageApology(channelLocale: string | undefined): string {
   const faqLocale = faqLocaleOf(channelLocale);
-  if (faqLocale !== undefined && faqLocale !== 'de' && faqLocale !== 'en') return STORAGE_APOLOGY[faqLocale];
-  return t(uiLocaleOf(channelLocale), 'error.storage');
+  if (faqLocale !== undefined && faqLocale !== 'de' && faqLocale !== 'en') return publicText(faqLocale, 'storageApology');
+  return staffText(staffLocaleOf(channelLocale), 'error.storage');
 }
 
 /** What the user is told when a turn failed: "not saved, send it again" for a storage failure, else the generic apology. */
 export function turnFailureReply(error: unknown, channelLocale: string | undefined): string {
-  return isStorageFailure(error) ? storageApology(channelLocale) : t(uiLocaleOf(channelLocale), 'error.generic');
+  return isStorageFailure(error) ? storageApology(channelLocale) : staffText(staffLocaleOf(channelLocale), 'error.generic');
 }
 
 /**

@@ -1,10 +1,10 @@
 import type { BotState, StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { uiLocaleOf, type UiLocale } from '../i18n/locale';
 import type { SelfCheckService } from '../services/selfCheckService';
 import { identityKeyOf } from './teamsActivity';
+import { type StaffLocale, staffLocaleOf } from '../i18n/staff';
 
 export interface UserPreferences {
-  locale?: UiLocale;
+  locale?: StaffLocale;
   /** The respondent's stored language was looked up once for this channel user (a new device or channel). */
   storedLocaleChecked?: boolean;
 }
@@ -27,7 +27,7 @@ export class UserLocale {
    * The user's choice on this channel; else, once per channel user, the language a known respondent chose
    * elsewhere (Teams on another device, web chat); else the channel's locale.
    */
-  async localeOf(context: TurnContext): Promise<UiLocale> {
+  async localeOf(context: TurnContext): Promise<StaffLocale> {
     const prefs = await this.preferences.get(context, {});
     if (prefs.locale !== undefined) return prefs.locale;
     if (prefs.storedLocaleChecked !== true) {
@@ -36,17 +36,17 @@ export class UserLocale {
       await this.preferences.set(context, { ...prefs, storedLocaleChecked: true, ...(stored !== undefined ? { locale: stored } : {}) });
       if (stored !== undefined) return stored;
     }
-    return uiLocaleOf(context.activity.locale);
+    return staffLocaleOf(context.activity.locale);
   }
 
   /** The language the user picked on this channel, if they did (the FAQ otherwise follows the page's language). */
-  async chosen(context: TurnContext): Promise<UiLocale | undefined> {
+  async chosen(context: TurnContext): Promise<StaffLocale | undefined> {
     const prefs = await this.preferences.get(context, {});
     return prefs.locale;
   }
 
   /** The language command: the choice holds on this channel and follows a respondent to other devices and channels, and into reminders. */
-  async choose(context: TurnContext, locale: UiLocale): Promise<void> {
+  async choose(context: TurnContext, locale: StaffLocale): Promise<void> {
     const prefs = await this.preferences.get(context, {});
     await this.preferences.set(context, { ...prefs, locale, storedLocaleChecked: true });
     const respondent = await this.selfCheck.findRespondentByIdentity(identityKeyOf(context));

@@ -16,13 +16,13 @@ import { renderNoticeCard } from '../../cards/noticeCard';
 import { INVOKE_CARD_KEY, adaptiveCardActionProblem, readTurnInput } from '../../dialogs/turnInput';
 import { recogniseCommand } from '../domain/conversation/commands';
 import type { FaqService } from '../services/faqService';
-import { t, type MessageKey } from '../i18n/catalog';
 import { CoordinatorTurn, type CoordinatorTurnDeps } from './coordinatorTurn';
 import { DialogStack } from './dialogStack';
 import { FaqTurn } from './faqTurn';
 import { runWithStateRetry, type TurnStateStore } from './retryingTurn';
 import { conversationKind } from './teamsActivity';
 import type { UserLocale } from './userLocale';
+import { type StaffTextKey, staffText } from '../i18n/staff';
 
 export interface ConversationFlags {
   welcomed?: boolean;
@@ -79,8 +79,8 @@ export class WeltoffenBot extends TeamsActivityHandler {
     await runWithStateRetry(context, { store: turnStore, retries: stateConflictRetries, onConflict }, (ctx) => super.run(ctx));
   }
 
-  private async reply(context: TurnContext, key: MessageKey): Promise<void> {
-    await context.sendActivity({ type: ActivityTypes.Message, text: t(await this.locale.localeOf(context), key), textFormat: 'markdown' });
+  private async reply(context: TurnContext, key: StaffTextKey): Promise<void> {
+    await context.sendActivity({ type: ActivityTypes.Message, text: staffText(await this.locale.localeOf(context), key), textFormat: 'markdown' });
   }
 
   /**
@@ -131,7 +131,7 @@ export class WeltoffenBot extends TeamsActivityHandler {
     // Conversation state is per conversation: in a channel or group chat every member would share one
     // self-check session, so the self-check runs only in personal chats (and web chat).
     if (conversationKind(context.activity) === 'channel' && (input.kind === 'card' || command !== undefined)) {
-      const text = t(await this.locale.localeOf(context), 'selfcheck.personalOnly');
+      const text = staffText(await this.locale.localeOf(context), 'selfcheck.personalOnly');
       context.turnState.set(INVOKE_CARD_KEY, renderNoticeCard(text).card);
       await this.reply(context, 'selfcheck.personalOnly');
       return;

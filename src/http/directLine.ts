@@ -11,7 +11,7 @@ import type { Clock } from '../domain/ports/clock';
 import type { RateBucket, RateLimits } from '../domain/ports/rateLimits';
 import { systemClock } from '../infrastructure/clock';
 import type { DirectLineOptions } from '../config';
-import { webChatText } from '../i18n/webChatTexts';
+import { publicText } from '../i18n/public';
 import { faqLocaleOf } from '../services/faqService';
 import { routeParam, sendError } from './errors';
 import { jsonBody } from './jsonBody';
@@ -306,7 +306,7 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): D
     if (tooLong) {
       // Accepted (so Web Chat shows no "Send failed") but never given to the bot: answered in the page's language.
       const locale = faqLocaleOf(c.locale) ?? 'de';
-      const notice = queueNotice(c, echoed, webChatText(locale, 'tooLong', { max: MAX_TEXT_CHARS }), c.locale);
+      const notice = queueNotice(c, echoed, publicText(locale, 'tooLong', { max: MAX_TEXT_CHARS }), c.locale);
       await (deps.lifecycle ? deps.lifecycle.track(notice) : notice);
       logger.info({ type: echoed.type, chars: parsed.data.text?.length }, 'direct line: message too long, not processed');
       res.json(200, { id: echoed.id });

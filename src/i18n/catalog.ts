@@ -1,8 +1,6 @@
-import type { UiLocale } from './locale';
-
 /**
- * The bot's own texts. Each key exists in both languages (the type enforces it);
- * `{name}` placeholders are filled by `t()`.
+ * The staff's texts of the self-check conversation, German and English. Each key exists in both languages
+ * (the type enforces it); read them through `staffText` (src/i18n/staff.ts), which fills `{name}`.
  */
 export const selfCheckDe = {
   'welcome.personal':
@@ -198,12 +196,4 @@ export const selfCheckEn: Record<MessageKey, string> = {
   'summary.nextSteps': 'Next steps',
 };
 
-const catalogs: Record<UiLocale, Record<MessageKey, string>> = { de: selfCheckDe, en: selfCheckEn };
-
 export type { MessageKey };
-
-export function t(locale: UiLocale, key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string {
-  return catalogs[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
-}

@@ -1,6 +1,4 @@
-import type { UiLocale } from './locale';
-
-/** Texts of coordinator and lead features (issue #5); German first, English complete (the type enforces it). */
+/** Staff texts of the coordinator and lead features; German first, English complete (the type enforces it). Read through `staffText`. */
 export const coordinationDe = {
   'coord.help':
     'Befehle für Koordination und kommunale Leitungen:\n\n- **abonnieren <Kommune>** / **abonnieren alle**: Zusammenfassungen in diesem Kanal\n- **abbestellen** [<Kommune>], **abos**\n- **vergleich <Kommune>**: Handlungsfelder im Vergleich zu den anderen Kommunen\n- **wer fehlt** [<Kommune>]: Antwortende, die länger pausieren\n- **abschluss <Kommune>**: die Runde als abgeschlossen markieren\n- **export <Kommune> pdf|csv|json**\n- **rollen**, **rolle lead <Kommune> @Person**, **rolle koordination @Person**, **entziehen …** (nur Koordination)\n- **zustellungen**, **zustellungen wiederholen** (nur Koordination)\n- **erinnerungen aus** / **erinnerungen an** (im persönlichen Chat)',
@@ -9,7 +7,7 @@ export const coordinationDe = {
   'coord.ambiguousMunicipality': '„{name}“ passt auf mehrere Kommunen: {list}. Bitte genauer angeben.',
   'coord.channelOnly': 'Abonnements gibt es nur in Teams-Kanälen. Schreiben Sie den Befehl bitte in dem Kanal, der die Zusammenfassungen erhalten soll.',
   'coord.personalOnly': 'Erinnerungen lassen sich nur im persönlichen Chat mit mir ein- und ausschalten.',
-  // Issue #13: nothing is stored for proactive messages from a turn without a verified Teams token.
+  // Nothing is stored for proactive messages from a turn without a verified Teams token.
   'coord.subscribeNeedsAuth':
     'Abonnements brauchen die Teams-App mit Anmeldung (Bot-Registrierung mit MicrosoftAppId). Diese Nachricht kam ohne geprüfte Teams-Anmeldung, deshalb habe ich nichts gespeichert.',
   'coord.remindersNeedAuth':
@@ -195,9 +193,3 @@ export const coordinationEn: Record<keyof typeof coordinationDe, string> = {
 };
 
 export type CoordinatorMessageKey = keyof typeof coordinationDe;
-
-const catalogs: Record<UiLocale, Record<CoordinatorMessageKey, string>> = { de: coordinationDe, en: coordinationEn };
-
-export function ct(locale: UiLocale, key: CoordinatorMessageKey, params: Readonly<Record<string, string | number>> = {}): string {
-  return catalogs[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}

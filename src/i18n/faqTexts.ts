@@ -62,7 +62,7 @@ export const FAQ_WELCOME: Record<Exclude<FaqLocale, 'de' | 'en'>, string> = {
 };
 
 /**
- * Said when the database could not be reached during a turn (issue #13): nothing was saved, try again.
+ * Said when the database could not be reached during a turn: nothing was saved, try again.
  * German and English come from the main catalog (`error.storage`); these are the web chat's other languages.
  */
 export const STORAGE_APOLOGY: Record<Exclude<FaqLocale, 'de' | 'en'>, string> = {

@@ -30,8 +30,3 @@ export const WEB_CHAT_TEXTS: Record<FaqLocale, WebChatTexts> = {
     tooLong: 'На жаль, ваше повідомлення задовге (не більше {max} символів), тому я його не прочитав. Будь ласка, напишіть коротше або розділіть його на кілька повідомлень.',
   },
 };
-
-/** A web chat text with its `{name}` placeholders filled. */
-export function webChatText(locale: FaqLocale, key: keyof WebChatTexts, params: Record<string, string | number> = {}): string {
-  return WEB_CHAT_TEXTS[locale][key].replace(/\{(\w+)\}/g, (all, name: string) => (name in params ? String(params[name]) : all));
-}

@@ -2,7 +2,7 @@ import { CHROMIUM, haveChromium, launchChromium, seriousAxeViolations, type Chro
 import { type BrowserContext, type Page } from 'playwright-core';
 import { startWebChatServer, type WebChatTestServer } from '../support/webChatServer';
 import { MAX_TEXT_CHARS } from '../../src/http/directLine';
-import { webChatText } from '../../src/i18n/webChatTexts';
+import { publicText } from '../../src/i18n/public';
 
 if (!haveChromium) console.warn(`browser tests skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
 const describeBrowser = haveChromium ? describe : describe.skip;
@@ -109,7 +109,7 @@ describeBrowser('self-hosted web chat in Chromium (phone width)', () => {
     await box.evaluate((e) => e.removeAttribute('maxlength'));
     await box.fill('y'.repeat(MAX_TEXT_CHARS + 1));
     await box.press('Enter');
-    await page.getByText(webChatText('de', 'tooLong', { max: MAX_TEXT_CHARS })).first().waitFor({ timeout: 10_000 });
+    await page.getByText(publicText('de', 'tooLong', { max: MAX_TEXT_CHARS })).first().waitFor({ timeout: 10_000 });
     await page.waitForTimeout(500);
     expect(await page.getByText(/Send failed|Senden fehlgeschlagen/).count()).toBe(0);
     await page.selectOption('#language', 'en');

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { CHROMIUM, haveChromium, launchChromium, seriousAxeViolations, type ChromiumSession } from '../support/browser';
 import type { Page } from 'playwright-core';
 import { loadFaq, type FaqLocale } from '../../src/domain/faq';
-import { FAQ_TEXTS, FAQ_WELCOME } from '../../src/i18n/faqTexts';
+import { publicText } from '../../src/i18n/public';
 import { startTestService, type TestService } from '../support/service';
 
 if (!haveChromium) console.warn(`browser tests skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
@@ -96,7 +96,7 @@ describeBrowser('web chat with the real bot: citizens’ questions in Chromium (
 
     // Off-topic: no invented answer, but the contact address.
     await send(page, 'Wie wird das Wetter morgen in Köln?');
-    await page.getByText(FAQ_TEXTS.de.notSure).first().waitFor({ timeout: 15_000 });
+    await page.getByText(publicText('de', 'notSure')).first().waitFor({ timeout: 15_000 });
     await page.getByText(CONTACT).last().waitFor();
     // The closest questions stay clickable: the not-sure message is the last one, with its buttons.
     expect(await page.locator('.webchat__suggested-actions__button').count()).toBeGreaterThan(0);
@@ -121,7 +121,7 @@ describeBrowser('web chat with the real bot: citizens’ questions in Chromium (
     await page.selectOption('#language', 'ar');
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     await ask(page, 'ما هو التقييم الذاتي؟', 'selbstcheck-what', 'ar');
-    await page.getByText(new RegExp(`^${FAQ_TEXTS.ar.source}: `)).first().waitFor();
+    await page.getByText(new RegExp(`^${publicText('ar', 'source')}: `)).first().waitFor();
     expect(await page.locator('#webchat [dir="rtl"]').count()).toBeGreaterThan(0);
     await screenshot(page, 'webchat-ar.png');
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -152,7 +152,7 @@ describeBrowser('web chat with the real bot: citizens’ questions in Chromium (
 
   it('opened in Turkish: the greeting and its buttons are Turkish', async () => {
     const page = await open('?lang=tr');
-    await page.getByText(FAQ_WELCOME.tr).first().waitFor({ timeout: 20_000 });
+    await page.getByText(publicText('tr', 'welcome')).first().waitFor({ timeout: 20_000 });
     await suggested(page, displayQuestion('who-behind', 'tr')).waitFor({ timeout: 5_000 });
     await page.close();
   }, 60_000);

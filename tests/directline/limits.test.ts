@@ -5,7 +5,7 @@ import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { RateBucket, RateDecision, RateLimits } from '../../src/domain/ports';
 import { createHttpServer } from '../../src/http/server';
 import { DIRECT_LINE_DEFAULTS, MAX_TEXT_CHARS, mountDirectLine } from '../../src/http/directLine';
-import { webChatText } from '../../src/i18n/webChatTexts';
+import { publicText } from '../../src/i18n/public';
 import { WeltoffenCloudAdapter } from '../../src/infrastructure/bot/weltoffenCloudAdapter';
 import { inProcessTurns } from '../../src/infrastructure/directline/inProcessTurn';
 import { InMemoryRateLimits } from '../../src/infrastructure/directline/rateLimiter';
@@ -53,7 +53,7 @@ describe('web chat: too-long messages are answered politely, never given to the 
     expect(echo?.text?.endsWith('…')).toBe(true);
     expect(echo?.channelData).toEqual({ clientActivityID: 'long-1' });
     expect(echo?.value).toBeUndefined();
-    expect(notice?.text).toBe(webChatText(textLocale, 'tooLong', { max: MAX_TEXT_CHARS }));
+    expect(notice?.text).toBe(publicText(textLocale, 'tooLong', { max: MAX_TEXT_CHARS }));
     expect(notice?.replyToId).toBe(id);
     expect(notice?.from.id).toBe('weltoffen-bot');
     // No bot turn ran on it.

@@ -12,7 +12,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { openDatabase, type Database } from '../../src/infrastructure/db/database';
-import { t } from '../../src/i18n/catalog';
 import { message, newParticipant, teamsPersonal } from '../support/activities';
 import { snapshotPath } from '../support/snapshot';
 import { createTestDatabase, usingPostgres, type TestDatabase } from '../support/testDatabase';
@@ -22,13 +21,14 @@ import { FuzzedService, jsonRequest, keepServiceUrlLocal, pool, rawRequest, star
 import { Recorder } from './recorder';
 import { CLOSED_SERVICE_URLS, directLineActivity, directLineStart, emulatorActivity, teamsActivity, type Generated, type ShapeContext } from './shapes';
 import { COORDINATOR_OID, VICTIM_CHANNEL, answerActionOf, forbiddenChanges, prepare, snapshot, turn, type Prepared, type Snapshot } from './storedData';
+import { staffText } from '../../src/i18n/staff';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261203);
 /** Generated per shape; the raw encoding cases (~50 per route) come on top. */
 const COUNTS = { teams: 800, emulator: 450, directLineStarts: 30, directLine: 420 };
 const CONCURRENCY = 4;
 const DB = usingPostgres ? 'PostgreSQL' : 'PGlite';
-const HELP_DE = t('de', 'help.selfcheck');
+const HELP_DE = staffText('de', 'help.selfcheck');
 
 describe(`bad input against the service process (${DB}, seed ${SEED})`, () => {
   const rec = new Recorder();

@@ -6,9 +6,9 @@ import { renderComparisonCard } from '../../../cards/comparisonCard';
 import type { BotMessage } from '../../domain/messages';
 import type { DeliveryProblem } from '../../domain/ports';
 import { roleLabel, type Locale } from '../../domain/selbstcheck';
-import { ct, type CoordinatorMessageKey } from '../../i18n/coordinatorCatalog';
 import type { CoordinatorResult, GrantedRole, ScopeLabel, StalledOfMunicipality } from '../../services/coordinatorResults';
 import { exportLinkMessage } from './exportReplies';
+import { type StaffTextKey, staffText } from '../../i18n/staff';
 
 type Params = Readonly<Record<string, string | number>>;
 
@@ -18,7 +18,7 @@ export function coordinatorReplies(result: CoordinatorResult, locale: Locale): r
 }
 
 export function coordinatorReply(result: CoordinatorResult, locale: Locale): BotMessage {
-  const say = (key: CoordinatorMessageKey, params: Params = {}): BotMessage => ({ text: ct(locale, key, params) });
+  const say = (key: StaffTextKey, params: Params = {}): BotMessage => ({ text: staffText(locale, key, params) });
   switch (result.kind) {
     case 'help':
       return say('coord.help');
@@ -76,72 +76,72 @@ export function coordinatorReply(result: CoordinatorResult, locale: Locale): Bot
 }
 
 function roleText(role: GrantedRole, locale: Locale): string {
-  return role.role === 'coordinator' ? ct(locale, 'coord.roleCoordinator') : ct(locale, 'coord.roleLead', { municipality: role.municipality });
+  return role.role === 'coordinator' ? staffText(locale, 'coord.roleCoordinator') : staffText(locale, 'coord.roleLead', { municipality: role.municipality });
 }
 
 function scopeText(scope: ScopeLabel, locale: Locale): string {
-  return scope.kind === 'all' ? ct(locale, 'coord.allMunicipalities') : scope.name;
+  return scope.kind === 'all' ? staffText(locale, 'coord.allMunicipalities') : scope.name;
 }
 
 function rolesText(result: Extract<CoordinatorResult, { kind: 'roles' }>, locale: Locale): string {
   const count = result.bootstrapCount;
-  if (result.entries.length === 0) return ct(locale, 'coord.rolesNone', { count });
+  if (result.entries.length === 0) return staffText(locale, 'coord.rolesNone', { count });
   const lines = result.entries.map((e) =>
     e.role.role === 'coordinator'
-      ? ct(locale, 'coord.roleLineCoordinator', { who: e.who })
-      : ct(locale, 'coord.roleLineLead', { municipality: e.role.municipality, who: e.who }),
+      ? staffText(locale, 'coord.roleLineCoordinator', { who: e.who })
+      : staffText(locale, 'coord.roleLineLead', { municipality: e.role.municipality, who: e.who }),
   );
-  return [`**${ct(locale, 'coord.rolesTitle')}**`, ...lines, '', ct(locale, 'coord.bootstrapCount', { count })].join('\n');
+  return [`**${staffText(locale, 'coord.rolesTitle')}**`, ...lines, '', staffText(locale, 'coord.bootstrapCount', { count })].join('\n');
 }
 
 function subscriptionsText(result: Extract<CoordinatorResult, { kind: 'subscriptions' }>, locale: Locale): string {
-  if (result.entries.length === 0) return ct(locale, 'coord.subscriptionsNone');
+  if (result.entries.length === 0) return staffText(locale, 'coord.subscriptionsNone');
   const lines = result.entries.map((s) =>
-    ct(locale, 'coord.subscriptionLine', {
+    staffText(locale, 'coord.subscriptionLine', {
       scope: scopeText(s.scope, locale),
-      stale: s.stale === null ? '' : ct(locale, 'coord.subscriptionStale', { reason: s.stale }),
+      stale: s.stale === null ? '' : staffText(locale, 'coord.subscriptionStale', { reason: s.stale }),
     }),
   );
-  return [`**${ct(locale, 'coord.subscriptionsTitle')}**`, ...lines].join('\n');
+  return [`**${staffText(locale, 'coord.subscriptionsTitle')}**`, ...lines].join('\n');
 }
 
 /** Why a delivery is stuck, in words a coordinator can act on. */
 function reasonText(d: DeliveryProblem, locale: Locale): string {
   const { lastStatus: status, lastError: error, state } = d;
-  if (state === 'uncertain' || (error ?? '').startsWith('uncertain')) return ct(locale, 'coord.reason.uncertain');
-  if (status === 403) return ct(locale, 'coord.reason.403');
-  if (status === 404) return ct(locale, 'coord.reason.404');
-  if (status === 429) return ct(locale, 'coord.reason.429');
-  if (status !== null && status >= 500) return ct(locale, 'coord.reason.5xx');
-  if (status === null && state === 'retry_wait') return ct(locale, 'coord.reason.network');
-  return ct(locale, 'coord.reason.other', { detail: error ?? '–' });
+  if (state === 'uncertain' || (error ?? '').startsWith('uncertain')) return staffText(locale, 'coord.reason.uncertain');
+  if (status === 403) return staffText(locale, 'coord.reason.403');
+  if (status === 404) return staffText(locale, 'coord.reason.404');
+  if (status === 429) return staffText(locale, 'coord.reason.429');
+  if (status !== null && status >= 500) return staffText(locale, 'coord.reason.5xx');
+  if (status === null && state === 'retry_wait') return staffText(locale, 'coord.reason.network');
+  return staffText(locale, 'coord.reason.other', { detail: error ?? '–' });
 }
 
 function deliveriesText(result: Extract<CoordinatorResult, { kind: 'deliveries' }>, locale: Locale): string {
   const { counts, problems } = result;
-  if (counts.length === 0) return ct(locale, 'coord.deliveriesNone');
+  if (counts.length === 0) return staffText(locale, 'coord.deliveriesNone');
   const kinds = [...new Set(counts.map((c) => c.kind))];
   const lines = kinds.map((kind) =>
-    ct(locale, 'coord.deliveryCount', {
-      kind: ct(locale, `coord.kind.${kind}`),
+    staffText(locale, 'coord.deliveryCount', {
+      kind: staffText(locale, `coord.kind.${kind}`),
       counts: counts
         .filter((c) => c.kind === kind)
-        .map((c) => `${ct(locale, `coord.state.${c.state}`)} ${c.count}`)
+        .map((c) => `${staffText(locale, `coord.state.${c.state}`)} ${c.count}`)
         .join(', '),
     }),
   );
   const problemLines = problems.map((d) =>
-    ct(locale, 'coord.deliveryProblem', {
-      state: ct(locale, `coord.state.${d.state}`),
-      kind: ct(locale, `coord.kind.${d.kind}`),
+    staffText(locale, 'coord.deliveryProblem', {
+      state: staffText(locale, `coord.state.${d.state}`),
+      kind: staffText(locale, `coord.kind.${d.kind}`),
       municipality: d.municipalityName,
       target: d.conversationId,
       attempts: d.attempts,
       reason: reasonText(d, locale),
     }),
   );
-  const problemBlock = problemLines.length > 0 ? ['', `**${ct(locale, 'coord.deliveryProblemsTitle')}**`, ...problemLines] : [];
-  return [`**${ct(locale, 'coord.deliveriesTitle')}**`, ...lines, ...problemBlock].join('\n');
+  const problemBlock = problemLines.length > 0 ? ['', `**${staffText(locale, 'coord.deliveryProblemsTitle')}**`, ...problemLines] : [];
+  return [`**${staffText(locale, 'coord.deliveriesTitle')}**`, ...lines, ...problemBlock].join('\n');
 }
 
 function stalledText(result: Extract<CoordinatorResult, { kind: 'stalled' }>, locale: Locale): string {
@@ -149,25 +149,25 @@ function stalledText(result: Extract<CoordinatorResult, { kind: 'stalled' }>, lo
   const date = (d: Date) => d.toLocaleDateString(locale === 'de' ? 'de-DE' : 'en-GB', { timeZone: 'Europe/Berlin' });
   const block = (m: StalledOfMunicipality): string => {
     const lines = m.stalled.map((s) =>
-      ct(locale, 'coord.stalledLine', {
-        role: s.role === null ? ct(locale, 'coord.roleUnknown') : roleLabel(s.role, locale),
+      staffText(locale, 'coord.stalledLine', {
+        role: s.role === null ? staffText(locale, 'coord.roleUnknown') : roleLabel(s.role, locale),
         answered: s.answered,
         date: date(s.lastAnswerAt),
         reminder:
           s.remindersEnabled === false
-            ? ct(locale, 'coord.stalledNoReminders')
+            ? staffText(locale, 'coord.stalledNoReminders')
             : s.lastRemindedAt !== null
-              ? ct(locale, 'coord.stalledReminded', { date: date(s.lastRemindedAt) })
+              ? staffText(locale, 'coord.stalledReminded', { date: date(s.lastRemindedAt) })
               : '',
       }),
     );
-    return [`**${ct(locale, 'coord.stalledTitle', { municipality: m.name, days })}**`, ...lines].join('\n');
+    return [`**${staffText(locale, 'coord.stalledTitle', { municipality: m.name, days })}**`, ...lines].join('\n');
   };
   const blocks: string[] = [];
   for (const m of result.municipalities) {
     if (m.stalled.length > 0) blocks.push(block(m));
-    else if (result.showEmpty) blocks.push(ct(locale, 'coord.stalledNone', { municipality: m.name, days }));
+    else if (result.showEmpty) blocks.push(staffText(locale, 'coord.stalledNone', { municipality: m.name, days }));
   }
-  if (blocks.length === 0) blocks.push(ct(locale, 'coord.stalledNone', { municipality: ct(locale, 'coord.allMunicipalities'), days }));
+  if (blocks.length === 0) blocks.push(staffText(locale, 'coord.stalledNone', { municipality: staffText(locale, 'coord.allMunicipalities'), days }));
   return blocks.join('\n\n');
 }

@@ -6,8 +6,8 @@ import { renderChannelSummaryCard } from '../../../cards/channelSummaryCard';
 import { renderReminderCard } from '../../../cards/reminderCard';
 import type { BotMessage } from '../../domain/messages';
 import type { ChannelSubscription, ClaimedDelivery, OutboxMessageRenderer } from '../../domain/ports';
-import { ct } from '../../i18n/coordinatorCatalog';
 import type { OutboxContent, OutboxContentService } from '../../services/outboxContent';
+import { staffText } from '../../i18n/staff';
 
 export function outboxMessage(content: OutboxContent): BotMessage {
   const { locale, municipalityName } = content;
@@ -28,7 +28,7 @@ export class OutboxMessages implements OutboxMessageRenderer {
 
   staleAlert(subscription: ChannelSubscription, reason: string): BotMessage {
     const locale = subscription.locale;
-    const scope = subscription.scope === '*' ? ct(locale, 'coord.allMunicipalities') : subscription.scope;
-    return { text: ct(locale, 'coord.staleAlert', { scope, reason }) };
+    const scope = subscription.scope === '*' ? staffText(locale, 'coord.allMunicipalities') : subscription.scope;
+    return { text: staffText(locale, 'coord.staleAlert', { scope, reason }) };
   }
 }
