@@ -2,16 +2,16 @@
  * Minimal Adaptive Card 1.5 vocabulary shared by the card builders. Cards are plain JSON so they can be
  * rendered by any host (Teams, Web Chat) and checked in tests without botbuilder.
  */
-import type { AdaptiveCard, CardElement, Json } from '../src/domain/messages';
+import type { AdaptiveCard, BotMessage, CardElement, Json } from '../src/domain/messages';
 
 // The card vocabulary is plain data shared with the domain's message type (src/domain/messages.ts).
 export type { AdaptiveCard, CardElement, Json };
 
-/** A card plus the plain-text rendering for channels without card support (and screen-reader summaries). */
-export interface RenderedCard {
-  readonly card: AdaptiveCard;
-  readonly text: string;
-}
+/**
+ * A card plus the plain-text rendering for channels without card support (and screen-reader summaries):
+ * the bot's one message type with its card present.
+ */
+export type RenderedCard = BotMessage & { readonly card: AdaptiveCard };
 
 /** Teams routes Action.Execute with a verb as an `adaptiveCard/action` invoke; elsewhere Action.Submit posts a message. */
 export type CardHost = 'teams' | 'other';

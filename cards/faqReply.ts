@@ -1,28 +1,19 @@
 import type { FaqAnswer, FaqNotSure } from '../src/domain/faq';
+import type { BotMessage } from '../src/domain/messages';
 import { publicText } from '../src/i18n/public';
 
-/** A message activity's content, independent of botbuilder: text plus follow-ups as suggested actions. */
-export interface FaqReply {
-  text: string;
-  locale: string;
-  suggestedActions?: { actions: { type: 'imBack'; title: string; value: string }[] };
-}
-
-const asActions = (questions: readonly { question: string }[]) =>
-  questions.length === 0
-    ? undefined
-    : { actions: questions.map((q) => ({ type: 'imBack' as const, title: q.question, value: q.question })) };
+const asSuggestions = (questions: readonly { question: string }[]): readonly string[] => questions.map((q) => q.question);
 
 /** The web chat greeting: its text, with the most asked questions as buttons. */
-export function renderFaqWelcome(text: string, locale: string, topQuestions: readonly { question: string }[]): FaqReply {
-  return { text, locale, suggestedActions: asActions(topQuestions) };
+export function renderFaqWelcome(text: string, locale: string, topQuestions: readonly { question: string }[]): BotMessage {
+  return { text, locale, suggestions: asSuggestions(topQuestions) };
 }
 
 /**
  * Renders an FAQ result as plain text (works in every channel) with its source, and offers the
  * follow-up or closest questions as buttons. Never invents an answer: "not sure" says so.
  */
-export function renderFaqReply(result: FaqAnswer | FaqNotSure, contact: string): FaqReply {
+export function renderFaqReply(result: FaqAnswer | FaqNotSure, contact: string): BotMessage {
   const locale = result.locale;
   if (result.kind === 'answer') {
     const source =
@@ -32,7 +23,7 @@ export function renderFaqReply(result: FaqAnswer | FaqNotSure, contact: string):
     return {
       text: `${result.answer.split('{contact}').join(contact)}\n\n_${source}_`,
       locale: result.locale,
-      suggestedActions: asActions(result.followUpQuestions),
+      suggestions: asSuggestions(result.followUpQuestions),
     };
   }
   const closest = result.closestQuestions;
@@ -40,6 +31,6 @@ export function renderFaqReply(result: FaqAnswer | FaqNotSure, contact: string):
   return {
     text: lines.filter((l): l is string => l !== undefined).join('\n\n'),
     locale: result.locale,
-    suggestedActions: asActions(closest),
+    suggestions: asSuggestions(closest),
   };
 }

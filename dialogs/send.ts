@@ -1,5 +1,6 @@
-import { ActivityTypes, CardFactory, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { CardHost, RenderedCard } from '../cards/adaptiveCard';
+import { toActivity } from '../src/domain/messages';
 
 /** Channels that render Adaptive Cards; others get the card's text rendering. */
 const CARD_CHANNELS = new Set(['msteams', 'webchat', 'directline', 'emulator', 'test']);
@@ -9,13 +10,9 @@ export function hostOf(context: TurnContext): CardHost {
 }
 
 export async function sendCard(context: TurnContext, rendered: RenderedCard): Promise<void> {
-  if (CARD_CHANNELS.has(context.activity.channelId)) {
-    await context.sendActivity({ type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(rendered.card)] });
-  } else {
-    await context.sendActivity({ type: ActivityTypes.Message, text: rendered.text, textFormat: 'markdown' });
-  }
+  await context.sendActivity(toActivity(CARD_CHANNELS.has(context.activity.channelId) ? rendered : { text: rendered.text }));
 }
 
 export async function sendText(context: TurnContext, text: string): Promise<void> {
-  await context.sendActivity({ type: ActivityTypes.Message, text, textFormat: 'markdown' });
+  await context.sendActivity(toActivity({ text }));
 }

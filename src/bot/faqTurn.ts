@@ -1,5 +1,6 @@
-import { ActivityTypes, type TurnContext } from 'botbuilder';
-import { renderFaqReply, renderFaqWelcome, type FaqReply } from '../../cards/faqReply';
+import type { TurnContext } from 'botbuilder';
+import { renderFaqReply, renderFaqWelcome } from '../../cards/faqReply';
+import { toActivity, type BotMessage } from '../domain/messages';
 import { publicText } from '../i18n/public';
 import { faqLocaleOf, type FaqService } from '../services/faqService';
 import type { UserLocale } from './userLocale';
@@ -37,13 +38,7 @@ export class FaqTurn {
     await this.send(context, renderFaqWelcome(text, locale, this.faq.topQuestions(locale, WELCOME_QUESTIONS)));
   }
 
-  private async send(context: TurnContext, reply: FaqReply): Promise<void> {
-    await context.sendActivity({
-      type: ActivityTypes.Message,
-      text: reply.text,
-      textFormat: 'markdown',
-      locale: reply.locale,
-      ...(reply.suggestedActions ? { suggestedActions: { ...reply.suggestedActions, to: [] } } : {}),
-    });
+  private async send(context: TurnContext, reply: BotMessage): Promise<void> {
+    await context.sendActivity(toActivity(reply));
   }
 }

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { publicText } from '../i18n/public';
+import { toActivity } from '../domain/messages';
 import { faqLocaleOf } from '../services/faqService';
 import { ReplyDeliveryError } from './retryingTurn';
 import { staffLocaleOf, staffText } from '../i18n/staff';
@@ -74,7 +75,7 @@ export function createTurnErrorHandler(logger: Pick<Logger, 'error' | 'warn'>): 
     if (storage) logger.warn(fields, 'turn failed: database unreachable');
     else logger.error(fields, 'unhandled turn error');
     const text = turnFailureReply(error, context.activity.locale);
-    await context.sendActivity({ type: 'message', text }).catch(() => undefined);
+    await context.sendActivity(toActivity({ text })).catch(() => undefined);
     // An invoke that failed would otherwise be answered 501 (no invoke response), which means "not
     // implemented": a card action gets the Universal Actions error response, so the card stays and can be clicked again.
     if (context.activity.type === 'invoke') {

@@ -1,5 +1,4 @@
 import {
-  ActivityTypes,
   TeamsActivityHandler,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
@@ -23,6 +22,7 @@ import { runWithStateRetry, type TurnStateStore } from './retryingTurn';
 import { conversationKind } from './teamsActivity';
 import type { UserLocale } from './userLocale';
 import { type StaffTextKey, staffText } from '../i18n/staff';
+import { toActivity } from '../domain/messages';
 
 export interface ConversationFlags {
   welcomed?: boolean;
@@ -80,7 +80,7 @@ export class WeltoffenBot extends TeamsActivityHandler {
   }
 
   private async reply(context: TurnContext, key: StaffTextKey): Promise<void> {
-    await context.sendActivity({ type: ActivityTypes.Message, text: staffText(await this.locale.localeOf(context), key), textFormat: 'markdown' });
+    await context.sendActivity(toActivity({ text: staffText(await this.locale.localeOf(context), key) }));
   }
 
   /**

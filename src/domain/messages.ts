@@ -1,6 +1,7 @@
 /**
- * The one message type of the bot's own output: replies to coordinators' commands, export replies and the
- * outbox's proactive posts are all a text plus an optional Adaptive Card, as plain data. Cards are built in
+ * The one message type of the bot's own output: dialog replies, FAQ answers, replies to coordinators'
+ * commands, export replies and the outbox's proactive posts are all a text plus an optional Adaptive Card
+ * (and, for the FAQ, a language and follow-up questions), as plain data. Cards are built in
  * cards/, texts in the catalogs; here only the shape lives, so the bot layer and the outbox gateway (which may
  * not import cards/ or the bot) turn messages into Bot Framework activities the same way.
  */
@@ -27,6 +28,10 @@ export interface AdaptiveCard {
 export interface BotMessage {
   readonly text: string;
   readonly card?: AdaptiveCard;
+  /** The message's language when it is not the conversation's (the FAQ answers in the question's language). */
+  readonly locale?: string;
+  /** Questions offered as buttons under the message; a click sends the question as the user's message. */
+  readonly suggestions?: readonly string[];
 }
 
 /** The Bot Framework content type of an Adaptive Card attachment (botbuilder's CardFactory uses the same). */
@@ -42,6 +47,8 @@ export interface MessageActivity {
   readonly text?: string;
   readonly textFormat?: 'markdown';
   readonly attachments?: { readonly contentType: string; readonly content: AdaptiveCard }[];
+  readonly locale?: string;
+  readonly suggestedActions?: { actions: { type: 'imBack'; title: string; value: string }[]; to: string[] };
   /** Teams shows it in notifications and the activity feed instead of "sent a card". */
   readonly summary?: string;
 }
@@ -51,10 +58,17 @@ const SUMMARY_LENGTH = 200;
 
 /** A card message carries the card and a summary but no text (Teams would show the text above the card). */
 export function toActivity(message: BotMessage): MessageActivity {
-  if (message.card === undefined) return { type: 'message', text: message.text, textFormat: 'markdown' };
+  const extras = {
+    ...(message.locale !== undefined ? { locale: message.locale } : {}),
+    ...(message.suggestions !== undefined && message.suggestions.length > 0
+      ? { suggestedActions: { actions: message.suggestions.map((q) => ({ type: 'imBack' as const, title: q, value: q })), to: [] } }
+      : {}),
+  };
+  if (message.card === undefined) return { type: 'message', text: message.text, textFormat: 'markdown', ...extras };
   return {
     type: 'message',
     attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: message.card }],
     summary: message.text.slice(0, SUMMARY_LENGTH),
+    ...extras,
   };
 }
