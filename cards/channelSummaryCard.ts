@@ -1,4 +1,4 @@
-/** Summary card posted proactively to subscribed Teams channels (issue #5): consolidated field scores, levels, traffic lights. */
+/** Summary card posted proactively to subscribed Teams channels: consolidated field scores, levels, traffic lights. */
 import { FIELD_IDS, fieldName, levelLabel, roleLabel, trafficLightLabel, type AssessmentScore, type FieldId, type Locale, type Role, type TrafficLight } from '../src/domain/selbstcheck';
 import { card, openUrlAction, progressBar, textBlock, type CardElement, type RenderedCard } from './adaptiveCard';
 import { formatScore } from './format';
@@ -7,7 +7,7 @@ import { staffText } from '../src/i18n/staff';
 const LIGHT_ICON: Readonly<Record<TrafficLight, string>> = { red: '🔴', yellow: '🟡', green: '🟢' };
 const LIGHT_STYLE: Readonly<Record<TrafficLight, 'attention' | 'warning' | 'good'>> = { red: 'attention', yellow: 'warning', green: 'good' };
 
-/** The dashboard link of a coordinator card: a line for the text fallback and the button (issue #8). */
+/** The dashboard link of a coordinator card: a line for the text fallback and the button. */
 export function dashboardLinkParts(locale: Locale, url: string | undefined): { readonly lines: string[]; readonly actions: CardElement[] } {
   return url === undefined ? { lines: [], actions: [] } : { lines: ['', staffText(locale, 'card.dashboardLink', { url })], actions: [openUrlAction(staffText(locale, 'card.openDashboard'), url)] };
 }
@@ -19,7 +19,7 @@ export interface ChannelSummaryInput {
   readonly respondents: number;
   /** Consolidated over all respondents of the round. */
   readonly score: AssessmentScore;
-  /** The municipality's view in the coordinators' dashboard (issue #8). */
+  /** The municipality's view in the coordinators' dashboard. */
   readonly dashboardUrl?: string;
 }
 

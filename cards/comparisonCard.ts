@@ -1,4 +1,4 @@
-/** Comparison card (issue #5): a municipality's seven field scores against the anonymised distribution of the others, and the change since its previous round. */
+/** Comparison card: a municipality's seven field scores against the anonymised distribution of the others, and the change since its previous round. */
 import {
   FIELD_IDS,
   MIN_COMPARISON_GROUP,
@@ -20,7 +20,7 @@ export interface ComparisonCardInput {
   readonly comparison: ComparisonResult;
   /** Undefined when there is no earlier round. */
   readonly change?: { readonly previousRound: number; readonly change: RoundChange };
-  /** The municipality's view in the coordinators' dashboard (issue #8). */
+  /** The municipality's view in the coordinators' dashboard. */
   readonly dashboardUrl?: string;
 }
 

@@ -1,4 +1,4 @@
-/** The one friendly reminder for a respondent who paused (issue #5), with Continue and "no more reminders". */
+/** The one friendly reminder for a respondent who paused, with Continue and "no more reminders". */
 import type { Locale } from '../src/domain/selbstcheck';
 import { action, card, textBlock, type CardElement, type RenderedCard } from './adaptiveCard';
 import { staffText } from '../src/i18n/staff';

@@ -40,7 +40,7 @@ curl -sf -X POST "http://127.0.0.1:$port/v3/directline/conversations/$conversati
   -H "authorization: Bearer $token" -H 'content-type: application/json' -d '{"type":"message","text":"hilfe"}' >/dev/null
 reply=$(curl -sf "http://127.0.0.1:$port/v3/directline/conversations/$conversation/activities" -H "authorization: Bearer $token")
 echo "$reply" | grep -q 'Das können Sie mir schreiben' || { echo "no help reply over Direct Line: $reply" >&2; exit 1; }
-# The dashboard (issue #8) is read from src/http/public/dashboard and its Teams SDK from production node_modules.
+# The dashboard is read from src/http/public/dashboard and its Teams SDK from production node_modules.
 sdk=$(curl -sf "http://127.0.0.1:$port/dashboard/" | grep -o '/dashboard/vendor/teams-js-[0-9.]*\.min\.js')
 curl -sf -o /dev/null "http://127.0.0.1:$port$sdk" || { echo "dashboard or its Teams SDK not served" >&2; exit 1; }
 echo "production build answers with production dependencies only"

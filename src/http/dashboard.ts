@@ -1,5 +1,5 @@
 /**
- * Coordinators' dashboard (issue #8): static pages under /dashboard/ (Teams personal tab, channel tab
+ * Coordinators' dashboard: static pages under /dashboard/ (Teams personal tab, channel tab
  * configuration and content) and a JSON API under /api/dashboard/ that answers only with a valid sign-in
  * token (Teams SSO, or the local stand-in in development and tests) and applies the shared role policy.
  */

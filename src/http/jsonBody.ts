@@ -1,5 +1,5 @@
 /**
- * The one JSON body reader of every route that takes a body (issue #13, section 1). restify's body
+ * The one JSON body reader of every route that takes a body. restify's body
  * plugins are not used anywhere: their gunzip stream has no error handler (a garbage gzip body ended the
  * process) and they apply the size limit to the raw bytes only, so a small gzip could unpack to any size.
  *

@@ -32,9 +32,9 @@ export interface HttpServerOptions {
   trustProxy?: boolean;
   /** /.well-known/security.txt (RFC 9116); not served when undefined. */
   securityTxt?: SecurityTxtOptions;
-  /** Issue #13: which serviceUrls the bot may call; others get 400 before the turn runs. */
+  /** which serviceUrls the bot may call; others get 400 before the turn runs. */
   serviceUrlAllowed: (serviceUrl: string) => boolean;
-  /** Issue #13: false in web-chat-only mode, where /api/messages does not exist at all. Default true. */
+  /** false in web-chat-only mode, where /api/messages does not exist at all. Default true. */
   messagesRoute?: boolean;
   /** Extra routes (web chat, Direct Line, exports) mounted by the composition root. */
   mount?: (server: restify.Server, lifecycle: Lifecycle) => void;

@@ -135,7 +135,7 @@ export class SelfCheckService {
       return { kind: 'rejected', reason: 'not_applicable' };
     }
     const comment = input.comment?.trim() ? input.comment.trim().slice(0, 2000) : null;
-    // Issue #5: whether this answer completes the respondent's field is decided here, from the answers
+    // whether this answer completes the respondent's field is decided here, from the answers
     // before it (given by the dialog, else loaded), so the outbox event is written in the same statement.
     const before = input.answers ?? (await this.deps.answers.answersOf(assessment.id, input.respondentId));
     const completes =

@@ -72,7 +72,7 @@ function cards() {
       divergences: consolidated.divergences,
       recommendations: FIELD_IDS.flatMap((f) => recommend(q, consolidated.answers, f)),
     }),
-    // Coordinators' cards (issue #5) with the button into the dashboard tab (issue #8).
+    // Coordinators' cards with the button into the dashboard tab.
     'channel-summary': renderChannelSummaryCard({
       locale: 'de',
       municipalityName: 'Potsdam',

@@ -29,7 +29,7 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
   let database: TestDatabase;
   let service: RunningService;
   let url: string;
-  // Issue #13: the local sign-in stand-in and tab SSO never run together, so Teams gets a service of its own.
+  // the local sign-in stand-in and tab SSO never run together, so Teams gets a service of its own.
   let teamsDatabase: TestDatabase;
   let teamsService: RunningService;
   let teamsUrl: string;
@@ -111,7 +111,7 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
     );
     await page.locator('#identity').waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
-    // Issue #13: the sign-in page no longer offers (publishes) the coordinators' identity keys.
+    // the sign-in page no longer offers (publishes) the coordinators' identity keys.
     expect(await page.content()).not.toContain(COORDINATOR_OID);
     await signIn(page, COORDINATOR_OID);
     await page.locator('table.overview tbody tr').first().waitFor();

@@ -7,7 +7,7 @@ describe('loadConfig', () => {
   it('defaults to local mode on an embedded database under ./.data', () => {
     const c = loadConfig({}, cwd);
     expect(c.bot.localMode).toBe(true);
-    // Issue #13: without channel authentication the service listens on loopback by default.
+    // without channel authentication the service listens on loopback by default.
     expect(c.http).toEqual({ port: 3978, host: '127.0.0.1', maxBodyBytes: 262144, shutdownTimeoutMs: 10000, publicBaseUrl: 'http://localhost:3978' });
     expect(c.bot).toMatchObject({ mode: 'local-only', unauthenticatedRemote: false });
     expect(loadConfig({ PUBLIC_BASE_URL: 'https://bot.example.org/' }, cwd).http.publicBaseUrl).toBe('https://bot.example.org');
@@ -43,7 +43,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env, cwd)).toThrow(expected);
   });
 
-  describe('trust modes (issue #13)', () => {
+  describe('trust modes', () => {
     const app = { MicrosoftAppId: 'id', MicrosoftAppPassword: 'pw' };
     const problems = (env: NodeJS.ProcessEnv): string => {
       try {

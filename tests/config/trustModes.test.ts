@@ -1,5 +1,5 @@
 /**
- * Issue #13: what each mode exposes, as started by the composition root, and the start-up log lines.
+ * what each mode exposes, as started by the composition root, and the start-up log lines.
  */
 import { Writable } from 'node:stream';
 import pino from 'pino';

@@ -13,7 +13,7 @@ describe(`proactive summary cards through the outbox (${usingPostgres ? 'Postgre
   let svc: TestService;
   beforeAll(async () => {
     connector = await new FakeConnector().start();
-    // Channel authentication on (issue #13): only authenticated turns store references for proactive cards.
+    // Channel authentication on: only authenticated turns store references for proactive cards.
     svc = await startAuthenticatedTestService(coordinatorEnv(), [connector.url]);
   });
   afterAll(async () => {

@@ -56,7 +56,7 @@ describe(`roles and access for every coordinator command (${usingPostgres ? 'Pos
     replies.length === 1 && replies[0]?.text === DENIED && (replies[0]?.attachments ?? []).length === 0;
 
   beforeAll(async () => {
-    // Channel authentication on (issue #13): subscriptions and reminder chats are stored only from authenticated turns.
+    // Channel authentication on: subscriptions and reminder chats are stored only from authenticated turns.
     svc = await startAuthenticatedTestService(coordinatorEnv());
     expect(await inChannel(svc, actor('bootstrap'), `rolle koordination ${OID.coordinator}`)).toContain('Rolle vergeben: Koordination');
     expect(await inChannel(svc, actor('bootstrap'), `rolle lead Potsdam ${OID.lead}`)).toContain('Rolle vergeben: Leitung Potsdam');

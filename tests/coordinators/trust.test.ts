@@ -1,5 +1,5 @@
 /**
- * Issue #13: a conversation reference is stored for proactive use only from a turn with a verified channel
+ * a conversation reference is stored for proactive use only from a turn with a verified channel
  * token, and the bot never calls a serviceUrl outside the policy.
  */
 import { createServer } from 'node:net';

@@ -145,7 +145,7 @@ describe('dashboard API: tab SSO tokens and role checks', () => {
     ['a tenant outside the allow-list', () => token(COORDINATOR_OID, { tid: OTHER_TENANT, iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0` })],
     ['an issuer of another tenant', () => token(COORDINATOR_OID, { iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0` })],
     ['a foreign issuer', () => token(COORDINATOR_OID, { iss: 'https://evil.example.org/' })],
-    // Issue #13: app-only tokens (client credentials) and more than 60 s of clock skew.
+    // app-only tokens (client credentials) and more than 60 s of clock skew.
     ['an app-only token', () => token(COORDINATOR_OID, { scp: undefined, idtyp: 'app', roles: ['Dashboard.Read.All'] })],
     ['a token expired 90 s ago', () => token(COORDINATOR_OID, { exp: now() - 90 })],
     ['garbage', () => 'not.a.jwt'],

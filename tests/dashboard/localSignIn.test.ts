@@ -11,7 +11,7 @@ describe('local sign-in stand-in (DASHBOARD_LOCAL_SIGNIN)', () => {
   it('only with NODE_ENV=development or test and no real sign-in configured; otherwise refused, naming the variable', () => {
     expect(() => loadConfig({ DASHBOARD_LOCAL_SIGNIN: 'true', NODE_ENV: 'production' })).toThrow(ConfigError);
     expect(() => loadConfig({ DASHBOARD_LOCAL_SIGNIN: 'true', NODE_ENV: 'production' })).toThrow(/DASHBOARD_LOCAL_SIGNIN must not be true when NODE_ENV=production/);
-    // Issue #13: an unset (or any other) NODE_ENV is not a development machine.
+    // an unset (or any other) NODE_ENV is not a development machine.
     expect(() => loadConfig({ DASHBOARD_LOCAL_SIGNIN: 'true' })).toThrow(/DASHBOARD_LOCAL_SIGNIN must not be true when NODE_ENV=\(unset\)/);
     expect(() => loadConfig({ DASHBOARD_LOCAL_SIGNIN: 'true', NODE_ENV: 'staging' })).toThrow(/DASHBOARD_LOCAL_SIGNIN must not be true when NODE_ENV=staging/);
     expect(() => loadConfig({ DASHBOARD_LOCAL_SIGNIN: 'true', NODE_ENV: 'development', MicrosoftAppId: 'abc', MicrosoftAppPassword: 'secret' })).toThrow(
@@ -54,7 +54,7 @@ describe('local sign-in stand-in (DASHBOARD_LOCAL_SIGNIN)', () => {
     }
 
     it('issues a token for a typed identity; the same role checks apply', async () => {
-      // Issue #13: the configuration the page reads names no identity keys (it used to list the coordinators').
+      // the configuration the page reads names no identity keys (it used to list the coordinators').
       const res = await fetch(`${svc.url}/api/dashboard/auth-config`);
       const text = await res.text();
       expect(JSON.parse(text)).toEqual({ sso: false, localSignIn: true });

@@ -6,7 +6,7 @@ const CLIENT_ID = 'abcdef01-2345-4678-9abc-def012345678';
 const APP_ID_URI = `api://weltoffen-bot.example.org/${CLIENT_ID}`;
 const OID = '99999999-2222-4333-8444-555555555555';
 
-/** Tab SSO accepts only a person's delegated token, with at most a minute of clock skew (issue #13). */
+/** Tab SSO accepts only a person's delegated token, with at most a minute of clock skew. */
 describe('tab single sign-on: delegated user tokens only, clock skew ≤ 60 s', () => {
   let idp: LocalIdentityProvider;
   let verifier: AadTokenVerifier;

@@ -22,7 +22,7 @@ describe('deploy/env.TEMPLATE', () => {
     expect(variables.filter((v) => !listed.has(v))).toEqual([]);
   });
 
-  // Issue #13 (changed on purpose): copied unchanged, the template is production serving the web chat only;
+  // Changed on purpose: copied unchanged, the template is production serving the web chat only;
   // it used to start in local mode without channel authentication.
   it('starts in web-chat-only production mode when copied to .env unchanged (empty values count as unset)', () => {
     const env: Record<string, string> = {};
@@ -67,7 +67,7 @@ describe('deploy/compose.yaml', () => {
   }
   const unchangedTemplate = (): Record<string, string> => Object.fromEntries([...template.matchAll(/^([A-Za-z_]+)=(.*)$/gm)].map((m) => [m[1] ?? '', m[2] ?? '']));
 
-  // Issue #13 (changed on purpose): the container defaults to web chat only in production, with or without deploy/.env.
+  // Changed on purpose: the container defaults to web chat only in production, with or without deploy/.env.
   it('serves the web chat only, in production, on its own PostgreSQL with deploy/.env copied unchanged or missing', () => {
     expect(compose).toMatch(/env_file:\n\s+- path: \.env/);
     for (const dotEnv of [unchangedTemplate(), {}]) {

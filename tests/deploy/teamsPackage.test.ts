@@ -47,7 +47,7 @@ describe('Teams app package', () => {
     expect(m.bots[0]?.scopes.sort()).toEqual(['groupChat', 'personal', 'team']);
     expect(m.validDomains).toEqual([env.BOT_DOMAIN]);
     expect(m.webApplicationInfo.id).toBe(env.MicrosoftAppId);
-    // Dashboard tabs (issue #8): the bot chat stays, "Mein Überblick" as a personal tab, a channel tab with its
+    // Dashboard tabs: the bot chat stays, "Mein Überblick" as a personal tab, a channel tab with its
     // configuration page; SSO asks for a token whose audience is the application id URI on the bot's domain.
     expect(m.staticTabs.map((t) => t.entityId)).toEqual(['conversations', 'dashboard']);
     expect(m.staticTabs[1]).toMatchObject({ name: 'Mein Überblick', contentUrl: `https://${env.BOT_DOMAIN}/dashboard/`, scopes: ['personal'] });

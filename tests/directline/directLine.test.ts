@@ -122,7 +122,7 @@ describe('self-hosted Direct Line 3.0 (polling subset)', () => {
     const bad = await post(dl.url, s, { type: 'invoke', name: 'x' });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { code: string }).code).toBe('InvalidActivity');
-    // Issue #13: a too-long text is no longer a 400 (tests/directline/limits.test.ts); an oversized card value is.
+    // a too-long text is no longer a 400 (tests/directline/limits.test.ts); an oversized card value is.
     expect((await post(dl.url, s, { type: 'message', value: { x: 'x'.repeat(9000) } })).status).toBe(400);
     expect((await poll(dl.url, s, 'abc')).status).toBe(400);
   });

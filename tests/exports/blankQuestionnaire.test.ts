@@ -1,5 +1,5 @@
 /**
- * Issue #13 §3: the public blank questionnaire is rendered once per (questionnaire version, field,
+ * the public blank questionnaire is rendered once per (questionnaire version, field,
  * language) and served from memory with a strong ETag; revalidation gets 304.
  */
 import { defaultRegistry, FIELD_IDS, type FieldId, type Locale, type Questionnaire } from '../../src/domain/selbstcheck';

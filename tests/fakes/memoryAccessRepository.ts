@@ -3,7 +3,7 @@ import type { AccessRepository } from '../../src/domain/ports';
 
 const same = (a: RoleGrant, b: RoleGrant) => a.role === b.role && (a.role === 'coordinator' || (b.role === 'lead' && a.municipalityId === b.municipalityId));
 
-/** In-memory role grants for tests (the Prisma repository is issue #5's). */
+/** In-memory role grants for tests (the database's is PrismaAccessRepository). */
 export class MemoryAccessRepository implements AccessRepository {
   readonly rows = new Map<string, RoleGrant[]>();
 

@@ -1,5 +1,5 @@
 /**
- * Issue #13 §1: every route that takes a JSON body reads it through our bounded reader. Compressed bodies
+ * every route that takes a JSON body reads it through our bounded reader. Compressed bodies
  * (garbage or a gzip bomb) get 415 before a byte is decoded, oversized bodies 413 (also chunked ones), deep
  * nesting 400 — and the real service keeps answering. Traffic goes to 127.0.0.1 only.
  */

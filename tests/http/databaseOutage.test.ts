@@ -12,7 +12,7 @@ import { createTestDatabase, usingPostgres, type TestDatabase } from '../support
 import type { RunningService } from '../../src/index';
 
 /**
- * Issue #13 §4: a user who writes while the database is unreachable is told, in their language, that the
+ * a user who writes while the database is unreachable is told, in their language, that the
  * input could not be saved; afterwards the same input goes through; nothing is half-written.
  */
 const GERMAN = 'Entschuldigung, ich konnte Ihre Eingabe gerade nicht speichern. Bitte senden Sie sie in einem Moment noch einmal.';

@@ -1,5 +1,5 @@
 /**
- * Issue #13 §3: X-Content-Type-Options on every answer (also restify's own 404/405 and our errors), no
+ * X-Content-Type-Options on every answer (also restify's own 404/405 and our errors), no
  * Server banner, Strict-Transport-Security only for https (directly, or per X-Forwarded-Proto behind
  * TRUST_PROXY), and /.well-known/security.txt. Real service on 127.0.0.1.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue #13 §3: query strings never reach the log (export links carry their signature there). The real
+ * query strings never reach the log (export links carry their signature there). The real
  * service logs at trace level into memory while URLs with secret-looking query values are requested.
  */
 import { Writable } from 'node:stream';

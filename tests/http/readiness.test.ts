@@ -1,5 +1,5 @@
 /**
- * Issue #13 §3: /readyz names a generic reason; the database's own error text (hosts, users, whole
+ * /readyz names a generic reason; the database's own error text (hosts, users, whole
  * connection strings) goes to the log only, redacted.
  */
 import { isServiceUrlAllowed, serviceUrlPolicy } from '../../src/domain/conversation/serviceUrl';

@@ -6,7 +6,7 @@ import { createTestDatabase, usingPostgres, type TestDatabase } from '../support
 import type { RunningService } from '../../src/index';
 
 /**
- * Issue #13 §3: `adaptiveCard/action` invokes with a malformed or unknown value get the Universal Actions
+ * `adaptiveCard/action` invokes with a malformed or unknown value get the Universal Actions
  * error response (4xx, application/vnd.microsoft.error) or the current card, never a 5xx; 501 stays for
  * invoke names the bot does not implement. Through the real HTTP entry, without expectReplies (which would
  * replace the invoke body); the bot's messages go to a fake Bot Connector on loopback.

@@ -1,5 +1,5 @@
 /**
- * Issue #7: two service instances on one PostgreSQL behind a load balancer without sticky sessions.
+ * two service instances on one PostgreSQL behind a load balancer without sticky sessions.
  * Turns of the same conversations alternate between the instances and also arrive at both at once;
  * both instances run an outbox sender. Only meaningful on a real server: runs when TEST_DATABASE_URL
  * is set (CI's second run), skipped on the embedded database, which cannot be shared by two processes.
@@ -48,7 +48,7 @@ const questionOf = (replies: readonly ReplyActivity[]): { id: string; data: Reco
   beforeAll(async () => {
     db = await createTestDatabase();
     connector = await new FakeConnector().start();
-    // Channel authentication on (issue #13): the subscriptions are stored only from authenticated turns.
+    // Channel authentication on: the subscriptions are stored only from authenticated turns.
     idp = await startLocalIdentityProvider();
     const sink = new Writable({
       write(chunk: Buffer, _enc, done) {

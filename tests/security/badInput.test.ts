@@ -1,5 +1,5 @@
 /**
- * Issue #13 §5: ≥ 2,000 generated activities, card payloads and lying requests against the real service as a
+ * ≥ 2,000 generated activities, card payloads and lying requests against the real service as a
  * child process. For every request: no 5xx (501 only for invoke names the bot does not implement) and the
  * process alive; afterwards the victim's stored data is unchanged and normal users are still answered.
  *

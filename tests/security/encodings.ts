@@ -16,7 +16,7 @@ export interface RouteTarget {
   body: unknown;
   /** Largest body the route reads (bytes); deep nesting is sized below it. */
   limit: number;
-  /** A JSON route of ours (issue #13 §1: 415 for any Content-Encoding but identity, before reading the body). */
+  /** A JSON route of ours (415 for any Content-Encoding but identity, before reading the body). */
   readsJson: boolean;
 }
 
@@ -29,7 +29,7 @@ export interface EncodingCase {
   want?: (r: RawResponse) => string | undefined;
 }
 
-/** Issue #13 §1: any Content-Encoding other than identity gets 415 before the body is read. */
+/** any Content-Encoding other than identity gets 415 before the body is read. */
 const is415 = (r: RawResponse) => (r.status === 415 ? undefined : `wanted 415 for a non-identity Content-Encoding, got ${r.status || r.noResponse}`);
 
 /** `Content-Encoding: identity` means "not encoded": the body is read as if the header were absent. */

@@ -31,7 +31,7 @@ export function baseEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...extra };
 }
 
-// ---- Authenticated test mode (issue #13): the service with an app id, tokens signed on loopback ----
+// ---- Authenticated test mode: the service with an app id, tokens signed on loopback ----
 
 export const TEST_APP_ID = '00000000-0000-4000-8000-000000000001';
 export const TEST_APP_TENANT = '00000000-0000-4000-8000-0000000000aa';
@@ -132,7 +132,7 @@ export async function startTestService(env: Record<string, string> = {}, databas
   };
 }
 
-/** The same with channel authentication on (issue #13): every activity is sent with a valid channel token. */
+/** The same with channel authentication on: every activity is sent with a valid channel token. */
 export function startAuthenticatedTestService(
   env: Record<string, string> = {},
   origins: readonly string[] = [],

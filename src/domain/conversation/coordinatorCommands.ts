@@ -1,5 +1,5 @@
 /**
- * Commands of coordinators and municipal leads (issue #5), German and English. Pure: the service checks
+ * Commands of coordinators and municipal leads, German and English. Pure: the service checks
  * the role and resolves municipalities and people. Runs before the self-check commands, so it only claims
  * messages that clearly are coordinator commands (mostly with an argument).
  */

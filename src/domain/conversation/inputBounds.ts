@@ -1,5 +1,5 @@
 /**
- * Bounds on how much user text the recognisers look at (issue #13). Messages are capped only by the
+ * Bounds on how much user text the recognisers look at. Messages are capped only by the
  * request body, so every pass over user text must be linear and stop early: a command is short, so a
  * longer message is not a command at all, and the FAQ looks at the start of a message only.
  */

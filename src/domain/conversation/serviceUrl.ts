@@ -1,5 +1,5 @@
 /**
- * Which `serviceUrl` the bot may call (issue #13). The Bot Connector's address comes from the activity, so
+ * Which `serviceUrl` the bot may call. The Bot Connector's address comes from the activity, so
  * without a check anyone who can post an activity (or who got a conversation reference stored) makes the
  * bot send requests to a host and port of their choice. Pure: only the global URL class, no I/O.
  */

@@ -28,7 +28,7 @@ export const THRESHOLDS = {
   minScore: 6,
 } as const;
 
-/** Distinct content words of a query that are searched (issue #13: bounded work per message). */
+/** Distinct content words of a query that are searched (bounded work per message). */
 export const MAX_QUERY_TERMS = 16;
 /** Of those, how many are also matched fuzzily (typos). */
 export const MAX_FUZZY_TERMS = 8;

@@ -29,7 +29,7 @@ export interface InProcessTurns {
  * Runs Direct Line activities through the adapter in-process. The channel JWT check is skipped on
  * purpose: the activity never crossed a network from a channel, our own token check has already run,
  * and with a MicrosoftAppId configured (Teams) an empty Authorization header would be rejected.
- * Issue #13: such a turn is not channel-authenticated (its serviceUrl is the client's Host header), so the
+ * such a turn is not channel-authenticated (its serviceUrl is the client's Host header), so the
  * synthetic identity says isAuthenticated = false and the turn is marked IN_PROCESS_TURN in turnState —
  * both set here by our own code — and the bot stores nothing from it for proactive use.
  */

@@ -7,7 +7,7 @@ import { parseTypedAnswer } from '../../../src/domain/selbstcheck';
 import { FaqService } from '../../../src/services/faqService';
 
 /**
- * Issue #13: recognisers over user text must be linear and bounded. The worst cases below took
+ * recognisers over user text must be linear and bounded. The worst cases below took
  * 130–300 ms each on the regexes before (e.g. `/[!.,;:]+$/u` on 'a!!!…!a', tinyld over 20,000 characters);
  * each must now stay far below 50 ms.
  */

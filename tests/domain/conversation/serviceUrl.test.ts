@@ -7,7 +7,7 @@ const entries = (...values: string[]): ServiceUrlEntry[] =>
     return e;
   });
 
-describe('serviceUrl policy (issue #13)', () => {
+describe('serviceUrl policy', () => {
   const teams = serviceUrlPolicy([], false);
   const local = serviceUrlPolicy([], true);
 
