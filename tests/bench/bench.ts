@@ -2,7 +2,6 @@
 // bot's own turns with state in the database, so every later change can be measured against the floor.
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import os from 'node:os';
 import restify from 'restify';
@@ -73,7 +72,7 @@ async function drive(scenario: string, url: string, bodies: string[], countQueri
 
 async function listen(server: restify.Server): Promise<string> {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return `http://127.0.0.1:${server.address().port}`;
 }
 
 async function main(): Promise<void> {

@@ -38,7 +38,7 @@ const q = currentQuestionnaire();
 const SCALE: readonly AnswerValue[] = ['full', 'partial', 'planned', 'none', 'unknown'];
 /** A deterministic, mixed municipality: answers cycle through the scale with a per-person offset. */
 function answersOf(offset: number): AnswerMap {
-  return Object.fromEntries(q.questions.map((question, i) => [question.id, SCALE[(i * 3 + offset) % SCALE.length] as AnswerValue]));
+  return Object.fromEntries(q.questions.map((question, i) => [question.id, SCALE.at((i * 3 + offset) % SCALE.length)!]));
 }
 
 function cards() {

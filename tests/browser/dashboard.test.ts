@@ -64,8 +64,8 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
 
     // The expected numbers, straight from the domain core over the stored answers.
     const rounds = await new PrismaDashboardRepository(service.db.prisma).rounds(['potsdam']);
-    const q = defaultRegistry.getQuestionnaire(rounds[0]!.assessment.questionnaireVersion);
-    const consolidated = consolidate(q, await new PrismaAnswerRepository(service.db.prisma).answersOfAll(rounds[0]!.assessment.id));
+    const q = defaultRegistry.getQuestionnaire(rounds.at(0)!.assessment.questionnaireVersion);
+    const consolidated = consolidate(q, await new PrismaAnswerRepository(service.db.prisma).answersOfAll(rounds.at(0)!.assessment.id));
     potsdam = scoreAssessment(q, consolidated.answers);
     potsdamDivergences = consolidated.divergences.length;
 
@@ -148,7 +148,7 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
     // The export links download with the signed-in person's token (a plain link would carry none).
     const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('nav.exports a').nth(1).click()]);
     expect(csv.suggestedFilename()).toMatch(/\.csv$/);
-    const csvText = readFileSync((await csv.path())!, 'utf8');
+    const csvText = readFileSync(await csv.path(), 'utf8');
     expect(csvText.split(/\r?\n/)[0]).toBe(`\uFEFF${exportTexts('de').csvHeaders.map(csvCell).join(';')}`);
     expect(csvText).toContain('Potsdam');
     expect(await page.locator('html').getAttribute('lang')).toBe('de');

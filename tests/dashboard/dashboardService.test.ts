@@ -25,7 +25,7 @@ class FakeDashboardRepository implements DashboardRepository {
     this.summaries.push({
       assessment: { id, municipalityId, questionnaireVersion: q.version, round: 1, status: 'in_progress', startedAt: new Date(0), completedAt: null },
       respondents: 1,
-      answers: Object.keys(set[0]!.answers).length,
+      answers: Object.keys(set.at(0)!.answers).length,
       lastAnswerAt,
     });
   }
@@ -43,7 +43,7 @@ function setup(others: number, now = new Date()) {
   const municipalities: Municipality[] = names.map((id) => ({ id, name: id, kind: 'city', state: 'X' }));
   const repo = new FakeDashboardRepository();
   const values: StoredAnswer[] = ['full', 'partial', 'planned', 'none'];
-  names.forEach((id, i) => repo.add(id, values[i % values.length]!, new Date(now.getTime() - (id === 'own' ? 10 * DAY : DAY))));
+  names.forEach((id, i) => repo.add(id, values.at(i % values.length)!, new Date(now.getTime() - (id === 'own' ? 10 * DAY : DAY))));
   const service = new DashboardService({
     municipalities: { list: async () => municipalities, find: async (id) => municipalities.find((m) => m.id === id) },
     respondents: { findByIdentity: async () => undefined },
@@ -81,7 +81,7 @@ describe('DashboardService', () => {
     await service.overview(COORDINATOR);
     await service.overview(COORDINATOR);
     expect(repo.loads).toBe(1);
-    const first = repo.summaries[1]!;
+    const first = repo.summaries.at(1)!;
     repo.summaries[1] = { ...first, lastAnswerAt: new Date(), answers: first.answers };
     await service.overview(COORDINATOR);
     expect(repo.loads).toBe(2);

@@ -63,7 +63,7 @@ export function startConversation(channelId: ChannelId = 'webchat', aadObjectId 
     locale: 'de-DE',
     from: { id: 'u1', name: 'User', aadObjectId },
     conversation: { id: 'c1', tenantId: 't1', conversationType: 'personal', isGroup: false, name: 'c1' },
-  } as Partial<Activity>);
+  });
   const turn = async (activity: Partial<Activity>): Promise<Partial<Activity>[]> => {
     await adapter.receiveActivity(activity);
     return adapter.activeQueue.splice(0);

@@ -228,7 +228,6 @@ describe(`whichever statement of an answer turn fails, nothing is half-written (
 const pgUrl = process.env.TEST_DATABASE_URL;
 const loopbackPostgres = pgUrl !== undefined && ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(pgUrl).hostname);
 if (!loopbackPostgres) {
-  // eslint-disable-next-line no-console
   console.warn('databaseOutage: TEST_DATABASE_URL (a PostgreSQL on loopback) is not set; the TCP relay outage test is skipped');
 }
 (loopbackPostgres ? outageStory : (name: string) => describe.skip(name, () => it('needs TEST_DATABASE_URL', () => undefined)))(
@@ -267,7 +266,7 @@ describe('a Direct Line turn that fails outside the bot\'s error handler', () =>
     ['a storage failure', connectionRefused, 'de-DE', GERMAN],
     ['another error', () => new Error('boom'), 'de-DE', 'Entschuldigung, da ist bei mir etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.'],
   ])('%s (%#) answers 200 with the apology in the activity list, not 502', async (_name, error, locale, expected) => {
-    const dl = await startDirectLineServer({}, undefined, '', failing(error) as never);
+    const dl = await startDirectLineServer({}, undefined, '', failing(error));
     try {
       const s = await start(dl.url, { locale });
       const res = await post(dl.url, s, { type: 'message', text: 'hallo', locale });
