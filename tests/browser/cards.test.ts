@@ -130,13 +130,13 @@ describe('cards against the Adaptive Cards renderer', () => {
        <body><div id="card"></div></body></html>`,
     );
     await page.addScriptTag({ path: path.join(dist, 'adaptivecards.min.js') });
-    const rendered = (await page.evaluate(`(() => {
+    const rendered = await page.evaluate<{ text: string; buttons: number; height: number }>(`(() => {
       const c = new AdaptiveCards.AdaptiveCard();
       c.parse(${JSON.stringify(card)});
       const el = c.render();
       document.getElementById('card').appendChild(el);
       return { text: el.innerText, buttons: el.querySelectorAll('button').length, height: el.getBoundingClientRect().height };
-    })()`)) as { text: string; buttons: number; height: number };
+    })()`);
     expect(rendered.height).toBeGreaterThan(100);
     expect(rendered.buttons).toBeGreaterThan(0);
     if (name === 'question') expect(rendered.text).toContain('Leichter Sprache');

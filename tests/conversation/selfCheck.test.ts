@@ -527,7 +527,7 @@ describe('the self-check across a service restart', () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'wb-restart-'));
       env = { DATABASE_URL: `pglite:${dir}` };
       // Seeded from the migrated snapshot (a fresh on-disk migration takes ~10 s); the second start opens the directory as is.
-      database = { target: { kind: 'pglite', dataDir: dir }, openOptions: database.openOptions, dispose: async () => rmSync(dir, { recursive: true, force: true }) };
+      database = { target: { kind: 'pglite', dataDir: dir }, openOptions: database.openOptions, dispose: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })) };
     }
     const p = newParticipant();
     const first = await startTestService(env, database);

@@ -110,7 +110,7 @@ describe(`proactive summary cards through the outbox (${usingPostgres ? 'Postgre
     expect(posts.filter((c) => cardText(c.body).includes('Erlangen: Selbstcheck abgeschlossen'))).toHaveLength(1);
     expect(posts.filter((c) => cardText(c.body).includes('Erlangen: Handlungsfeld'))).toHaveLength(7);
     const events = await prisma().outboxEvent.findMany({ where: { municipalityId: 'erlangen' } });
-    expect(events.map((e) => e.kind).sort()).toEqual(['assessment_completed', ...Array(7).fill('field_completed')]);
+    expect(events.map((e) => e.kind).sort()).toEqual(['assessment_completed', ...Array<string>(7).fill('field_completed')]);
   });
 
   it('retries a 429 after its Retry-After and records it', async () => {

@@ -152,7 +152,7 @@ describe('dashboard API: tab SSO tokens and role checks', () => {
   ])('answers 401 for %s', async (_name, make) => {
     const res = await fetch(`${url}/api/dashboard/overview`, { headers: make ? { authorization: `Bearer ${make()}` } : {} });
     expect(res.status).toBe(401);
-    expect(await res.json()).toEqual({ code: 'Unauthorized', message: expect.any(String) });
+    expect(await res.json()).toEqual({ code: 'Unauthorized', message: expect.any(String) as unknown });
     expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
   });
 

@@ -29,12 +29,12 @@ class FakeDashboardRepository implements DashboardRepository {
       lastAnswerAt,
     });
   }
-  async rounds(ids?: readonly string[]) {
-    return this.summaries.filter((s) => ids === undefined || ids.includes(s.assessment.municipalityId));
+  rounds(ids?: readonly string[]) {
+    return Promise.resolve(this.summaries.filter((s) => ids === undefined || ids.includes(s.assessment.municipalityId)));
   }
-  async answersOfRounds(ids: readonly string[]) {
+  answersOfRounds(ids: readonly string[]) {
     this.loads += 1;
-    return new Map(ids.map((id) => [id, this.sets.get(id) ?? []]));
+    return Promise.resolve(new Map(ids.map((id) => [id, this.sets.get(id) ?? []])));
   }
 }
 
@@ -45,11 +45,11 @@ function setup(others: number, now = new Date()) {
   const values: StoredAnswer[] = ['full', 'partial', 'planned', 'none'];
   names.forEach((id, i) => repo.add(id, values.at(i % values.length)!, new Date(now.getTime() - (id === 'own' ? 10 * DAY : DAY))));
   const service = new DashboardService({
-    municipalities: { list: async () => municipalities, find: async (id) => municipalities.find((m) => m.id === id) },
-    respondents: { findByIdentity: async () => undefined },
+    municipalities: { list: () => Promise.resolve(municipalities), find: (id) => Promise.resolve(municipalities.find((m) => m.id === id)) },
+    respondents: { findByIdentity: () => Promise.resolve(undefined) },
     dashboard: repo,
     registry: defaultRegistry,
-    access: new AccessService({ access: new MemoryAccessRepository(), respondents: { findByIdentity: async () => undefined }, bootstrap: { objectIds: ['coord'], tenantIds: [TENANT] } }),
+    access: new AccessService({ access: new MemoryAccessRepository(), respondents: { findByIdentity: () => Promise.resolve(undefined) }, bootstrap: { objectIds: ['coord'], tenantIds: [TENANT] } }),
     stalledDays: 7,
     clock: { now: () => now },
   });

@@ -195,7 +195,7 @@ describe('RateLimits port', () => {
       adapter,
       bot: echoBot,
       logger,
-      readiness: { check: async () => undefined },
+      readiness: { check: () => Promise.resolve(undefined) },
       maxBodyBytes: 262144,
       shutdownTimeoutMs: 1000,
       mount: (server) => {

@@ -50,7 +50,7 @@ async function waitForReady(url: string, want: number): Promise<void> {
 }
 
 /** The same story against two ways of taking the database away. */
-function outageStory(name: string, setup: () => Promise<{ harness: Harness; dispose(): Promise<void> }>): void {
+function outageStory(name: string, setup: () => Promise<{ harness: Harness; dispose: () => Promise<void> }>): void {
   describe(name, () => {
     let h: Harness;
     let dispose: () => Promise<void>;
@@ -167,8 +167,8 @@ outageStory(`database outage by fault injection (${usingPostgres ? 'PostgreSQL' 
   const faults = new StatementFaults();
   const { url, service } = await startServiceWith(database, { beforeStatement: faults.beforeStatement });
   return {
-    harness: { url, service, cut: async () => faults.cut(), restore: async () => faults.restore() },
-    async dispose() {
+    harness: { url, service, cut: () => Promise.resolve(faults.cut()), restore: () => Promise.resolve(faults.restore()) },
+    dispose: async () => {
       await service.stop();
       await database.dispose();
     },
@@ -243,7 +243,7 @@ if (!loopbackPostgres) {
     const { url, service } = await startServiceWith(database, {}, viaRelay.toString());
     return {
       harness: { url, service, cut: () => relay.cut(), restore: () => relay.restore() },
-      async dispose() {
+      dispose: async () => {
         await relay.restore().catch(() => undefined);
         await service.stop();
         await relay.close();
@@ -256,9 +256,7 @@ if (!loopbackPostgres) {
 describe('a Direct Line turn that fails outside the bot\'s error handler', () => {
   // An adapter without onTurnError: the failure reaches the Direct Line route itself.
   const failing = (error: () => Error) => ({
-    run: async (ctx: { activity: { type: string } }) => {
-      if (ctx.activity.type === 'message') throw error();
-    },
+    run: (ctx: { activity: { type: string } }) => (ctx.activity.type === 'message' ? Promise.reject(error()) : Promise.resolve()),
   });
 
   it.each([
