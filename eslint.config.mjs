@@ -2,9 +2,7 @@
 // ESLint flat config. Three jobs: keep the layers of the README's Architecture section apart (import
 // boundaries), apply typescript-eslint's recommended type-checked rules, and leave formatting to Prettier
 // (eslint-config-prettier comes last and switches off every rule Prettier would fight with).
-import { existsSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import path from 'node:path';
 
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
@@ -57,25 +55,21 @@ const ALLOWED = {
 };
 
 /**
- * One `import-x/no-restricted-paths` zone per layer: its folder may not import from any other layer it is
- * not allowed to. `allowed` lists single files a layer still imports today (the temporary allow-list
- * below); they become exceptions of the zone whose `from` contains them.
+ * One `import-x/no-restricted-paths` zone per forbidden layer: a layer's folders may not import from any
+ * layer it is not allowed to, without exceptions (a file that needs one belongs in another layer).
  */
-function layerZones(layer, allowed = []) {
+function layerZones(layer) {
   const forbidden = Object.keys(LAYERS).filter((other) => other !== layer && !ALLOWED[layer].includes(other));
-  const from = forbidden.flatMap((other) => LAYERS[other]).filter((dir) => !allowed.some((file) => file === dir));
-  const except = (dir) =>
-    allowed.filter((file) => file.startsWith(`${dir}/`)).map((file) => `./${path.posix.relative(dir, file)}`);
-  return from.map((dir) => ({
+  return forbidden.flatMap((other) => LAYERS[other]).map((dir) => ({
     target: LAYERS[layer],
     from: dir,
-    except: except(dir),
+    except: [],
     message: `${layer} may import only ${['itself', ...ALLOWED[layer]].join(', ')} (README, Architecture).`,
   }));
 }
 
-function boundaryRule(layer, allowed) {
-  return ['error', { basePath: root, zones: layerZones(layer, allowed) }];
+function boundaryRule(layer) {
+  return ['error', { basePath: root, zones: layerZones(layer) }];
 }
 
 /** Packages that mean I/O, a framework or the database: the domain's ports are plain TypeScript. */
@@ -110,157 +104,7 @@ const servicePackages = restrictedPackages(
   'Services depend on the domain and its ports only; frameworks and databases live in infrastructure.',
 );
 
-const layerOf = (file) =>
-  Object.keys(LAYERS).find((layer) => LAYERS[layer].some((dir) => file === dir || file.startsWith(`${dir}/`)));
-
 const globsOf = (layer) => LAYERS[layer].map((dir) => (dir.endsWith('.ts') ? dir : `${dir}/**/*.ts`));
-
-// ---------------------------------------------------------------------------------------------------------
-// TEMPORARY allow-list: today's violations, per file and per rule. It shrinks as the Shape steps land: when
-// a file is fixed, delete its line here; nothing new goes in (`npm run lint` must fail on new violations).
-// ---------------------------------------------------------------------------------------------------------
-
-/**
- * Wrong-way imports that exist today: file -> the files it may still import against its layer's rule.
- * Only these exact files are excepted; any other wrong-way import from the same file still fails.
- * The config entries go away when infrastructure gets its settings as arguments (database.ts) and the
- * migration CLI moves next to the composition root; the rest with "services return data" and the router.
- */
-const layerAllowList = {
-};
-
-/** Rules (recommended and type-checked) that a file breaks today: switched off for that file only. */
-const ruleAllowList = {
-  'tests/bench/bench.ts': [
-    '@typescript-eslint/no-unnecessary-type-assertion',
-    '@typescript-eslint/no-unsafe-argument',
-    '@typescript-eslint/no-unsafe-return',
-    '@typescript-eslint/prefer-promise-reject-errors',
-    '@typescript-eslint/require-await',
-    '@typescript-eslint/unbound-method',
-  ],
-  'tests/browser/cards.test.ts': ['@typescript-eslint/no-unnecessary-type-assertion'],
-  'tests/browser/dashboard.test.ts': [
-    '@typescript-eslint/no-unnecessary-type-assertion',
-    '@typescript-eslint/no-unsafe-call',
-    '@typescript-eslint/no-unsafe-member-access',
-    '@typescript-eslint/no-unsafe-return',
-  ],
-  'tests/browser/webchat.test.ts': [
-    '@typescript-eslint/no-unnecessary-type-assertion',
-    '@typescript-eslint/no-unsafe-call',
-    '@typescript-eslint/no-unsafe-member-access',
-    '@typescript-eslint/no-unsafe-return',
-  ],
-  'tests/conversation/selfCheck.test.ts': [
-    '@typescript-eslint/no-unnecessary-type-assertion',
-    '@typescript-eslint/require-await',
-  ],
-  'tests/coordinators/cards.test.ts': ['@typescript-eslint/no-unnecessary-type-assertion'],
-  'tests/coordinators/delivery.test.ts': [
-    '@typescript-eslint/no-unnecessary-type-assertion',
-    '@typescript-eslint/no-unsafe-assignment',
-  ],
-  'tests/coordinators/reminders.test.ts': [
-    '@typescript-eslint/no-unnecessary-type-assertion',
-    '@typescript-eslint/unbound-method',
-  ],
-  'tests/coordinators/sender.test.ts': ['@typescript-eslint/require-await', '@typescript-eslint/unbound-method'],
-  'tests/coordinators/trust.test.ts': ['@typescript-eslint/no-unsafe-assignment'],
-  'tests/dashboard/dashboardApi.test.ts': [
-    '@typescript-eslint/no-unnecessary-type-assertion',
-    '@typescript-eslint/no-unsafe-assignment',
-  ],
-  'tests/dashboard/dashboardService.test.ts': [
-    '@typescript-eslint/no-unnecessary-type-assertion',
-    '@typescript-eslint/require-await',
-  ],
-  'tests/dashboard/seed.ts': ['@typescript-eslint/no-unnecessary-type-assertion'],
-  'tests/dashboard/webTypes.test.ts': ['@typescript-eslint/no-unsafe-assignment', '@typescript-eslint/unbound-method'],
-  'tests/dialogs/selfCheckDialogs.test.ts': ['@typescript-eslint/no-unnecessary-type-assertion'],
-  'tests/directline/directLine.test.ts': ['@typescript-eslint/no-unsafe-assignment'],
-  'tests/directline/limits.test.ts': [
-    '@typescript-eslint/no-unnecessary-type-assertion',
-    '@typescript-eslint/require-await',
-  ],
-  'tests/domain/conversation/serviceUrl.test.ts': ['@typescript-eslint/no-unsafe-assignment'],
-  'tests/exports/exportService.test.ts': [
-    '@typescript-eslint/no-unnecessary-type-assertion',
-    '@typescript-eslint/no-unused-expressions',
-    '@typescript-eslint/unbound-method',
-  ],
-  'tests/exports/routes.test.ts': [
-    '@typescript-eslint/no-unnecessary-type-assertion',
-    '@typescript-eslint/no-unsafe-return',
-    '@typescript-eslint/require-await',
-    '@typescript-eslint/unbound-method',
-  ],
-  'tests/exports/service.test.ts': ['@typescript-eslint/no-unsafe-assignment'],
-  'tests/fakes/inMemorySelfCheck.ts': ['@typescript-eslint/require-await'],
-  'tests/fakes/memoryAccessRepository.ts': ['@typescript-eslint/require-await'],
-  'tests/http/authentication.test.ts': ['@typescript-eslint/no-unsafe-assignment'],
-  'tests/http/bodies.test.ts': ['@typescript-eslint/no-unsafe-assignment'],
-  'tests/http/databaseOutage.test.ts': [
-    '@typescript-eslint/no-unnecessary-type-assertion',
-    '@typescript-eslint/require-await',
-    '@typescript-eslint/unbound-method',
-  ],
-  'tests/http/messages.test.ts': ['@typescript-eslint/no-unsafe-assignment'],
-  'tests/http/readiness.test.ts': [
-    '@typescript-eslint/prefer-promise-reject-errors',
-    '@typescript-eslint/require-await',
-  ],
-  'tests/http/shutdown.test.ts': ['@typescript-eslint/require-await'],
-  'tests/http/universalActions.test.ts': ['@typescript-eslint/no-unsafe-assignment'],
-  'tests/infrastructure/migrations.test.ts': [
-    '@typescript-eslint/no-require-imports',
-    '@typescript-eslint/no-unsafe-call',
-    '@typescript-eslint/no-unsafe-member-access',
-  ],
-  'tests/infrastructure/prismaStorage.test.ts': [
-    '@typescript-eslint/no-unsafe-assignment',
-    '@typescript-eslint/no-unsafe-member-access',
-    '@typescript-eslint/require-await',
-    '@typescript-eslint/unbound-method',
-  ],
-  'tests/infrastructure/reusingAuthentication.test.ts': [
-    '@typescript-eslint/no-unnecessary-type-assertion',
-    '@typescript-eslint/require-await',
-  ],
-  'tests/infrastructure/turnWrites.test.ts': [
-    '@typescript-eslint/no-unsafe-member-access',
-    '@typescript-eslint/no-unsafe-return',
-    '@typescript-eslint/unbound-method',
-  ],
-  'tests/scale/twoInstances.test.ts': ['@typescript-eslint/no-unnecessary-type-assertion'],
-  'tests/security/badInput.test.ts': ['@typescript-eslint/no-unnecessary-type-assertion'],
-  'tests/security/harness.ts': ['@typescript-eslint/no-unnecessary-type-assertion'],
-  'tests/security/shapes.ts': ['@typescript-eslint/no-redundant-type-constituents'],
-  'tests/security/storedData.ts': ['@typescript-eslint/no-unnecessary-type-assertion'],
-  'tests/services/accessService.test.ts': ['@typescript-eslint/require-await'],
-  'tests/services/selfCheckService.test.ts': [
-    '@typescript-eslint/no-unnecessary-type-assertion',
-    '@typescript-eslint/unbound-method',
-  ],
-  'tests/support/browser.ts': ['@typescript-eslint/no-unnecessary-type-assertion'],
-  'tests/support/directLineServer.ts': ['@typescript-eslint/require-await'],
-  'tests/support/testDatabase.ts': ['@typescript-eslint/require-await'],
-  'tests/support/webChatServer.ts': ['@typescript-eslint/require-await'],
-};
-
-/** Files whose `eslint-disable no-console` comments predate this config (no-console is not enabled). */
-const staleDirectiveAllowList = [
-  'tests/exports/blankQuestionnaire.test.ts',
-  'tests/exports/exportService.test.ts',
-  'tests/http/bodies.test.ts',
-  'tests/http/databaseOutage.test.ts',
-];
-
-// A file that was moved or deleted must leave the allow-list too, or its entry would silently cover nothing.
-const missing = [...Object.keys(layerAllowList), ...Object.keys(ruleAllowList), ...staleDirectiveAllowList].filter(
-  (file) => !existsSync(path.join(root, file)),
-);
-if (missing.length > 0) throw new Error(`eslint.config.mjs allow-list names missing files: ${missing.join(', ')}`);
 
 export default defineConfig(
   {
@@ -308,20 +152,6 @@ export default defineConfig(
   // restify route handlers: an async handler is finished when its promise settles, a plain one must call
   // next(). Our handlers are async on purpose even when they do not await, so they never need next().
   { files: ['src/http/**/*.ts'], rules: { '@typescript-eslint/require-await': 'off' } },
-
-  // TEMPORARY allow-list (defined above); shrinks as the Shape steps land.
-  ...Object.entries(layerAllowList).map(([file, allowed]) => ({
-    files: [file],
-    rules: { 'import-x/no-restricted-paths': boundaryRule(layerOf(file), allowed) },
-  })),
-  ...Object.entries(ruleAllowList).map(([file, rules]) => ({
-    files: [file],
-    rules: Object.fromEntries(rules.map((rule) => [rule, 'off'])),
-  })),
-  ...staleDirectiveAllowList.map((file) => ({
-    files: [file],
-    linterOptions: { reportUnusedDisableDirectives: 'off' },
-  })),
 
   // Plain JavaScript: config files and scripts run by Node (CommonJS), the browser pages' scripts.
   {

@@ -38,7 +38,7 @@ const q = currentQuestionnaire();
 const SCALE: readonly AnswerValue[] = ['full', 'partial', 'planned', 'none', 'unknown'];
 /** A deterministic, mixed municipality: answers cycle through the scale with a per-person offset. */
 function answersOf(offset: number): AnswerMap {
-  return Object.fromEntries(q.questions.map((question, i) => [question.id, SCALE[(i * 3 + offset) % SCALE.length] as AnswerValue]));
+  return Object.fromEntries(q.questions.map((question, i) => [question.id, SCALE.at((i * 3 + offset) % SCALE.length)!]));
 }
 
 function cards() {
@@ -130,13 +130,13 @@ describe('cards against the Adaptive Cards renderer', () => {
        <body><div id="card"></div></body></html>`,
     );
     await page.addScriptTag({ path: path.join(dist, 'adaptivecards.min.js') });
-    const rendered = (await page.evaluate(`(() => {
+    const rendered = await page.evaluate<{ text: string; buttons: number; height: number }>(`(() => {
       const c = new AdaptiveCards.AdaptiveCard();
       c.parse(${JSON.stringify(card)});
       const el = c.render();
       document.getElementById('card').appendChild(el);
       return { text: el.innerText, buttons: el.querySelectorAll('button').length, height: el.getBoundingClientRect().height };
-    })()`)) as { text: string; buttons: number; height: number };
+    })()`);
     expect(rendered.height).toBeGreaterThan(100);
     expect(rendered.buttons).toBeGreaterThan(0);
     if (name === 'question') expect(rendered.text).toContain('Leichter Sprache');

@@ -20,6 +20,10 @@ import { COORDINATOR_OID, LEAD_OID, RESPONDENT_OID, TENANT, seedDashboard } from
 if (!haveChromium) console.warn(`browser tests skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
 const describeBrowser = haveChromium ? describe : describe.skip;
 const DOCS = path.join(__dirname, '..', '..', 'docs');
+/** The part of a DOM element these tests read; the test project compiles without the DOM library. */
+interface Attributed {
+  getAttribute(name: string): string | null;
+}
 
 
 const de = (v: number | null) => (v === null ? '–' : v.toLocaleString('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
@@ -64,8 +68,8 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
 
     // The expected numbers, straight from the domain core over the stored answers.
     const rounds = await new PrismaDashboardRepository(service.db.prisma).rounds(['potsdam']);
-    const q = defaultRegistry.getQuestionnaire(rounds[0]!.assessment.questionnaireVersion);
-    const consolidated = consolidate(q, await new PrismaAnswerRepository(service.db.prisma).answersOfAll(rounds[0]!.assessment.id));
+    const q = defaultRegistry.getQuestionnaire(rounds.at(0)!.assessment.questionnaireVersion);
+    const consolidated = consolidate(q, await new PrismaAnswerRepository(service.db.prisma).answersOfAll(rounds.at(0)!.assessment.id));
     potsdam = scoreAssessment(q, consolidated.answers);
     potsdamDivergences = consolidated.divergences.length;
 
@@ -140,7 +144,7 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
     expect(await page.locator('ul.gaps li').count()).toBe(potsdam.fields.reduce((s, f) => s + f.knowledgeGaps.length, 0));
     expect(await page.locator('table.coverage tbody tr').count()).toBe(4);
     expect(await page.locator('svg.chart').count()).toBe(2);
-    expect(await page.locator('nav.exports a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+    expect(await page.locator('nav.exports a').evaluateAll((as: readonly Attributed[]) => as.map((a) => a.getAttribute('href')))).toEqual([
       '/api/exports/potsdam/report.pdf',
       '/api/exports/potsdam/answers.csv',
       '/api/exports/potsdam/answers.json',
@@ -148,7 +152,7 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
     // The export links download with the signed-in person's token (a plain link would carry none).
     const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('nav.exports a').nth(1).click()]);
     expect(csv.suggestedFilename()).toMatch(/\.csv$/);
-    const csvText = readFileSync((await csv.path())!, 'utf8');
+    const csvText = readFileSync(await csv.path(), 'utf8');
     expect(csvText.split(/\r?\n/)[0]).toBe(`\uFEFF${exportTexts('de').csvHeaders.map(csvCell).join(';')}`);
     expect(csvText).toContain('Potsdam');
     expect(await page.locator('html').getAttribute('lang')).toBe('de');
@@ -213,7 +217,7 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
     await page.locator('table.overview').waitFor();
     await page.goto(`${url}/dashboard/config.html`);
     await page.locator('#scope:not([disabled])').waitFor();
-    const options = await page.locator('#scope option').evaluateAll((os) => os.map((o) => o.getAttribute('value')));
+    const options = await page.locator('#scope option').evaluateAll((os: readonly Attributed[]) => os.map((o) => o.getAttribute('value')));
     expect(options[0]).toBe('all');
     expect(options).toHaveLength(17);
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -224,7 +228,7 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
     await lead.locator('h1[data-municipality="potsdam"]').waitFor();
     await lead.goto(`${url}/dashboard/config.html`);
     await lead.locator('#scope:not([disabled])').waitFor();
-    expect(await lead.locator('#scope option').evaluateAll((os) => os.map((o) => o.getAttribute('value')))).toEqual(['potsdam']);
+    expect(await lead.locator('#scope option').evaluateAll((os: readonly Attributed[]) => os.map((o) => o.getAttribute('value')))).toEqual(['potsdam']);
     await lead.close();
   }, 60_000);
 
@@ -296,7 +300,7 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
     expect(await tab.locator('#theme-box').isHidden()).toBe(true);
     expect(await tab.locator('#signout').isHidden()).toBe(true);
     for (const f of potsdam.fields) expect(await tab.locator(`table.fields tr[data-field="${f.fieldId}"] [data-col="score"]`).textContent()).toBe(en(f.score));
-    const calls = (await page.evaluate('window.calls.map((c) => c.func)')) as string[];
+    const calls = await page.evaluate<string[]>('window.calls.map((c) => c.func)');
     expect(calls).toEqual(expect.arrayContaining(['initialize', 'getContext', 'authentication.getAuthToken']));
     await page.evaluate(`window.sendToTab('themeChange', ['contrast'])`);
     await frame?.waitForFunction(`document.documentElement.dataset.theme === 'contrast'`, undefined, { timeout: 5000 });
@@ -312,7 +316,7 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
     await page.waitForFunction(`window.calls.some((c) => c.func === 'registerHandler' && c.args[0] === 'save')`, undefined, { timeout: 5000 });
     await page.evaluate(`window.sendToTab('settings.save', [{}])`);
     await page.waitForFunction(`window.calls.some((c) => c.func === 'settings.save.success')`, undefined, { timeout: 5000 });
-    const calls = (await page.evaluate('window.calls')) as { func: string; args: unknown[] }[];
+    const calls = await page.evaluate<{ func: string; args: unknown[] }[]>('window.calls');
     const set = calls.find((c) => c.func === 'settings.setSettings');
     expect(set?.args[0]).toMatchObject({ contentUrl: `${teamsUrl}/dashboard/?municipality=bochum`, entityId: 'weltoffen-dashboard-bochum', suggestedDisplayName: 'Selbstcheck Bochum' });
     expect(calls.find((c) => c.func === 'settings.setValidityState')?.args).toEqual([true]);

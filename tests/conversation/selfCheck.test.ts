@@ -76,7 +76,7 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
     const p = newParticipant();
     const key = `webchat:${p.userId}`;
     const first = await onboard(webchat, p, 'Bochum', 'Integrationsbeauftragte*r / Flüchtlingskoordination');
-    const data = questionCard(first)!.actions![0]!.data;
+    const data = questionCard(first)!.actions!.at(0)!.data;
     expect(data).toMatchObject({ verb: 'answer', questionId: 'MS-01' });
 
     const afterCard = await submit(webchat, p, { ...data, answer: 'partial', comment: 'Leitbild 2019' });
@@ -183,7 +183,7 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
     const p = newParticipant();
     const key = `webchat:${p.userId}`;
     const first = await onboard(webchat, p, 'Iserlohn', 'Mitglied Integrationsbeirat');
-    const data = questionCard(first)!.actions![0]!.data;
+    const data = questionCard(first)!.actions!.at(0)!.data;
     await submit(webchat, p, { ...data, answer: 'full' });
     const before = await storedAnswers(key);
     const historyBefore = await prisma().answerHistory.count();
@@ -226,7 +226,7 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
     const p = newParticipant();
     const key = `webchat:${p.userId}`;
     const first = await onboard(webchat, p, 'Lübeck', 'Verwaltungsspitze');
-    const value = { ...questionCard(first)!.actions![0]!.data, answer: 'planned' };
+    const value = { ...questionCard(first)!.actions!.at(0)!.data, answer: 'planned' };
     const both = await Promise.all([submit(webchat, p, value), submit(webchat, p, value)]);
     for (const replies of both) expect(questionIdOf(replies)).toBe('MS-02');
     expect(await storedAnswers(key)).toEqual({ 'MS-01': { value: 'planned', comment: null } });
@@ -236,7 +236,7 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
   it('resets a dialog stack of an older release and resumes from the stored answers', async () => {
     const p = newParticipant();
     const first = await onboard(webchat, p, 'Kiel', 'Andere Funktion');
-    await submit(webchat, p, { ...questionCard(first)!.actions![0]!.data, answer: 'none' });
+    await submit(webchat, p, { ...questionCard(first)!.actions!.at(0)!.data, answer: 'none' });
     const stateKey = `webchat/conversations/${p.conversationId}`;
     const row = await prisma().botStateItem.findUniqueOrThrow({ where: { key: stateKey } });
     await prisma().botStateItem.update({
@@ -255,7 +255,7 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
     const b = newParticipant();
     const firstA = await onboard(webchat, a, 'Erlangen', 'Verwaltungsspitze');
     const firstB = await onboard(webchat, b, 'Erlangen', 'Mitarbeiter*in Integrationsstelle');
-    expect(questionCard(firstA)!.actions![0]!.data['assessmentId']).toBe(questionCard(firstB)!.actions![0]!.data['assessmentId']);
+    expect(questionCard(firstA)!.actions!.at(0)!.data['assessmentId']).toBe(questionCard(firstB)!.actions!.at(0)!.data['assessmentId']);
     await say(webchat, a, '1');
     await say(webchat, b, '4');
     const result = await say(webchat, b, 'ergebnis');
@@ -270,7 +270,7 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
     const staff = newParticipant();
     const firstLead = await onboard(webchat, lead, 'Halle (Saale)', 'Verwaltungsspitze');
     const firstStaff = await onboard(webchat, staff, 'Halle (Saale)', 'Mitarbeiter*in Integrationsstelle');
-    const round1 = questionCard(firstLead)!.actions![0]!.data['assessmentId'] as string;
+    const round1 = questionCard(firstLead)!.actions!.at(0)!.data['assessmentId'] as string;
     await say(webchat, lead, '1');
 
     expect(allText(await say(webchat, staff, 'abschließen'))).toContain('Eine Runde abschließen können');
@@ -280,12 +280,12 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
     expect(await prisma().assessment.findUnique({ where: { id: round1 } })).toMatchObject({ status: 'completed' });
 
     // The colleague still has round 1 on screen: the answer is refused, nothing is stored.
-    const refused = await submit(webchat, staff, { ...questionCard(firstStaff)!.actions![0]!.data, answer: 'full' });
+    const refused = await submit(webchat, staff, { ...questionCard(firstStaff)!.actions!.at(0)!.data, answer: 'full' });
     expect(allText(refused)).toContain('inzwischen abgeschlossen');
     expect(await prisma().answer.count({ where: { respondent: { identityKey: `webchat:${staff.userId}` } } })).toBe(0);
 
     const restarted = await say(webchat, staff, 'start');
-    const round2 = questionCard(restarted)!.actions![0]!.data['assessmentId'] as string;
+    const round2 = questionCard(restarted)!.actions!.at(0)!.data['assessmentId'] as string;
     expect(round2).not.toBe(round1);
     expect(await prisma().assessment.findUnique({ where: { id: round2 } })).toMatchObject({ round: 2, status: 'in_progress' });
     expect(questionIdOf(restarted)).toBe('MS-01');
@@ -313,7 +313,7 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
     it('replaces the answered card in place, sends the next question and ignores a second click', async () => {
       const p = newParticipant({ serviceUrl: connectorUrl, aadObjectId: `aad-${Date.now()}` });
       const first = await onboard(teamsPersonal, p, 'Landkreis Teltow-Fläming', 'Verwaltungsspitze');
-      const action = questionCard(first)!.actions![0]!;
+      const action = questionCard(first)!.actions!.at(0)!;
       expect(action).toMatchObject({ type: 'Action.Execute', verb: 'answer' });
 
       const invoke = (data: Record<string, unknown>) =>
@@ -338,7 +338,7 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
       calls.length = 0;
       const second = await invoke(action.data);
       expect(second.status).toBe(200);
-      expect(await prisma().answerHistory.count({ where: { answer: { respondentId: stored[0]!.respondentId } } })).toBe(1);
+      expect(await prisma().answerHistory.count({ where: { answer: { respondentId: stored.at(0)!.respondentId } } })).toBe(1);
     });
 
     it('replaces a submitted form in place with how many answers were saved', async () => {
@@ -365,7 +365,7 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
     it('answers a card of another municipality politely and stores nothing', async () => {
       const p = newParticipant({ serviceUrl: connectorUrl, aadObjectId: `aad-foreign-${Date.now()}` });
       const first = await onboard(teamsPersonal, p, 'Zwickau', 'Verwaltungsspitze');
-      const data = questionCard(first)!.actions![0]!.data;
+      const data = questionCard(first)!.actions!.at(0)!.data;
       calls.length = 0;
       const res = await svc.post(
         teamsPersonal(p, {
@@ -452,7 +452,7 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
     const list = cardsOf(await say(webchat, p, 'ändern'));
     const pick = list.find((c) => c.actions?.some((a) => a.data['verb'] === 'change'));
     expect(JSON.stringify(pick)).toContain('MS-01');
-    const change = await submit(webchat, p, { ...pick!.actions![0]!.data, questionId: 'MS-01' });
+    const change = await submit(webchat, p, { ...pick!.actions!.at(0)!.data, questionId: 'MS-01' });
     expect(questionIdOf(change)).toBe('MS-01');
     await say(webchat, p, '3');
     expect((await storedAnswers(key))['MS-01']?.value).toBe('planned');
@@ -500,7 +500,7 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
     }) as typeof pglite.query;
     pglite.query = counting;
     try {
-      await submit(webchat, p, { ...questionCard(first)!.actions![0]!.data, answer: 'full' });
+      await submit(webchat, p, { ...questionCard(first)!.actions!.at(0)!.data, answer: 'full' });
       const cardTurn = count;
       count = 0;
       await say(webchat, p, '2');
@@ -527,7 +527,7 @@ describe('the self-check across a service restart', () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'wb-restart-'));
       env = { DATABASE_URL: `pglite:${dir}` };
       // Seeded from the migrated snapshot (a fresh on-disk migration takes ~10 s); the second start opens the directory as is.
-      database = { target: { kind: 'pglite', dataDir: dir }, openOptions: database.openOptions, dispose: async () => rmSync(dir, { recursive: true, force: true }) };
+      database = { target: { kind: 'pglite', dataDir: dir }, openOptions: database.openOptions, dispose: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })) };
     }
     const p = newParticipant();
     const first = await startTestService(env, database);

@@ -12,7 +12,7 @@ const AC = require('adaptivecards/dist/adaptivecards.js') as {
 
 const q = currentQuestionnaire();
 const SCALE: readonly AnswerValue[] = ['full', 'partial', 'planned', 'none', 'unknown'];
-const answers = (offset: number): AnswerMap => Object.fromEntries(q.questions.map((x, i) => [x.id, SCALE[(i * 3 + offset) % SCALE.length] as AnswerValue]));
+const answers = (offset: number): AnswerMap => Object.fromEntries(q.questions.map((x, i) => [x.id, SCALE.at((i * 3 + offset) % SCALE.length)!]));
 const score = (offset: number) => scoreAssessment(q, answers(offset));
 
 const TEAMS_APP_ID = '3f2a1c9e-7b1d-4c55-9a0e-2b6d8f1e4a77';

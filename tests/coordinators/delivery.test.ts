@@ -41,24 +41,24 @@ describe(`proactive summary cards through the outbox (${usingPostgres ? 'Postgre
     const answeredAt = Date.now();
     const subscribed = [potsdamA, potsdamB, all].map((p) => p.conversationId);
     await waitFor(() => subscribed.every((c) => connector.successfulPosts(c).length >= 1));
-    const arrivals = subscribed.map((c) => connector.posts(c)[0]!.at - answeredAt);
+    const arrivals = subscribed.map((c) => connector.posts(c).at(0)!.at - answeredAt);
     console.log(`sender latency after the completing answer turn (poll ${coordinatorEnv()['OUTBOX_POLL_MS']} ms): ${arrivals.join(', ')} ms`);
     // Give a second (wrong) post time to show up before counting.
     await new Promise((r) => setTimeout(r, 500));
     for (const c of subscribed) {
       const posts = connector.posts(c);
       expect(posts).toHaveLength(1);
-      expect(cardText(posts[0]!.body)).toContain('Potsdam: Handlungsfeld „Management und Steuerung“ abgeschlossen');
-      expect(cardText(posts[0]!.body)).toMatch(/Stand der Kommune/);
+      expect(cardText(posts.at(0)!.body)).toContain('Potsdam: Handlungsfeld „Management und Steuerung“ abgeschlossen');
+      expect(cardText(posts.at(0)!.body)).toMatch(/Stand der Kommune/);
     }
     expect(connector.posts(bochum.conversationId)).toHaveLength(0);
     // The card's button opens Potsdam in the dashboard tab inside Teams.
     const potsdam = await prisma().municipality.findFirstOrThrow({ where: { name: 'Potsdam' } });
-    expect(cardText(connector.posts(potsdamA.conversationId)[0]!.body)).toContain(dashboardLink({ publicBaseUrl: svc.url, teamsAppId: TEAMS_APP_ID })(potsdam.id));
+    expect(cardText(connector.posts(potsdamA.conversationId).at(0)!.body)).toContain(dashboardLink({ publicBaseUrl: svc.url, teamsAppId: TEAMS_APP_ID })(potsdam.id));
     const deliveries = await prisma().outboxDelivery.findMany({ where: { conversationId: { in: subscribed } } });
     expect(deliveries.map((d) => [d.state, d.attempts, d.activityId !== null])).toEqual(subscribed.map(() => ['sent', 1, true]));
     // Sent with the bot's credentials (the test factory's token; no login endpoint was asked).
-    expect(connector.posts(potsdamA.conversationId)[0]!.authorization).toBe(`Bearer ${TEST_OUTBOUND_TOKEN}`);
+    expect(connector.posts(potsdamA.conversationId).at(0)!.authorization).toBe(`Bearer ${TEST_OUTBOUND_TOKEN}`);
 
     // The coordinators see the delivery states.
     const states = await inChannel(svc, all, 'zustellungen');
@@ -70,7 +70,7 @@ describe(`proactive summary cards through the outbox (${usingPostgres ? 'Postgre
     expect(await inChannel(svc, english, 'subscribe Zwickau', 'en-GB')).toContain('Zwickau');
     await completeFirstField(svc, 'Zwickau');
     await waitFor(() => connector.successfulPosts(english.conversationId).length >= 1);
-    const card = cardText(connector.posts(english.conversationId)[0]!.body);
+    const card = cardText(connector.posts(english.conversationId).at(0)!.body);
     expect(card).toContain('Management and steering');
     expect(card).not.toContain('Handlungsfeld');
   });
@@ -110,7 +110,7 @@ describe(`proactive summary cards through the outbox (${usingPostgres ? 'Postgre
     expect(posts.filter((c) => cardText(c.body).includes('Erlangen: Selbstcheck abgeschlossen'))).toHaveLength(1);
     expect(posts.filter((c) => cardText(c.body).includes('Erlangen: Handlungsfeld'))).toHaveLength(7);
     const events = await prisma().outboxEvent.findMany({ where: { municipalityId: 'erlangen' } });
-    expect(events.map((e) => e.kind).sort()).toEqual(['assessment_completed', ...Array(7).fill('field_completed')]);
+    expect(events.map((e) => e.kind).sort()).toEqual(['assessment_completed', ...Array<string>(7).fill('field_completed')]);
   });
 
   it('retries a 429 after its Retry-After and records it', async () => {
@@ -125,8 +125,8 @@ describe(`proactive summary cards through the outbox (${usingPostgres ? 'Postgre
     await waitFor(() => connector.successfulPosts(channel.conversationId).length === 1, 30_000);
     const posts = connector.posts(channel.conversationId);
     expect(posts.map((p) => p.status)).toEqual([429, 429, 429, 429, 201]);
-    const gaps = posts.slice(1).map((p, i) => p.at - posts[i]!.at);
-    console.log(`429 retry gaps (ms): ${gaps.join(', ')}; first post to delivered: ${posts[4]!.at - started} ms`);
+    const gaps = posts.slice(1).map((p, i) => p.at - posts.at(i)!.at);
+    console.log(`429 retry gaps (ms): ${gaps.join(', ')}; first post to delivered: ${posts.at(4)!.at - started} ms`);
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(950);
     await waitFor(async () => (await prisma().outboxDelivery.findFirst({ where: { conversationId: channel.conversationId } }))?.state === 'sent');
     const delivery = await prisma().outboxDelivery.findFirstOrThrow({ where: { conversationId: channel.conversationId } });
@@ -165,7 +165,7 @@ describe(`proactive summary cards through the outbox (${usingPostgres ? 'Postgre
     await new Promise((r) => setTimeout(r, 300));
     const posts = connector.posts(channel.conversationId);
     expect(posts).toHaveLength(2);
-    expect(cardText(posts[1]!.body)).toContain('Konstanz: Selbstcheck abgeschlossen');
+    expect(cardText(posts.at(1)!.body)).toContain('Konstanz: Selbstcheck abgeschlossen');
   });
 });
 

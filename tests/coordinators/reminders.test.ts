@@ -132,7 +132,7 @@ describe(`reminders with a controlled clock (${usingPostgres ? 'PostgreSQL' : 'P
     await sender.tick();
     const posts = connector.posts('a:dora');
     expect(posts).toHaveLength(1);
-    const body = JSON.stringify(posts[0]!.body);
+    const body = JSON.stringify(posts.at(0)!.body);
     expect(body).toContain('Ihr Selbstcheck wartet auf Sie');
     expect(body).toContain('Zwickau');
     expect(body).toMatch(/"verb":"continue".*"assessmentId":"[^"]+"/);

@@ -14,7 +14,7 @@ import { FakeConnector } from './fakeConnector';
 const LOCAL_POLICY = serviceUrlPolicy([], true);
 
 const renderer: OutboxMessageRenderer = {
-  render: async (d) => ({ text: `${d.kind} ${d.municipalityId} ${d.fieldId ?? ''}` }),
+  render: (d) => Promise.resolve({ text: `${d.kind} ${d.municipalityId} ${d.fieldId ?? ''}` }),
   staleAlert: (s, reason) => ({ text: `stale ${s.scope} ${reason}` }),
 };
 

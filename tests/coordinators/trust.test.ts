@@ -69,7 +69,7 @@ describe(`local mode stores nothing for proactive use (${usingPostgres ? 'Postgr
   it('answers 400 for a serviceUrl that is not loopback, before the turn runs', async () => {
     const p = newParticipant({ aadObjectId: COORDINATOR_OID, serviceUrl: 'https://attacker.example/' });
     const res = await svc.post(teamsChannel(p, { type: 'message', text: 'abonnieren alle' }));
-    expect(res).toEqual({ status: 400, body: { code: 'ServiceUrlNotAllowed', message: expect.any(String) } });
+    expect(res).toEqual({ status: 400, body: { code: 'ServiceUrlNotAllowed', message: expect.any(String) as unknown } });
     expect(await prisma().channelSubscription.count({ where: { conversationId: p.conversationId } })).toBe(0);
   });
 });
@@ -93,7 +93,7 @@ describe(`channel authentication on: forged serviceUrls (${usingPostgres ? 'Post
       const p = newParticipant({ aadObjectId: COORDINATOR_OID, serviceUrl });
       // Not expectReplies: the bot would post its reply to serviceUrl.
       const res = await svc.post(teamsChannel(p, { type: 'message', text: 'abonnieren alle' }));
-      expect({ serviceUrl, status: res.status, body: res.body }).toEqual({ serviceUrl, status: 400, body: { code: 'ServiceUrlNotAllowed', message: expect.any(String) } });
+      expect({ serviceUrl, status: res.status, body: res.body }).toEqual({ serviceUrl, status: 400, body: { code: 'ServiceUrlNotAllowed', message: expect.any(String) as unknown } });
       expect(await svc.service.db.prisma.channelSubscription.count({ where: { conversationId: p.conversationId } })).toBe(0);
     }
     expect(connector.calls).toHaveLength(0);

@@ -94,8 +94,8 @@ describe('dashboard API: tab SSO tokens and role checks', () => {
     const scoreOf = async (assessmentId: string): Promise<AssessmentScore> => scoreAssessment(q, consolidate(q, await answers.answersOfAll(assessmentId)).answers);
     const potsdam = rounds.filter((r) => r.assessment.municipalityId === 'potsdam');
     expect(potsdam.map((r) => r.assessment.round)).toEqual([2, 1]);
-    const current = await scoreOf(potsdam[0]!.assessment.id);
-    const previous = await scoreOf(potsdam[1]!.assessment.id);
+    const current = await scoreOf(potsdam.at(0)!.assessment.id);
+    const previous = await scoreOf(potsdam.at(1)!.assessment.id);
     const others = await Promise.all(
       rounds.filter((r) => r.assessment.municipalityId !== 'potsdam' && r.answers > 0).map((r) => scoreOf(r.assessment.id)),
     );
@@ -105,7 +105,7 @@ describe('dashboard API: tab SSO tokens and role checks', () => {
     expect(d.comparison).toEqual(compareWithOthers(current, others));
     expect(d.comparison?.fields.MS.status).toBe('ok');
     expect(d.change).toEqual(changeBetweenRounds(previous, current));
-    const consolidated = consolidate(q, await answers.answersOfAll(potsdam[0]!.assessment.id));
+    const consolidated = consolidate(q, await answers.answersOfAll(potsdam.at(0)!.assessment.id));
     expect(d.divergences.map((v) => v.questionId)).toEqual(consolidated.divergences.map((v) => v.questionId));
     expect(d.divergences.length).toBeGreaterThan(0);
     expect(d.knowledgeGaps.map((g) => g.questionId)).toEqual(current.fields.flatMap((f) => f.knowledgeGaps));
@@ -152,7 +152,7 @@ describe('dashboard API: tab SSO tokens and role checks', () => {
   ])('answers 401 for %s', async (_name, make) => {
     const res = await fetch(`${url}/api/dashboard/overview`, { headers: make ? { authorization: `Bearer ${make()}` } : {} });
     expect(res.status).toBe(401);
-    expect(await res.json()).toEqual({ code: 'Unauthorized', message: expect.any(String) });
+    expect(await res.json()).toEqual({ code: 'Unauthorized', message: expect.any(String) as unknown });
     expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
   });
 

@@ -25,16 +25,16 @@ class FakeDashboardRepository implements DashboardRepository {
     this.summaries.push({
       assessment: { id, municipalityId, questionnaireVersion: q.version, round: 1, status: 'in_progress', startedAt: new Date(0), completedAt: null },
       respondents: 1,
-      answers: Object.keys(set[0]!.answers).length,
+      answers: Object.keys(set.at(0)!.answers).length,
       lastAnswerAt,
     });
   }
-  async rounds(ids?: readonly string[]) {
-    return this.summaries.filter((s) => ids === undefined || ids.includes(s.assessment.municipalityId));
+  rounds(ids?: readonly string[]) {
+    return Promise.resolve(this.summaries.filter((s) => ids === undefined || ids.includes(s.assessment.municipalityId)));
   }
-  async answersOfRounds(ids: readonly string[]) {
+  answersOfRounds(ids: readonly string[]) {
     this.loads += 1;
-    return new Map(ids.map((id) => [id, this.sets.get(id) ?? []]));
+    return Promise.resolve(new Map(ids.map((id) => [id, this.sets.get(id) ?? []])));
   }
 }
 
@@ -43,13 +43,13 @@ function setup(others: number, now = new Date()) {
   const municipalities: Municipality[] = names.map((id) => ({ id, name: id, kind: 'city', state: 'X' }));
   const repo = new FakeDashboardRepository();
   const values: StoredAnswer[] = ['full', 'partial', 'planned', 'none'];
-  names.forEach((id, i) => repo.add(id, values[i % values.length]!, new Date(now.getTime() - (id === 'own' ? 10 * DAY : DAY))));
+  names.forEach((id, i) => repo.add(id, values.at(i % values.length)!, new Date(now.getTime() - (id === 'own' ? 10 * DAY : DAY))));
   const service = new DashboardService({
-    municipalities: { list: async () => municipalities, find: async (id) => municipalities.find((m) => m.id === id) },
-    respondents: { findByIdentity: async () => undefined },
+    municipalities: { list: () => Promise.resolve(municipalities), find: (id) => Promise.resolve(municipalities.find((m) => m.id === id)) },
+    respondents: { findByIdentity: () => Promise.resolve(undefined) },
     dashboard: repo,
     registry: defaultRegistry,
-    access: new AccessService({ access: new MemoryAccessRepository(), respondents: { findByIdentity: async () => undefined }, bootstrap: { objectIds: ['coord'], tenantIds: [TENANT] } }),
+    access: new AccessService({ access: new MemoryAccessRepository(), respondents: { findByIdentity: () => Promise.resolve(undefined) }, bootstrap: { objectIds: ['coord'], tenantIds: [TENANT] } }),
     stalledDays: 7,
     clock: { now: () => now },
   });
@@ -81,7 +81,7 @@ describe('DashboardService', () => {
     await service.overview(COORDINATOR);
     await service.overview(COORDINATOR);
     expect(repo.loads).toBe(1);
-    const first = repo.summaries[1]!;
+    const first = repo.summaries.at(1)!;
     repo.summaries[1] = { ...first, lastAnswerAt: new Date(), answers: first.answers };
     await service.overview(COORDINATOR);
     expect(repo.loads).toBe(2);

@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../../src/generated/prisma/client';
 import { aadIdentityKey } from '../../src/domain/access';
 import { SelfCheckService } from '../../src/services/selfCheckService';
-import { defaultRegistry, gateState, type AnswerMap, type Role, type StoredAnswer } from '../../src/domain/selbstcheck';
+import { defaultRegistry, gateState, type Role, type StoredAnswer } from '../../src/domain/selbstcheck';
 import { PrismaAnswerRepository } from '../../src/infrastructure/repositories/prismaAnswerRepository';
 import { PrismaAssessmentRepository } from '../../src/infrastructure/repositories/prismaAssessmentRepository';
 import { PrismaMunicipalityRepository } from '../../src/infrastructure/repositories/prismaMunicipalityRepository';
@@ -36,7 +36,7 @@ function answersFor(profile: number, respondent: number, share = 1): [string, St
   const out: [string, StoredAnswer][] = [];
   const limit = Math.floor(q.questions.length * share);
   q.questions.slice(0, limit).forEach((question, i) => {
-    if (gateState(question, given as AnswerMap) !== 'open') return;
+    if (gateState(question, given) !== 'open') return;
     const bucket = (i * 7 + profile * 5 + Math.floor(i / 3) * profile) % 10;
     const base = bucket < 3 ? 0 : bucket < 6 ? 1 : bucket < 8 ? 2 : 3;
     let value: StoredAnswer;

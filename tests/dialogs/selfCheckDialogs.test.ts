@@ -28,7 +28,7 @@ function setup(channelId: 'msteams' | 'webchat') {
     locale: 'de-DE',
     from: { id: 'u1', name: 'User', aadObjectId: 'aad-1' },
     conversation: { id: 'c1', tenantId: 't1', conversationType: 'personal', isGroup: false, name: 'c1' },
-  } as Partial<Activity>);
+  });
   return { store, adapter };
 }
 

@@ -63,7 +63,7 @@ export function startConversation(channelId: ChannelId = 'webchat', aadObjectId 
     locale: 'de-DE',
     from: { id: 'u1', name: 'User', aadObjectId },
     conversation: { id: 'c1', tenantId: 't1', conversationType: 'personal', isGroup: false, name: 'c1' },
-  } as Partial<Activity>);
+  });
   const turn = async (activity: Partial<Activity>): Promise<Partial<Activity>[]> => {
     await adapter.receiveActivity(activity);
     return adapter.activeQueue.splice(0);
@@ -123,7 +123,10 @@ export function script(replies: readonly Partial<Activity>[]): string[] {
 export function describeCard(content: CardJson, contentType = 'application/vnd.microsoft.card.adaptive'): string {
   if (contentType !== 'application/vnd.microsoft.card.adaptive') return `[${contentType}] ${JSON.stringify(content).slice(0, 80)}`;
   const first = (content.fallbackText ?? '').split('\n')[0] ?? '';
-  const verbs = (content.actions ?? []).map((a) => String(a.data['verb'] ?? a.type));
+  const verbs = (content.actions ?? []).map((a) => {
+    const verb = a.data['verb'];
+    return typeof verb === 'string' ? verb : a.type;
+  });
   const questionId = content.actions?.find((a) => typeof a.data['questionId'] === 'string')?.data['questionId'];
   return `[card] ${first}${verbs.length > 0 ? ` {${verbs.join(',')}}` : ''}${typeof questionId === 'string' ? ` ${questionId}` : ''}`;
 }

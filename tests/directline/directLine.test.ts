@@ -58,7 +58,7 @@ describe('self-hosted Direct Line 3.0 (polling subset)', () => {
     const crossed = { conversationId: b.conversationId, token: a.token };
     const read = await poll(dl.url, crossed);
     expect(read.status).toBe(403);
-    expect(await read.json()).toEqual({ code: 'WrongConversation', message: expect.any(String) });
+    expect(await read.json()).toEqual({ code: 'WrongConversation', message: expect.any(String) as unknown });
     expect((await post(dl.url, crossed, { type: 'message', text: 'x' })).status).toBe(403);
     expect((await poll(dl.url, b)).status).toBe(200);
   });

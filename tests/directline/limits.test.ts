@@ -133,7 +133,7 @@ describe('web chat: limits per client address (IPv6 per /64) with Retry-After', 
     const dl = await startDirectLineServer({ trustProxy: true, conversationsPerClient: 100, messagesPerMinute: 5, messagesPerClientPerMinute: 12 });
     try {
       const flooder = '198.51.100.7';
-      const conversations = [];
+      const conversations: { conversationId: string; token: string }[] = [];
       for (let i = 0; i < 4; i++) conversations.push((await (await open(dl.url, flooder)).json()) as { conversationId: string; token: string });
       const statuses: number[] = [];
       let limited: Response | undefined;
@@ -153,9 +153,9 @@ describe('web chat: limits per client address (IPv6 per /64) with Retry-After', 
       expect(retryAfter).toBeGreaterThan(0);
       expect(retryAfter).toBeLessThanOrEqual(60);
       // The flooder's conversation, reached from another address, is counted for that address.
-      expect((await send(dl.url, conversations[3]!, '198.51.100.8', 'other address')).status).toBe(200);
+      expect((await send(dl.url, conversations.at(3)!, '198.51.100.8', 'other address')).status).toBe(200);
       dl.clock.now += 61_000;
-      expect((await send(dl.url, conversations[0]!, flooder, 'a minute later')).status).toBe(200);
+      expect((await send(dl.url, conversations.at(0)!, flooder, 'a minute later')).status).toBe(200);
     } finally {
       await dl.stop();
     }
@@ -196,7 +196,7 @@ describe('RateLimits port', () => {
       adapter,
       bot: echoBot,
       logger,
-      readiness: { check: async () => undefined },
+      readiness: { check: () => Promise.resolve(undefined) },
       maxBodyBytes: 262144,
       shutdownTimeoutMs: 1000,
       mount: (server) => {

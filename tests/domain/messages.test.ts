@@ -12,7 +12,7 @@ describe('the one toActivity of the bot’s messages', () => {
     const long = 'x'.repeat(250);
     const activity = toActivity({ text: long, card: c });
     expect(activity.attachments).toEqual([CardFactory.adaptiveCard(c)]);
-    expect(ADAPTIVE_CARD_CONTENT_TYPE).toBe(CardFactory.contentTypes.adaptiveCard);
+    expect(ADAPTIVE_CARD_CONTENT_TYPE).toBe(CardFactory.adaptiveCard(c).contentType);
     expect(activity.summary).toBe('x'.repeat(200));
     expect(activity.text).toBeUndefined();
   });

@@ -127,7 +127,6 @@ describe('GET /api/exports/questionnaire/<field>.pdf in the running service', ()
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
     // A cached answer is far cheaper than a render (the process also runs the test's HTTP client).
     expect(median(cached)).toBeLessThan(median(renders) / 2);
-    // eslint-disable-next-line no-console
     console.log(
       `blank questionnaire CPU: render ${renders.map((m) => m.toFixed(1)).join('/')} ms (before: every request), ` +
         `first request ${firstMs.toFixed(1)} ms, cached requests median ${median(cached).toFixed(1)} ms (client included)`,

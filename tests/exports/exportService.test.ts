@@ -30,15 +30,27 @@ function parseCsv(text: string, sep = ';'): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === sep) row.push(cell), (cell = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += c;
+    else if (c === sep) {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += c;
   }
-  if (cell !== '' || row.length > 0) row.push(cell), rows.push(row);
+  if (cell !== '' || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -75,20 +87,20 @@ describe('ExportService on the database', () => {
     const data = rows.slice(1);
     const stored = await db.prisma.answer.count({ where: { assessmentId } });
     expect(data).toHaveLength(stored);
-    expect(data.every((r) => r.length === rows[0]!.length)).toBe(true);
+    expect(data.every((r) => r.length === rows.at(0)!.length)).toBe(true);
     expect(new Set(data.map((r) => r[0]))).toEqual(new Set(['Befragte 1', 'Befragte 2', 'Befragte 3']));
     for (const key of RESPONDENT_KEYS) expect(text).not.toContain(key);
     const ids = await db.prisma.respondent.findMany({ select: { id: true } });
     for (const { id } of ids) expect(text).not.toContain(id);
-    expect(data[0]![3]).toBe(MUNICIPALITY_NAME); // umlaut survives
+    expect(data.at(0)![3]).toBe(MUNICIPALITY_NAME); // umlaut survives
     const ms01 = data.find((r) => r[0] === 'Befragte 1' && r[5] === 'MS-01')!;
     expect(ms01[1]).toBe('Integrationsbeauftragte*r / Flüchtlingskoordination');
-    expect(ms01[10]!.startsWith("'=HYPERLINK")).toBe(true);
+    expect(ms01.at(10)!.startsWith("'=HYPERLINK")).toBe(true);
     const ms02 = data.find((r) => r[0] === 'Befragte 1' && r[5] === 'MS-02')!;
     expect(ms02[8]).toBe('none');
     expect(ms02[15]).toBe('1'); // changed once
     expect(data.find((r) => r[0] === 'Befragte 2')![12]).toBe('webchat');
-    expect(new Date(ms02[13]!).getTime()).toBeLessThanOrEqual(new Date(ms02[14]!).getTime());
+    expect(new Date(ms02.at(13)!).getTime()).toBeLessThanOrEqual(new Date(ms02.at(14)!).getTime());
   });
 
   it('JSON carries the same records in English', async () => {
@@ -98,8 +110,8 @@ describe('ExportService on the database', () => {
     const json = JSON.parse(result.file.body.toString('utf8')) as { municipality: { name: string }; answers: { respondent: string; field: string; comment: string | null }[] };
     expect(json.municipality.name).toBe(MUNICIPALITY_NAME);
     expect(json.answers).toHaveLength(await db.prisma.answer.count({ where: { assessmentId } }));
-    expect(json.answers[0]!.respondent).toBe('Respondent 1');
-    expect(json.answers[0]!.field).toBe(fieldName('MS', 'en'));
+    expect(json.answers.at(0)!.respondent).toBe('Respondent 1');
+    expect(json.answers.at(0)!.field).toBe(fieldName('MS', 'en'));
   });
 
   it.each(['de', 'en'] as const)('PDF report (%s) names the municipality, the seven fields and the domain core scores', async (locale) => {
@@ -123,7 +135,6 @@ describe('ExportService on the database', () => {
     expect(text).toContain(`${exportTexts(locale).overall}: ${fmt(score.overall.score!)}`);
     expect(text).toContain(exportTexts(locale).divergences);
     for (const key of RESPONDENT_KEYS) expect(text).not.toContain(key);
-    // eslint-disable-next-line no-console
     console.log(`report ${locale}: ${result.file.body.length} bytes in ${ms.toFixed(0)} ms`);
   });
 

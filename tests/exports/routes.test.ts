@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import { MemoryAccessRepository } from '../fakes/memoryAccessRepository';
 import restify from 'restify';
 import type { Database } from '../../src/infrastructure/db/database';
@@ -42,13 +41,17 @@ describe('/api/exports', () => {
       exports: services(db).exports,
       access: accessService,
       signer,
-      authenticate: async (req) => TOKENS[(req.header('authorization') ?? '').replace(/^Bearer /, '')],
+      authenticate: (req) => Promise.resolve(TOKENS[(req.header('authorization') ?? '').replace(/^Bearer /, '')]),
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    await new Promise<void>((resolve) => {
+      server.listen(0, '127.0.0.1', resolve);
+    });
+    base = `http://127.0.0.1:${server.address().port}`;
   }, 60_000);
   afterAll(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+    });
     await dispose();
   });
   beforeEach(() => {

@@ -14,7 +14,7 @@ describe('exports in the running service', () => {
     expect(q.headers.get('content-type')).toBe('application/pdf');
     const anonymous = await fetch(`${svc.url}/api/exports/potsdam/answers.csv`);
     expect(anonymous.status).toBe(401);
-    expect(await anonymous.json()).toEqual({ code: 'Unauthorized', message: expect.any(String) });
+    expect(await anonymous.json()).toEqual({ code: 'Unauthorized', message: expect.any(String) as unknown });
     const forged = await fetch(`${svc.url}/api/exports/potsdam/answers.csv?exp=9999999999&iss=YQ&sig=AAAA`);
     expect(forged.status).toBe(401);
   });

@@ -24,45 +24,46 @@ export class InMemorySelfCheckStore implements MunicipalityRepository, Responden
   readonly assessments: Assessment[] = [];
   readonly answers = new Map<string, { value: StoredAnswer; comment: string | null; history: number; respondentId: string; assessmentId: string; questionId: string }>();
 
-  async list(): Promise<readonly Municipality[]> {
+  list(): Promise<readonly Municipality[]> {
     // Same order as the Prisma repository: by name.
-    return [...this.municipalities].sort((a, b) => a.name.localeCompare(b.name, 'de'));
+    return Promise.resolve([...this.municipalities].sort((a, b) => a.name.localeCompare(b.name, 'de')));
   }
-  async findOrCreate(identityKey: string, locale: Locale): Promise<Respondent> {
+  findOrCreate(identityKey: string, locale: Locale): Promise<Respondent> {
     const existing = [...this.respondents.values()].find((r) => r.identityKey === identityKey);
-    if (existing) return existing;
+    if (existing) return Promise.resolve(existing);
     const created: Respondent = { id: randomUUID(), identityKey, municipalityId: null, role: null, locale, consentedAt: null };
     this.respondents.set(created.id, created);
-    return created;
+    return Promise.resolve(created);
   }
-  async findById(id: string): Promise<Respondent | undefined> {
-    return this.respondents.get(id);
+  findById(id: string): Promise<Respondent | undefined> {
+    return Promise.resolve(this.respondents.get(id));
   }
-  async complete(id: string, at: Date): Promise<Assessment | undefined> {
+  complete(id: string, at: Date): Promise<Assessment | undefined> {
     const index = this.assessments.findIndex((a) => a.id === id && a.status === 'in_progress');
     const current = this.assessments[index];
-    if (current === undefined) return undefined;
+    if (current === undefined) return Promise.resolve(undefined);
     const done: Assessment = { ...current, status: 'completed', completedAt: at };
     this.assessments[index] = done;
-    return done;
+    return Promise.resolve(done);
   }
-  async findByIdentity(identityKey: string): Promise<Respondent | undefined> {
-    return [...this.respondents.values()].find((r) => r.identityKey === identityKey);
+  findByIdentity(identityKey: string): Promise<Respondent | undefined> {
+    return Promise.resolve([...this.respondents.values()].find((r) => r.identityKey === identityKey));
   }
-  async update(id: string, patch: RespondentPatch): Promise<Respondent> {
+  update(id: string, patch: RespondentPatch): Promise<Respondent> {
     const current = this.respondents.get(id);
-    if (!current) throw new Error(`no respondent ${id}`);
+    // Rejected, not thrown: callers see the same failure as from the Prisma repository.
+    if (!current) return Promise.reject(new Error(`no respondent ${id}`));
     const next = { ...current, ...patch };
     this.respondents.set(id, next);
-    return next;
+    return Promise.resolve(next);
   }
   // MunicipalityRepository.find and AssessmentRepository.find share one name.
-  async find(id: string): Promise<never> {
+  find(id: string): Promise<never> {
     const found = this.municipalities.find((m) => m.id === id) ?? this.assessments.find((a) => a.id === id);
-    return found as never;
+    return Promise.resolve(found as never);
   }
-  async findCurrent(municipalityId: string): Promise<Assessment | undefined> {
-    return this.assessments.filter((a) => a.municipalityId === municipalityId && a.status === 'in_progress').at(-1);
+  findCurrent(municipalityId: string): Promise<Assessment | undefined> {
+    return Promise.resolve(this.assessments.filter((a) => a.municipalityId === municipalityId && a.status === 'in_progress').at(-1));
   }
   async currentOrStart(municipalityId: string, questionnaireVersion: number): Promise<Assessment> {
     const current = await this.findCurrent(municipalityId);
@@ -72,18 +73,20 @@ export class InMemorySelfCheckStore implements MunicipalityRepository, Responden
     this.assessments.push(created);
     return created;
   }
-  async write(a: AnswerWrite): Promise<AnswerWriteOutcome> {
+  write(a: AnswerWrite): Promise<AnswerWriteOutcome> {
     const key = `${a.assessmentId}|${a.respondentId}|${a.questionId}`;
     const prev = this.answers.get(key);
     const comment = a.comment ?? prev?.comment ?? null;
-    if (this.assessments.find((x) => x.id === a.assessmentId)?.status !== 'in_progress') return 'closed';
-    if (prev && prev.value === a.value && prev.comment === comment) return 'unchanged';
+    if (this.assessments.find((x) => x.id === a.assessmentId)?.status !== 'in_progress') return Promise.resolve('closed');
+    if (prev && prev.value === a.value && prev.comment === comment) return Promise.resolve('unchanged');
     this.answers.set(key, { value: a.value, comment, history: (prev?.history ?? 0) + 1, respondentId: a.respondentId, assessmentId: a.assessmentId, questionId: a.questionId });
-    return prev ? 'changed' : 'created';
+    return Promise.resolve(prev ? 'changed' : 'created');
   }
-  async answersOf(assessmentId: string, respondentId: string): Promise<AnswerMap> {
-    return Object.fromEntries(
-      [...this.answers.values()].filter((x) => x.assessmentId === assessmentId && x.respondentId === respondentId).map((x) => [x.questionId, x.value]),
+  answersOf(assessmentId: string, respondentId: string): Promise<AnswerMap> {
+    return Promise.resolve(
+      Object.fromEntries(
+        [...this.answers.values()].filter((x) => x.assessmentId === assessmentId && x.respondentId === respondentId).map((x) => [x.questionId, x.value]),
+      ),
     );
   }
   async answersOfAll(assessmentId: string): Promise<readonly RespondentAnswerSet[]> {
@@ -92,12 +95,12 @@ export class InMemorySelfCheckStore implements MunicipalityRepository, Responden
       [...ids].map(async (respondentId) => ({ respondentId, role: this.respondents.get(respondentId)?.role ?? 'other', answers: await this.answersOf(assessmentId, respondentId) })),
     );
   }
-  async clear(assessmentId: string, respondentId: string): Promise<number> {
+  clear(assessmentId: string, respondentId: string): Promise<number> {
     const keys = [...this.answers.entries()].filter(([, x]) => x.assessmentId === assessmentId && x.respondentId === respondentId).map(([k]) => k);
     for (const k of keys) this.answers.delete(k);
-    return keys.length;
+    return Promise.resolve(keys.length);
   }
-  async historyCount(assessmentId: string, respondentId: string, questionId: string): Promise<number> {
-    return this.answers.get(`${assessmentId}|${respondentId}|${questionId}`)?.history ?? 0;
+  historyCount(assessmentId: string, respondentId: string, questionId: string): Promise<number> {
+    return Promise.resolve(this.answers.get(`${assessmentId}|${respondentId}|${questionId}`)?.history ?? 0);
   }
 }

@@ -7,17 +7,18 @@ const same = (a: RoleGrant, b: RoleGrant) => a.role === b.role && (a.role === 'c
 export class MemoryAccessRepository implements AccessRepository {
   readonly rows = new Map<string, RoleGrant[]>();
 
-  async grantsOf(identityKey: string): Promise<readonly RoleGrant[]> {
-    return this.rows.get(identityKey) ?? [];
+  grantsOf(identityKey: string): Promise<readonly RoleGrant[]> {
+    return Promise.resolve(this.rows.get(identityKey) ?? []);
   }
-  async grant(identityKey: string, grant: RoleGrant, _grantedBy?: string): Promise<void> {
+  grant(identityKey: string, grant: RoleGrant, _grantedBy?: string): Promise<void> {
     const list = this.rows.get(identityKey) ?? [];
     if (!list.some((g) => same(g, grant))) this.rows.set(identityKey, [...list, grant]);
+    return Promise.resolve();
   }
-  async revoke(identityKey: string, grant: RoleGrant): Promise<boolean> {
+  revoke(identityKey: string, grant: RoleGrant): Promise<boolean> {
     const list = this.rows.get(identityKey) ?? [];
     const next = list.filter((g) => !same(g, grant));
     this.rows.set(identityKey, next);
-    return next.length !== list.length;
+    return Promise.resolve(next.length !== list.length);
   }
 }

@@ -54,7 +54,7 @@ describe('POST /api/messages with an app id (channel authentication on)', () => 
     const t = token(a);
     const res = await svc.post(a, t ? { authorization: `Bearer ${t}` } : {});
     expect(res.status).toBe(401);
-    expect(res.body).toEqual({ code: 'Unauthorized', message: expect.any(String) });
+    expect(res.body).toEqual({ code: 'Unauthorized', message: expect.any(String) as unknown });
   });
 
   it('keeps serving after rejected requests', async () => {

@@ -98,20 +98,20 @@ describe('POST /api/messages in local mode', () => {
     it('malformed JSON → 400', async () => {
       const res = await raw('{"type": "message", ');
       expect(res.status).toBe(400);
-      expect(await res.json()).toEqual({ code: expect.any(String), message: expect.stringMatching(/JSON/i) });
+      expect(await res.json()).toEqual({ code: expect.any(String) as unknown, message: expect.stringMatching(/JSON/i) as unknown });
     });
 
     it('an activity without type → 400 naming the field', async () => {
       const { type: _omit, ...noType } = message(webchat, newParticipant(), 'hallo') as { type: string };
       const res = await svc.post(noType);
       expect(res.status).toBe(400);
-      expect(res.body).toEqual({ code: 'InvalidActivity', message: expect.stringMatching(/^type:/) });
+      expect(res.body).toEqual({ code: 'InvalidActivity', message: expect.stringMatching(/^type:/) as unknown });
     });
 
     it('a body over the limit → 413', async () => {
       const res = await raw(JSON.stringify({ ...message(webchat, newParticipant(), 'x'.repeat(300_000)) }));
       expect(res.status).toBe(413);
-      expect(await res.json()).toEqual({ code: expect.any(String), message: expect.stringMatching(/exceeds/) });
+      expect(await res.json()).toEqual({ code: expect.any(String) as unknown, message: expect.stringMatching(/exceeds/) as unknown });
     });
 
     it('a non-JSON body → 415', async () => {
@@ -136,7 +136,7 @@ describe('POST /api/messages in local mode', () => {
       const p = newParticipant();
       const res = await svc.post({ deliveryMode: 'expectReplies', ...build(p) });
       expect(res.status).toBe(400);
-      expect(res.body).toEqual({ code: 'InvalidActivity', message: expect.stringMatching(where) });
+      expect(res.body).toEqual({ code: 'InvalidActivity', message: expect.stringMatching(where) as unknown });
       const { rows } = await svc.service.db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM bot_state WHERE key LIKE $1`, [`%${p.conversationId}%`]);
       expect(rows[0]?.n).toBe(0);
       // The same participant's well-formed message is answered and stored, so the count above can see a row.

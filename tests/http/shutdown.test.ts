@@ -21,7 +21,7 @@ describe('graceful shutdown of the HTTP server', () => {
     const http = createHttpServer({
       adapter: new WeltoffenCloudAdapter(new ConfigurationBotFrameworkAuthentication({})),
       bot,
-      readiness: { check: async () => undefined },
+      readiness: { check: () => Promise.resolve(undefined) },
       logger: createLogger('silent'),
       maxBodyBytes: 262144,
       shutdownTimeoutMs: 10_000,

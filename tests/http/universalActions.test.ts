@@ -73,7 +73,7 @@ describe(`Universal Actions invokes (${usingPostgres ? 'PostgreSQL' : 'PGlite'})
     const before = await snapshot();
     const res = await send();
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { code, message: expect.any(String) } });
+    expect(res.body).toEqual({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { code, message: expect.any(String) as unknown } });
     expect(await snapshot()).toEqual(before);
   });
 

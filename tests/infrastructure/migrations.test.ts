@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { get_dmmf } from '@prisma/prisma-schema-wasm';
@@ -73,7 +74,7 @@ describe(`migrations on ${usingPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
     expect(rows.map((r) => r.migration_name)).toEqual(local.map((m) => m.name));
     for (const [i, row] of rows.entries()) {
       const file = readFileSync(path.join(root, 'prisma', 'migrations', row.migration_name, 'migration.sql'));
-      expect(row.checksum).toBe(require('node:crypto').createHash('sha256').update(file).digest('hex'));
+      expect(row.checksum).toBe(createHash('sha256').update(file).digest('hex'));
       expect(row.checksum).toBe(local[i]?.checksum);
       expect(row.finished_at).toBeInstanceOf(Date);
       expect(row.applied_steps_count).toBe(1);

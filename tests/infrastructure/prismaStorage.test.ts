@@ -8,6 +8,12 @@ import { openMigratedTestDatabase, usingPostgres } from '../support/testDatabase
 
 const dbName = usingPostgres ? 'PostgreSQL' : 'PGlite';
 
+/** The storage's items are untyped (botbuilder's StoreItems); these tests write only `{ v, eTag }` items. */
+interface Item {
+  v?: unknown;
+  eTag?: string;
+}
+
 describe(`PrismaStorage on ${dbName}`, () => {
   let db: Database;
   let dispose: () => Promise<void>;
@@ -18,18 +24,25 @@ describe(`PrismaStorage on ${dbName}`, () => {
   });
   afterAll(async () => dispose());
 
+  /** One stored item; a missing one fails the test here rather than as a TypeError further down. */
+  async function readItem(key: string): Promise<Item> {
+    const item = (await storage.read([key]))[key] as Item | undefined;
+    if (item === undefined) throw new Error(`no stored item ${key}`);
+    return item;
+  }
+
   it('writes, reads with an eTag, and deletes', async () => {
     await storage.write({ a: { n: 1, nested: { ok: true } } });
     const read = await storage.read(['a', 'missing']);
     expect(Object.keys(read)).toEqual(['a']);
-    expect(read.a).toEqual({ n: 1, nested: { ok: true }, eTag: expect.any(String) });
+    expect(read.a).toEqual({ n: 1, nested: { ok: true }, eTag: expect.any(String) as unknown });
     await storage.delete(['a']);
     expect(await storage.read(['a'])).toEqual({});
   });
 
   it('of two writers holding the same eTag exactly one wins, the other gets an eTag conflict', async () => {
     await storage.write({ race: { v: 0 } });
-    const { race } = await storage.read(['race']);
+    const race = await readItem('race');
     const results = await Promise.allSettled(
       [1, 2, 3, 4].map((v) => storage.write({ race: { v, eTag: race.eTag } })),
     );
@@ -38,23 +51,23 @@ describe(`PrismaStorage on ${dbName}`, () => {
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(3);
     for (const l of lost) expect(isETagConflict(l.reason)).toBe(true);
-    const after = await storage.read(['race']);
-    expect([1, 2, 3, 4]).toContain(after.race.v);
-    expect(after.race.eTag).not.toBe(race.eTag);
+    const after = await readItem('race');
+    expect([1, 2, 3, 4]).toContain(after.v);
+    expect(after.eTag).not.toBe(race.eTag);
   });
 
   it('a stale eTag is refused and changes nothing', async () => {
     await storage.write({ stale: { v: 'first' } });
-    const { stale } = await storage.read(['stale']);
+    const stale = await readItem('stale');
     await storage.write({ stale: { v: 'second', eTag: stale.eTag } });
     await expect(storage.write({ stale: { v: 'third', eTag: stale.eTag } })).rejects.toBeInstanceOf(ETagConflictError);
-    expect((await storage.read(['stale'])).stale.v).toBe('second');
+    expect((await readItem('stale')).v).toBe('second');
   });
 
   it('"*" overwrites whatever is stored', async () => {
     await storage.write({ star: { v: 1 } });
     await storage.write({ star: { v: 2, eTag: '*' } });
-    expect((await storage.read(['star'])).star.v).toBe(2);
+    expect((await readItem('star')).v).toBe(2);
   });
 
   it('two first writes of a new key (no eTag): one wins, the other conflicts', async () => {
@@ -66,9 +79,8 @@ describe(`PrismaStorage on ${dbName}`, () => {
     const conversationState = new OptimisticState(storage, conversationKey);
     const counter = conversationState.createProperty<number[]>('seen');
     const adapter = new TestAdapter();
-    adapter.onTurnError = async (_ctx, err) => {
-      throw err;
-    };
+    // Rethrown so the concurrent turns below see their own failures instead of a swallowed error.
+    adapter.onTurnError = (_ctx, err) => Promise.reject(err);
     // Every turn appends its own number; with lost updates the final list would be shorter.
     const turn = (n: number) =>
       adapter.processActivity({ type: 'message', text: String(n), conversation: { id: 'concurrent' } } as never, async (ctx: TurnContext) => {

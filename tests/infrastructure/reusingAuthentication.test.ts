@@ -35,10 +35,10 @@ describe('ReusingBotFrameworkAuthentication', () => {
 
     let attempts = 0;
     const failingOnce = new (class extends ConnectorFactory {
-      async create(): Promise<ConnectorClient> {
+      create(): Promise<ConnectorClient> {
         attempts += 1;
-        if (attempts === 1) throw new Error('credentials unavailable');
-        return {} as ConnectorClient;
+        if (attempts === 1) return Promise.reject(new Error('credentials unavailable'));
+        return Promise.resolve({} as ConnectorClient);
       }
     })();
     const inner = new ConfigurationBotFrameworkAuthentication({});
@@ -60,7 +60,7 @@ describe('the dialog memory configuration key the bot (DialogStack) reuses acros
     const dialogs = new DialogSet(state.createProperty('dialogState'));
     const first = new TurnContext(new TestAdapter(), activity('https://a.example/'));
     await dialogs.createContext(first);
-    const built = first.turnState.get('DialogStateManagerConfiguration') as DialogStateManagerConfiguration | undefined;
+    const built = first.turnState.get<DialogStateManagerConfiguration | undefined>('DialogStateManagerConfiguration');
     expect(built?.memoryScopes.map((m) => m.name)).toEqual(expect.arrayContaining(['turn', 'conversation', 'user', 'dialog']));
     // A later turn given that configuration uses it instead of building its own.
     const shared = built!;

@@ -30,7 +30,7 @@ describe(`an answer travels with the turn's state update (${usingPostgres ? 'Pos
     const respondent = await db.prisma.respondent.create({ data: { identityKey: `test:turnWrites:${n}`, municipalityId: 'potsdam', role: 'mayor' } });
     const key = `turnWrites/${n}`;
     await storage.write({ [key]: { step: 0 } });
-    const eTag = (await storage.read([key]))[key]!.eTag as string;
+    const eTag = ((await storage.read([key]))[key] as { eTag: string }).eTag;
     const write: AnswerWrite = {
       assessmentId: assessment.id,
       respondentId: respondent.id,
@@ -44,7 +44,7 @@ describe(`an answer travels with the turn's state update (${usingPostgres ? 'Pos
   }
 
   const stored = (a: AnswerWrite) => db.prisma.answer.count({ where: { assessmentId: a.assessmentId, respondentId: a.respondentId } });
-  const stateOf = async (key: string) => (await storage.read([key]))[key];
+  const stateOf = async (key: string) => (await storage.read([key]))[key] as Record<string, unknown> | undefined;
 
   it('writes answer and state in one statement', async () => {
     const { write, key, eTag } = await setUp();

@@ -99,7 +99,7 @@ const questionOf = (replies: readonly ReplyActivity[]): { id: string; data: Reco
     // A coordinator subscribes one channel per municipality (through different instances).
     const channels = ['Potsdam', 'Kiel'].map((name) => ({ name, member: channelMember(connector.url, COORDINATOR_OID) }));
     for (const [i, c] of channels.entries()) {
-      const replies = await turn(instances[i % 2]!, teamsChannel(c.member, { type: 'message', text: `<at>Weltoffen-Bot</at> abonnieren ${c.name}`, entities: [{ type: 'mention', text: '<at>Weltoffen-Bot</at>', mentioned: { id: '28:weltoffen-bot', name: 'Weltoffen-Bot' } }] }));
+      const replies = await turn(instances.at(i % 2)!, teamsChannel(c.member, { type: 'message', text: `<at>Weltoffen-Bot</at> abonnieren ${c.name}`, entities: [{ type: 'mention', text: '<at>Weltoffen-Bot</at>', mentioned: { id: '28:weltoffen-bot', name: 'Weltoffen-Bot' } }] }));
       expect(JSON.stringify(replies)).toContain(c.name);
     }
 
@@ -112,7 +112,7 @@ const questionOf = (replies: readonly ReplyActivity[]): { id: string; data: Reco
       people.map(async (p, index) => {
         const municipality = index % 2 === 0 ? 'Potsdam' : 'Kiel';
         let n = index; // alternate instances per turn, starting differently per person
-        const next = () => instances[n++ % 2]!;
+        const next = () => instances.at(n++ % 2)!;
         for (const text of ['start', 'ja', municipality]) {
           await turn(next(), message(webchat, p, text));
           turns++;
@@ -131,7 +131,7 @@ const questionOf = (replies: readonly ReplyActivity[]): { id: string; data: Reco
             const nextIds = both.map(questionOf).filter((x) => x !== undefined).map((x) => x.id);
             // Whichever turn won, the question after it is the same; none of the replies names the answered question again.
             expect(new Set(nextIds).size).toBe(1);
-            replies = both.find((r) => questionOf(r) !== undefined) ?? both[0]!;
+            replies = both.find((r) => questionOf(r) !== undefined) ?? both.at(0)!;
           } else {
             replies = await turn(next(), message(webchat, p, value === 'full' ? '1' : '2'));
             turns++;
@@ -148,7 +148,7 @@ const questionOf = (replies: readonly ReplyActivity[]): { id: string; data: Reco
     const seconds = (performance.now() - started) / 1000;
 
     // Every answer sent is stored exactly, once, with one history row each (no retried duplicates).
-    const prisma = instances[0]!.service.db.prisma;
+    const prisma = instances.at(0)!.service.db.prisma;
     for (const [identityKey, answers] of sent) {
       const rows = await prisma.answer.findMany({ where: { respondent: { identityKey } }, include: { history: true } });
       expect(Object.fromEntries(rows.map((r) => [r.questionId, r.value]))).toEqual(answers);
@@ -158,7 +158,7 @@ const questionOf = (replies: readonly ReplyActivity[]): { id: string; data: Reco
     }
     // State consistent: one conversation-state row per conversation, readable by either instance.
     for (const p of people) {
-      const [x, y] = await Promise.all([a, b].map((inst) => turn(inst, message(webchat, p, 'status'))));
+      const [x, y] = await Promise.all([turn(a, message(webchat, p, 'status')), turn(b, message(webchat, p, 'status'))]);
       expect(x.map((r) => r.text)).toEqual(y.map((r) => r.text));
     }
 

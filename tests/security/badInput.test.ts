@@ -194,8 +194,8 @@ describe(`bad input against the service process (${DB}, seed ${SEED})`, () => {
       const long: [Generated, number, string][] = ['a'.repeat(4000), `${'!'.repeat(3999)}x`, 'ä'.repeat(4001), LONG_TEXTS[0] ?? ''].map((text, n) => [{ label: `webchat message, ${text.length} characters`, body: { type: 'message', text, locale: 'de-DE' } }, n, 'own']);
       const items = fc.sample(fc.tuple(directLineActivity(ctx), fc.nat(), fc.constantFrom('own', 'own', 'own', 'own', 'own', 'own', 'other', 'garbage', 'none', 'wrongPath')), { seed: SEED + 3, numRuns: COUNTS.directLine });
       await pool([...long, ...items], CONCURRENCY, async ([g, n, auth], i) => {
-        const s = sessions[n % sessions.length] as DirectLineSession;
-        const other = sessions[(n + 1) % sessions.length] as DirectLineSession;
+        const s = sessions.at(n % sessions.length)!;
+        const other = sessions.at((n + 1) % sessions.length)!;
         const token = auth === 'other' ? other.token : auth === 'garbage' ? 'eyJhbGciOiJub25lIn0.e30.' : s.token;
         const conversationId = auth === 'wrongPath' ? other.conversationId : s.conversationId;
         const text = JSON.stringify(g.body) ?? 'undefined';

@@ -267,7 +267,7 @@ export async function pool<T>(items: readonly T[], limit: number, work: (item: T
   const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
     while (next < items.length) {
       const i = next++;
-      await work(items[i] as T, i);
+      await work(items.at(i) as T, i);
     }
   });
   await Promise.all(runners);

@@ -18,7 +18,8 @@ export interface ShapeContext extends CardContext {
 
 /** What is sent, and what the invariant needs to know about it. */
 export interface Generated {
-  body: Record<string, unknown> | unknown;
+  /** Usually an object, but deliberately malformed bodies are anything. */
+  body: unknown;
   /** Invoke name when the body is an invoke (501 is allowed for names the bot does not implement). */
   label: string;
 }

@@ -120,7 +120,7 @@ export async function snapshot(db: Database): Promise<Snapshot> {
 }
 
 function canonical(row: Row): string {
-  const sorted = Object.fromEntries(Object.keys(row).sort().map((k) => [k, row[k] instanceof Date ? (row[k] as Date).toISOString() : row[k]]));
+  const sorted = Object.fromEntries(Object.keys(row).sort().map((k) => { const value = row[k]; return [k, value instanceof Date ? value.toISOString() : value]; }));
   return JSON.stringify(sorted);
 }
 

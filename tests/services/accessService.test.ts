@@ -9,7 +9,7 @@ const OTHER_TENANT = '99999999-2222-3333-4444-555555555555';
 function service(access = new MemoryAccessRepository(), municipalityId: string | null = null) {
   return new AccessService({
     access,
-    respondents: { findByIdentity: async (identityKey) => (municipalityId ? { id: 'r', identityKey, municipalityId, role: null, locale: null, consentedAt: null } : undefined) },
+    respondents: { findByIdentity: (identityKey) => Promise.resolve(municipalityId ? { id: 'r', identityKey, municipalityId, role: null, locale: null, consentedAt: null } : undefined) },
     bootstrap: { objectIds: ['AAAA'], tenantIds: [TENANT] },
   });
 }
@@ -33,7 +33,7 @@ describe('AccessService', () => {
   });
 
   it('treats an empty tenant allow-list as no restriction', () => {
-    const s = new AccessService({ access: new MemoryAccessRepository(), respondents: { findByIdentity: async () => undefined }, bootstrap: { objectIds: [], tenantIds: [] } });
+    const s = new AccessService({ access: new MemoryAccessRepository(), respondents: { findByIdentity: () => Promise.resolve(undefined) }, bootstrap: { objectIds: [], tenantIds: [] } });
     expect(s.isAllowedTenant(OTHER_TENANT)).toBe(true);
   });
 });

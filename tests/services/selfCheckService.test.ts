@@ -39,7 +39,7 @@ describe('SelfCheckService on the real database', () => {
 
   it('respondents of one municipality share the current round; concurrent starts create one round', async () => {
     const started = await Promise.all([1, 2, 3, 4].map(() => service.startOrJoinAssessment('zwickau')));
-    const x = started[0]!;
+    const x = started.at(0)!;
     expect(new Set(started.map((a) => a.id))).toEqual(new Set([x.id]));
     expect(await db.prisma.assessment.count({ where: { municipalityId: 'zwickau' } })).toBe(1);
     expect(x.round).toBe(1);

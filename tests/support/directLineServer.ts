@@ -37,7 +37,7 @@ export async function startDirectLineServer(
     adapter,
     bot,
     logger,
-    readiness: { check: async () => undefined },
+    readiness: { check: () => Promise.resolve(undefined) },
     maxBodyBytes: 262144,
     shutdownTimeoutMs: 1000,
     serviceUrlAllowed: (url) => isServiceUrlAllowed(url, serviceUrlPolicy([], true)),

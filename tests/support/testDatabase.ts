@@ -11,8 +11,8 @@ export const usingPostgres = Boolean(process.env.TEST_DATABASE_URL);
 export interface TestDatabase {
   target: DatabaseTarget;
   openOptions: OpenOptions;
-  /** Drops the per-test PostgreSQL database; nothing to do for PGlite. */
-  dispose(): Promise<void>;
+  /** Drops the per-test PostgreSQL database; nothing to do for PGlite. A property, so it can be destructured. */
+  dispose: () => Promise<void>;
 }
 
 /**
@@ -26,7 +26,7 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
     const file = snapshotPath();
     const openOptions: OpenOptions =
       migrated && existsSync(file) ? { pgliteSnapshot: new Blob([readFileSync(file)]) } : {};
-    return { target: { kind: 'pglite', dataDir: undefined }, openOptions, dispose: async () => undefined };
+    return { target: { kind: 'pglite', dataDir: undefined }, openOptions, dispose: () => Promise.resolve() };
   }
   const name = `wb_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
@@ -38,7 +38,7 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
   return {
     target: { kind: 'postgres', url: dbUrl.toString() },
     openOptions: { poolSize: 5 },
-    async dispose() {
+    dispose: async () => {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -48,14 +48,14 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
 }
 
 /** Opens a fresh database and applies the migrations (tests that use the database without the service). */
-export async function openMigratedTestDatabase(): Promise<{ db: Database; dispose(): Promise<void> }> {
+export async function openMigratedTestDatabase(): Promise<{ db: Database; dispose: () => Promise<void> }> {
   const { migrate } = await import('../../src/infrastructure/db/migrator');
   const t = await createTestDatabase();
   const db = await openDatabase(t.target, t.openOptions);
   await db.withSession((s) => migrate(s));
   return {
     db,
-    async dispose() {
+    dispose: async () => {
       await db.close();
       await t.dispose();
     },

@@ -24,7 +24,7 @@ export async function startWebChatServer(options: Partial<WebChatOptions> = {}):
     adapter,
     bot: echoBot,
     logger,
-    readiness: { check: async () => undefined },
+    readiness: { check: () => Promise.resolve(undefined) },
     maxBodyBytes: 262144,
     shutdownTimeoutMs: 1000,
     serviceUrlAllowed: (url) => isServiceUrlAllowed(url, serviceUrlPolicy([], true)),
