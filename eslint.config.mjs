@@ -60,12 +60,14 @@ const ALLOWED = {
  */
 function layerZones(layer) {
   const forbidden = Object.keys(LAYERS).filter((other) => other !== layer && !ALLOWED[layer].includes(other));
-  return forbidden.flatMap((other) => LAYERS[other]).map((dir) => ({
-    target: LAYERS[layer],
-    from: dir,
-    except: [],
-    message: `${layer} may import only ${['itself', ...ALLOWED[layer]].join(', ')} (README, Architecture).`,
-  }));
+  return forbidden
+    .flatMap((other) => LAYERS[other])
+    .map((dir) => ({
+      target: LAYERS[layer],
+      from: dir,
+      except: [],
+      message: `${layer} may import only ${['itself', ...ALLOWED[layer]].join(', ')} (README, Architecture).`,
+    }));
 }
 
 function boundaryRule(layer) {

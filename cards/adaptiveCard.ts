@@ -16,7 +16,11 @@ export type RenderedCard = BotMessage & { readonly card: AdaptiveCard };
 /** Teams routes Action.Execute with a verb as an `adaptiveCard/action` invoke; elsewhere Action.Submit posts a message. */
 export type CardHost = 'teams' | 'other';
 
-export function card(body: readonly CardElement[], actions: readonly CardElement[], fallbackText: string): AdaptiveCard {
+export function card(
+  body: readonly CardElement[],
+  actions: readonly CardElement[],
+  fallbackText: string,
+): AdaptiveCard {
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -35,7 +39,10 @@ export function textBlock(text: string, extra: Readonly<Record<string, Json>> = 
  * A horizontal bar from a ColumnSet: the filled column's weight is the percentage. Weights of 0 are not
  * allowed by every renderer, so both sides get at least 1.
  */
-export function progressBar(percent: number, filledStyle: 'good' | 'warning' | 'attention' | 'accent' = 'accent'): CardElement {
+export function progressBar(
+  percent: number,
+  filledStyle: 'good' | 'warning' | 'attention' | 'accent' = 'accent',
+): CardElement {
   const filled = Math.max(1, Math.min(99, Math.round(percent)));
   return {
     type: 'ColumnSet',

@@ -5,7 +5,17 @@
 import { z } from 'zod';
 import { ANSWER_VALUES, type AnswerValue } from '../src/domain/selbstcheck';
 
-export const CARD_VERBS = ['answer', 'skip', 'back', 'pause', 'change', 'continue', 'overall', 'form', 'single'] as const;
+export const CARD_VERBS = [
+  'answer',
+  'skip',
+  'back',
+  'pause',
+  'change',
+  'continue',
+  'overall',
+  'form',
+  'single',
+] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
 const target = {
@@ -21,7 +31,10 @@ const answerSchema = z.object({
   comment: z.string().max(2000).optional(),
 });
 const questionVerbSchema = z.object({ verb: z.enum(['skip', 'back', 'pause', 'change']), ...target });
-const assessmentVerbSchema = z.object({ verb: z.enum(['continue', 'overall', 'single']), assessmentId: z.string().min(1).max(100) });
+const assessmentVerbSchema = z.object({
+  verb: z.enum(['continue', 'overall', 'single']),
+  assessmentId: z.string().min(1).max(100),
+});
 
 export type AnswerAction = z.infer<typeof answerSchema>;
 export type QuestionAction = z.infer<typeof questionVerbSchema>;
@@ -53,7 +66,10 @@ export function parseCardAction(value: unknown): ParsedCardAction {
   switch (record['verb']) {
     case 'answer': {
       // Renderers send an empty string for an untouched ChoiceSet and for an empty comment.
-      const cleaned: Record<string, unknown> = { ...record, comment: record['comment'] === '' ? undefined : record['comment'] };
+      const cleaned: Record<string, unknown> = {
+        ...record,
+        comment: record['comment'] === '' ? undefined : record['comment'],
+      };
       if (cleaned['answer'] === undefined || cleaned['answer'] === '') {
         return questionVerbSchema.safeParse({ ...cleaned, verb: 'skip' }).success
           ? { ok: false, reason: 'missing_answer' }

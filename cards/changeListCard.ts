@@ -26,6 +26,17 @@ export function renderChangeListCard(input: FieldQuestionsCardInput): RenderedCa
     },
   ];
   const data = { verb: 'change', assessmentId: input.assessmentId, questionnaireVersion: input.questionnaireVersion };
-  const text = [`**${title}**`, '', ...input.questions.map((q) => `- ${line(q)} → „${locale === 'de' ? 'ändern' : 'change'} ${q.id}“`)].join('\n');
-  return { card: card(body, [action(input.host, staffText(locale, 'change.pick'), data, { withInputs: true, primary: true })], text), text };
+  const text = [
+    `**${title}**`,
+    '',
+    ...input.questions.map((q) => `- ${line(q)} → „${locale === 'de' ? 'ändern' : 'change'} ${q.id}“`),
+  ].join('\n');
+  return {
+    card: card(
+      body,
+      [action(input.host, staffText(locale, 'change.pick'), data, { withInputs: true, primary: true })],
+      text,
+    ),
+    text,
+  };
 }

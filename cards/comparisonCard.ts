@@ -45,7 +45,12 @@ function comparisonText(c: FieldComparison, locale: Locale): string {
 function changeText(label: string, c: ScoreChange, locale: Locale): string {
   const fmt = (v: number | null) => (v === null ? '–' : formatScore(v, locale));
   const delta = c.delta === null ? '–' : `${c.delta > 0 ? '+' : ''}${formatScore(c.delta, locale)}`;
-  return staffText(locale, 'card.changeLine', { field: label, previous: fmt(c.previous), current: fmt(c.current), delta });
+  return staffText(locale, 'card.changeLine', {
+    field: label,
+    previous: fmt(c.previous),
+    current: fmt(c.current),
+    delta,
+  });
 }
 
 export function renderComparisonCard(input: ComparisonCardInput): RenderedCard {
@@ -61,14 +66,22 @@ export function renderComparisonCard(input: ComparisonCardInput): RenderedCard {
         changeText(staffText(locale, 'card.overallLabel'), input.change.change.overall, locale),
       ]
     : [];
-  const changeTitle = input.change ? staffText(locale, 'card.changeTitle', { round: input.change.previousRound }) : undefined;
-  const versionNote = input.change && !input.change.change.sameQuestionnaireVersion ? staffText(locale, 'card.changeVersionNote') : undefined;
+  const changeTitle = input.change
+    ? staffText(locale, 'card.changeTitle', { round: input.change.previousRound })
+    : undefined;
+  const versionNote =
+    input.change && !input.change.change.sameQuestionnaireVersion
+      ? staffText(locale, 'card.changeVersionNote')
+      : undefined;
   const body: CardElement[] = [
     textBlock(title, { size: 'large', weight: 'bolder' }),
     textBlock(staffText(locale, 'card.compareIntro'), { isSubtle: true }),
     { type: 'FactSet', facts: rows.map((r) => ({ title: r.label, value: r.value })) },
     ...(changeTitle
-      ? [textBlock(changeTitle, { weight: 'bolder' }), ...changeLines.map((l) => textBlock(`• ${l}`, { size: 'small', spacing: 'none' }))]
+      ? [
+          textBlock(changeTitle, { weight: 'bolder' }),
+          ...changeLines.map((l) => textBlock(`• ${l}`, { size: 'small', spacing: 'none' })),
+        ]
       : [textBlock(staffText(locale, 'card.changeNone'), { isSubtle: true })]),
     ...(versionNote ? [textBlock(versionNote, { isSubtle: true, size: 'small' })] : []),
   ];
@@ -79,7 +92,9 @@ export function renderComparisonCard(input: ComparisonCardInput): RenderedCard {
     '',
     ...rows.map((r) => `- ${r.label}: ${r.value}`),
     '',
-    ...(changeTitle ? [`**${changeTitle}**`, ...changeLines.map((l) => `- ${l}`)] : [staffText(locale, 'card.changeNone')]),
+    ...(changeTitle
+      ? [`**${changeTitle}**`, ...changeLines.map((l) => `- ${l}`)]
+      : [staffText(locale, 'card.changeNone')]),
     ...(versionNote ? [versionNote] : []),
     ...link.lines,
   ].join('\n');

@@ -2,10 +2,15 @@ import type { FaqAnswer, FaqNotSure } from '../src/domain/faq';
 import type { BotMessage } from '../src/domain/messages';
 import { publicText } from '../src/i18n/public';
 
-const asSuggestions = (questions: readonly { question: string }[]): readonly string[] => questions.map((q) => q.question);
+const asSuggestions = (questions: readonly { question: string }[]): readonly string[] =>
+  questions.map((q) => q.question);
 
 /** The web chat greeting: its text, with the most asked questions as buttons. */
-export function renderFaqWelcome(text: string, locale: string, topQuestions: readonly { question: string }[]): BotMessage {
+export function renderFaqWelcome(
+  text: string,
+  locale: string,
+  topQuestions: readonly { question: string }[],
+): BotMessage {
   return { text, locale, suggestions: asSuggestions(topQuestions) };
 }
 
@@ -27,7 +32,11 @@ export function renderFaqReply(result: FaqAnswer | FaqNotSure, contact: string):
     };
   }
   const closest = result.closestQuestions;
-  const lines = [publicText(locale, 'notSure'), closest.length > 0 ? publicText(locale, 'closest') : undefined, publicText(locale, 'contact', { contact })];
+  const lines = [
+    publicText(locale, 'notSure'),
+    closest.length > 0 ? publicText(locale, 'closest') : undefined,
+    publicText(locale, 'contact', { contact }),
+  ];
   return {
     text: lines.filter((l): l is string => l !== undefined).join('\n\n'),
     locale: result.locale,

@@ -2,8 +2,23 @@
  * Compact mode: all applicable questions of one field of action on one card, for respondents who prefer
  * forms. Drop-down choices keep a 27-question field well inside Teams' card size limit (about 28 KB).
  */
-import { answerChoices, fieldName, type AnswerMap, type FieldId, type Locale, type Question } from '../src/domain/selbstcheck';
-import { action, card, progressBar, textBlock, type CardElement, type CardHost, type RenderedCard } from './adaptiveCard';
+import {
+  answerChoices,
+  fieldName,
+  type AnswerMap,
+  type FieldId,
+  type Locale,
+  type Question,
+} from '../src/domain/selbstcheck';
+import {
+  action,
+  card,
+  progressBar,
+  textBlock,
+  type CardElement,
+  type CardHost,
+  type RenderedCard,
+} from './adaptiveCard';
 import { staffText } from '../src/i18n/staff';
 
 /** A card about several questions of one field (the form, the list to pick an answer to change). */
@@ -47,12 +62,22 @@ export function renderFieldFormCard(input: FieldQuestionsCardInput): RenderedCar
       };
     }),
   ];
-  const data = { assessmentId: input.assessmentId, questionnaireVersion: input.questionnaireVersion, fieldId: input.fieldId };
+  const data = {
+    assessmentId: input.assessmentId,
+    questionnaireVersion: input.questionnaireVersion,
+    fieldId: input.fieldId,
+  };
   const actions = [
     action(input.host, staffText(locale, 'form.save'), { verb: 'form', ...data }, { withInputs: true, primary: true }),
     action(input.host, staffText(locale, 'form.single'), { verb: 'single', assessmentId: input.assessmentId }),
   ];
-  const text = [`**${title}** · ${progress}`, '', ...questions.map((q) => `${q.id}: ${q.text[locale]}`), '', `_${staffText(locale, 'form.textHint')}_`].join('\n');
+  const text = [
+    `**${title}** · ${progress}`,
+    '',
+    ...questions.map((q) => `${q.id}: ${q.text[locale]}`),
+    '',
+    `_${staffText(locale, 'form.textHint')}_`,
+  ].join('\n');
   return { card: card(body, actions, text), text };
 }
 
@@ -60,7 +85,14 @@ export function renderFieldFormCard(input: FieldQuestionsCardInput): RenderedCar
 export function renderFormSavedCard(locale: Locale, fieldId: FieldId, saved: number): RenderedCard {
   const text = `${staffText(locale, 'form.title', { field: fieldName(fieldId, locale) })}\n\n✔ ${staffText(locale, 'form.saved', { count: saved })}`;
   return {
-    card: card([textBlock(fieldName(fieldId, locale), { weight: 'bolder', color: 'accent', size: 'small' }), textBlock(`✔ ${staffText(locale, 'form.saved', { count: saved })}`, { weight: 'bolder', color: 'good' })], [], text),
+    card: card(
+      [
+        textBlock(fieldName(fieldId, locale), { weight: 'bolder', color: 'accent', size: 'small' }),
+        textBlock(`✔ ${staffText(locale, 'form.saved', { count: saved })}`, { weight: 'bolder', color: 'good' }),
+      ],
+      [],
+      text,
+    ),
     text,
   };
 }

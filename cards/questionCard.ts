@@ -1,6 +1,22 @@
 /** The question card: one question of the self-check with the five scale answers, comment and navigation. */
-import { answerChoices, answerLabel, fieldName, subThemeLabel, type Locale, type Question, type StoredAnswer } from '../src/domain/selbstcheck';
-import { action, card, progressBar, textBlock, type CardElement, type CardHost, type RenderedCard } from './adaptiveCard';
+import {
+  answerChoices,
+  answerLabel,
+  fieldName,
+  subThemeLabel,
+  type Locale,
+  type Question,
+  type StoredAnswer,
+} from '../src/domain/selbstcheck';
+import {
+  action,
+  card,
+  progressBar,
+  textBlock,
+  type CardElement,
+  type CardHost,
+  type RenderedCard,
+} from './adaptiveCard';
 import { staffText } from '../src/i18n/staff';
 
 export interface QuestionCardInput {
@@ -28,7 +44,10 @@ export function renderQuestionCard(input: QuestionCardInput): RenderedCard {
     questionnaireVersion: input.questionnaireVersion,
   };
   const progress = staffText(locale, 'question.progress', { n: input.position, total: input.total });
-  const heading = question.subTheme === undefined ? fieldName(question.field, locale) : `${fieldName(question.field, locale)} · ${subThemeLabel(question.subTheme, locale)}`;
+  const heading =
+    question.subTheme === undefined
+      ? fieldName(question.field, locale)
+      : `${fieldName(question.field, locale)} · ${subThemeLabel(question.subTheme, locale)}`;
   const choices = answerChoices(locale);
   const current = input.current !== undefined && input.current !== 'skipped' ? input.current : undefined;
 
@@ -39,9 +58,21 @@ export function renderQuestionCard(input: QuestionCardInput): RenderedCard {
     textBlock(question.text[locale], { size: 'medium', weight: 'bolder' }),
     {
       type: 'ActionSet',
-      actions: [{ type: 'Action.ToggleVisibility', title: staffText(locale, 'question.help'), targetElements: [HELP_CONTAINER_ID] }],
+      actions: [
+        {
+          type: 'Action.ToggleVisibility',
+          title: staffText(locale, 'question.help'),
+          targetElements: [HELP_CONTAINER_ID],
+        },
+      ],
     },
-    { type: 'Container', id: HELP_CONTAINER_ID, isVisible: false, style: 'emphasis', items: [textBlock(question.help[locale], { size: 'small' })] },
+    {
+      type: 'Container',
+      id: HELP_CONTAINER_ID,
+      isVisible: false,
+      style: 'emphasis',
+      items: [textBlock(question.help[locale], { size: 'small' })],
+    },
     {
       type: 'Input.ChoiceSet',
       id: ANSWER_INPUT_ID,
@@ -62,7 +93,12 @@ export function renderQuestionCard(input: QuestionCardInput): RenderedCard {
     },
   ];
   const actions = [
-    action(input.host, staffText(locale, 'question.actionAnswer'), { verb: 'answer', ...data }, { withInputs: true, primary: true }),
+    action(
+      input.host,
+      staffText(locale, 'question.actionAnswer'),
+      { verb: 'answer', ...data },
+      { withInputs: true, primary: true },
+    ),
     action(input.host, staffText(locale, 'question.actionBack'), { verb: 'back', ...data }),
     action(input.host, staffText(locale, 'question.actionSkip'), { verb: 'skip', ...data }),
     action(input.host, staffText(locale, 'question.actionPause'), { verb: 'pause', ...data }),

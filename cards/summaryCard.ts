@@ -12,12 +12,24 @@ import {
   type Recommendation,
   type TrafficLight,
 } from '../src/domain/selbstcheck';
-import { action, card, progressBar, textBlock, type CardElement, type CardHost, type RenderedCard } from './adaptiveCard';
+import {
+  action,
+  card,
+  progressBar,
+  textBlock,
+  type CardElement,
+  type CardHost,
+  type RenderedCard,
+} from './adaptiveCard';
 import { formatScore } from './format';
 import { staffText } from '../src/i18n/staff';
 
 const LIGHT_ICON: Readonly<Record<TrafficLight, string>> = { red: '🔴', yellow: '🟡', green: '🟢' };
-const LIGHT_STYLE: Readonly<Record<TrafficLight, 'attention' | 'warning' | 'good'>> = { red: 'attention', yellow: 'warning', green: 'good' };
+const LIGHT_STYLE: Readonly<Record<TrafficLight, 'attention' | 'warning' | 'good'>> = {
+  red: 'attention',
+  yellow: 'warning',
+  green: 'good',
+};
 const MAX_DIVERGENCES_SHOWN = 5;
 const MAX_NEXT_STEPS = 5;
 
@@ -32,10 +44,15 @@ export interface FieldSummaryInput {
 export function renderFieldSummaryCard(input: FieldSummaryInput): RenderedCard {
   const { locale, score } = input;
   const title = staffText(locale, 'summary.fieldTitle', { field: fieldName(score.fieldId, locale) });
-  const scoreText = score.score === null ? staffText(locale, 'summary.noScore') : `${formatScore(score.score, locale)} / 100`;
+  const scoreText =
+    score.score === null ? staffText(locale, 'summary.noScore') : `${formatScore(score.score, locale)} / 100`;
   const levelText = score.level === null ? '–' : levelLabel(score.level, locale);
-  const lightText = score.trafficLight === null ? '–' : `${LIGHT_ICON[score.trafficLight]} ${trafficLightLabel(score.trafficLight, locale)}`;
-  const gapsText = score.knowledgeGaps.length === 0 ? staffText(locale, 'summary.none') : score.knowledgeGaps.join(', ');
+  const lightText =
+    score.trafficLight === null
+      ? '–'
+      : `${LIGHT_ICON[score.trafficLight]} ${trafficLightLabel(score.trafficLight, locale)}`;
+  const gapsText =
+    score.knowledgeGaps.length === 0 ? staffText(locale, 'summary.none') : score.knowledgeGaps.join(', ');
   const suggestions = input.recommendations.slice(0, 3);
 
   const facts = [
@@ -46,20 +63,32 @@ export function renderFieldSummaryCard(input: FieldSummaryInput): RenderedCard {
   ];
   const body: CardElement[] = [
     textBlock(title, { size: 'large', weight: 'bolder' }),
-    ...(score.score !== null && score.trafficLight !== null ? [progressBar(score.score, LIGHT_STYLE[score.trafficLight])] : []),
+    ...(score.score !== null && score.trafficLight !== null
+      ? [progressBar(score.score, LIGHT_STYLE[score.trafficLight])]
+      : []),
     { type: 'FactSet', facts },
     ...(suggestions.length > 0
-      ? [textBlock(staffText(locale, 'summary.suggestions'), { weight: 'bolder' }), ...suggestions.map((r) => textBlock(`• ${r.text[locale]}`))]
+      ? [
+          textBlock(staffText(locale, 'summary.suggestions'), { weight: 'bolder' }),
+          ...suggestions.map((r) => textBlock(`• ${r.text[locale]}`)),
+        ]
       : []),
   ];
   const actions = [
-    action(input.host, staffText(locale, 'summary.continue'), { verb: 'continue', assessmentId: input.assessmentId }, { primary: true }),
+    action(
+      input.host,
+      staffText(locale, 'summary.continue'),
+      { verb: 'continue', assessmentId: input.assessmentId },
+      { primary: true },
+    ),
     action(input.host, staffText(locale, 'summary.overall'), { verb: 'overall', assessmentId: input.assessmentId }),
   ];
   const text = [
     `**${title}**`,
     ...facts.map((f) => `- ${f.title}: ${f.value}`),
-    ...(suggestions.length > 0 ? ['', `**${staffText(locale, 'summary.suggestions')}**`, ...suggestions.map((r) => `- ${r.text[locale]}`)] : []),
+    ...(suggestions.length > 0
+      ? ['', `**${staffText(locale, 'summary.suggestions')}**`, ...suggestions.map((r) => `- ${r.text[locale]}`)]
+      : []),
   ].join('\n');
   return { card: card(body, actions, text), text };
 }
@@ -81,37 +110,61 @@ export function renderOverallSummaryCard(input: OverallSummaryInput): RenderedCa
   const overall =
     score.overall.score === null || score.overall.level === null
       ? staffText(locale, 'summary.noScore')
-      : staffText(locale, 'summary.overallLevel', { score: formatScore(score.overall.score, locale), level: levelLabel(score.overall.level, locale) });
+      : staffText(locale, 'summary.overallLevel', {
+          score: formatScore(score.overall.score, locale),
+          level: levelLabel(score.overall.level, locale),
+        });
   const fieldLine = (f: FieldScore) =>
     `${fieldName(f.fieldId, locale)}: ${f.score === null ? staffText(locale, 'summary.noScore') : formatScore(f.score, locale)}`;
   const divergenceLines = input.divergences.slice(0, MAX_DIVERGENCES_SHOWN).map((d) =>
-    staffText(locale, 'summary.divergenceLine', { id: d.questionId, highest: answerLabel(d.highest, locale), lowest: answerLabel(d.lowest, locale) }),
+    staffText(locale, 'summary.divergenceLine', {
+      id: d.questionId,
+      highest: answerLabel(d.highest, locale),
+      lowest: answerLabel(d.lowest, locale),
+    }),
   );
   const nextSteps = input.recommendations.slice(0, MAX_NEXT_STEPS).map((r) => r.text[locale]);
   const ordered = FIELD_IDS.flatMap((id) => score.fields.filter((f) => f.fieldId === id));
 
   const body: CardElement[] = [
     textBlock(title, { size: 'large', weight: 'bolder' }),
-    textBlock(staffText(locale, 'summary.respondents', { count: input.respondents }), { isSubtle: true, spacing: 'none' }),
+    textBlock(staffText(locale, 'summary.respondents', { count: input.respondents }), {
+      isSubtle: true,
+      spacing: 'none',
+    }),
     textBlock(overall, { weight: 'bolder' }),
     ...ordered.flatMap((f): CardElement[] => [
       textBlock(fieldLine(f), { size: 'small', spacing: 'small' }),
       progressBar(f.score ?? 0, f.trafficLight === null ? 'accent' : LIGHT_STYLE[f.trafficLight]),
     ]),
     ...(divergenceLines.length > 0
-      ? [textBlock(staffText(locale, 'summary.divergences'), { weight: 'bolder' }), ...divergenceLines.map((l) => textBlock(`• ${l}`, { size: 'small' }))]
+      ? [
+          textBlock(staffText(locale, 'summary.divergences'), { weight: 'bolder' }),
+          ...divergenceLines.map((l) => textBlock(`• ${l}`, { size: 'small' })),
+        ]
       : []),
-    ...(nextSteps.length > 0 ? [textBlock(staffText(locale, 'summary.nextSteps'), { weight: 'bolder' }), ...nextSteps.map((s) => textBlock(`• ${s}`))] : []),
+    ...(nextSteps.length > 0
+      ? [
+          textBlock(staffText(locale, 'summary.nextSteps'), { weight: 'bolder' }),
+          ...nextSteps.map((s) => textBlock(`• ${s}`)),
+        ]
+      : []),
   ];
-  const actions = [action(input.host, staffText(locale, 'summary.continue'), { verb: 'continue', assessmentId: input.assessmentId })];
+  const actions = [
+    action(input.host, staffText(locale, 'summary.continue'), { verb: 'continue', assessmentId: input.assessmentId }),
+  ];
   const text = [
     `**${title}**`,
     staffText(locale, 'summary.respondents', { count: input.respondents }),
     overall,
     '',
     ...ordered.map((f) => `- ${fieldLine(f)}`),
-    ...(divergenceLines.length > 0 ? ['', `**${staffText(locale, 'summary.divergences')}**`, ...divergenceLines.map((l) => `- ${l}`)] : []),
-    ...(nextSteps.length > 0 ? ['', `**${staffText(locale, 'summary.nextSteps')}**`, ...nextSteps.map((s) => `- ${s}`)] : []),
+    ...(divergenceLines.length > 0
+      ? ['', `**${staffText(locale, 'summary.divergences')}**`, ...divergenceLines.map((l) => `- ${l}`)]
+      : []),
+    ...(nextSteps.length > 0
+      ? ['', `**${staffText(locale, 'summary.nextSteps')}**`, ...nextSteps.map((s) => `- ${s}`)]
+      : []),
   ].join('\n');
   return { card: card(body, actions, text), text };
 }

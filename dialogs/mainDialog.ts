@@ -40,7 +40,12 @@ export class MainDialog extends ComponentDialog<Record<string, never>> {
   private async identifyStep(step: Step): Promise<DialogTurnResult> {
     const identityKey = this.deps.identityKeyOf(step.context);
     const respondent = await this.deps.service.findRespondentByIdentity(identityKey);
-    if (respondent !== undefined && respondent.consentedAt !== null && respondent.municipalityId !== null && respondent.role !== null) {
+    if (
+      respondent !== undefined &&
+      respondent.consentedAt !== null &&
+      respondent.municipalityId !== null &&
+      respondent.role !== null
+    ) {
       const assessment = await this.deps.service.startOrJoinAssessment(respondent.municipalityId);
       return step.next(sessionOf(respondent.id, assessment));
     }

@@ -64,7 +64,10 @@ export class OnboardingDialog extends ComponentDialog<OnboardingOptions> {
     const locale = await this.deps.localeOf(step.context);
     const respondent = await this.deps.service.findRespondentByIdentity(step.options.identityKey);
     if (respondent !== undefined && respondent.consentedAt !== null) return step.next(true);
-    await sendText(step.context, `${staffText(locale, 'onboarding.intro')}\n\n${staffText(locale, 'onboarding.privacy')}`);
+    await sendText(
+      step.context,
+      `${staffText(locale, 'onboarding.intro')}\n\n${staffText(locale, 'onboarding.privacy')}`,
+    );
     return step.prompt(DIALOG_IDS.consentPrompt, {
       prompt: staffText(locale, 'onboarding.consentPrompt'),
       retryPrompt: staffText(locale, 'onboarding.retry'),
@@ -113,7 +116,10 @@ export class OnboardingDialog extends ComponentDialog<OnboardingOptions> {
     return step.prompt(DIALOG_IDS.rolePrompt, {
       prompt: staffText(locale, 'onboarding.rolePrompt'),
       retryPrompt: staffText(locale, 'onboarding.retry'),
-      choices: ROLES.map((role) => ({ value: roleLabel(role, locale), synonyms: [roleLabel(role, locale === 'de' ? 'en' : 'de')] })),
+      choices: ROLES.map((role) => ({
+        value: roleLabel(role, locale),
+        synonyms: [roleLabel(role, locale === 'de' ? 'en' : 'de')],
+      })),
       style: ListStyle.heroCard,
     });
   }
@@ -136,7 +142,10 @@ export class OnboardingDialog extends ComponentDialog<OnboardingOptions> {
     if (role !== undefined) {
       await sendText(
         step.context,
-        staffText(locale, 'onboarding.done', { municipality: municipality?.name ?? respondent.municipalityId, role: roleLabel(respondent.role, locale) }),
+        staffText(locale, 'onboarding.done', {
+          municipality: municipality?.name ?? respondent.municipalityId,
+          role: roleLabel(respondent.role, locale),
+        }),
       );
     }
     const result: OnboardingResult = sessionOf(respondent.id, assessment);

@@ -10,7 +10,9 @@ export function hostOf(context: TurnContext): CardHost {
 }
 
 export async function sendCard(context: TurnContext, rendered: RenderedCard): Promise<void> {
-  await context.sendActivity(toActivity(CARD_CHANNELS.has(context.activity.channelId) ? rendered : { text: rendered.text }));
+  await context.sendActivity(
+    toActivity(CARD_CHANNELS.has(context.activity.channelId) ? rendered : { text: rendered.text }),
+  );
 }
 
 export async function sendText(context: TurnContext, text: string): Promise<void> {

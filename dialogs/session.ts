@@ -10,7 +10,10 @@ export interface SelfCheckSession {
   readonly questionnaireVersion: number;
 }
 
-export function sessionOf(respondentId: string, assessment: { readonly id: string; readonly municipalityId: string; readonly questionnaireVersion: number }): SelfCheckSession {
+export function sessionOf(
+  respondentId: string,
+  assessment: { readonly id: string; readonly municipalityId: string; readonly questionnaireVersion: number },
+): SelfCheckSession {
   return {
     respondentId,
     municipalityId: assessment.municipalityId,
@@ -25,5 +28,9 @@ export interface DialogDeps {
   /** The respondent's language: stored preference, else the channel locale. */
   localeOf(context: TurnContext): Promise<Locale>;
   /** The session's stored answers when they were read together with this turn's state (one use per turn). */
-  readonly prefetchedAnswers?: (context: TurnContext, assessmentId: string, respondentId: string) => AnswerMap | undefined;
+  readonly prefetchedAnswers?: (
+    context: TurnContext,
+    assessmentId: string,
+    respondentId: string,
+  ) => AnswerMap | undefined;
 }

@@ -15,7 +15,9 @@ const INVOKE: string = ActivityTypes.Invoke;
 const MESSAGE: string = ActivityTypes.Message;
 
 /** Flattens an Action.Execute invoke value into the Action.Submit shape (`verb` + data + inputs). */
-export function cardPayloadOf(context: TurnContext): { readonly payload: unknown; readonly invoke: boolean } | undefined {
+export function cardPayloadOf(
+  context: TurnContext,
+): { readonly payload: unknown; readonly invoke: boolean } | undefined {
   const a = context.activity;
   if (a.type === INVOKE && a.name === 'adaptiveCard/action') {
     const action: unknown = (a.value as { action?: unknown } | undefined)?.action;
@@ -32,7 +34,8 @@ export function readTurnInput(context: TurnContext): TurnInput {
   const card = cardPayloadOf(context);
   if (card !== undefined) return { kind: 'card', parsed: parseCardAction(card.payload), invoke: card.invoke };
   const text = context.activity.text;
-  if (context.activity.type === MESSAGE && typeof text === 'string' && text.trim() !== '') return { kind: 'text', text };
+  if (context.activity.type === MESSAGE && typeof text === 'string' && text.trim() !== '')
+    return { kind: 'text', text };
   return { kind: 'none' };
 }
 
@@ -60,9 +63,11 @@ export function adaptiveCardActionProblem(value: unknown): CardActionProblem | u
   if (!isRecord(action)) return { code: 'BadRequest', message: 'value.action must be an object' };
   if (action['type'] !== 'Action.Execute') return { code: 'NotSupported', message: 'only Action.Execute is supported' };
   const verb = action['verb'];
-  if (typeof verb !== 'string' || verb === '') return { code: 'BadRequest', message: 'action.verb must be a non-empty string' };
+  if (typeof verb !== 'string' || verb === '')
+    return { code: 'BadRequest', message: 'action.verb must be a non-empty string' };
   if (!KNOWN_VERBS.has(verb)) return { code: 'NotSupported', message: 'this card action is not supported' };
   const data = action['data'];
-  if (data !== undefined && data !== null && !isRecord(data)) return { code: 'BadRequest', message: 'action.data must be an object' };
+  if (data !== undefined && data !== null && !isRecord(data))
+    return { code: 'BadRequest', message: 'action.data must be an object' };
   return undefined;
 }

@@ -19,8 +19,12 @@ export function formatReport(r: FaqEvalReport): string {
     `off-topic declined:    ${pct(r.offTopicDeclineRate)} (target ≥ ${pct(TARGETS.offTopicDeclineRate)})`,
     `matcher build:         ${r.buildMs.toFixed(1)} ms; query mean ${r.meanQueryMs.toFixed(2)} ms, max ${r.maxQueryMs.toFixed(2)} ms`,
   ];
-  for (const m of r.misses) lines.push(`  miss: "${m.q}" expected ${m.expected}, got ${m.got}${m.score !== undefined ? ` (score ${m.score}, coverage ${m.coverage})` : ''}`);
-  for (const m of r.wronglyAnswered) lines.push(`  off-topic answered: "${m.q}" → ${m.got} (score ${m.score}, coverage ${m.coverage})`);
+  for (const m of r.misses)
+    lines.push(
+      `  miss: "${m.q}" expected ${m.expected}, got ${m.got}${m.score !== undefined ? ` (score ${m.score}, coverage ${m.coverage})` : ''}`,
+    );
+  for (const m of r.wronglyAnswered)
+    lines.push(`  off-topic answered: "${m.q}" → ${m.got} (score ${m.score}, coverage ${m.coverage})`);
   return lines.join('\n');
 }
 

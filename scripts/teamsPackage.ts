@@ -20,7 +20,9 @@ const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
 export const packageValuesSchema = z.object({
   TEAMS_APP_ID: guid,
   BOT_ID: guid,
-  BOT_DOMAIN: z.string().regex(/^[a-z0-9.-]+(:\d+)?$/i, 'must be a host name such as bot.example.org, without https://'),
+  BOT_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+(:\d+)?$/i, 'must be a host name such as bot.example.org, without https://'),
   AAD_APP_CLIENT_ID: guid,
   PUBLISHER_NAME: z.string().min(1).max(32),
   APP_VERSION: z.string().regex(/^\d+\.\d+\.\d+$/),
@@ -99,7 +101,10 @@ export function drawIcon(size: number, opaque: boolean): Buffer {
   return PNG.sync.write(png);
 }
 
-export function buildTeamsPackage(values: PackageValues, outFile = path.join(TEAMS_DIR, 'build', 'weltoffen-bot.zip')): { zipPath: string; manifest: Record<string, unknown> } {
+export function buildTeamsPackage(
+  values: PackageValues,
+  outFile = path.join(TEAMS_DIR, 'build', 'weltoffen-bot.zip'),
+): { zipPath: string; manifest: Record<string, unknown> } {
   const manifestText = fillTemplate(readFileSync(path.join(TEAMS_DIR, 'manifest.template.json'), 'utf8'), values);
   const manifest = JSON.parse(manifestText) as Record<string, unknown> & { $schema?: string };
   const localization = JSON.parse(readFileSync(path.join(TEAMS_DIR, 'en.json'), 'utf8')) as { $schema?: string };

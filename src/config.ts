@@ -2,7 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { parse as parseDotenv } from 'dotenv';
-import { isLoopbackHost, parseServiceUrlEntry, serviceUrlPolicy, type ServiceUrlEntry, type ServiceUrlPolicy } from './domain/conversation/serviceUrl';
+import {
+  isLoopbackHost,
+  parseServiceUrlEntry,
+  serviceUrlPolicy,
+  type ServiceUrlEntry,
+  type ServiceUrlPolicy,
+} from './domain/conversation/serviceUrl';
 
 /**
  * The only place that reads process.env. Everything else receives an AppConfig.
@@ -37,7 +43,11 @@ const idList = z
   .string()
   .optional()
   .transform((v) => (v ?? '').split(/[\s,;]+/).filter((x) => x !== ''))
-  .pipe(z.array(z.string().regex(/^[0-9a-zA-Z-]{1,64}$/, 'must be a comma-separated list of ids (letters, digits, dashes)')));
+  .pipe(
+    z.array(
+      z.string().regex(/^[0-9a-zA-Z-]{1,64}$/, 'must be a comma-separated list of ids (letters, digits, dashes)'),
+    ),
+  );
 
 /** Extra serviceUrl hosts or origins (comma- or space-separated), each checked by the domain's parser. */
 const serviceUrlEntries = z
@@ -74,17 +84,29 @@ const envSchema = z
         .optional(),
     ),
     DATA_DIR: optionalString,
-    LOG_LEVEL: z.enum(LOG_LEVELS).optional().or(z.literal('').transform(() => undefined)),
+    LOG_LEVEL: z
+      .enum(LOG_LEVELS)
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
     MAX_BODY_BYTES: intFromEnv(256 * 1024, 1024, 16 * 1024 * 1024),
     SHUTDOWN_TIMEOUT_MS: intFromEnv(10_000, 0, 120_000),
     STATE_CONFLICT_RETRIES: intFromEnv(3, 0, 10),
     BOT_OPENID_METADATA_URL: optionalString.pipe(z.url().optional()),
     // Channel authentication modes and the serviceUrl allow-list.
-    WEB_CHAT_ONLY: z.enum(['true', 'false']).optional().or(z.literal('').transform(() => undefined)),
-    ALLOW_UNAUTHENTICATED_REMOTE: z.enum(['true', 'false']).optional().or(z.literal('').transform(() => undefined)),
+    WEB_CHAT_ONLY: z
+      .enum(['true', 'false'])
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    ALLOW_UNAUTHENTICATED_REMOTE: z
+      .enum(['true', 'false'])
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
     BOT_SERVICE_URL_HOSTS: serviceUrlEntries,
     NODE_ENV: optionalString,
-    WEBCHAT_ENABLED: z.enum(['true', 'false']).optional().or(z.literal('').transform(() => undefined)),
+    WEBCHAT_ENABLED: z
+      .enum(['true', 'false'])
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
     DIRECTLINE_TOKEN_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     DIRECTLINE_TOKEN_TTL_SECONDS: intFromEnv(3600, 60, 86_400),
     DIRECTLINE_IDLE_TIMEOUT_SECONDS: intFromEnv(1800, 60, 86_400),
@@ -93,15 +115,26 @@ const envSchema = z
     DIRECTLINE_MESSAGES_PER_MINUTE: intFromEnv(30, 1, 1000),
     DIRECTLINE_MESSAGES_PER_CLIENT_PER_MINUTE: intFromEnv(60, 1, 100_000),
     DIRECTLINE_MAX_CONVERSATIONS: intFromEnv(5000, 1, 1_000_000),
-    TRUST_PROXY: z.enum(['true', 'false']).optional().or(z.literal('').transform(() => undefined)),
+    TRUST_PROXY: z
+      .enum(['true', 'false'])
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
     DIRECT_LINE_SECRET: optionalString,
     CONTACT_ADDRESS: optionalString,
     // /.well-known/security.txt (RFC 9116); unset = derived from CONTACT_ADDRESS (e-mail → mailto:, or its https URL).
-    SECURITY_CONTACT: optionalString.pipe(z.string().regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/, 'must be a mailto: or https: URI').optional()),
+    SECURITY_CONTACT: optionalString.pipe(
+      z
+        .string()
+        .regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/, 'must be a mailto: or https: URI')
+        .optional(),
+    ),
     DIRECT_LINE_ENDPOINT: optionalString.pipe(z.url().optional()),
     // Coordinators' dashboard.
     DASHBOARD_STALLED_DAYS: intFromEnv(7, 1, 365),
-    DASHBOARD_LOCAL_SIGNIN: z.enum(['true', 'false']).optional().or(z.literal('').transform(() => undefined)),
+    DASHBOARD_LOCAL_SIGNIN: z
+      .enum(['true', 'false'])
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
     DASHBOARD_AAD_CLIENT_ID: optionalString,
     DASHBOARD_AAD_APP_ID_URI: optionalString,
     DASHBOARD_OPENID_METADATA_URL: optionalString.pipe(z.url().optional()),
@@ -117,10 +150,18 @@ const envSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set (except for UserAssignedMSI)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppPassword'],
+        message: 'is required when MicrosoftAppId is set (except for UserAssignedMSI)',
+      });
     }
     if (env.MicrosoftAppType && env.MicrosoftAppType !== 'MultiTenant' && !env.MicrosoftAppTenantId) {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: `is required when MicrosoftAppType is ${env.MicrosoftAppType}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppTenantId'],
+        message: `is required when MicrosoftAppType is ${env.MicrosoftAppType}`,
+      });
     }
     checkTrustMode(env, ctx);
     // The stand-in lets anyone pick an identity: only on a development or test machine (an unset NODE_ENV
@@ -135,7 +176,11 @@ const envSchema = z
             ? 'when DASHBOARD_AAD_CLIENT_ID (tab single sign-on) is set'
             : undefined;
       if (reason) {
-        ctx.addIssue({ code: 'custom', path: ['DASHBOARD_LOCAL_SIGNIN'], message: `must not be true ${reason}: the local sign-in stand-in is for local development and tests only` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['DASHBOARD_LOCAL_SIGNIN'],
+          message: `must not be true ${reason}: the local sign-in stand-in is for local development and tests only`,
+        });
       }
     }
   });
@@ -145,7 +190,18 @@ const isLoopbackBind = (host: string): boolean => isLoopbackHost(host) || host =
 
 /** The variables the trust mode depends on (named here because the schema's own type is not known yet). */
 type TrustEnv = Readonly<
-  Partial<Record<'MicrosoftAppId' | 'NODE_ENV' | 'WEB_CHAT_ONLY' | 'ALLOW_UNAUTHENTICATED_REMOTE' | 'HOST' | 'WEBCHAT_ENABLED' | 'DIRECT_LINE_SECRET', string | undefined>>
+  Partial<
+    Record<
+      | 'MicrosoftAppId'
+      | 'NODE_ENV'
+      | 'WEB_CHAT_ONLY'
+      | 'ALLOW_UNAUTHENTICATED_REMOTE'
+      | 'HOST'
+      | 'WEBCHAT_ENABLED'
+      | 'DIRECT_LINE_SECRET',
+      string | undefined
+    >
+  >
 >;
 
 /** Which mode may run where (Teams, local without channel authentication, web chat only), on the parsed variables. */
@@ -153,28 +209,41 @@ function checkTrustMode(env: TrustEnv, ctx: z.RefinementCtx): void {
   const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
   if (env.WEB_CHAT_ONLY === 'true') {
     // Fail closed: an app id means Teams on /api/messages, which web-chat-only mode does not serve.
-    if (env.MicrosoftAppId) issue('WEB_CHAT_ONLY', 'must not be true when MicrosoftAppId is set: set WEB_CHAT_ONLY=false to serve Teams on /api/messages, or unset MicrosoftAppId for web chat only');
-    if (env.WEBCHAT_ENABLED === 'false') issue('WEB_CHAT_ONLY', 'must not be true when WEBCHAT_ENABLED=false: there would be nothing to talk to');
-    if (env.DIRECT_LINE_SECRET) issue('WEB_CHAT_ONLY', 'must not be true with DIRECT_LINE_SECRET: Azure Direct Line delivers to /api/messages, which web-chat-only mode does not serve');
+    if (env.MicrosoftAppId)
+      issue(
+        'WEB_CHAT_ONLY',
+        'must not be true when MicrosoftAppId is set: set WEB_CHAT_ONLY=false to serve Teams on /api/messages, or unset MicrosoftAppId for web chat only',
+      );
+    if (env.WEBCHAT_ENABLED === 'false')
+      issue('WEB_CHAT_ONLY', 'must not be true when WEBCHAT_ENABLED=false: there would be nothing to talk to');
+    if (env.DIRECT_LINE_SECRET)
+      issue(
+        'WEB_CHAT_ONLY',
+        'must not be true with DIRECT_LINE_SECRET: Azure Direct Line delivers to /api/messages, which web-chat-only mode does not serve',
+      );
     return;
   }
   if (env.MicrosoftAppId) return;
   // Local mode: nobody's identity is checked, so it must not be where real people are.
   if (env.NODE_ENV === 'production') {
-    issue('MicrosoftAppId', 'is required when NODE_ENV=production (channel authentication); for the citizens\' web chat without Teams set WEB_CHAT_ONLY=true instead');
+    issue(
+      'MicrosoftAppId',
+      "is required when NODE_ENV=production (channel authentication); for the citizens' web chat without Teams set WEB_CHAT_ONLY=true instead",
+    );
     return;
   }
   if (env.HOST !== undefined && !isLoopbackBind(env.HOST) && env.ALLOW_UNAUTHENTICATED_REMOTE !== 'true') {
-    issue('HOST', `is ${env.HOST} but MicrosoftAppId is not set: without channel authentication the service listens on loopback only; set ALLOW_UNAUTHENTICATED_REMOTE=true to expose it anyway (demos on a trusted network), or configure the bot registration`);
+    issue(
+      'HOST',
+      `is ${env.HOST} but MicrosoftAppId is not set: without channel authentication the service listens on loopback only; set ALLOW_UNAUTHENTICATED_REMOTE=true to expose it anyway (demos on a trusted network), or configure the bot registration`,
+    );
   }
 }
 
 /** What the service exposes (Teams, local only, web chat only): decided once from the configuration. */
 export type TrustMode = 'teams' | 'local-only' | 'web-chat-only';
 
-export type DatabaseTarget =
-  | { kind: 'pglite'; dataDir: string | undefined }
-  | { kind: 'postgres'; url: string };
+export type DatabaseTarget = { kind: 'pglite'; dataDir: string | undefined } | { kind: 'postgres'; url: string };
 
 /** The self-hosted Direct Line's settings; here, not in src/http, because http depends on config, not the reverse. */
 export interface DirectLineOptions {
@@ -310,7 +379,9 @@ function dashboardConfig(e: z.infer<typeof envSchema>): AppConfig['dashboard'] {
       clientId === undefined
         ? undefined
         : {
-            metadataUrl: e.DASHBOARD_OPENID_METADATA_URL ?? 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+            metadataUrl:
+              e.DASHBOARD_OPENID_METADATA_URL ??
+              'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
             // v2 tokens carry the client id, v1 tokens the application id URI (api://<domain>/<client id>).
             audiences: [clientId, ...(e.DASHBOARD_AAD_APP_ID_URI ? [e.DASHBOARD_AAD_APP_ID_URI] : [])],
           },
@@ -330,7 +401,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment(), cwd = pro
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'} ${i.message}`));
   }
   const e = parsed.data;
-  const mode: TrustMode = e.MicrosoftAppId !== undefined ? 'teams' : e.WEB_CHAT_ONLY === 'true' ? 'web-chat-only' : 'local-only';
+  const mode: TrustMode =
+    e.MicrosoftAppId !== undefined ? 'teams' : e.WEB_CHAT_ONLY === 'true' ? 'web-chat-only' : 'local-only';
   // Local mode listens on loopback unless told otherwise; with authentication (or without /api/messages) everywhere.
   const host = e.HOST ?? (mode === 'local-only' ? '127.0.0.1' : '0.0.0.0');
   return {

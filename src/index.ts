@@ -15,7 +15,12 @@ import { openDatabase, type Database, type OpenOptions } from './infrastructure/
 import { migrate, pendingMigrations, readMigrations } from './infrastructure/db/migrator';
 import { createLogger } from './infrastructure/logger';
 import { PrismaStorage } from './infrastructure/state/prismaStorage';
-import { OptimisticState, conversationKey, takePrefetchedAnswers, userKey } from './infrastructure/state/optimisticState';
+import {
+  OptimisticState,
+  conversationKey,
+  takePrefetchedAnswers,
+  userKey,
+} from './infrastructure/state/optimisticState';
 import { createHttpServer } from './http/server';
 import { FaqService } from './services/faqService';
 import { mountWebChat } from './http/webChat';
@@ -114,13 +119,23 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const subscriptions = new PrismaSubscriptionRepository(db.prisma);
   const reminderRepo = new PrismaReminderRepository(db.prisma);
   const outbox = new PrismaOutboxRepository(db.prisma);
-  const access = new AccessService({ access: grants, respondents, bootstrap: { objectIds: config.coordinators.objectIds, tenantIds: config.coordinators.tenantIds } });
+  const access = new AccessService({
+    access: grants,
+    respondents,
+    bootstrap: { objectIds: config.coordinators.objectIds, tenantIds: config.coordinators.tenantIds },
+  });
   // Workshop exports: signed links handed out by the bot, bearer tokens from the dashboard.
   if (config.exports.linkSecret === undefined) {
-    logger.warn('EXPORT_LINK_SECRET is not set: export links are signed with a random key and only work on this instance until it restarts');
+    logger.warn(
+      'EXPORT_LINK_SECRET is not set: export links are signed with a random key and only work on this instance until it restarts',
+    );
   }
   // Exports keep wall-clock time even when tests control the outbox's clock: link expiry and report dates are real.
-  const exportSigner = new ExportLinkSigner(config.exports.linkSecret ?? randomBytes(32).toString('base64url'), config.exports.linkTtlSeconds, systemClock);
+  const exportSigner = new ExportLinkSigner(
+    config.exports.linkSecret ?? randomBytes(32).toString('base64url'),
+    config.exports.linkTtlSeconds,
+    systemClock,
+  );
   const exportService = new ExportService({
     selfCheck,
     source: new PrismaExportSource(db.prisma),
@@ -129,7 +144,11 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     clock: systemClock,
     renderer: documentExportRenderer(exportTexts),
   });
-  const exportCommands = new ExportCommands({ access, municipalities: new PrismaMunicipalityRepository(db.prisma), signer: exportSigner });
+  const exportCommands = new ExportCommands({
+    access,
+    municipalities: new PrismaMunicipalityRepository(db.prisma),
+    signer: exportSigner,
+  });
   const reminderJob = new ReminderService({
     reminders: reminderRepo,
     outbox,
@@ -138,7 +157,10 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     afterDays: config.coordinators.reminderAfterDays,
     log: logger,
   });
-  const linkToDashboard = dashboardLink({ publicBaseUrl: config.http.publicBaseUrl, teamsAppId: config.dashboard.teamsAppId });
+  const linkToDashboard = dashboardLink({
+    publicBaseUrl: config.http.publicBaseUrl,
+    teamsAppId: config.dashboard.teamsAppId,
+  });
   const coordinator = new CoordinatorService({
     dashboardLink: linkToDashboard,
     access,
@@ -154,7 +176,10 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     reminderAfterDays: config.coordinators.reminderAfterDays,
     bootstrapCount: config.coordinators.objectIds.length,
     // Links point at the public address, where users' browsers reach this service.
-    exports: { exportLink: (p, id, format, locale) => exportCommands.exportLink(p.identityKey, id, format, config.http.publicBaseUrl, locale) },
+    exports: {
+      exportLink: (p, id, format, locale) =>
+        exportCommands.exportLink(p.identityKey, id, format, config.http.publicBaseUrl, locale),
+    },
   });
   const dashboard = new DashboardService({
     municipalities: new PrismaMunicipalityRepository(db.prisma),
@@ -166,20 +191,36 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     clock,
   });
   const sso = config.dashboard.sso;
-  const ssoVerifier = sso ? new AadTokenVerifier({ metadataUrl: sso.metadataUrl, audiences: sso.audiences, isAllowedTenant: (tid) => access.isAllowedTenant(tid) }) : undefined;
+  const ssoVerifier = sso
+    ? new AadTokenVerifier({
+        metadataUrl: sso.metadataUrl,
+        audiences: sso.audiences,
+        isAllowedTenant: (tid) => access.isAllowedTenant(tid),
+      })
+    : undefined;
   const localSignIn = config.dashboard.localSignIn ? new LocalSignIn() : undefined;
   const dashboardIdentity = bearerIdentity(ssoVerifier, localSignIn);
-  if (config.dashboard.localSignIn) logger.warn('DASHBOARD_LOCAL_SIGNIN=true: anyone can pick an identity on /dashboard/ (local use and demos only)');
+  if (config.dashboard.localSignIn)
+    logger.warn('DASHBOARD_LOCAL_SIGNIN=true: anyone can pick an identity on /dashboard/ (local use and demos only)');
 
   const locale = new UserLocale(userState, selfCheck);
-  const mainDialog = new MainDialog({ service: selfCheck, localeOf: (ctx) => locale.localeOf(ctx), prefetchedAnswers: takePrefetchedAnswers, identityKeyOf });
+  const mainDialog = new MainDialog({
+    service: selfCheck,
+    localeOf: (ctx) => locale.localeOf(ctx),
+    prefetchedAnswers: takePrefetchedAnswers,
+    identityKeyOf,
+  });
   const bot = new WeltoffenBot({
     conversationState,
     turnStore: new BotStateTurnStore([conversationState, userState]),
     mainDialog,
     locale,
     faq: new FaqService(config.contactAddress),
-    onDialogReset: (ids) => logger.warn({ ids }, 'unknown dialog ids on the stack (older release): stack reset, resuming from stored answers'),
+    onDialogReset: (ids) =>
+      logger.warn(
+        { ids },
+        'unknown dialog ids on the stack (older release): stack reset, resuming from stored answers',
+      ),
     stateConflictRetries: config.stateConflictRetries,
     onConflict: (attempt) => logger.info({ attempt }, 'state conflict: turn retried from fresh state'),
     coordinator: {
@@ -191,25 +232,28 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     },
   });
 
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: config.bot.appId ?? '',
-    MicrosoftAppPassword: config.bot.appPassword ?? '',
-    MicrosoftAppType: config.bot.appType,
-    MicrosoftAppTenantId: config.bot.tenantId ?? '',
-    // Overriding one endpoint makes botbuilder treat the cloud as custom, so the public-cloud values
-    // for everything else must be given alongside (tests serve their own OpenID metadata).
-    ...(config.bot.openIdMetadataUrl
-      ? {
-          ToBotFromChannelOpenIdMetadataUrl: config.bot.openIdMetadataUrl,
-          ToBotFromEmulatorOpenIdMetadataUrl: config.bot.openIdMetadataUrl,
-          ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
-          ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
-          ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
-          OAuthUrl: AuthenticationConstants.OAuthUrl,
-          CallerId: CallerIdConstants.PublicAzureChannel,
-        }
-      : {}),
-  }, options.credentialsFactory);
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    {
+      MicrosoftAppId: config.bot.appId ?? '',
+      MicrosoftAppPassword: config.bot.appPassword ?? '',
+      MicrosoftAppType: config.bot.appType,
+      MicrosoftAppTenantId: config.bot.tenantId ?? '',
+      // Overriding one endpoint makes botbuilder treat the cloud as custom, so the public-cloud values
+      // for everything else must be given alongside (tests serve their own OpenID metadata).
+      ...(config.bot.openIdMetadataUrl
+        ? {
+            ToBotFromChannelOpenIdMetadataUrl: config.bot.openIdMetadataUrl,
+            ToBotFromEmulatorOpenIdMetadataUrl: config.bot.openIdMetadataUrl,
+            ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+            ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+            ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+            OAuthUrl: AuthenticationConstants.OAuthUrl,
+            CallerId: CallerIdConstants.PublicAzureChannel,
+          }
+        : {}),
+    },
+    options.credentialsFactory,
+  );
   const adapter = new WeltoffenCloudAdapter(new ReusingBotFrameworkAuthentication(auth));
   adapter.onTurnError = createTurnErrorHandler(logger);
 
@@ -219,10 +263,20 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     reminders: reminderRepo,
     gateway: new BotConnectorGateway(adapter, config.bot.appId ?? ''),
     renderer: new OutboxMessages(
-      new OutboxContentService({ selfCheck, respondents, channelLocale: 'de', reminderAfterDays: config.coordinators.reminderAfterDays, dashboardLink: linkToDashboard }),
+      new OutboxContentService({
+        selfCheck,
+        respondents,
+        channelLocale: 'de',
+        reminderAfterDays: config.coordinators.reminderAfterDays,
+        dashboardLink: linkToDashboard,
+      }),
     ),
     clock,
-    options: { ...DEFAULT_DELIVERY_OPTIONS, pollMs: config.coordinators.outboxPollMs, worker: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}` },
+    options: {
+      ...DEFAULT_DELIVERY_OPTIONS,
+      pollMs: config.coordinators.outboxPollMs,
+      worker: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    },
     serviceUrlAllowed,
     log: logger,
   });
@@ -234,12 +288,26 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     maxBodyBytes: config.http.maxBodyBytes,
     shutdownTimeoutMs: config.http.shutdownTimeoutMs,
     trustProxy: config.webChat.options.directLine.trustProxy,
-    securityTxt: { contact: config.securityContact, contactAddress: config.contactAddress, publicBaseUrl: config.http.publicBaseUrl },
+    securityTxt: {
+      contact: config.securityContact,
+      contactAddress: config.contactAddress,
+      publicBaseUrl: config.http.publicBaseUrl,
+    },
     serviceUrlAllowed,
     messagesRoute: config.bot.mode !== 'web-chat-only',
     // Citizens' web chat: page at /, embed.js, self-hosted Direct Line under /v3/directline.
     mount: (server, lifecycle) => {
-      if (config.webChat.enabled) mountWebChat(server, { adapter, bot, logger, lifecycle, options: config.webChat.options, rateLimits: new InMemoryRateLimits(), clock, failureReply: turnFailureReply });
+      if (config.webChat.enabled)
+        mountWebChat(server, {
+          adapter,
+          bot,
+          logger,
+          lifecycle,
+          options: config.webChat.options,
+          rateLimits: new InMemoryRateLimits(),
+          clock,
+          failureReply: turnFailureReply,
+        });
       // Coordinators' dashboard : Teams tabs and browser pages under /dashboard/, API under /api/dashboard/.
       mountDashboard(server, {
         service: dashboard,
@@ -249,7 +317,13 @@ export async function startService(config: AppConfig, options: StartOptions = {}
         localSignIn,
       });
       // The dashboard's export links send the same bearer token as its API calls.
-      mountExports(server, { exports: exportService, access, signer: exportSigner, logger, authenticate: dashboardIdentity });
+      mountExports(server, {
+        exports: exportService,
+        access,
+        signer: exportSigner,
+        logger,
+        authenticate: dashboardIdentity,
+      });
     },
     readiness: {
       check: async () => {

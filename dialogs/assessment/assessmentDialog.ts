@@ -4,7 +4,13 @@
  * and the question on screen (see ./turn); the answers are read from the database every turn.
  */
 import type { TurnContext } from 'botbuilder';
-import { ComponentDialog, type DialogContext, type DialogInstance, type DialogState, type DialogTurnResult } from 'botbuilder-dialogs';
+import {
+  ComponentDialog,
+  type DialogContext,
+  type DialogInstance,
+  type DialogState,
+  type DialogTurnResult,
+} from 'botbuilder-dialogs';
 import { DIALOG_IDS } from '../dialogIds';
 import type { DialogDeps, SelfCheckSession } from '../session';
 import { readTurnInput } from '../turnInput';
@@ -24,7 +30,8 @@ export class AssessmentDialog extends ComponentDialog<SelfCheckSession> {
 
   /** A card click or an attachment while the confirmation waits: the confirmation lapses and the walk handles the input. */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-    if (innerDc.activeDialog?.id === DIALOG_IDS.startOverPrompt && readTurnInput(innerDc.context).kind !== 'text') return innerDc.endDialog(undefined);
+    if (innerDc.activeDialog?.id === DIALOG_IDS.startOverPrompt && readTurnInput(innerDc.context).kind !== 'text')
+      return innerDc.endDialog(undefined);
     return innerDc.continueDialog();
   }
 

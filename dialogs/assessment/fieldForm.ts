@@ -1,6 +1,15 @@
 /** Compact mode: a field's questions on one form card, and storing what the form sends. */
 import { Dialog, type DialogTurnResult } from 'botbuilder-dialogs';
-import { FIELD_IDS, applicableQuestions, gateState, isFieldComplete, questionsOfField, toFieldId, type AnswerMap, type FieldId } from '../../src/domain/selbstcheck';
+import {
+  FIELD_IDS,
+  applicableQuestions,
+  gateState,
+  isFieldComplete,
+  questionsOfField,
+  toFieldId,
+  type AnswerMap,
+  type FieldId,
+} from '../../src/domain/selbstcheck';
 import type { FormAction } from '../../cards/cardActions';
 import { renderFormSavedCard } from '../../cards/fieldFormCard';
 import { sendText } from '../send';
@@ -72,6 +81,7 @@ async function afterForm(turn: Turn, fieldId: FieldId, answers: AnswerMap, saved
   }
   const before = new Set(applicableQuestions(turn.q, fieldId, turn.answers).map((q) => q.id));
   const opened = applicableQuestions(turn.q, fieldId, answers).filter((q) => !before.has(q.id));
-  if (opened.length > 0) await sendText(turn.context, `${staffText(turn.locale, 'form.followUps')} ${opened.map((q) => q.id).join(', ')}`);
+  if (opened.length > 0)
+    await sendText(turn.context, `${staffText(turn.locale, 'form.followUps')} ${opened.map((q) => q.id).join(', ')}`);
   return showForm(after, fieldId);
 }

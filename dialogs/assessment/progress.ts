@@ -1,6 +1,14 @@
 /** Where the respondent and the municipality stand: status, the list of answers to change, closing the round. */
 import { Dialog, type DialogTurnResult } from 'botbuilder-dialogs';
-import { FIELD_IDS, applicableQuestions, fieldInView, fieldName, fieldProgress, isAnswered, roleLabel } from '../../src/domain/selbstcheck';
+import {
+  FIELD_IDS,
+  applicableQuestions,
+  fieldInView,
+  fieldName,
+  fieldProgress,
+  isAnswered,
+  roleLabel,
+} from '../../src/domain/selbstcheck';
 import { renderChangeListCard } from '../../cards/changeListCard';
 import { hostOf, sendCard, sendText } from '../send';
 import { sendOverall } from './screens';
@@ -14,7 +22,10 @@ export async function sendStatus(turn: Turn): Promise<DialogTurnResult> {
     const { answered, applicable } = fieldProgress(turn.q, f, turn.answers);
     return staffText(turn.locale, 'status.line', { field: fieldName(f, turn.locale), answered, applicable });
   });
-  const colleagues = await turn.deps.service.colleaguesProgress({ id: session.assessmentId, questionnaireVersion: session.questionnaireVersion }, session.respondentId);
+  const colleagues = await turn.deps.service.colleaguesProgress(
+    { id: session.assessmentId, questionnaireVersion: session.questionnaireVersion },
+    session.respondentId,
+  );
   const others =
     colleagues.length === 0
       ? [staffText(turn.locale, 'status.noColleagues')]

@@ -47,7 +47,8 @@ export async function clickedQuestion(turn: Turn, action: AnswerAction | Questio
     noticeOnClickedCard(turn, 'question.invalid');
     return Dialog.EndOfTurn;
   }
-  const value: StoredAnswer | undefined = action.verb === 'answer' ? action.answer : action.verb === 'skip' ? 'skipped' : undefined;
+  const value: StoredAnswer | undefined =
+    action.verb === 'answer' ? action.answer : action.verb === 'skip' ? 'skipped' : undefined;
   if (targetOf(turn)?.id !== question.id) {
     // Double click or a retried turn: the same answer is already stored, so confirm it and move on.
     if (value !== undefined && turn.answers[question.id] === value) {
@@ -60,7 +61,12 @@ export async function clickedQuestion(turn: Turn, action: AnswerAction | Questio
   return answer(turn, question, value ?? 'skipped', action.verb === 'answer' ? action.comment : undefined);
 }
 
-export async function answer(turn: Turn, question: Question, value: StoredAnswer, comment: string | undefined): Promise<DialogTurnResult> {
+export async function answer(
+  turn: Turn,
+  question: Question,
+  value: StoredAnswer,
+  comment: string | undefined,
+): Promise<DialogTurnResult> {
   const { context, state } = turn;
   const outcome = await storeAnswer(turn, question, value, comment ?? null, turn.answers);
   if (outcome === 'not_applicable') {
@@ -72,7 +78,10 @@ export async function answer(turn: Turn, question: Question, value: StoredAnswer
   context.turnState.set(ANSWERED_THIS_TURN, question.id);
   state.reasked = false;
   const answers: AnswerMap = { ...turn.answers, [question.id]: value };
-  replaceClickedCard(context, renderAnsweredCard({ locale: turn.locale, question, value, ...(comment ? { comment } : {}) }).card);
+  replaceClickedCard(
+    context,
+    renderAnsweredCard({ locale: turn.locale, question, value, ...(comment ? { comment } : {}) }).card,
+  );
   if (value === 'skipped') await sendText(context, staffText(turn.locale, 'question.skipped', { id: question.id }));
   if (isFieldComplete(turn.q, question.field, answers) && !isFieldComplete(turn.q, question.field, turn.answers)) {
     await sendFieldSummary(turn, question.field, answers);

@@ -61,7 +61,10 @@ async function routeCard(turn: Turn, parsed: ParsedCardAction): Promise<DialogTu
 
 function isForeign(turn: Turn, action: CardAction): boolean {
   const { session } = turn.state;
-  return action.assessmentId !== session.assessmentId || ('questionnaireVersion' in action && action.questionnaireVersion !== session.questionnaireVersion);
+  return (
+    action.assessmentId !== session.assessmentId ||
+    ('questionnaireVersion' in action && action.questionnaireVersion !== session.questionnaireVersion)
+  );
 }
 
 export async function routeCommand(turn: Turn, command: Command): Promise<DialogTurnResult> {

@@ -1,6 +1,13 @@
 /** What the walk shows: the current question (or the field's form in compact mode) and the summaries. */
 import { Dialog, type DialogTurnResult } from 'botbuilder-dialogs';
-import { applicableQuestions, isAnswered, positionOf, type AnswerMap, type FieldId, type Question } from '../../src/domain/selbstcheck';
+import {
+  applicableQuestions,
+  isAnswered,
+  positionOf,
+  type AnswerMap,
+  type FieldId,
+  type Question,
+} from '../../src/domain/selbstcheck';
 import { renderFieldFormCard } from '../../cards/fieldFormCard';
 import { renderQuestionCard } from '../../cards/questionCard';
 import { renderFieldSummaryCard, renderOverallSummaryCard } from '../../cards/summaryCard';
@@ -73,7 +80,15 @@ export async function stale(view: View): Promise<DialogTurnResult> {
 export async function sendFieldSummary(view: View, fieldId: FieldId, answers: AnswerMap): Promise<void> {
   const { session } = view.state;
   const summary = view.deps.service.fieldSummary(session.questionnaireVersion, answers, fieldId);
-  await sendCard(view.context, renderFieldSummaryCard({ host: hostOf(view.context), locale: view.locale, assessmentId: session.assessmentId, ...summary }));
+  await sendCard(
+    view.context,
+    renderFieldSummaryCard({
+      host: hostOf(view.context),
+      locale: view.locale,
+      assessmentId: session.assessmentId,
+      ...summary,
+    }),
+  );
 }
 
 export async function sendOverall(view: View): Promise<void> {

@@ -4,7 +4,13 @@
  * becomes an answer.
  */
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import { ConfirmPrompt, ListStyle, type DialogTurnResult, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
+import {
+  ConfirmPrompt,
+  ListStyle,
+  type DialogTurnResult,
+  type PromptOptions,
+  type PromptRecognizerResult,
+} from 'botbuilder-dialogs';
 import { normaliseInput } from '../../src/domain/conversation/commands';
 import { DIALOG_IDS } from '../dialogIds';
 import { sendText } from '../send';
@@ -17,7 +23,17 @@ import { staffText } from '../../src/i18n/staff';
  * answers needs an unambiguous yes: botbuilder's boolean recognizer would also find a yes inside
  * "ja bitte nicht" and, on a German client, miss "yes", so the prompt recognises with this list instead.
  */
-const YES: ReadonlySet<string> = new Set(['ja', 'j', 'yes', 'y', 'ja, neu beginnen', 'ja bitte', 'yes, start over', 'ok', 'okay']);
+const YES: ReadonlySet<string> = new Set([
+  'ja',
+  'j',
+  'yes',
+  'y',
+  'ja, neu beginnen',
+  'ja bitte',
+  'yes, start over',
+  'ok',
+  'okay',
+]);
 
 /**
  * The confirmation: the question goes out exactly as written (no appended choices); every text message
@@ -29,7 +45,11 @@ export class StartOverPrompt extends ConfirmPrompt {
     this.style = ListStyle.none;
   }
 
-  protected override onRecognize(context: TurnContext, _state: unknown, _options: PromptOptions): Promise<PromptRecognizerResult<boolean>> {
+  protected override onRecognize(
+    context: TurnContext,
+    _state: unknown,
+    _options: PromptOptions,
+  ): Promise<PromptRecognizerResult<boolean>> {
     const text = context.activity.text;
     if (typeof text !== 'string') return Promise.resolve({ succeeded: false });
     return Promise.resolve({ succeeded: true, value: YES.has(normaliseInput(text)) });

@@ -11,7 +11,13 @@ import { staffText } from '../../src/i18n/staff';
 export type StoreOutcome = 'stored' | 'round_closed' | 'not_applicable' | 'rejected';
 
 /** `before` are the answers the new one is judged on (gates); on a form they include the form's earlier answers. */
-export async function storeAnswer(turn: Turn, question: Question, value: StoredAnswer, comment: string | null, before: AnswerMap): Promise<StoreOutcome> {
+export async function storeAnswer(
+  turn: Turn,
+  question: Question,
+  value: StoredAnswer,
+  comment: string | null,
+  before: AnswerMap,
+): Promise<StoreOutcome> {
   const { session } = turn.state;
   const result = await turn.deps.service.recordAnswer({
     assessment: { id: session.assessmentId, questionnaireVersion: session.questionnaireVersion },

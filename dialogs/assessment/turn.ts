@@ -6,7 +6,13 @@
  */
 import type { TurnContext } from 'botbuilder';
 import type { DialogContext } from 'botbuilder-dialogs';
-import { currentQuestion, type AnswerMap, type Locale, type Question, type Questionnaire } from '../../src/domain/selbstcheck';
+import {
+  currentQuestion,
+  type AnswerMap,
+  type Locale,
+  type Question,
+  type Questionnaire,
+} from '../../src/domain/selbstcheck';
 import type { AdaptiveCard } from '../../cards/adaptiveCard';
 import { renderNoticeCard } from '../../cards/noticeCard';
 import type { DialogDeps, SelfCheckSession } from '../session';
@@ -62,5 +68,6 @@ export function replaceClickedCard(context: TurnContext, card: AdaptiveCard): vo
 
 /** A short notice replaces the clicked card, unless this turn already chose a replacement. */
 export function noticeOnClickedCard(view: Pick<View, 'context' | 'locale'>, key: StaffTextKey): void {
-  if (view.context.turnState.get(INVOKE_CARD_KEY) === undefined) replaceClickedCard(view.context, renderNoticeCard(staffText(view.locale, key)).card);
+  if (view.context.turnState.get(INVOKE_CARD_KEY) === undefined)
+    replaceClickedCard(view.context, renderNoticeCard(staffText(view.locale, key)).card);
 }

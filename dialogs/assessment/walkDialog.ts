@@ -3,7 +3,13 @@
  * the start-over prompt it opens on top of itself.
  */
 import type { TurnContext } from 'botbuilder';
-import { Dialog, type DialogContext, type DialogInstance, type DialogReason, type DialogTurnResult } from 'botbuilder-dialogs';
+import {
+  Dialog,
+  type DialogContext,
+  type DialogInstance,
+  type DialogReason,
+  type DialogTurnResult,
+} from 'botbuilder-dialogs';
 import { recogniseCommand } from '../../src/domain/conversation/commands';
 import { positionOf } from '../../src/domain/selbstcheck';
 import { DIALOG_IDS } from '../dialogIds';

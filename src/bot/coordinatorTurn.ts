@@ -6,7 +6,15 @@ import type { ReminderRepository, SubscriptionRepository } from '../domain/ports
 import type { CoordinatorService } from '../services/coordinatorService';
 import { toActivity } from '../domain/messages';
 import { coordinatorReplies } from './replies/coordinatorReplies';
-import { aadIdentityOf, conversationKind, conversationReferenceOf, mentionedAadObjectId, teamAndChannelOf, tenantIdOf, textWithoutBotMention } from './teamsActivity';
+import {
+  aadIdentityOf,
+  conversationKind,
+  conversationReferenceOf,
+  mentionedAadObjectId,
+  teamAndChannelOf,
+  tenantIdOf,
+  textWithoutBotMention,
+} from './teamsActivity';
 import type { UserLocale } from './userLocale';
 
 /** What the coordinators' commands and the reminders need from the composition root. */
@@ -51,7 +59,8 @@ export class CoordinatorTurn {
     const reference = conversationReferenceOf(a);
     // A channel's stored reference (its serviceUrl) is refreshed only from a turn with a verified channel token.
     const authenticated = coordinator.isChannelAuthenticated(context);
-    if (kind === 'channel' && authenticated) await coordinator.subscriptions.refreshReference(a.conversation.id, reference);
+    if (kind === 'channel' && authenticated)
+      await coordinator.subscriptions.refreshReference(a.conversation.id, reference);
     const command = recogniseCoordinatorCommand(textWithoutBotMention(a, a.text));
     if (command === undefined) return false;
     const { teamId, channelId } = teamAndChannelOf(a);

@@ -1,5 +1,11 @@
 import type { BotState, StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { DialogSet, type Dialog, type DialogContext, type DialogState, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
+import {
+  DialogSet,
+  type Dialog,
+  type DialogContext,
+  type DialogState,
+  type DialogStateManagerConfiguration,
+} from 'botbuilder-dialogs';
 import { KNOWN_DIALOG_IDS } from '../../dialogs/dialogIds';
 
 /** The turnState key under which botbuilder-dialogs' DialogStateManager caches its configuration (not exported). */
@@ -44,9 +50,12 @@ export class DialogStack {
     // botbuilder-dialogs rebuilds its memory-scope configuration (a dozen scope and resolver objects from
     // its component registry) for every turn and caches it only in turnState; the scopes keep no per-turn
     // state, so one configuration serves all turns.
-    if (this.stateManagerConfiguration !== undefined) context.turnState.set(STATE_MANAGER_CONFIGURATION_KEY, this.stateManagerConfiguration);
+    if (this.stateManagerConfiguration !== undefined)
+      context.turnState.set(STATE_MANAGER_CONFIGURATION_KEY, this.stateManagerConfiguration);
     const dc = await this.dialogs.createContext(context);
-    this.stateManagerConfiguration ??= context.turnState.get<DialogStateManagerConfiguration | undefined>(STATE_MANAGER_CONFIGURATION_KEY);
+    this.stateManagerConfiguration ??= context.turnState.get<DialogStateManagerConfiguration | undefined>(
+      STATE_MANAGER_CONFIGURATION_KEY,
+    );
     return { dc, reset: unknown.length > 0 };
   }
 }

@@ -22,7 +22,10 @@ export class FaqTurn {
     const reply = renderFaqReply(result, faq.contact);
     // Staff who typed something else than a question still learn how to start the self-check; in the same
     // message, because Web Chat shows only the last message's buttons (the closest questions).
-    const staffHint = result.kind === 'not_sure' && (result.locale === 'de' || result.locale === 'en') ? `\n\n${staffText(result.locale, 'faq.staffHint')}` : '';
+    const staffHint =
+      result.kind === 'not_sure' && (result.locale === 'de' || result.locale === 'en')
+        ? `\n\n${staffText(result.locale, 'faq.staffHint')}`
+        : '';
     await this.send(context, { ...reply, text: reply.text + staffHint });
   }
 

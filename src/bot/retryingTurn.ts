@@ -10,7 +10,11 @@ export interface TurnStateStore {
    * Loads the turn's state (again from storage when `fresh`), runs `logic`, and saves what changed with the
    * eTags that were read. With `deferWrites`, a write of the turn (an answer) may travel with the state update.
    */
-  attempt(context: TurnContext, options: { fresh: boolean; deferWrites: boolean }, logic: (context: TurnContext) => Promise<void>): Promise<void>;
+  attempt(
+    context: TurnContext,
+    options: { fresh: boolean; deferWrites: boolean },
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void>;
   /** Another turn of the same conversation or user saved first: the attempt must run again from fresh state. */
   isConflict(error: unknown): boolean;
   /** A write that was to travel with the state update could not be stored: run again with writes sent at once. */

@@ -74,7 +74,11 @@ export async function mentionedAadObjectId(context: TurnContext, name: string): 
     mentioned?: { id?: string; name?: string; aadObjectId?: string };
     text?: string;
   }[];
-  const found = mentions.find((m) => m.mentioned?.id !== context.activity.recipient?.id && (m.mentioned?.name === name || m.text === `<at>${name}</at>`));
+  const found = mentions.find(
+    (m) =>
+      m.mentioned?.id !== context.activity.recipient?.id &&
+      (m.mentioned?.name === name || m.text === `<at>${name}</at>`),
+  );
   if (found?.mentioned?.aadObjectId) return found.mentioned.aadObjectId;
   if (!found?.mentioned?.id) return undefined;
   try {

@@ -7,16 +7,32 @@ import { ReplyDeliveryError } from './retryingTurn';
 import { staffLocaleOf, staffText } from '../i18n/staff';
 
 /** Socket errors of the pg driver (and Node) that mean the database server cannot be reached. */
-const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+const SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
 /** Prisma's codes for an unreachable server, a closed connection, a pool timeout. */
 const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
 /** Kinds of Prisma driver adapter errors (`DriverAdapterError.cause.kind`) that mean the same. */
-const ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections', 'TlsConnectionError']);
+const ADAPTER_KINDS = new Set([
+  'DatabaseNotReachable',
+  'ConnectionClosed',
+  'SocketTimeout',
+  'TooManyConnections',
+  'TlsConnectionError',
+]);
 /**
  * PostgreSQL SQLSTATEs: class 08 (connection exception), 57P01–57P03 (admin/crash shutdown, cannot
  * connect now), 53300 (too many connections).
  */
-const isConnectionSqlState = (code: string): boolean => /^08[0-9A-Z]{3}$/.test(code) || ['57P01', '57P02', '57P03', '53300'].includes(code);
+const isConnectionSqlState = (code: string): boolean =>
+  /^08[0-9A-Z]{3}$/.test(code) || ['57P01', '57P02', '57P03', '53300'].includes(code);
 /** Messages of pg and PGlite that carry no code (the connection ended while a query was under way). */
 const MESSAGES = [
   'connection terminated',
@@ -39,12 +55,17 @@ export function isStorageFailure(error: unknown): boolean {
     // A socket error while delivering replies is the Bot Connector's, and the turn was saved.
     if (current instanceof ReplyDeliveryError) return false;
     const e = current as { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown };
-    if (typeof e.code === 'string' && (SOCKET_CODES.has(e.code) || PRISMA_CODES.has(e.code) || isConnectionSqlState(e.code))) return true;
+    if (
+      typeof e.code === 'string' &&
+      (SOCKET_CODES.has(e.code) || PRISMA_CODES.has(e.code) || isConnectionSqlState(e.code))
+    )
+      return true;
     if (typeof e.kind === 'string' && ADAPTER_KINDS.has(e.kind)) return true;
     if (typeof e.message === 'string') {
       // Only the start of the message: wrappers append whole stacks.
       const message = e.message.slice(0, 300).toLowerCase();
-      if (MESSAGES.some((m) => message.includes(m)) || [...SOCKET_CODES].some((c) => message.includes(c.toLowerCase()))) return true;
+      if (MESSAGES.some((m) => message.includes(m)) || [...SOCKET_CODES].some((c) => message.includes(c.toLowerCase())))
+        return true;
     }
     current = e.cause;
   }
@@ -54,13 +75,16 @@ export function isStorageFailure(error: unknown): boolean {
 /** The apology for a turn whose input could not be stored, in the conversation's language (six in web chat). */
 export function storageApology(channelLocale: string | undefined): string {
   const faqLocale = faqLocaleOf(channelLocale);
-  if (faqLocale !== undefined && faqLocale !== 'de' && faqLocale !== 'en') return publicText(faqLocale, 'storageApology');
+  if (faqLocale !== undefined && faqLocale !== 'de' && faqLocale !== 'en')
+    return publicText(faqLocale, 'storageApology');
   return staffText(staffLocaleOf(channelLocale), 'error.storage');
 }
 
 /** What the user is told when a turn failed: "not saved, send it again" for a storage failure, else the generic apology. */
 export function turnFailureReply(error: unknown, channelLocale: string | undefined): string {
-  return isStorageFailure(error) ? storageApology(channelLocale) : staffText(staffLocaleOf(channelLocale), 'error.generic');
+  return isStorageFailure(error)
+    ? storageApology(channelLocale)
+    : staffText(staffLocaleOf(channelLocale), 'error.generic');
 }
 
 /**
@@ -68,7 +92,9 @@ export function turnFailureReply(error: unknown, channelLocale: string | undefin
  * gets "could not save, send it again in a moment"; anything else the generic apology. The retrying turn
  * has discarded the turn's own replies and written nothing, so this is the only reply of the turn.
  */
-export function createTurnErrorHandler(logger: Pick<Logger, 'error' | 'warn'>): (context: TurnContext, error: Error) => Promise<void> {
+export function createTurnErrorHandler(
+  logger: Pick<Logger, 'error' | 'warn'>,
+): (context: TurnContext, error: Error) => Promise<void> {
   return async (context, error) => {
     const storage = isStorageFailure(error);
     const fields = { err: error, channelId: context.activity.channelId, activityType: context.activity.type };
@@ -82,7 +108,11 @@ export function createTurnErrorHandler(logger: Pick<Logger, 'error' | 'warn'>): 
       const status = storage ? 503 : 500;
       const body =
         context.activity.name === 'adaptiveCard/action'
-          ? { statusCode: status, type: 'application/vnd.microsoft.error', value: { code: storage ? 'ServiceUnavailable' : 'InternalError', message: text } }
+          ? {
+              statusCode: status,
+              type: 'application/vnd.microsoft.error',
+              value: { code: storage ? 'ServiceUnavailable' : 'InternalError', message: text },
+            }
           : undefined;
       await context.sendActivity({ type: 'invokeResponse', value: { status, body } }).catch(() => undefined);
     }

@@ -33,7 +33,11 @@ export class UserLocale {
     if (prefs.storedLocaleChecked !== true) {
       const respondent = await this.selfCheck.findRespondentByIdentity(identityKeyOf(context));
       const stored = respondent?.consentedAt != null && respondent.locale !== null ? respondent.locale : undefined;
-      await this.preferences.set(context, { ...prefs, storedLocaleChecked: true, ...(stored !== undefined ? { locale: stored } : {}) });
+      await this.preferences.set(context, {
+        ...prefs,
+        storedLocaleChecked: true,
+        ...(stored !== undefined ? { locale: stored } : {}),
+      });
       if (stored !== undefined) return stored;
     }
     return staffLocaleOf(context.activity.locale);

@@ -76,7 +76,9 @@ export class WeltoffenBot extends TeamsActivityHandler {
 
   override async run(context: TurnContext): Promise<void> {
     const { turnStore, stateConflictRetries, onConflict } = this.options;
-    await runWithStateRetry(context, { store: turnStore, retries: stateConflictRetries, onConflict }, (ctx) => super.run(ctx));
+    await runWithStateRetry(context, { store: turnStore, retries: stateConflictRetries, onConflict }, (ctx) =>
+      super.run(ctx),
+    );
   }
 
   private async reply(context: TurnContext, key: StaffTextKey): Promise<void> {
@@ -92,7 +94,11 @@ export class WeltoffenBot extends TeamsActivityHandler {
     if (context.activity.name !== 'adaptiveCard/action') return { status: StatusCodes.NOT_IMPLEMENTED };
     const problem = adaptiveCardActionProblem(context.activity.value);
     if (problem !== undefined) {
-      const body: AdaptiveCardInvokeResponse = { statusCode: StatusCodes.BAD_REQUEST, type: 'application/vnd.microsoft.error', value: { code: problem.code, message: problem.message } };
+      const body: AdaptiveCardInvokeResponse = {
+        statusCode: StatusCodes.BAD_REQUEST,
+        type: 'application/vnd.microsoft.error',
+        value: { code: problem.code, message: problem.message },
+      };
       return { status: StatusCodes.BAD_REQUEST, body };
     }
     return super.onInvokeActivity(context);
@@ -165,7 +171,8 @@ export class WeltoffenBot extends TeamsActivityHandler {
     const flags = await this.flags.get(context, {});
     if (flags.welcomed) return;
     await this.flags.set(context, { ...flags, welcomed: true });
-    if (kind === 'webchat') return this.faq !== undefined ? this.faq.welcome(context) : this.reply(context, 'welcome.webchat');
+    if (kind === 'webchat')
+      return this.faq !== undefined ? this.faq.welcome(context) : this.reply(context, 'welcome.webchat');
     await this.reply(context, kind === 'personal' ? 'welcome.personal' : 'welcome.channel');
   }
 }

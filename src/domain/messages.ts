@@ -61,7 +61,12 @@ export function toActivity(message: BotMessage): MessageActivity {
   const extras = {
     ...(message.locale !== undefined ? { locale: message.locale } : {}),
     ...(message.suggestions !== undefined && message.suggestions.length > 0
-      ? { suggestedActions: { actions: message.suggestions.map((q) => ({ type: 'imBack' as const, title: q, value: q })), to: [] } }
+      ? {
+          suggestedActions: {
+            actions: message.suggestions.map((q) => ({ type: 'imBack' as const, title: q, value: q })),
+            to: [],
+          },
+        }
       : {}),
   };
   if (message.card === undefined) return { type: 'message', text: message.text, textFormat: 'markdown', ...extras };

@@ -10,7 +10,8 @@ import { z } from 'zod';
 /** PostgreSQL text cannot hold NUL, and no channel sends control characters in ids: refused up front. */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this pattern refuses
 const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/u;
-const id = (max: number) => z.string().min(1, 'must be a non-empty string').max(max).regex(NO_CONTROL, 'must not contain control characters');
+const id = (max: number) =>
+  z.string().min(1, 'must be a non-empty string').max(max).regex(NO_CONTROL, 'must not contain control characters');
 const optionalText = (max: number) => z.string().max(max).optional();
 
 const account = z
@@ -23,13 +24,25 @@ export const incomingActivitySchema = z
     channelId: id(64),
     serviceUrl: z.string().max(2048).url(),
     conversation: z
-      .object({ id: id(1024), conversationType: optionalText(32), tenantId: optionalText(128), isGroup: z.boolean().optional() })
+      .object({
+        id: id(1024),
+        conversationType: optionalText(32),
+        tenantId: optionalText(128),
+        isGroup: z.boolean().optional(),
+      })
       .passthrough(),
     from: account,
     recipient: account.optional(),
-    text: z.string().max(20_000).refine((t) => !t.includes('\u0000'), 'must not contain NUL characters').optional(),
+    text: z
+      .string()
+      .max(20_000)
+      .refine((t) => !t.includes('\u0000'), 'must not contain NUL characters')
+      .optional(),
     locale: z.string().max(32).optional(),
-    entities: z.array(z.object({ type: z.string().max(128) }).passthrough()).max(100).optional(),
+    entities: z
+      .array(z.object({ type: z.string().max(128) }).passthrough())
+      .max(100)
+      .optional(),
     membersAdded: z.array(account).max(1000).optional(),
     membersRemoved: z.array(account).max(1000).optional(),
   })

@@ -11,7 +11,10 @@ export function clientAddress(req: Request, trustProxy: boolean): string {
   if (trustProxy) {
     const header = req.headers['x-forwarded-for'];
     const entries = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',');
-    const last = entries.map((e) => e.trim()).filter((e) => e.length > 0).at(-1);
+    const last = entries
+      .map((e) => e.trim())
+      .filter((e) => e.length > 0)
+      .at(-1);
     if (last) return withoutPort(last);
   }
   return req.socket.remoteAddress ?? 'unknown';
@@ -41,7 +44,10 @@ export function rateLimitKey(address: string): string {
     const [hi = 0, lo = 0] = groups.slice(6);
     return `${hi >> 8}.${hi & 0xff}.${lo >> 8}.${lo & 0xff}`;
   }
-  return `${groups.slice(0, 4).map((g) => g.toString(16)).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.toString(16))
+    .join(':')}::/64`;
 }
 
 function isIPv4(s: string): boolean {

@@ -60,8 +60,14 @@ const PAGE_HEADERS = {
 /** JSON answers are private to the signed-in person and compressed when large. */
 function sendJson(req: Request, res: Response, value: unknown): void {
   const body = Buffer.from(JSON.stringify(value), 'utf8');
-  const headers = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'private, no-store', vary: 'accept-encoding, authorization', 'x-content-type-options': 'nosniff' };
-  if (body.length > 1024 && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) res.sendRaw(200, gzipSync(body), { ...headers, 'content-encoding': 'gzip' });
+  const headers = {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'private, no-store',
+    vary: 'accept-encoding, authorization',
+    'x-content-type-options': 'nosniff',
+  };
+  if (body.length > 1024 && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')))
+    res.sendRaw(200, gzipSync(body), { ...headers, 'content-encoding': 'gzip' });
   else res.sendRaw(200, body, headers);
 }
 
@@ -69,15 +75,32 @@ export function mountDashboard(server: restify.Server, deps: DashboardDeps): { t
   const root = projectRoot();
   const dir = path.join(root, 'src', 'http', 'public', 'dashboard');
   const teamsDir = path.join(root, 'node_modules', '@microsoft', 'teams-js');
-  const teamsVersion = (JSON.parse(readFileSync(path.join(teamsDir, 'package.json'), 'utf8')) as { version: string }).version;
+  const teamsVersion = (JSON.parse(readFileSync(path.join(teamsDir, 'package.json'), 'utf8')) as { version: string })
+    .version;
   const teamsJsPath = `/dashboard/vendor/teams-js-${teamsVersion}.min.js`;
-  const teamsJs = staticAsset(readFileSync(path.join(teamsDir, 'dist', 'umd', 'MicrosoftTeams.min.js')), TYPES['.js'] ?? '', 'public, max-age=31536000, immutable', GZIP);
+  const teamsJs = staticAsset(
+    readFileSync(path.join(teamsDir, 'dist', 'umd', 'MicrosoftTeams.min.js')),
+    TYPES['.js'] ?? '',
+    'public, max-age=31536000, immutable',
+    GZIP,
+  );
 
   // Our own small files change with releases: revalidate each time (cheap with the ETag).
   const files = new Map<string, StaticAsset>();
-  for (const name of ['index.html', 'config.html', 'app.js', 'config.js', 'common.js', 'charts.js', 'style.css', 'i18n.json']) {
+  for (const name of [
+    'index.html',
+    'config.html',
+    'app.js',
+    'config.js',
+    'common.js',
+    'charts.js',
+    'style.css',
+    'i18n.json',
+  ]) {
     const raw = readFileSync(path.join(dir, name));
-    const body = name.endsWith('.html') ? Buffer.from(raw.toString('utf8').replaceAll('{{TEAMS_JS}}', teamsJsPath), 'utf8') : raw;
+    const body = name.endsWith('.html')
+      ? Buffer.from(raw.toString('utf8').replaceAll('{{TEAMS_JS}}', teamsJsPath), 'utf8')
+      : raw;
     files.set(name, staticAsset(body, TYPES[path.extname(name)] ?? 'application/octet-stream', 'no-cache', GZIP));
   }
   const page = (name: string) => async (req: Request, res: Response) => {
@@ -129,7 +152,8 @@ export function mountDashboard(server: restify.Server, deps: DashboardDeps): { t
     if (deps.localSignIn === undefined) return sendError(res, 404, 'NotFound', 'local sign-in is not enabled');
     const key = (req.body as { identityKey?: unknown } | undefined)?.identityKey;
     const issued = typeof key === 'string' ? deps.localSignIn.issue(key) : undefined;
-    if (issued === undefined) return sendError(res, 400, 'InvalidIdentity', 'identityKey must look like aad:<tenant id>:<object id>');
+    if (issued === undefined)
+      return sendError(res, 400, 'InvalidIdentity', 'identityKey must look like aad:<tenant id>:<object id>');
     deps.logger.info({ identityKey: key }, 'dashboard: local sign-in (not for production)');
     sendJson(req, res, issued);
   });
@@ -138,7 +162,8 @@ export function mountDashboard(server: restify.Server, deps: DashboardDeps): { t
   const authenticated =
     (handler: (req: Request, res: Response, who: VerifiedIdentity) => Promise<void>) =>
     async (req: Request, res: Response): Promise<void> => {
-      if (deps.lifecycle?.draining()) return sendError(res, 503, 'ShuttingDown', 'the service is shutting down; retry shortly');
+      if (deps.lifecycle?.draining())
+        return sendError(res, 503, 'ShuttingDown', 'the service is shutting down; retry shortly');
       const m = /^Bearer\s+(\S+)$/i.exec(String(req.headers.authorization ?? ''));
       const token = m?.[1];
       const verifier = token === undefined ? undefined : chooseVerifier(token, deps.sso, deps.localSignIn);
@@ -164,7 +189,9 @@ export function mountDashboard(server: restify.Server, deps: DashboardDeps): { t
 
   server.get(
     '/api/dashboard/me',
-    authenticated(async (req, res, who) => sendJson(req, res, { ...(await deps.service.me(who.identityKey)), name: who.name ?? null })),
+    authenticated(async (req, res, who) =>
+      sendJson(req, res, { ...(await deps.service.me(who.identityKey)), name: who.name ?? null }),
+    ),
   );
   server.get(
     '/api/dashboard/overview',
@@ -174,7 +201,9 @@ export function mountDashboard(server: restify.Server, deps: DashboardDeps): { t
     '/api/dashboard/municipalities/:id',
     authenticated(async (req, res, who) => {
       const id = routeParam(req, 'id');
-      const result = /^[a-z0-9-]{1,64}$/.test(id) ? await deps.service.municipality(who.identityKey, id) : ({ status: 'not_found' } as const);
+      const result = /^[a-z0-9-]{1,64}$/.test(id)
+        ? await deps.service.municipality(who.identityKey, id)
+        : ({ status: 'not_found' } as const);
       if (result.status === 'ok') return sendJson(req, res, result.value);
       // Denied requests get the same plain answer whether or not the municipality exists.
       if (result.status === 'forbidden') return sendError(res, 403, 'Forbidden', 'your role does not allow this view');

@@ -53,7 +53,12 @@ export const MAX_TEXT_CHARS = 2000;
 const MAX_VALUE_CHARS = 8192;
 
 // Other Direct Line clients send `{ user: { id } }` here; it is ignored because the server owns user ids.
-const startSchema = z.object({ locale: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/).optional() });
+const startSchema = z.object({
+  locale: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/)
+    .optional(),
+});
 
 /**
  * What Web Chat posts. Only these fields are kept, stored and given to the bot; everything else a client
@@ -68,7 +73,10 @@ const postSchema = z.object({
   name: z.string().max(200).optional(),
   value: z
     .unknown()
-    .refine((v) => v === undefined || (JSON.stringify(v)?.length ?? 0) <= MAX_VALUE_CHARS, `must be at most ${MAX_VALUE_CHARS} characters as JSON`)
+    .refine(
+      (v) => v === undefined || (JSON.stringify(v)?.length ?? 0) <= MAX_VALUE_CHARS,
+      `must be at most ${MAX_VALUE_CHARS} characters as JSON`,
+    )
     .optional(),
   textFormat: z.enum(['plain', 'markdown', 'xml']).optional(),
   // clientActivityID pairs the echo with Web Chat's pending bubble; postBack/messageBack.displayText
@@ -90,7 +98,10 @@ function knownFields(a: PostedActivity, tooLong: boolean): Partial<Activity> {
   if (a.text !== undefined) out.text = tooLong ? truncate(a.text) : a.text;
   if (a.locale !== undefined) out.locale = a.locale;
   if (a.textFormat !== undefined) out.textFormat = a.textFormat;
-  if (tooLong) return a.channelData?.clientActivityID === undefined ? out : { ...out, channelData: { clientActivityID: a.channelData.clientActivityID } };
+  if (tooLong)
+    return a.channelData?.clientActivityID === undefined
+      ? out
+      : { ...out, channelData: { clientActivityID: a.channelData.clientActivityID } };
   if (a.name !== undefined) out.name = a.name;
   if (a.value !== undefined) out.value = a.value;
   if (a.channelData !== undefined) out.channelData = a.channelData;
@@ -114,11 +125,22 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): D
   // Tokens, the conversation store and the rate limits count in milliseconds since the epoch.
   const now = (): number => clock.now().getTime();
   const signer = new TokenSigner(options.tokenSecret);
-  const store = new ConversationStore({ idleMs: options.idleTimeoutSeconds * 1000, maxActivities: MAX_ACTIVITIES_KEPT });
+  const store = new ConversationStore({
+    idleMs: options.idleTimeoutSeconds * 1000,
+    maxActivities: MAX_ACTIVITIES_KEPT,
+  });
   const limits = deps.rateLimits ?? new InMemoryRateLimits();
   const buckets = {
-    conversations: { name: 'directline.conversations.client', limit: options.conversationsPerClient, windowMs: options.conversationWindowSeconds * 1000 },
-    conversationMessages: { name: 'directline.messages.conversation', limit: options.messagesPerMinute, windowMs: 60_000 },
+    conversations: {
+      name: 'directline.conversations.client',
+      limit: options.conversationsPerClient,
+      windowMs: options.conversationWindowSeconds * 1000,
+    },
+    conversationMessages: {
+      name: 'directline.messages.conversation',
+      limit: options.messagesPerMinute,
+      windowMs: 60_000,
+    },
     clientMessages: { name: 'directline.messages.client', limit: options.messagesPerClientPerMinute, windowMs: 60_000 },
   } satisfies Record<string, RateBucket>;
   const bot: ChannelAccount = { id: options.botId, name: options.botName, role: 'bot' };
@@ -127,16 +149,23 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): D
   // Our own bounded reader (no restify body plugin: it would gunzip); these routes have a smaller limit.
   const json = jsonBody({ maxBytes: options.maxBodyBytes });
 
-  const sweeper = setInterval(() => {
-    const t = now();
-    const removed = store.sweep(t);
-    if (removed > 0) logger.info({ removed, live: store.size }, 'direct line: idle conversations removed');
-  }, Math.min(60_000, Math.max(1000, (options.idleTimeoutSeconds * 1000) / 4)));
+  const sweeper = setInterval(
+    () => {
+      const t = now();
+      const removed = store.sweep(t);
+      if (removed > 0) logger.info({ removed, live: store.size }, 'direct line: idle conversations removed');
+    },
+    Math.min(60_000, Math.max(1000, (options.idleTimeoutSeconds * 1000) / 4)),
+  );
   sweeper.unref();
   server.on('close', () => clearInterval(sweeper));
 
   const issue = (c: DirectLineConversation) => {
-    const claims: TokenClaims = { conversationId: c.id, userId: c.userId, expiresAt: now() + options.tokenTtlSeconds * 1000 };
+    const claims: TokenClaims = {
+      conversationId: c.id,
+      userId: c.userId,
+      expiresAt: now() + options.tokenTtlSeconds * 1000,
+    };
     return { conversationId: c.id, token: signer.sign(claims), expires_in: options.tokenTtlSeconds };
   };
 
@@ -150,7 +179,12 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): D
     }
     const check = signer.verify(match[1], now());
     if (!check.ok) {
-      sendError(res, 403, check.reason === 'expired' ? 'TokenExpired' : 'InvalidToken', `the token is ${check.reason === 'expired' ? 'expired' : 'not valid'}`);
+      sendError(
+        res,
+        403,
+        check.reason === 'expired' ? 'TokenExpired' : 'InvalidToken',
+        `the token is ${check.reason === 'expired' ? 'expired' : 'not valid'}`,
+      );
       return undefined;
     }
     return check.claims;
@@ -185,7 +219,14 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): D
   const appendFromBot = (c: DirectLineConversation, activity: Partial<Activity>): void => {
     store.append(
       c,
-      { ...activity, serviceUrl: undefined, channelId: 'directline', conversation: { id: c.id, isGroup: false, conversationType: 'personal', name: '' }, from: bot, recipient: { id: c.userId, name: '', role: 'user' } },
+      {
+        ...activity,
+        serviceUrl: undefined,
+        channelId: 'directline',
+        conversation: { id: c.id, isGroup: false, conversationType: 'personal', name: '' },
+        from: bot,
+        recipient: { id: c.userId, name: '', role: 'user' },
+      },
       now(),
     );
   };
@@ -200,7 +241,13 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): D
       .then(async () => {
         const replies = await turns.run(activity);
         for (const reply of replies) {
-          if (reply.type !== 'message' && reply.type !== 'event' && reply.type !== 'typing' && reply.type !== 'endOfConversation') continue;
+          if (
+            reply.type !== 'message' &&
+            reply.type !== 'event' &&
+            reply.type !== 'typing' &&
+            reply.type !== 'endOfConversation'
+          )
+            continue;
           appendFromBot(c, reply);
         }
       });
@@ -209,7 +256,12 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): D
   };
 
   /** A message from the Direct Line itself (no bot turn), queued behind the conversation's running turn. */
-  const queueNotice = (c: DirectLineConversation, replyTo: Partial<Activity>, text: string, locale: string | undefined): Promise<void> => {
+  const queueNotice = (
+    c: DirectLineConversation,
+    replyTo: Partial<Activity>,
+    text: string,
+    locale: string | undefined,
+  ): Promise<void> => {
     const next = (tails.get(c) ?? Promise.resolve())
       .catch(() => undefined)
       .then(() => appendFromBot(c, { type: 'message', text, textFormat: 'plain', locale, replyToId: replyTo.id }));
@@ -230,9 +282,13 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): D
       const c = store.get(claims.conversationId);
       if (!c) return sendError(res, 404, 'ConversationNotFound', 'the conversation has ended; start a new one');
       store.touch(c, now());
-      { res.json(201, issue(c)); return; }
+      {
+        res.json(201, issue(c));
+        return;
+      }
     }
-    if (deps.lifecycle?.draining()) return sendError(res, 503, 'ShuttingDown', 'the service is shutting down; please try again');
+    if (deps.lifecycle?.draining())
+      return sendError(res, 503, 'ShuttingDown', 'the service is shutting down; please try again');
     const body = startSchema.safeParse(req.body ?? {});
     if (!body.success) return sendError(res, 400, 'InvalidRequest', body.error.issues[0]?.message ?? 'invalid body');
     if (store.size >= options.maxConversations) {
@@ -240,7 +296,8 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): D
     }
     const client = clientKey(req, options.trustProxy);
     const allowed = await limits.hit(buckets.conversations, client, now());
-    if (!allowed.ok) return limited(res, allowed.retryAfterMs, 'TooManyConversations', 'too many new conversations from this address');
+    if (!allowed.ok)
+      return limited(res, allowed.retryAfterMs, 'TooManyConversations', 'too many new conversations from this address');
     const c = store.create(client, now());
     c.locale = body.data.locale;
     // Direct Line announces bot and user to the bot when a conversation starts; the bot greets then.
@@ -278,7 +335,8 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): D
     if (!c) return;
     const query = new URL(req.url ?? '', 'http://x').searchParams;
     const wm = watermarkSchema.safeParse(query.get('watermark') ?? undefined);
-    if (!wm.success) return sendError(res, 400, 'InvalidWatermark', 'watermark must be a number from an earlier answer');
+    if (!wm.success)
+      return sendError(res, 400, 'InvalidWatermark', 'watermark must be a number from an earlier answer');
     res.json(200, store.since(c, wm.data ? Number(wm.data) : undefined));
   });
 
@@ -288,27 +346,50 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): D
     const parsed = postSchema.safeParse(req.body);
     if (!parsed.success) {
       const issueAt = parsed.error.issues[0];
-      return sendError(res, 400, 'InvalidActivity', `${issueAt?.path.join('.') || 'body'}: ${issueAt?.message ?? 'not an activity'}`);
+      return sendError(
+        res,
+        400,
+        'InvalidActivity',
+        `${issueAt?.path.join('.') || 'body'}: ${issueAt?.message ?? 'not an activity'}`,
+      );
     }
-    if (deps.lifecycle?.draining()) return sendError(res, 503, 'ShuttingDown', 'the service is shutting down; please try again');
+    if (deps.lifecycle?.draining())
+      return sendError(res, 503, 'ShuttingDown', 'the service is shutting down; please try again');
     // Per conversation first, so one noisy conversation does not use up its address's allowance.
     const byConversation = await limits.hit(buckets.conversationMessages, c.id, now());
-    if (!byConversation.ok) return limited(res, byConversation.retryAfterMs, 'TooManyMessages', 'too many messages; please wait a moment');
+    if (!byConversation.ok)
+      return limited(res, byConversation.retryAfterMs, 'TooManyMessages', 'too many messages; please wait a moment');
     const byClient = await limits.hit(buckets.clientMessages, clientKey(req, options.trustProxy), now());
-    if (!byClient.ok) return limited(res, byClient.retryAfterMs, 'TooManyMessages', 'too many messages from this address; please wait a moment');
+    if (!byClient.ok)
+      return limited(
+        res,
+        byClient.retryAfterMs,
+        'TooManyMessages',
+        'too many messages from this address; please wait a moment',
+      );
     // Typing over polling would only fill the list; Azure sends typing over WebSocket only.
-    if (parsed.data.type === 'typing') { res.json(200, { id: '' }); return; }
+    if (parsed.data.type === 'typing') {
+      res.json(200, { id: '' });
+      return;
+    }
 
     if (parsed.data.locale !== undefined) c.locale = parsed.data.locale;
     const tooLong = (parsed.data.text?.length ?? 0) > MAX_TEXT_CHARS;
     const user: ChannelAccount = { id: c.userId, name: '', role: 'user' };
-    const echoed = store.append(c, { ...knownFields(parsed.data, tooLong), ...base(c, serviceUrlOf(req)), from: user, recipient: bot }, now());
+    const echoed = store.append(
+      c,
+      { ...knownFields(parsed.data, tooLong), ...base(c, serviceUrlOf(req)), from: user, recipient: bot },
+      now(),
+    );
     if (tooLong) {
       // Accepted (so Web Chat shows no "Send failed") but never given to the bot: answered in the page's language.
       const locale = faqLocaleOf(c.locale) ?? 'de';
       const notice = queueNotice(c, echoed, publicText(locale, 'tooLong', { max: MAX_TEXT_CHARS }), c.locale);
       await (deps.lifecycle ? deps.lifecycle.track(notice) : notice);
-      logger.info({ type: echoed.type, chars: parsed.data.text?.length }, 'direct line: message too long, not processed');
+      logger.info(
+        { type: echoed.type, chars: parsed.data.text?.length },
+        'direct line: message too long, not processed',
+      );
       res.json(200, { id: echoed.id });
       return;
     }
@@ -328,4 +409,3 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): D
 
   return { store, close: () => clearInterval(sweeper) };
 }
-

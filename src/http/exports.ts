@@ -10,7 +10,14 @@ import type restify from 'restify';
 import type { Request, Response } from 'restify';
 import type { Locale } from '../domain/selbstcheck';
 import type { AccessService } from '../services/accessService';
-import { EXPORT_FILES, isFieldId, type ExportFormat, type ExportLinkSigner, type ExportService, type PublicExportFile } from '../services/exportService';
+import {
+  EXPORT_FILES,
+  isFieldId,
+  type ExportFormat,
+  type ExportLinkSigner,
+  type ExportService,
+  type PublicExportFile,
+} from '../services/exportService';
 import { routeParam, sendError } from './errors';
 
 export interface ExportRoutesDeps {
@@ -74,7 +81,8 @@ export function mountExports(server: restify.Server, deps: ExportRoutesDeps): vo
     try {
       if (first === 'questionnaire') {
         const fieldId = file.replace(/\.pdf$/, '');
-        if (!file.endsWith('.pdf') || !isFieldId(fieldId)) return sendError(res, 404, 'NotFound', 'no such questionnaire; use MS, IO, FZ, AW, EB, ZB or KK');
+        if (!file.endsWith('.pdf') || !isFieldId(fieldId))
+          return sendError(res, 404, 'NotFound', 'no such questionnaire; use MS, IO, FZ, AW, EB, ZB or KK');
         return sendPublicFile(req, res, await deps.exports.blankQuestionnaire(fieldId, locale));
       }
       const format = FORMAT_OF_FILE[file];
@@ -83,8 +91,10 @@ export function mountExports(server: restify.Server, deps: ExportRoutesDeps): vo
       let identityKey: string | undefined;
       if (query.sig !== undefined || query.exp !== undefined || query.iss !== undefined) {
         const link = deps.signer.verify(first, format, query);
-        if (link.kind === 'invalid') return sendError(res, 401, 'InvalidLink', 'the download link is not valid; ask the bot for a new one');
-        if (link.kind === 'expired') return sendError(res, 403, 'LinkExpired', 'the download link has expired; ask the bot for a new one');
+        if (link.kind === 'invalid')
+          return sendError(res, 401, 'InvalidLink', 'the download link is not valid; ask the bot for a new one');
+        if (link.kind === 'expired')
+          return sendError(res, 403, 'LinkExpired', 'the download link has expired; ask the bot for a new one');
         identityKey = link.claims.issuer;
       } else if (req.header('authorization')) {
         identityKey = deps.authenticate ? await deps.authenticate(req) : undefined;
@@ -100,7 +110,14 @@ export function mountExports(server: restify.Server, deps: ExportRoutesDeps): vo
 
       const result = await deps.exports.export(first, format, locale);
       if (result.kind === 'not_found') {
-        return sendError(res, 404, 'NotFound', result.what === 'municipality' ? 'no such municipality' : 'this municipality has not started the self-check yet');
+        return sendError(
+          res,
+          404,
+          'NotFound',
+          result.what === 'municipality'
+            ? 'no such municipality'
+            : 'this municipality has not started the self-check yet',
+        );
       }
       deps.logger?.info({ municipalityId: first, format, bytes: result.file.body.length }, 'export downloaded');
       return sendFile(res, result.file);

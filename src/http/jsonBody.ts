@@ -22,7 +22,8 @@ export interface JsonBodyOptions {
 
 export const DEFAULT_MAX_DEPTH = 32;
 
-type ReadResult = { readonly kind: 'ok'; readonly body: Buffer } | { readonly kind: 'too_large' } | { readonly kind: 'aborted' };
+type ReadResult =
+  { readonly kind: 'ok'; readonly body: Buffer } | { readonly kind: 'too_large' } | { readonly kind: 'aborted' };
 
 /** Route middleware: sets req.body (undefined for an empty body) or answers the error itself. */
 export function jsonBody(options: JsonBodyOptions): RequestHandler {
@@ -30,7 +31,12 @@ export function jsonBody(options: JsonBodyOptions): RequestHandler {
   return (req: Request, res: Response, next: (err?: false) => void): void => {
     const encoding = headerText(req.headers['content-encoding']).trim().toLowerCase();
     if (encoding !== '' && encoding !== 'identity') {
-      sendError(res, 415, 'UnsupportedContentEncoding', 'compressed request bodies are not accepted; send the JSON uncompressed');
+      sendError(
+        res,
+        415,
+        'UnsupportedContentEncoding',
+        'compressed request bodies are not accepted; send the JSON uncompressed',
+      );
       return next(false);
     }
     const declared = headerText(req.headers['content-length']).trim();
@@ -85,7 +91,10 @@ function headerText(value: string | string[] | undefined): string {
 export function isJsonType(contentType: string): boolean {
   const [type = '', ...params] = contentType.split(';').map((p) => p.trim().toLowerCase());
   if (type !== 'application/json' && !/^application\/[a-z0-9.+-]+\+json$/.test(type)) return false;
-  const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/^"|"$/g, '');
+  const charset = params
+    .find((p) => p.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/^"|"$/g, '');
   return charset === undefined || charset === 'utf-8' || charset === 'utf8';
 }
 
@@ -118,7 +127,8 @@ function readLimited(req: Request, maxBytes: number): Promise<ReadResult> {
     };
     const onEnd = () => finish({ kind: 'ok', body: Buffer.concat(chunks, size) });
     const onAborted = () => finish({ kind: 'aborted' });
-    const onClose = () => finish(req.complete ? { kind: 'ok', body: Buffer.concat(chunks, size) } : { kind: 'aborted' });
+    const onClose = () =>
+      finish(req.complete ? { kind: 'ok', body: Buffer.concat(chunks, size) } : { kind: 'aborted' });
     req.on('data', onData);
     req.once('end', onEnd);
     req.once('aborted', onAborted);
@@ -130,14 +140,18 @@ function readLimited(req: Request, maxBytes: number): Promise<ReadResult> {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-export function parseJson(raw: Buffer, maxDepth: number): { kind: 'ok'; value: unknown } | { kind: 'error'; message: string } {
+export function parseJson(
+  raw: Buffer,
+  maxDepth: number,
+): { kind: 'ok'; value: unknown } | { kind: 'error'; message: string } {
   let text: string;
   try {
     text = utf8.decode(raw);
   } catch {
     return { kind: 'error', message: 'the body is not valid UTF-8 JSON' };
   }
-  if (exceedsDepth(text, maxDepth)) return { kind: 'error', message: `the JSON body is nested deeper than ${maxDepth} levels` };
+  if (exceedsDepth(text, maxDepth))
+    return { kind: 'error', message: `the JSON body is nested deeper than ${maxDepth} levels` };
   try {
     return { kind: 'ok', value: JSON.parse(text) as unknown };
   } catch {
@@ -152,7 +166,8 @@ export function exceedsDepth(text: string, maxDepth: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: the next character is escaped
+      if (c === 0x5c)
+        i++; // backslash: the next character is escaped
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {

@@ -63,7 +63,10 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     name: '',
     handleUncaughtExceptions: false,
     // restify 11 logs through pino; its typings still name bunyan's Logger.
-    log: logger.child({ component: 'restify' }, { serializers: { req: requestForLog } }) as unknown as restify.ServerOptions['log'],
+    log: logger.child(
+      { component: 'restify' },
+      { serializers: { req: requestForLog } },
+    ) as unknown as restify.ServerOptions['log'],
   });
   let inFlight = 0;
   let draining = false;
@@ -73,11 +76,15 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   // pre handlers run for every request, also for restify's own 404/405 and error answers.
   server.pre((req: Request, res: Response, next: restify.Next) => {
     res.setHeader('x-content-type-options', 'nosniff');
-    if (requestIsHttps(req, trustProxy)) res.setHeader('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    if (requestIsHttps(req, trustProxy))
+      res.setHeader('strict-transport-security', 'max-age=31536000; includeSubDomains');
     next();
   });
   server.on('after', (req: Request, res: Response) => {
-    logger.debug({ method: req.method, path: req.path(), status: res.statusCode, ms: Date.now() - req.time() }, 'request');
+    logger.debug(
+      { method: req.method, path: req.path(), status: res.statusCode, ms: Date.now() - req.time() },
+      'request',
+    );
   });
 
   const json = jsonBody({ maxBytes: options.maxBodyBytes });
@@ -93,7 +100,10 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       : await options.readiness.check().catch((err: unknown) => {
           // Driver messages can name hosts, users or whole connection strings: redacted, and never in the answer.
           const e = err instanceof Error ? err : new Error(String(err));
-          logger.warn({ error: { name: e.name, code: (e as { code?: unknown }).code, message: redactSecrets(e.message) } }, 'readiness: database check failed');
+          logger.warn(
+            { error: { name: e.name, code: (e as { code?: unknown }).code, message: redactSecrets(e.message) } },
+            'readiness: database check failed',
+          );
           return 'database unavailable' as const;
         });
     if (problem === undefined) res.json(200, { status: 'ready' });
@@ -117,7 +127,8 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     }
     const activity = parsed.data as unknown as Activity;
     // Checked before authentication and before any outbound call: the bot never calls a host named by a stranger.
-    if (!options.serviceUrlAllowed(activity.serviceUrl)) return sendError(res, 400, 'ServiceUrlNotAllowed', 'serviceUrl is not a channel address this service may call');
+    if (!options.serviceUrlAllowed(activity.serviceUrl))
+      return sendError(res, 400, 'ServiceUrlNotAllowed', 'serviceUrl is not a channel address this service may call');
     inFlight++;
     const started = process.hrtime.bigint();
     try {
@@ -130,7 +141,10 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       );
     } catch (err) {
       if (isAuthenticationFailure(err)) {
-        log.warn({ channelId: activity.channelId, reason: (err as Error).message }, 'rejected request: authentication failed');
+        log.warn(
+          { channelId: activity.channelId, reason: (err as Error).message },
+          'rejected request: authentication failed',
+        );
         sendError(res, 401, 'Unauthorized', 'a valid Bot Framework token is required');
       } else {
         log.error({ err }, 'turn failed');
@@ -186,7 +200,10 @@ export function requestIsHttps(req: Request, trustProxy: boolean): boolean {
   if (req.isSecure()) return true;
   if (!trustProxy) return false;
   const header = req.headers['x-forwarded-proto'];
-  const entries = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((e) => e.trim()).filter((e) => e !== '');
+  const entries = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e !== '');
   return entries.at(-1)?.toLowerCase() === 'https';
 }
 

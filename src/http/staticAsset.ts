@@ -22,7 +22,12 @@ export function staticAsset(body: Buffer, type: string, cache: string, options: 
 }
 
 /** 304 for a matching If-None-Match, else the gzip form when the client accepts it and one exists. */
-export function sendStaticAsset(req: Request, res: Response, a: StaticAsset, extra: Readonly<Record<string, string>> = {}): void {
+export function sendStaticAsset(
+  req: Request,
+  res: Response,
+  a: StaticAsset,
+  extra: Readonly<Record<string, string>> = {},
+): void {
   const headers: Record<string, string> = {
     'content-type': a.type,
     'cache-control': a.cache,
@@ -35,6 +40,7 @@ export function sendStaticAsset(req: Request, res: Response, a: StaticAsset, ext
     res.sendRaw(304, '', headers);
     return;
   }
-  if (a.gz && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) res.sendRaw(200, a.gz, { ...headers, 'content-encoding': 'gzip' });
+  if (a.gz && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')))
+    res.sendRaw(200, a.gz, { ...headers, 'content-encoding': 'gzip' });
   else res.sendRaw(200, a.body, headers);
 }

@@ -54,13 +54,18 @@ export function mountWebChat(server: restify.Server, deps: WebChatDeps): WebChat
   const publicDir = path.join(root, 'src', 'http', 'public');
   // The package's "exports" hide dist/ from require.resolve, so the path is built from the package folder.
   const webChatDir = path.join(root, 'node_modules', 'botframework-webchat');
-  const version = (JSON.parse(readFileSync(path.join(webChatDir, 'package.json'), 'utf8')) as { version: string }).version;
+  const version = (JSON.parse(readFileSync(path.join(webChatDir, 'package.json'), 'utf8')) as { version: string })
+    .version;
   const bundlePath = `/webchat/webchat-${version}.js`;
 
   // Small files change with our releases: revalidate every time (cheap with the ETag).
   const revalidate = 'no-cache';
   const read = (file: string) => readFileSync(path.join(publicDir, file));
-  const page = staticAsset(Buffer.from(read('index.html').toString('utf8').replace('{{WEBCHAT_BUNDLE}}', bundlePath), 'utf8'), 'text/html; charset=utf-8', revalidate);
+  const page = staticAsset(
+    Buffer.from(read('index.html').toString('utf8').replace('{{WEBCHAT_BUNDLE}}', bundlePath), 'utf8'),
+    'text/html; charset=utf-8',
+    revalidate,
+  );
   const files = new Map<string, StaticAsset>([
     ['page.js', staticAsset(read('page.js'), 'application/javascript; charset=utf-8', revalidate)],
     ['style.css', staticAsset(read('style.css'), 'text/css; charset=utf-8', revalidate)],
@@ -72,7 +77,11 @@ export function mountWebChat(server: restify.Server, deps: WebChatDeps): WebChat
   let bundle: Promise<StaticAsset> | undefined;
   const loadBundle = () =>
     (bundle ??= (async () => {
-      const raw = staticAsset(readFileSync(path.join(webChatDir, 'dist', 'webchat.js')), 'application/javascript; charset=utf-8', 'public, max-age=31536000, immutable');
+      const raw = staticAsset(
+        readFileSync(path.join(webChatDir, 'dist', 'webchat.js')),
+        'application/javascript; charset=utf-8',
+        'public, max-age=31536000, immutable',
+      );
       return { ...raw, gz: await gzipAsync(raw.body, { level: 9 }) };
     })());
 
@@ -88,7 +97,8 @@ export function mountWebChat(server: restify.Server, deps: WebChatDeps): WebChat
     failureReply: deps.failureReply,
   });
 
-  if (deps.options.azure?.secret) mountAzureDirectLineToken(server, deps.options.azure, deps.logger, () => clock.now().getTime(), rateLimits);
+  if (deps.options.azure?.secret)
+    mountAzureDirectLineToken(server, deps.options.azure, deps.logger, () => clock.now().getTime(), rateLimits);
 
   server.get('/', async (req: Request, res: Response) => {
     // Web Chat injects its styles at runtime, hence 'unsafe-inline' for styles only; scripts are ours.

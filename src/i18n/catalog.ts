@@ -10,11 +10,13 @@ export const selfCheckDe = {
   'welcome.webchat':
     'Willkommen! Ich beantworte Fragen zum Modellprojekt „Weltoffene Kommune“: Schreiben Sie Ihre Frage oder wählen Sie eine der Fragen unten. Mitarbeiter*innen teilnehmender Kommunen begleite ich durch den Selbstcheck: Schreiben Sie „start“ oder „hilfe“.',
   'unknown.text': 'Das habe ich leider nicht verstanden. Schreiben Sie „hilfe“, um zu sehen, was ich kann.',
-  'faq.staffHint': 'Für Mitarbeiter*innen teilnehmender Kommunen: „start“ beginnt den Selbstcheck, „hilfe“ zeigt, was ich sonst kann.',
+  'faq.staffHint':
+    'Für Mitarbeiter*innen teilnehmender Kommunen: „start“ beginnt den Selbstcheck, „hilfe“ zeigt, was ich sonst kann.',
   'language.switched': 'Alles klar, ich schreibe ab jetzt auf Deutsch.',
   'error.generic': 'Entschuldigung, da ist bei mir etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.',
   'error.busy': 'Ich bearbeite gerade noch Ihre vorige Nachricht. Bitte senden Sie diese noch einmal.',
-  'error.storage': 'Entschuldigung, ich konnte Ihre Eingabe gerade nicht speichern. Bitte senden Sie sie in einem Moment noch einmal.',
+  'error.storage':
+    'Entschuldigung, ich konnte Ihre Eingabe gerade nicht speichern. Bitte senden Sie sie in einem Moment noch einmal.',
   'input.unsupported': 'Diese Art von Nachricht kann ich leider nicht verarbeiten. Schreiben Sie mir bitte als Text.',
   'help.selfcheck':
     'Das können Sie mir schreiben:\n\n- **hilfe**: diese Übersicht\n- **start**: Selbstcheck beginnen oder fortsetzen\n- **1**–**5** oder die Antwort in Worten, z. B. „teilweise“\n- **zurück**, **überspringen**, **pause**\n- **status**: Ihr Fortschritt je Handlungsfeld\n- **ändern MS-03**: eine Antwort ändern (**ändern** allein: aus den beantworteten Fragen wählen)\n- **neu beginnen**: eigene Antworten löschen und von vorn beginnen (mit Rückfrage)\n- **feld IO**: zu einem Handlungsfeld wechseln\n- **formular** (oder **formular FZ**): alle Fragen eines Feldes auf einer Karte; **einzeln**: wieder Frage für Frage\n- **ergebnis**: Gesamtauswertung Ihrer Kommune\n- **abschließen**: die Runde Ihrer Kommune abschließen\n- **sprache englisch** / **sprache deutsch**: Sprache wechseln',
@@ -25,7 +27,8 @@ export const selfCheckDe = {
   'onboarding.consentPrompt': 'Sind Sie damit einverstanden?',
   'onboarding.consentYes': 'Ja, einverstanden',
   'onboarding.consentNo': 'Nein',
-  'onboarding.declined': 'Schade. Ohne Ihr Einverständnis speichere ich nichts. Schreiben Sie „start“, wenn Sie es sich anders überlegen.',
+  'onboarding.declined':
+    'Schade. Ohne Ihr Einverständnis speichere ich nichts. Schreiben Sie „start“, wenn Sie es sich anders überlegen.',
   'onboarding.municipalityPrompt': 'Für welche Kommune antworten Sie? Wählen Sie aus oder schreiben Sie den Namen.',
   'onboarding.rolePrompt': 'Welche Funktion haben Sie?',
   'onboarding.retry': 'Bitte wählen Sie eine der Möglichkeiten.',
@@ -42,19 +45,25 @@ export const selfCheckDe = {
   'question.actionPause': 'Pause',
   'question.typedHint': 'Sie können auch 1–5 tippen.',
   'question.answered': 'Ihre Antwort: {answer}',
-  'question.notUnderstood': 'Das konnte ich keiner Antwort zuordnen. Bitte wählen Sie 1–5 oder schreiben Sie „überspringen“.',
-  'question.stale': 'Diese Frage ist nicht mehr aktuell; Ihre gespeicherten Antworten bleiben unverändert. Hier geht es weiter:',
+  'question.notUnderstood':
+    'Das konnte ich keiner Antwort zuordnen. Bitte wählen Sie 1–5 oder schreiben Sie „überspringen“.',
+  'question.stale':
+    'Diese Frage ist nicht mehr aktuell; Ihre gespeicherten Antworten bleiben unverändert. Hier geht es weiter:',
   'question.invalid': 'Diese Eingabe konnte ich nicht verwenden; es wurde nichts geändert.',
   'question.unknownQuestion': 'Eine Frage „{id}“ gibt es im Selbstcheck nicht.',
   'question.notApplicable': 'Diese Frage stellt sich nach Ihren bisherigen Antworten nicht.',
   'question.atStart': 'Das ist bereits die erste Frage.',
   'question.skipped': 'Übersprungen. Sie können die Frage später mit „ändern {id}“ beantworten.',
-  'round.completed': 'Die Runde {round} des Selbstchecks ist abgeschlossen. Mit „start“ beginnt später eine neue Runde.',
-  'round.notAllowed': 'Eine Runde abschließen können die Verwaltungsspitze, die Fachbereichsleitung und die Integrationsbeauftragten.',
-  'round.closed': 'Diese Runde wurde inzwischen abgeschlossen; Ihre Antwort wurde nicht gespeichert. Schreiben Sie „start“, um in der neuen Runde weiterzumachen.',
+  'round.completed':
+    'Die Runde {round} des Selbstchecks ist abgeschlossen. Mit „start“ beginnt später eine neue Runde.',
+  'round.notAllowed':
+    'Eine Runde abschließen können die Verwaltungsspitze, die Fachbereichsleitung und die Integrationsbeauftragten.',
+  'round.closed':
+    'Diese Runde wurde inzwischen abgeschlossen; Ihre Antwort wurde nicht gespeichert. Schreiben Sie „start“, um in der neuen Runde weiterzumachen.',
   'selfcheck.personalOnly':
     'Den Selbstcheck beantworten Sie bitte im persönlichen Chat mit mir: In einem Kanal oder Gruppenchat würden sich die Antworten mehrerer Personen vermischen.',
-  'selfcheck.paused': 'Pausiert. Ihre Antworten sind gespeichert. Schreiben Sie „weiter“, wenn Sie fortfahren möchten, auch in Teams oder im Web-Chat.',
+  'selfcheck.paused':
+    'Pausiert. Ihre Antworten sind gespeichert. Schreiben Sie „weiter“, wenn Sie fortfahren möchten, auch in Teams oder im Web-Chat.',
   'selfcheck.resumed': 'Willkommen zurück! Sie machen bei Frage {n} weiter.',
   'selfcheck.complete': 'Sie haben alle Fragen beantwortet. Vielen Dank!',
   'selfcheck.notStarted': 'Sie haben den Selbstcheck noch nicht begonnen. Schreiben Sie „start“.',
@@ -62,7 +71,8 @@ export const selfCheckDe = {
   'status.line': '- {field}: {answered} von {applicable}',
   'field.unknown': 'Dieses Handlungsfeld kenne ich nicht. Gültig sind: {ids}.',
   'form.title': '{field}: alle Fragen',
-  'startOver.confirm': 'Wirklich neu beginnen? Ihre {count} Antworten dieser Runde werden gelöscht (die Ihrer Kolleg*innen bleiben). Schreiben Sie „ja“ zum Löschen oder „nein“.',
+  'startOver.confirm':
+    'Wirklich neu beginnen? Ihre {count} Antworten dieser Runde werden gelöscht (die Ihrer Kolleg*innen bleiben). Schreiben Sie „ja“ zum Löschen oder „nein“.',
   'startOver.done': '{count} Antworten gelöscht. Wir beginnen von vorn.',
   'startOver.kept': 'Nichts gelöscht; Ihre Antworten bleiben. Hier geht es weiter:',
   'status.colleagues': 'Kolleg*innen Ihrer Kommune in dieser Runde:',
@@ -70,9 +80,11 @@ export const selfCheckDe = {
   'status.noColleagues': 'Noch hat niemand sonst aus Ihrer Kommune geantwortet.',
   'change.listTitle': 'Welche Antwort in „{field}“ möchten Sie ändern?',
   'change.pick': 'Ändern',
-  'change.nothing': 'In diesem Handlungsfeld haben Sie noch nichts beantwortet. Ändern Sie eine Antwort mit „ändern MS-03“.',
+  'change.nothing':
+    'In diesem Handlungsfeld haben Sie noch nichts beantwortet. Ändern Sie eine Antwort mit „ändern MS-03“.',
   'form.progress': '{answered} von {total} beantwortet',
-  'form.intro': 'Wählen Sie bei den Fragen, die Sie beantworten können, eine Antwort und speichern Sie. Leer gelassene Fragen bleiben offen.',
+  'form.intro':
+    'Wählen Sie bei den Fragen, die Sie beantworten können, eine Antwort und speichern Sie. Leer gelassene Fragen bleiben offen.',
   'form.save': 'Antworten speichern',
   'form.single': 'Frage für Frage',
   'form.saved': '{count} Antworten gespeichert.',
@@ -102,13 +114,14 @@ type MessageKey = keyof typeof selfCheckDe;
 
 export const selfCheckEn: Record<MessageKey, string> = {
   'welcome.personal':
-    "Hello! I am Weltoffen-Bot. I guide you through the self-check “Weltoffene Kommune” (welcoming municipality): questions in seven fields of action that you answer at your own pace, pause and resume later. At the end you get an assessment with suggestions for each field. Type “help” to see what I can do.",
+    'Hello! I am Weltoffen-Bot. I guide you through the self-check “Weltoffene Kommune” (welcoming municipality): questions in seven fields of action that you answer at your own pace, pause and resume later. At the end you get an assessment with suggestions for each field. Type “help” to see what I can do.',
   'welcome.channel':
     'Hello everyone! I am Weltoffen-Bot. In this channel I can post summaries of the “Weltoffene Kommune” self-check. Type “@Weltoffen-Bot help” to see what I can do.',
   'welcome.webchat':
     'Welcome! I answer questions about the model project “Weltoffene Kommune” (welcoming municipality): type your question or choose one of the questions below. Staff of participating municipalities: type “start” or “help” for the self-check.',
-  'unknown.text': "Sorry, I did not understand that. Type “help” to see what I can do.",
-  'faq.staffHint': 'Staff of participating municipalities: “start” begins the self-check, “help” shows what else I can do.',
+  'unknown.text': 'Sorry, I did not understand that. Type “help” to see what I can do.',
+  'faq.staffHint':
+    'Staff of participating municipalities: “start” begins the self-check, “help” shows what else I can do.',
   'language.switched': "All right, I'll write in English from now on.",
   'error.generic': 'Sorry, something went wrong on my side. Please try again in a moment.',
   'error.busy': 'I am still working on your previous message. Please send this one again.',
@@ -148,11 +161,14 @@ export const selfCheckEn: Record<MessageKey, string> = {
   'question.atStart': 'This is already the first question.',
   'question.skipped': 'Skipped. You can answer it later with “change {id}”.',
   'round.completed': 'Round {round} of the self-check is complete. Type “start” later to begin a new round.',
-  'round.notAllowed': 'A round can be closed by the head of administration, the head of department and the integration officers.',
-  'round.closed': 'This round has been closed in the meantime; your answer was not stored. Type “start” to continue in the new round.',
+  'round.notAllowed':
+    'A round can be closed by the head of administration, the head of department and the integration officers.',
+  'round.closed':
+    'This round has been closed in the meantime; your answer was not stored. Type “start” to continue in the new round.',
   'selfcheck.personalOnly':
     'Please answer the self-check in a personal chat with me: in a channel or group chat the answers of several people would get mixed up.',
-  'selfcheck.paused': 'Paused. Your answers are saved. Type “continue” whenever you want to go on, in Teams or in web chat.',
+  'selfcheck.paused':
+    'Paused. Your answers are saved. Type “continue” whenever you want to go on, in Teams or in web chat.',
   'selfcheck.resumed': 'Welcome back! You continue at question {n}.',
   'selfcheck.complete': 'You have answered all questions. Thank you!',
   'selfcheck.notStarted': 'You have not started the self-check yet. Type “start”.',
@@ -160,7 +176,8 @@ export const selfCheckEn: Record<MessageKey, string> = {
   'status.line': '- {field}: {answered} of {applicable}',
   'field.unknown': 'I do not know this field of action. Valid are: {ids}.',
   'form.title': '{field}: all questions',
-  'startOver.confirm': 'Really start over? Your {count} answers of this round will be deleted (your colleagues’ stay). Write “yes” to delete or “no”.',
+  'startOver.confirm':
+    'Really start over? Your {count} answers of this round will be deleted (your colleagues’ stay). Write “yes” to delete or “no”.',
   'startOver.done': '{count} answers deleted. Let’s begin again.',
   'startOver.kept': 'Nothing deleted; your answers stay. Here is where we are:',
   'status.colleagues': 'Colleagues of your municipality in this round:',

@@ -5,20 +5,23 @@ export const coordinationDe = {
   'coord.denied': 'Dafür fehlt Ihnen die Berechtigung.',
   'coord.unknownMunicipality': 'Die Kommune „{name}“ kenne ich nicht. Teilnehmende Kommunen: {list}.',
   'coord.ambiguousMunicipality': '„{name}“ passt auf mehrere Kommunen: {list}. Bitte genauer angeben.',
-  'coord.channelOnly': 'Abonnements gibt es nur in Teams-Kanälen. Schreiben Sie den Befehl bitte in dem Kanal, der die Zusammenfassungen erhalten soll.',
+  'coord.channelOnly':
+    'Abonnements gibt es nur in Teams-Kanälen. Schreiben Sie den Befehl bitte in dem Kanal, der die Zusammenfassungen erhalten soll.',
   'coord.personalOnly': 'Erinnerungen lassen sich nur im persönlichen Chat mit mir ein- und ausschalten.',
   // Nothing is stored for proactive messages from a turn without a verified Teams token.
   'coord.subscribeNeedsAuth':
     'Abonnements brauchen die Teams-App mit Anmeldung (Bot-Registrierung mit MicrosoftAppId). Diese Nachricht kam ohne geprüfte Teams-Anmeldung, deshalb habe ich nichts gespeichert.',
   'coord.remindersNeedAuth':
     'Erinnerungen brauchen die Teams-App mit Anmeldung (Bot-Registrierung mit MicrosoftAppId). Diese Nachricht kam ohne geprüfte Teams-Anmeldung, deshalb habe ich nichts gespeichert.',
-  'coord.subscribed': 'Dieser Kanal erhält jetzt Zusammenfassungen für **{scope}**, wenn ein Handlungsfeld oder der ganze Selbstcheck abgeschlossen ist.',
+  'coord.subscribed':
+    'Dieser Kanal erhält jetzt Zusammenfassungen für **{scope}**, wenn ein Handlungsfeld oder der ganze Selbstcheck abgeschlossen ist.',
   'coord.unsubscribed': 'Abbestellt: {count} Abonnement(s) dieses Kanals.',
   'coord.notSubscribed': 'Dieser Kanal hat kein passendes Abonnement.',
   'coord.subscriptionsNone': 'Dieser Kanal hat keine Abonnements.',
   'coord.subscriptionsTitle': 'Abonnements',
   'coord.subscriptionLine': '- {scope}{stale}',
-  'coord.subscriptionStale': ' – **gestört**: {reason}. Bitte fügen Sie mich dem Team wieder hinzu und abonnieren Sie erneut.',
+  'coord.subscriptionStale':
+    ' – **gestört**: {reason}. Bitte fügen Sie mich dem Team wieder hinzu und abonnieren Sie erneut.',
   'coord.allMunicipalities': 'alle Kommunen',
   'coord.rolesTitle': 'Vergebene Rollen',
   'coord.rolesNone': 'Es sind noch keine Rollen vergeben (Koordination aus der Konfiguration: {count}).',
@@ -30,7 +33,8 @@ export const coordinationDe = {
   'coord.revokeNothing': '{who} hatte diese Rolle nicht.',
   'coord.roleCoordinator': 'Koordination',
   'coord.roleLead': 'Leitung {municipality}',
-  'coord.personUnknown': 'Die genannte Person konnte ich nicht eindeutig erkennen. Bitte erwähnen Sie sie mit @ oder nennen Sie ihre AAD-Objekt-ID.',
+  'coord.personUnknown':
+    'Die genannte Person konnte ich nicht eindeutig erkennen. Bitte erwähnen Sie sie mit @ oder nennen Sie ihre AAD-Objekt-ID.',
   'coord.deliveriesTitle': 'Zustellungen',
   'coord.deliveriesNone': 'Noch keine Zustellungen.',
   'coord.deliveryCount': '- {kind}: {counts}',
@@ -52,18 +56,23 @@ export const coordinationDe = {
   'coord.reason.429': 'Teams drosselt gerade, neuer Versuch folgt',
   'coord.reason.5xx': 'Teams vorübergehend nicht erreichbar, neuer Versuch folgt',
   'coord.reason.network': 'keine Verbindung zu Teams, neuer Versuch folgt',
-  'coord.reason.uncertain': 'ob Teams die Karte gezeigt hat, ist unklar; nicht erneut gepostet, um Doppelte zu vermeiden',
+  'coord.reason.uncertain':
+    'ob Teams die Karte gezeigt hat, ist unklar; nicht erneut gepostet, um Doppelte zu vermeiden',
   'coord.reason.other': '{detail}',
-  'coord.staleAlert': '⚠️ Zusammenfassungen für **{scope}** können nicht mehr in einen Kanal zugestellt werden ({reason}). Bitte fügen Sie mich dort wieder hinzu und schreiben Sie „abonnieren {scope}“.',
-  'coord.remindersOff': 'In Ordnung, ich erinnere Sie nicht mehr. Mit „erinnerungen an“ schalten Sie Erinnerungen wieder ein.',
-  'coord.remindersOn': 'Erinnerungen sind eingeschaltet: Wenn Sie länger pausieren, melde ich mich höchstens einmal pro Woche.',
+  'coord.staleAlert':
+    '⚠️ Zusammenfassungen für **{scope}** können nicht mehr in einen Kanal zugestellt werden ({reason}). Bitte fügen Sie mich dort wieder hinzu und schreiben Sie „abonnieren {scope}“.',
+  'coord.remindersOff':
+    'In Ordnung, ich erinnere Sie nicht mehr. Mit „erinnerungen an“ schalten Sie Erinnerungen wieder ein.',
+  'coord.remindersOn':
+    'Erinnerungen sind eingeschaltet: Wenn Sie länger pausieren, melde ich mich höchstens einmal pro Woche.',
   'coord.stalledTitle': 'Pausierende Antwortende in {municipality} (seit mehr als {days} Tagen)',
   'coord.stalledNone': 'In {municipality} pausiert niemand länger als {days} Tage.',
   'coord.stalledLine': '- {role}: {answered} Antworten, zuletzt am {date}{reminder}',
   'coord.stalledReminded': ', zuletzt erinnert am {date}',
   'coord.stalledNoReminders': ', Erinnerungen aus',
   'coord.roleUnknown': 'Funktion nicht angegeben',
-  'coord.markedComplete': 'Die laufende Runde von {municipality} ist als abgeschlossen markiert. Die abonnierten Kanäle erhalten die Gesamtauswertung.',
+  'coord.markedComplete':
+    'Die laufende Runde von {municipality} ist als abgeschlossen markiert. Die abonnierten Kanäle erhalten die Gesamtauswertung.',
   'coord.noOpenRound': '{municipality} hat keine laufende Runde.',
   'coord.exportUnavailable': 'Exporte sind in dieser Installation noch nicht verfügbar.',
   'coord.tenantNotAllowed': 'Dafür fehlt Ihnen die Berechtigung.',
@@ -76,7 +85,8 @@ export const coordinationDe = {
   'card.openDashboard': 'Im Dashboard öffnen',
   'card.dashboardLink': 'Dashboard: {url}',
   'card.compareTitle': 'Vergleich: {municipality}',
-  'card.compareIntro': 'Die Punktzahlen je Handlungsfeld neben der Verteilung der anderen Kommunen (Median und mittlere Hälfte, anonym).',
+  'card.compareIntro':
+    'Die Punktzahlen je Handlungsfeld neben der Verteilung der anderen Kommunen (Median und mittlere Hälfte, anonym).',
   'card.compareNotEnough': 'zu wenige Vergleichswerte (mindestens {min} andere Kommunen nötig)',
   'card.compareNoOwn': 'noch keine eigene Bewertung',
   'card.compareLine': '{own} | Median {median} (mittlere Hälfte {lq}–{uq}, {n} Kommunen) – {position}',
@@ -91,7 +101,8 @@ export const coordinationDe = {
   'card.overallLabel': 'Gesamt',
   'card.noResults': '{municipality} hat noch keine Antworten.',
   'card.reminderTitle': 'Ihr Selbstcheck wartet auf Sie',
-  'card.reminderText': 'Hallo! Sie haben den Selbstcheck „Weltoffene Kommune“ für {municipality} vor {days} Tagen pausiert ({answered} Antworten bisher). Machen Sie weiter, wann es Ihnen passt – ich erinnere Sie höchstens einmal pro Woche.',
+  'card.reminderText':
+    'Hallo! Sie haben den Selbstcheck „Weltoffene Kommune“ für {municipality} vor {days} Tagen pausiert ({answered} Antworten bisher). Machen Sie weiter, wann es Ihnen passt – ich erinnere Sie höchstens einmal pro Woche.',
   'card.reminderContinue': 'Weitermachen',
   'card.reminderOff': 'Keine Erinnerungen mehr',
 };
@@ -102,13 +113,15 @@ export const coordinationEn: Record<keyof typeof coordinationDe, string> = {
   'coord.denied': 'You are not allowed to do that.',
   'coord.unknownMunicipality': 'I do not know the municipality “{name}”. Participating municipalities: {list}.',
   'coord.ambiguousMunicipality': '“{name}” matches several municipalities: {list}. Please be more specific.',
-  'coord.channelOnly': 'Subscriptions exist only in Teams channels. Please send the command in the channel that should receive the summaries.',
+  'coord.channelOnly':
+    'Subscriptions exist only in Teams channels. Please send the command in the channel that should receive the summaries.',
   'coord.personalOnly': 'Reminders can only be turned on and off in your personal chat with me.',
   'coord.subscribeNeedsAuth':
     'Subscriptions need the Teams app with authentication (a bot registration with MicrosoftAppId). This message came without a verified Teams sign-in, so I stored nothing.',
   'coord.remindersNeedAuth':
     'Reminders need the Teams app with authentication (a bot registration with MicrosoftAppId). This message came without a verified Teams sign-in, so I stored nothing.',
-  'coord.subscribed': 'This channel now receives summaries for **{scope}** when a field of action or the whole self-check is completed.',
+  'coord.subscribed':
+    'This channel now receives summaries for **{scope}** when a field of action or the whole self-check is completed.',
   'coord.unsubscribed': 'Unsubscribed: {count} subscription(s) of this channel.',
   'coord.notSubscribed': 'This channel has no matching subscription.',
   'coord.subscriptionsNone': 'This channel has no subscriptions.',
@@ -150,7 +163,8 @@ export const coordinationEn: Record<keyof typeof coordinationDe, string> = {
   'coord.reason.network': 'no connection to Teams, another attempt follows',
   'coord.reason.uncertain': 'unclear whether Teams showed the card; not posted again to avoid a duplicate',
   'coord.reason.other': '{detail}',
-  'coord.staleAlert': '⚠️ Summaries for **{scope}** can no longer be delivered to a channel ({reason}). Please add me there again and write “subscribe {scope}”.',
+  'coord.staleAlert':
+    '⚠️ Summaries for **{scope}** can no longer be delivered to a channel ({reason}). Please add me there again and write “subscribe {scope}”.',
   'coord.remindersOff': 'All right, I will not remind you any more. Write “reminders on” to turn reminders back on.',
   'coord.remindersOn': 'Reminders are on: if you pause for a while, I will get in touch at most once a week.',
   'coord.stalledTitle': 'Paused respondents in {municipality} (for more than {days} days)',
@@ -159,7 +173,8 @@ export const coordinationEn: Record<keyof typeof coordinationDe, string> = {
   'coord.stalledReminded': ', last reminded on {date}',
   'coord.stalledNoReminders': ', reminders off',
   'coord.roleUnknown': 'role not given',
-  'coord.markedComplete': 'The current round of {municipality} is marked complete. The subscribed channels receive the overall result.',
+  'coord.markedComplete':
+    'The current round of {municipality} is marked complete. The subscribed channels receive the overall result.',
   'coord.noOpenRound': '{municipality} has no round in progress.',
   'coord.exportUnavailable': 'Exports are not available in this installation yet.',
   'coord.tenantNotAllowed': 'You are not allowed to do that.',
@@ -172,7 +187,8 @@ export const coordinationEn: Record<keyof typeof coordinationDe, string> = {
   'card.openDashboard': 'Open in the dashboard',
   'card.dashboardLink': 'Dashboard: {url}',
   'card.compareTitle': 'Comparison: {municipality}',
-  'card.compareIntro': 'Scores per field of action next to the distribution of the other municipalities (median and middle half, anonymised).',
+  'card.compareIntro':
+    'Scores per field of action next to the distribution of the other municipalities (median and middle half, anonymised).',
   'card.compareNotEnough': 'too few values to compare (at least {min} other municipalities needed)',
   'card.compareNoOwn': 'no own score yet',
   'card.compareLine': '{own} | median {median} (middle half {lq}–{uq}, {n} municipalities) – {position}',
@@ -187,7 +203,8 @@ export const coordinationEn: Record<keyof typeof coordinationDe, string> = {
   'card.overallLabel': 'Overall',
   'card.noResults': '{municipality} has no answers yet.',
   'card.reminderTitle': 'Your self-check is waiting for you',
-  'card.reminderText': 'Hello! You paused the “Welcoming Municipality” self-check for {municipality} {days} days ago ({answered} answers so far). Continue whenever it suits you – I will remind you at most once a week.',
+  'card.reminderText':
+    'Hello! You paused the “Welcoming Municipality” self-check for {municipality} {days} days ago ({answered} answers so far). Continue whenever it suits you – I will remind you at most once a week.',
   'card.reminderContinue': 'Continue',
   'card.reminderOff': 'No more reminders',
 };

@@ -55,7 +55,8 @@ export const FAQ_TEXTS: Record<FaqLocale, FaqTexts> = {
  * greet with the main catalog's text, which also tells staff how to start the self-check.
  */
 export const FAQ_WELCOME: Record<Exclude<FaqLocale, 'de' | 'en'>, string> = {
-  'de-LS': 'Willkommen!\nHier bekommen Sie Antworten zum Projekt „Weltoffene Kommune“.\nSchreiben Sie Ihre Frage.\nOder tippen Sie unten auf eine Frage.',
+  'de-LS':
+    'Willkommen!\nHier bekommen Sie Antworten zum Projekt „Weltoffene Kommune“.\nSchreiben Sie Ihre Frage.\nOder tippen Sie unten auf eine Frage.',
   tr: 'Hoş geldiniz! „Weltoffene Kommune“ (Dünyaya Açık Belediye) model projesiyle ilgili sorularınızı yanıtlıyorum. Sorunuzu yazın veya aşağıdaki sorulardan birini seçin.',
   ar: 'أهلًا وسهلًا! أجيب عن أسئلتك حول المشروع النموذجي „Weltoffene Kommune“ (البلدية المنفتحة على العالم). اكتب سؤالك أو اختر أحد الأسئلة أدناه.',
   uk: 'Ласкаво просимо! Я відповідаю на запитання про модельний проєкт „Weltoffene Kommune“ (Відкрита до світу громада). Напишіть своє запитання або виберіть одне з запитань нижче.',
@@ -66,7 +67,8 @@ export const FAQ_WELCOME: Record<Exclude<FaqLocale, 'de' | 'en'>, string> = {
  * German and English come from the main catalog (`error.storage`); these are the web chat's other languages.
  */
 export const STORAGE_APOLOGY: Record<Exclude<FaqLocale, 'de' | 'en'>, string> = {
-  'de-LS': 'Entschuldigung.\nIch konnte Ihre Nachricht gerade nicht speichern.\nBitte schicken Sie die Nachricht gleich noch einmal.',
+  'de-LS':
+    'Entschuldigung.\nIch konnte Ihre Nachricht gerade nicht speichern.\nBitte schicken Sie die Nachricht gleich noch einmal.',
   tr: 'Özür dilerim, mesajınızı şu anda kaydedemedim. Lütfen birazdan tekrar gönderin.',
   ar: 'عذرًا، لم أتمكن من حفظ رسالتك الآن. يُرجى إرسالها مرة أخرى بعد قليل.',
   uk: 'Вибачте, я не зміг зберегти ваше повідомлення. Будь ласка, надішліть його ще раз за хвилинку.',

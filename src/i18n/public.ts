@@ -15,10 +15,18 @@ export type PublicTextKey = 'welcome' | 'storageApology' | 'tooLong' | 'source' 
 function table(locale: PublicLocale): Readonly<Record<PublicTextKey, string>> {
   const faq = FAQ_TEXTS[locale];
   const webChat = WEB_CHAT_TEXTS[locale];
-  const shared = locale === 'de' || locale === 'en'
-    ? { welcome: staffText(locale, 'welcome.webchat'), storageApology: staffText(locale, 'error.storage') }
-    : { welcome: FAQ_WELCOME[locale], storageApology: STORAGE_APOLOGY[locale] };
-  return { ...shared, tooLong: webChat.tooLong, source: faq.source, notSure: faq.notSure, closest: faq.closest, contact: faq.contact };
+  const shared =
+    locale === 'de' || locale === 'en'
+      ? { welcome: staffText(locale, 'welcome.webchat'), storageApology: staffText(locale, 'error.storage') }
+      : { welcome: FAQ_WELCOME[locale], storageApology: STORAGE_APOLOGY[locale] };
+  return {
+    ...shared,
+    tooLong: webChat.tooLong,
+    source: faq.source,
+    notSure: faq.notSure,
+    closest: faq.closest,
+    contact: faq.contact,
+  };
 }
 
 const tables = new Map<PublicLocale, Readonly<Record<PublicTextKey, string>>>();

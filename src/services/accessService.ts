@@ -51,7 +51,11 @@ export class AccessService {
     };
   }
 
-  async check(identityKey: string, action: AccessAction, target?: { municipalityId: string }): Promise<Decision & { principal: Principal }> {
+  async check(
+    identityKey: string,
+    action: AccessAction,
+    target?: { municipalityId: string },
+  ): Promise<Decision & { principal: Principal }> {
     const principal = await this.principalOf(identityKey);
     return { ...decide(principal, action, target), principal };
   }

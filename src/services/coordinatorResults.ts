@@ -28,13 +28,25 @@ export type CoordinatorResult =
   | { readonly kind: 'requeued'; readonly count: number }
   | { readonly kind: 'unknownMunicipality'; readonly name: string; readonly candidates: readonly string[] }
   | { readonly kind: 'ambiguousMunicipality'; readonly name: string; readonly candidates: readonly string[] }
-  | { readonly kind: 'roles'; readonly entries: readonly { readonly who: string; readonly role: GrantedRole }[]; readonly bootstrapCount: number }
+  | {
+      readonly kind: 'roles';
+      readonly entries: readonly { readonly who: string; readonly role: GrantedRole }[];
+      readonly bootstrapCount: number;
+    }
   | { readonly kind: 'personUnknown' }
-  | { readonly kind: 'roleChanged'; readonly change: 'granted' | 'revoked' | 'revokeNothing'; readonly role: GrantedRole; readonly who: string }
+  | {
+      readonly kind: 'roleChanged';
+      readonly change: 'granted' | 'revoked' | 'revokeNothing';
+      readonly role: GrantedRole;
+      readonly who: string;
+    }
   | { readonly kind: 'subscribed'; readonly scope: ScopeLabel }
   | { readonly kind: 'unsubscribed'; readonly count: number }
   /** `stale`: null while the subscription works, else why it broke. */
-  | { readonly kind: 'subscriptions'; readonly entries: readonly { readonly scope: ScopeLabel; readonly stale: string | null }[] }
+  | {
+      readonly kind: 'subscriptions';
+      readonly entries: readonly { readonly scope: ScopeLabel; readonly stale: string | null }[];
+    }
   | {
       readonly kind: 'deliveries';
       readonly counts: readonly DeliveryCount[];
@@ -50,7 +62,12 @@ export type CoordinatorResult =
       readonly dashboardUrl?: string;
     }
   /** `showEmpty`: a municipality without stalled respondents is mentioned (one was asked for, or there is only one). */
-  | { readonly kind: 'stalled'; readonly days: number; readonly showEmpty: boolean; readonly municipalities: readonly StalledOfMunicipality[] }
+  | {
+      readonly kind: 'stalled';
+      readonly days: number;
+      readonly showEmpty: boolean;
+      readonly municipalities: readonly StalledOfMunicipality[];
+    }
   | { readonly kind: 'markComplete'; readonly municipality: string; readonly done: boolean }
   | { readonly kind: 'exportUnavailable' }
   | { readonly kind: 'export'; readonly link: ExportLinkResult };

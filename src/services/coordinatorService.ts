@@ -4,8 +4,22 @@
  * AccessService first; a denial is one plain result that reveals nothing about the target. Results are data
  * (coordinatorResults.ts); the bot layer words them.
  */
-import { aadIdentityKey, decide, isCoordinator, leadMunicipalities, type AccessAction, type Principal, type RoleGrant } from '../domain/access';
-import { isAll, matchMunicipality, type CoordinatorCommand, type ExportFormat, type PersonRef } from '../domain/conversation/coordinatorCommands';
+import {
+  aadIdentityKey,
+  decide,
+  isCoordinator,
+  leadMunicipalities,
+  type AccessAction,
+  type Principal,
+  type RoleGrant,
+} from '../domain/access';
+import {
+  isAll,
+  matchMunicipality,
+  type CoordinatorCommand,
+  type ExportFormat,
+  type PersonRef,
+} from '../domain/conversation/coordinatorCommands';
 import { changeBetweenRounds, compareWithOthers, type AssessmentScore, type Locale } from '../domain/selbstcheck';
 import {
   ALL_MUNICIPALITIES,
@@ -30,7 +44,12 @@ import type { DashboardLink } from './dashboardLinks';
 /** Exports: plugged in by the composition root; without it the command says exports are not available. */
 export interface ExportCommands {
   /** Called only after the role check (`export` on the municipality) passed. */
-  exportLink(principal: Principal, municipalityId: string, format: ExportFormat, locale: Locale): Promise<ExportLinkResult>;
+  exportLink(
+    principal: Principal,
+    municipalityId: string,
+    format: ExportFormat,
+    locale: Locale,
+  ): Promise<ExportLinkResult>;
 }
 
 export interface CommandContext {
@@ -125,14 +144,18 @@ export class CoordinatorService {
         const m = await this.target(command.municipality, principal, 'mark_complete');
         if ('reply' in m) return m.reply;
         const current = await this.deps.assessments.findCurrent(m.municipality.id);
-        const done = current !== undefined && (await this.deps.outbox.completeAssessment(current.id, this.deps.clock.now()));
+        const done =
+          current !== undefined && (await this.deps.outbox.completeAssessment(current.id, this.deps.clock.now()));
         return { kind: 'markComplete', municipality: m.municipality.name, done };
       }
       case 'export': {
         const m = await this.target(command.municipality, principal, 'export');
         if ('reply' in m) return m.reply;
         if (this.deps.exports === undefined) return { kind: 'exportUnavailable' };
-        return { kind: 'export', link: await this.deps.exports.exportLink(principal, m.municipality.id, command.format, ctx.locale) };
+        return {
+          kind: 'export',
+          link: await this.deps.exports.exportLink(principal, m.municipality.id, command.format, ctx.locale),
+        };
       }
     }
   }
@@ -161,7 +184,9 @@ export class CoordinatorService {
         ? { reply: { kind: 'unknownMunicipality', name, candidates: all.map((m) => m.name) } }
         : { reply: { kind: 'ambiguousMunicipality', name, candidates: match.candidates.map((m) => m.name) } };
     }
-    return decide(p, action, { municipalityId: match.municipality.id }).allowed ? { municipality: match.municipality } : deny;
+    return decide(p, action, { municipalityId: match.municipality.id }).allowed
+      ? { municipality: match.municipality }
+      : deny;
   }
 
   private async listRoles(): Promise<CoordinatorResult> {
@@ -174,7 +199,10 @@ export class CoordinatorService {
       bootstrapCount,
       entries: entries.map((e) => ({
         who: e.identityKey,
-        role: e.grant.role === 'coordinator' ? { role: 'coordinator' } : { role: 'lead', municipality: names.get(e.grant.municipalityId) ?? e.grant.municipalityId },
+        role:
+          e.grant.role === 'coordinator'
+            ? { role: 'coordinator' }
+            : { role: 'lead', municipality: names.get(e.grant.municipalityId) ?? e.grant.municipalityId },
       })),
     };
   }
@@ -243,7 +271,8 @@ export class CoordinatorService {
   private async unsubscribe(name: string | undefined, p: Principal, ctx: CommandContext): Promise<CoordinatorResult> {
     if (ctx.conversation !== 'channel') return { kind: 'channelOnly' };
     const conversationId = ctx.reference.conversation.id;
-    const mayManage = (scope: string) => (scope === ALL_MUNICIPALITIES ? isCoordinator(p) : decide(p, 'subscribe', { municipalityId: scope }).allowed);
+    const mayManage = (scope: string) =>
+      scope === ALL_MUNICIPALITIES ? isCoordinator(p) : decide(p, 'subscribe', { municipalityId: scope }).allowed;
     if (!isCoordinator(p) && leadMunicipalities(p).length === 0) return DENIED;
     let scopes: string[];
     if (name === undefined) {
@@ -281,7 +310,11 @@ export class CoordinatorService {
     if (counts.length === 0) return { kind: 'deliveries', counts, problems: [] };
     const problems = await this.deps.outbox.problems(10);
     const names = await this.municipalityNames();
-    return { kind: 'deliveries', counts, problems: problems.map((d) => ({ ...d, municipalityName: names.get(d.municipalityId) ?? d.municipalityId })) };
+    return {
+      kind: 'deliveries',
+      counts,
+      problems: problems.map((d) => ({ ...d, municipalityName: names.get(d.municipalityId) ?? d.municipalityId })),
+    };
   }
 
   /** Own newest round with answers vs. the newest round of every other municipality; change since the previous own round. */
@@ -290,12 +323,19 @@ export class CoordinatorService {
     const own = rounds.filter((r) => r.municipalityId === m.id);
     const latest = own[0];
     if (latest === undefined) return { kind: 'noResults', municipality: m.name };
-    const scoreOf = async (a: (typeof rounds)[number]): Promise<AssessmentScore> => (await this.deps.selfCheck.overallSummary(a)).score;
+    const scoreOf = async (a: (typeof rounds)[number]): Promise<AssessmentScore> =>
+      (await this.deps.selfCheck.overallSummary(a)).score;
     const otherLatest = new Map<string, (typeof rounds)[number]>();
-    for (const r of rounds) if (r.municipalityId !== m.id && !otherLatest.has(r.municipalityId)) otherLatest.set(r.municipalityId, r);
-    const [ownScore, others] = await Promise.all([scoreOf(latest), Promise.all([...otherLatest.values()].map(scoreOf))]);
+    for (const r of rounds)
+      if (r.municipalityId !== m.id && !otherLatest.has(r.municipalityId)) otherLatest.set(r.municipalityId, r);
+    const [ownScore, others] = await Promise.all([
+      scoreOf(latest),
+      Promise.all([...otherLatest.values()].map(scoreOf)),
+    ]);
     const previous = own[1];
-    const change = previous ? { previousRound: previous.round, change: changeBetweenRounds(await scoreOf(previous), ownScore) } : undefined;
+    const change = previous
+      ? { previousRound: previous.round, change: changeBetweenRounds(await scoreOf(previous), ownScore) }
+      : undefined;
     const link = this.deps.dashboardLink;
     return {
       kind: 'comparison',
@@ -314,12 +354,19 @@ export class CoordinatorService {
       municipalities = [m.municipality];
     } else {
       const all = await this.deps.selfCheck.listMunicipalities();
-      const visible = isCoordinator(p) ? all : all.filter((m) => decide(p, 'view_respondents', { municipalityId: m.id }).allowed);
+      const visible = isCoordinator(p)
+        ? all
+        : all.filter((m) => decide(p, 'view_respondents', { municipalityId: m.id }).allowed);
       if (visible.length === 0) return DENIED;
       municipalities = visible;
     }
     const stalled = [];
     for (const m of municipalities) stalled.push({ name: m.name, stalled: await this.deps.reminderJob.stalled(m.id) });
-    return { kind: 'stalled', days: this.deps.reminderAfterDays, showEmpty: name !== undefined || municipalities.length === 1, municipalities: stalled };
+    return {
+      kind: 'stalled',
+      days: this.deps.reminderAfterDays,
+      showEmpty: name !== undefined || municipalities.length === 1,
+      municipalities: stalled,
+    };
   }
 }

@@ -68,7 +68,12 @@ export interface OverviewRow {
   readonly round: RoundView | null;
   readonly state: ProgressState;
   readonly respondents: number;
-  readonly overall: { readonly score: number | null; readonly level: Level | null; readonly trafficLight: TrafficLight | null; readonly completeness: number | null };
+  readonly overall: {
+    readonly score: number | null;
+    readonly level: Level | null;
+    readonly trafficLight: TrafficLight | null;
+    readonly completeness: number | null;
+  };
   readonly fields: readonly FieldProgressView[];
 }
 
@@ -102,7 +107,11 @@ export interface MunicipalityDetail extends OverviewRow {
   readonly fieldNames: Readonly<Record<FieldId, LocalizedText>>;
   /** Null before the first answer. */
   readonly score: AssessmentScore | null;
-  readonly knowledgeGaps: readonly { readonly questionId: string; readonly fieldId: FieldId; readonly text: LocalizedText }[];
+  readonly knowledgeGaps: readonly {
+    readonly questionId: string;
+    readonly fieldId: FieldId;
+    readonly text: LocalizedText;
+  }[];
   readonly divergences: readonly DivergenceView[];
   /** Null when the principal may not see who answered. */
   readonly coverage: readonly CoverageByRole[] | null;
@@ -121,10 +130,15 @@ export interface MeView {
   readonly leadOf: readonly MunicipalityRef[];
   readonly municipality: MunicipalityRef | null;
   /** The person's own answers in the current round of their municipality. */
-  readonly own: { readonly round: number; readonly fields: readonly FieldProgressView[]; readonly overall: AssessmentScore['overall'] } | null;
+  readonly own: {
+    readonly round: number;
+    readonly fields: readonly FieldProgressView[];
+    readonly overall: AssessmentScore['overall'];
+  } | null;
 }
 
-export type DashboardResult<T> = { readonly status: 'ok'; readonly value: T } | { readonly status: 'forbidden' } | { readonly status: 'not_found' };
+export type DashboardResult<T> =
+  { readonly status: 'ok'; readonly value: T } | { readonly status: 'forbidden' } | { readonly status: 'not_found' };
 
 export interface DashboardDeps {
   readonly municipalities: MunicipalityRepository;
@@ -189,7 +203,8 @@ export class DashboardService {
     if (respondent !== undefined && own !== undefined) {
       const newest = (await this.deps.dashboard.rounds([own.id]))[0];
       if (newest !== undefined) {
-        const sets = (await this.deps.dashboard.answersOfRounds([newest.assessment.id])).get(newest.assessment.id) ?? [];
+        const sets =
+          (await this.deps.dashboard.answersOfRounds([newest.assessment.id])).get(newest.assessment.id) ?? [];
         const mine = sets.find((s) => s.respondentId === respondent.id)?.answers ?? {};
         const q = this.deps.registry.getQuestionnaire(newest.assessment.questionnaireVersion);
         const score = scoreAssessment(q, mine);
@@ -214,7 +229,10 @@ export class DashboardService {
     const visible = visibleMunicipalities(principal);
     const all = await this.deps.municipalities.list();
     const shown = visible === 'all' ? all : all.filter((m) => visible.includes(m.id));
-    const rounds = shown.length === 0 ? [] : await this.deps.dashboard.rounds(visible === 'all' ? undefined : shown.map((m) => m.id));
+    const rounds =
+      shown.length === 0
+        ? []
+        : await this.deps.dashboard.rounds(visible === 'all' ? undefined : shown.map((m) => m.id));
     const newest = this.newestByMunicipality(rounds);
     const scored = await this.scoreRounds([...newest.values()]);
     return {
@@ -245,27 +263,35 @@ export class DashboardService {
     for (const r of rounds) {
       if (r.assessment.municipalityId === m.id || r.answers === 0) continue;
       const seen = others.get(r.assessment.municipalityId);
-      if (seen === undefined || (seen.assessment.status !== 'completed' && r.assessment.status === 'completed')) others.set(r.assessment.municipalityId, r);
+      if (seen === undefined || (seen.assessment.status !== 'completed' && r.assessment.status === 'completed'))
+        others.set(r.assessment.municipalityId, r);
     }
     const scored = await this.scoreRounds([...others.values(), ...(previous ? [previous] : [])]);
-    const sets = current ? ((await this.deps.dashboard.answersOfRounds([current.assessment.id])).get(current.assessment.id) ?? []) : [];
+    const sets = current
+      ? ((await this.deps.dashboard.answersOfRounds([current.assessment.id])).get(current.assessment.id) ?? [])
+      : [];
     const currentScored = current ? this.scoreSets(current, sets) : undefined;
     const row = this.row(m, current, currentScored?.scored);
-    const q = current ? this.deps.registry.getQuestionnaire(current.assessment.questionnaireVersion) : this.deps.registry.currentQuestionnaire();
+    const q = current
+      ? this.deps.registry.getQuestionnaire(current.assessment.questionnaireVersion)
+      : this.deps.registry.currentQuestionnaire();
     const score = current && current.answers > 0 ? (currentScored?.scored.score ?? null) : null;
     const otherScores = [...others.values()].flatMap((r) => {
       const s = scored.get(r.assessment.id);
       return s ? [s.score] : [];
     });
     const previousScore = previous ? scored.get(previous.assessment.id)?.score : undefined;
-    const textOf = (questionId: string): LocalizedText => findQuestion(q, questionId)?.text ?? { de: questionId, en: questionId };
+    const textOf = (questionId: string): LocalizedText =>
+      findQuestion(q, questionId)?.text ?? { de: questionId, en: questionId };
     const consolidated = currentScored?.consolidated;
     return {
       ...row,
       stalledDays: this.deps.stalledDays,
       fieldNames: FIELD_NAMES,
       score,
-      knowledgeGaps: (score?.fields ?? []).flatMap((f) => f.knowledgeGaps.map((questionId) => ({ questionId, fieldId: f.fieldId, text: textOf(questionId) }))),
+      knowledgeGaps: (score?.fields ?? []).flatMap((f) =>
+        f.knowledgeGaps.map((questionId) => ({ questionId, fieldId: f.fieldId, text: textOf(questionId) })),
+      ),
       divergences: (consolidated?.divergences ?? []).map((d) => ({
         questionId: d.questionId,
         fieldId: d.fieldId,
@@ -275,13 +301,19 @@ export class DashboardService {
         steps: d.steps,
         answers: d.answers.map((a) => ({ role: a.role, value: a.value })),
       })),
-      coverage: decide(principal, 'view_respondents', { municipalityId: m.id }).allowed ? this.coverageByRole(consolidated?.coverage ?? []) : null,
+      coverage: decide(principal, 'view_respondents', { municipalityId: m.id }).allowed
+        ? this.coverageByRole(consolidated?.coverage ?? [])
+        : null,
       // compareWithOthers applies the k ≥ 5 rule per field; null here only spares the page an empty section.
-      comparison: score !== null && otherScores.length >= MIN_COMPARISON_GROUP ? compareWithOthers(score, otherScores) : null,
+      comparison:
+        score !== null && otherScores.length >= MIN_COMPARISON_GROUP ? compareWithOthers(score, otherScores) : null,
       minComparisonGroup: MIN_COMPARISON_GROUP,
       previousRound: previous ? roundView(previous) : null,
       change: score !== null && previousScore !== undefined ? changeBetweenRounds(previousScore, score) : null,
-      recommendations: score === null ? [] : FIELD_IDS.flatMap((fieldId) => recommend(q, currentScored?.scored.answers ?? {}, fieldId)),
+      recommendations:
+        score === null
+          ? []
+          : FIELD_IDS.flatMap((fieldId) => recommend(q, currentScored?.scored.answers ?? {}, fieldId)),
       exports: decide(principal, 'export', { municipalityId: m.id }).allowed
         ? {
             pdf: `/api/exports/${encodeURIComponent(m.id)}/report.pdf`,
@@ -292,7 +324,9 @@ export class DashboardService {
     };
   }
 
-  private coverageByRole(coverage: readonly { role: Role; fields: readonly FieldId[]; answeredCount: number }[]): CoverageByRole[] {
+  private coverageByRole(
+    coverage: readonly { role: Role; fields: readonly FieldId[]; answeredCount: number }[],
+  ): CoverageByRole[] {
     const byRole = new Map<Role, { respondents: number; fields: Set<FieldId>; answers: number }>();
     for (const c of coverage) {
       const entry = byRole.get(c.role) ?? { respondents: 0, fields: new Set<FieldId>(), answers: 0 };
@@ -301,7 +335,12 @@ export class DashboardService {
       c.fields.forEach((f) => entry.fields.add(f));
       byRole.set(c.role, entry);
     }
-    return [...byRole].map(([role, e]) => ({ role, respondents: e.respondents, fields: FIELD_IDS.filter((f) => e.fields.has(f)), answers: e.answers }));
+    return [...byRole].map(([role, e]) => ({
+      role,
+      respondents: e.respondents,
+      fields: FIELD_IDS.filter((f) => e.fields.has(f)),
+      answers: e.answers,
+    }));
   }
 
   private newestByMunicipality(rounds: readonly RoundSummary[]): Map<string, RoundSummary> {
@@ -321,7 +360,11 @@ export class DashboardService {
     const q = this.deps.registry.getQuestionnaire(r.assessment.questionnaireVersion);
     const consolidated = consolidate(q, sets);
     const score = scoreAssessment(q, consolidated.answers);
-    const scored: Scored = { answers: consolidated.answers, score, complete: isAssessmentComplete(q, consolidated.answers) };
+    const scored: Scored = {
+      answers: consolidated.answers,
+      score,
+      complete: isAssessmentComplete(q, consolidated.answers),
+    };
     this.remember(this.fingerprint(r), scored);
     return { consolidated, scored };
   }
@@ -358,7 +401,14 @@ export class DashboardService {
       fieldId: f.fieldId,
       answered: f.answered,
       applicable: f.applicable,
-      state: f.answered === 0 ? 'not_started' : f.answered >= f.applicable ? 'complete' : stalled ? 'stalled' : 'in_progress',
+      state:
+        f.answered === 0
+          ? 'not_started'
+          : f.answered >= f.applicable
+            ? 'complete'
+            : stalled
+              ? 'stalled'
+              : 'in_progress',
       score: f.score,
       level: f.level,
       trafficLight: f.trafficLight,
@@ -366,17 +416,28 @@ export class DashboardService {
   }
 
   private row(m: Municipality, r: RoundSummary | undefined, s: Scored | undefined): OverviewRow {
-    const empty = scoreAssessment(r ? this.deps.registry.getQuestionnaire(r.assessment.questionnaireVersion) : this.deps.registry.currentQuestionnaire(), {});
+    const empty = scoreAssessment(
+      r
+        ? this.deps.registry.getQuestionnaire(r.assessment.questionnaireVersion)
+        : this.deps.registry.currentQuestionnaire(),
+      {},
+    );
     const score = s?.score ?? empty;
     const complete = r !== undefined && (r.assessment.status === 'completed' || (s?.complete ?? false));
     const stalled = r !== undefined && !complete && this.stalled(r);
-    const state: ProgressState = r === undefined || r.answers === 0 ? 'not_started' : complete ? 'complete' : stalled ? 'stalled' : 'in_progress';
+    const state: ProgressState =
+      r === undefined || r.answers === 0 ? 'not_started' : complete ? 'complete' : stalled ? 'stalled' : 'in_progress';
     return {
       municipality: refOf(m),
       round: r ? roundView(r) : null,
       state,
       respondents: r?.respondents ?? 0,
-      overall: { score: score.overall.score, level: score.overall.level, trafficLight: score.overall.trafficLight, completeness: s ? score.overall.completeness : null },
+      overall: {
+        score: score.overall.score,
+        level: score.overall.level,
+        trafficLight: score.overall.trafficLight,
+        completeness: s ? score.overall.completeness : null,
+      },
       fields: this.fieldViews(score, stalled && state === 'stalled'),
     };
   }

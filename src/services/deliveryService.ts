@@ -80,7 +80,11 @@ const RESCHEDULE_MINUTES = [1, 5, 15, 60];
  * Delay before attempt `attempts + 1`. Retry-After wins when given; otherwise full jitter from 1 s capped at
  * 60 s for the first three attempts, then 1, 5, 15, 60 minutes.
  */
-export function retryDelayMs(attempts: number, retryAfterMs: number | null, random: () => number = Math.random): number {
+export function retryDelayMs(
+  attempts: number,
+  retryAfterMs: number | null,
+  random: () => number = Math.random,
+): number {
   if (retryAfterMs !== null && retryAfterMs >= 0) return retryAfterMs;
   if (attempts <= 3) return Math.round(random() * Math.min(60_000, 1000 * 2 ** (attempts - 1)));
   const minutes = RESCHEDULE_MINUTES[Math.min(attempts - 4, RESCHEDULE_MINUTES.length - 1)] ?? 60;
@@ -172,7 +176,9 @@ export class DeliveryService {
     return { at: this.deps.clock.now().toISOString(), worker: this.worker, status, code, outcome };
   }
 
-  private async target(d: ClaimedDelivery): Promise<{ reference: StoredReference; subscription?: ChannelSubscription } | { skip: string }> {
+  private async target(
+    d: ClaimedDelivery,
+  ): Promise<{ reference: StoredReference; subscription?: ChannelSubscription } | { skip: string }> {
     if (d.subscriptionId !== null) {
       const subscription = await this.deps.subscriptions.find(d.subscriptionId);
       if (subscription === undefined) return { skip: 'unsubscribed' };
@@ -220,7 +226,10 @@ export class DeliveryService {
     if (sent.ok) {
       await outbox.recordSent(d.id, options.worker, sent.activityId, this.attempt('sent', null, null), now);
       result.sent++;
-      this.deps.log?.info({ delivery: d.id, kind: d.kind, conversation: d.conversationId, attempts: d.attempts }, 'outbox delivery sent');
+      this.deps.log?.info(
+        { delivery: d.id, kind: d.kind, conversation: d.conversationId, attempts: d.attempts },
+        'outbox delivery sent',
+      );
       return;
     }
     const cls = classifyFailure(sent.status);
@@ -235,7 +244,10 @@ export class DeliveryService {
     if (cls === 'fatal' || d.attempts >= options.maxAttempts || age > options.maxAgeMs) {
       await outbox.recordFinal(d.id, options.worker, 'failed', record, now);
       result.failed++;
-      this.deps.log?.warn({ delivery: d.id, status: sent.status, code: sent.code, attempts: d.attempts }, 'outbox delivery failed');
+      this.deps.log?.warn(
+        { delivery: d.id, status: sent.status, code: sent.code, attempts: d.attempts },
+        'outbox delivery failed',
+      );
       return;
     }
     const delay = retryDelayMs(d.attempts, sent.retryAfterMs, this.random);
@@ -243,7 +255,10 @@ export class DeliveryService {
     if (sent.status === 429) await outbox.throttle(new Date(now.getTime() + delay));
     await outbox.recordRetry(d.id, options.worker, new Date(now.getTime() + delay), record, now);
     result.retried++;
-    this.deps.log?.info({ delivery: d.id, status: sent.status, code: sent.code, delayMs: delay, attempts: d.attempts }, 'outbox delivery retry scheduled');
+    this.deps.log?.info(
+      { delivery: d.id, status: sent.status, code: sent.code, delayMs: delay, attempts: d.attempts },
+      'outbox delivery retry scheduled',
+    );
   }
 
   /**
@@ -264,13 +279,21 @@ export class DeliveryService {
       result.failed++;
       return;
     }
-    const activityId = d.activityId ?? (d.subscriptionId !== null ? await outbox.latestSentActivity(d.subscriptionId, d.municipalityId) : undefined);
+    const activityId =
+      d.activityId ??
+      (d.subscriptionId !== null ? await outbox.latestSentActivity(d.subscriptionId, d.municipalityId) : undefined);
     if (activityId === undefined) return skip('uncertain: not re-posted, no earlier card to update');
     const message = await this.deps.renderer.render(d);
     if (message === undefined) return skip('nothing to send');
     const updated = await this.deps.gateway.update(target.reference, activityId, message);
     if (updated.ok) {
-      await outbox.recordSent(d.id, options.worker, activityId, this.attempt('settled by updating the posted card'), clock.now());
+      await outbox.recordSent(
+        d.id,
+        options.worker,
+        activityId,
+        this.attempt('settled by updating the posted card'),
+        clock.now(),
+      );
       result.settled++;
       return;
     }
@@ -281,26 +304,41 @@ export class DeliveryService {
    * A reference whose serviceUrl the policy refuses is never called: the delivery fails with a clear reason and
    * a channel subscription is marked stale (without alerts), so nothing is queued for it any more.
    */
-  private async refused(d: ClaimedDelivery, target: { reference: StoredReference; subscription?: ChannelSubscription }): Promise<boolean> {
+  private async refused(
+    d: ClaimedDelivery,
+    target: { reference: StoredReference; subscription?: ChannelSubscription },
+  ): Promise<boolean> {
     if (this.deps.serviceUrlAllowed(target.reference.serviceUrl)) return false;
     const { outbox, clock, options } = this.deps;
     await outbox.recordFinal(d.id, options.worker, 'failed', this.attempt(SERVICE_URL_REFUSED), clock.now());
     if (target.subscription) await this.deps.subscriptions.markStale(target.subscription.id, 'serviceUrl not allowed');
-    this.deps.log?.warn({ delivery: d.id, kind: d.kind, subscription: target.subscription?.id }, 'outbox delivery refused: stored serviceUrl is not allowed');
+    this.deps.log?.warn(
+      { delivery: d.id, kind: d.kind, subscription: target.subscription?.id },
+      'outbox delivery refused: stored serviceUrl is not allowed',
+    );
     return true;
   }
 
-  private async markStale(subscription: ChannelSubscription, failure: Extract<GatewayResult, { ok: false }>): Promise<void> {
+  private async markStale(
+    subscription: ChannelSubscription,
+    failure: Extract<GatewayResult, { ok: false }>,
+  ): Promise<void> {
     const reason = `${failure.status ?? ''} ${failure.code ?? ''}`.trim();
     await this.deps.subscriptions.markStale(subscription.id, reason);
-    this.deps.log?.warn({ subscription: subscription.id, scope: subscription.scope, reason }, 'channel subscription is stale (bot removed or blocked)');
+    this.deps.log?.warn(
+      { subscription: subscription.id, scope: subscription.scope, reason },
+      'channel subscription is stale (bot removed or blocked)',
+    );
     // Tell coordinators where we still can: the other channels that follow all municipalities.
     const alert = this.deps.renderer.staleAlert(subscription, reason);
-    const others = (await this.deps.subscriptions.list()).filter((s) => s.status === 'active' && s.scope === '*' && s.id !== subscription.id);
+    const others = (await this.deps.subscriptions.list()).filter(
+      (s) => s.status === 'active' && s.scope === '*' && s.id !== subscription.id,
+    );
     for (const s of others) {
       if (!this.deps.serviceUrlAllowed(s.reference.serviceUrl)) continue;
       const r = await this.deps.gateway.post(s.reference, alert);
-      if (!r.ok) this.deps.log?.warn({ subscription: s.id, status: r.status }, 'stale-subscription alert not delivered');
+      if (!r.ok)
+        this.deps.log?.warn({ subscription: s.id, status: r.status }, 'stale-subscription alert not delivered');
     }
   }
 }

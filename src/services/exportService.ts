@@ -6,7 +6,14 @@
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { FIELD_IDS, type FieldId, type Locale, type QuestionnaireRegistry } from '../domain/selbstcheck';
-import type { Assessment, Clock, ExportRenderer, ExportSource, Municipality, MunicipalityRepository } from '../domain/ports';
+import type {
+  Assessment,
+  Clock,
+  ExportRenderer,
+  ExportSource,
+  Municipality,
+  MunicipalityRepository,
+} from '../domain/ports';
 import type { AccessService } from './accessService';
 import type { OverallSummary, SelfCheckService } from './selfCheckService';
 
@@ -44,7 +51,9 @@ const BLANK_QUESTIONNAIRE_DATE = new Date('2026-01-01T00:00:00Z');
 /** 7 fields × 2 languages × a few questionnaire versions; the registry is fixed per release, so this is a safety bound. */
 const MAX_BLANK_QUESTIONNAIRES = FIELD_IDS.length * 2 * 4;
 
-export type ExportResult = { readonly kind: 'ok'; readonly file: ExportFile } | { readonly kind: 'not_found'; readonly what: 'municipality' | 'assessment' };
+export type ExportResult =
+  | { readonly kind: 'ok'; readonly file: ExportFile }
+  | { readonly kind: 'not_found'; readonly what: 'municipality' | 'assessment' };
 
 export class ExportService {
   /** Rendered blank questionnaires by version, field and language; the promise, so concurrent first requests render once. */
@@ -53,14 +62,23 @@ export class ExportService {
 
   /** Everything an export of a municipality's newest round needs, or why there is nothing. */
   async load(municipalityId: string): Promise<
-    | { kind: 'ok'; municipality: Municipality; assessment: Assessment; summary: OverallSummary; rows: Awaited<ReturnType<ExportSource['answerRows']>> }
+    | {
+        kind: 'ok';
+        municipality: Municipality;
+        assessment: Assessment;
+        summary: OverallSummary;
+        rows: Awaited<ReturnType<ExportSource['answerRows']>>;
+      }
     | { kind: 'not_found'; what: 'municipality' | 'assessment' }
   > {
     const municipality = await this.deps.municipalities.find(municipalityId);
     if (municipality === undefined) return { kind: 'not_found', what: 'municipality' };
     const assessment = await this.deps.source.latestAssessment(municipalityId);
     if (assessment === undefined) return { kind: 'not_found', what: 'assessment' };
-    const [summary, rows] = await Promise.all([this.deps.selfCheck.overallSummary(assessment), this.deps.source.answerRows(assessment.id)]);
+    const [summary, rows] = await Promise.all([
+      this.deps.selfCheck.overallSummary(assessment),
+      this.deps.source.answerRows(assessment.id),
+    ]);
     return { kind: 'ok', municipality, assessment, summary, rows };
   }
 
@@ -72,8 +90,10 @@ export class ExportService {
     const base = `${data.municipality.id}-runde-${data.assessment.round}`;
     const { contentType } = EXPORT_FILES[format];
     const { renderer } = this.deps;
-    if (format === 'csv') return ok(Buffer.from(renderer.answersCsv(table, locale), 'utf8'), contentType, `${base}-antworten.csv`);
-    if (format === 'json') return ok(Buffer.from(renderer.answersJson(table, locale), 'utf8'), contentType, `${base}-antworten.json`);
+    if (format === 'csv')
+      return ok(Buffer.from(renderer.answersCsv(table, locale), 'utf8'), contentType, `${base}-antworten.csv`);
+    if (format === 'json')
+      return ok(Buffer.from(renderer.answersJson(table, locale), 'utf8'), contentType, `${base}-antworten.json`);
     const body = await renderer.report({ ...table, summary: data.summary, generatedAt: this.deps.clock.now(), locale });
     return ok(asBuffer(body), contentType, `${base}-bericht.pdf`);
   }
@@ -89,7 +109,12 @@ export class ExportService {
     const cached = this.blanks.get(key);
     if (cached) return cached;
     if (this.blanks.size >= MAX_BLANK_QUESTIONNAIRES) this.blanks.clear();
-    const rendered = this.deps.renderer.blankQuestionnaire(this.deps.registry.getQuestionnaire(version), fieldId, locale, BLANK_QUESTIONNAIRE_DATE);
+    const rendered = this.deps.renderer.blankQuestionnaire(
+      this.deps.registry.getQuestionnaire(version),
+      fieldId,
+      locale,
+      BLANK_QUESTIONNAIRE_DATE,
+    );
     const file = rendered.then(asBuffer).then((body) => ({
       body,
       contentType: 'application/pdf',
@@ -148,7 +173,12 @@ export class ExportLinkSigner {
   }
 
   issue(municipalityId: string, format: ExportFormat, issuer: string): { claims: LinkClaims; query: string } {
-    const claims: LinkClaims = { municipalityId, format, issuer, expiresAt: Math.floor(this.clock.now().getTime() / 1000) + this.ttlSeconds };
+    const claims: LinkClaims = {
+      municipalityId,
+      format,
+      issuer,
+      expiresAt: Math.floor(this.clock.now().getTime() / 1000) + this.ttlSeconds,
+    };
     const params = new URLSearchParams({
       exp: String(claims.expiresAt),
       iss: Buffer.from(issuer, 'utf8').toString('base64url'),
@@ -158,13 +188,20 @@ export class ExportLinkSigner {
   }
 
   /** 'invalid' for missing/tampered parameters (401), 'expired' for an honest but old link (403). */
-  verify(municipalityId: string, format: ExportFormat, query: Record<string, unknown>):
-    | { kind: 'ok'; claims: LinkClaims }
-    | { kind: 'invalid' }
-    | { kind: 'expired' } {
+  verify(
+    municipalityId: string,
+    format: ExportFormat,
+    query: Record<string, unknown>,
+  ): { kind: 'ok'; claims: LinkClaims } | { kind: 'invalid' } | { kind: 'expired' } {
     const { exp, iss, sig } = query;
-    if (typeof exp !== 'string' || typeof iss !== 'string' || typeof sig !== 'string' || !/^\d{1,12}$/.test(exp)) return { kind: 'invalid' };
-    const claims: LinkClaims = { municipalityId, format, expiresAt: Number(exp), issuer: Buffer.from(iss, 'base64url').toString('utf8') };
+    if (typeof exp !== 'string' || typeof iss !== 'string' || typeof sig !== 'string' || !/^\d{1,12}$/.test(exp))
+      return { kind: 'invalid' };
+    const claims: LinkClaims = {
+      municipalityId,
+      format,
+      expiresAt: Number(exp),
+      issuer: Buffer.from(iss, 'base64url').toString('utf8'),
+    };
     const expected = this.mac(claims);
     const given = Buffer.from(sig, 'base64url');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { kind: 'invalid' };
@@ -177,7 +214,14 @@ export class ExportLinkSigner {
 // Bot command: `export <Kommune> pdf|csv|json` / `exportieren …` (called by the coordinator command router)
 
 export type ExportLinkResult =
-  | { readonly kind: 'link'; readonly url: string; readonly municipality: Municipality; readonly format: ExportFormat; readonly expiresAt: Date; readonly ttlMinutes: number }
+  | {
+      readonly kind: 'link';
+      readonly url: string;
+      readonly municipality: Municipality;
+      readonly format: ExportFormat;
+      readonly expiresAt: Date;
+      readonly ttlMinutes: number;
+    }
   | { readonly kind: 'denied' }
   | { readonly kind: 'unknown_municipality' };
 
@@ -190,7 +234,13 @@ export class ExportCommands {
     },
   ) {}
 
-  async exportLink(identityKey: string, municipalityId: string, format: ExportFormat, baseUrl: string, locale: Locale = 'de'): Promise<ExportLinkResult> {
+  async exportLink(
+    identityKey: string,
+    municipalityId: string,
+    format: ExportFormat,
+    baseUrl: string,
+    locale: Locale = 'de',
+  ): Promise<ExportLinkResult> {
     const decision = await this.deps.access.check(identityKey, 'export', { municipalityId });
     // Denied before looking the municipality up, so a denial reveals nothing about which ones exist.
     if (!decision.allowed) return { kind: 'denied' };
@@ -199,6 +249,13 @@ export class ExportCommands {
     const { claims, query } = this.deps.signer.issue(municipality.id, format, identityKey);
     const base = baseUrl.replace(/\/+$/, '');
     const url = `${base}/api/exports/${encodeURIComponent(municipality.id)}/${EXPORT_FILES[format].file}?${query}${locale === 'en' ? '&lang=en' : ''}`;
-    return { kind: 'link', url, municipality, format, expiresAt: new Date(claims.expiresAt * 1000), ttlMinutes: Math.round(this.deps.signer.ttlSeconds / 60) };
+    return {
+      kind: 'link',
+      url,
+      municipality,
+      format,
+      expiresAt: new Date(claims.expiresAt * 1000),
+      ttlMinutes: Math.round(this.deps.signer.ttlSeconds / 60),
+    };
   }
 }

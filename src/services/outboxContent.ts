@@ -8,7 +8,9 @@ import type { ClaimedDelivery, RespondentRepository } from '../domain/ports';
 import type { SelfCheckService } from './selfCheckService';
 import type { DashboardLink } from './dashboardLinks';
 
-export type SummaryEvent = { readonly kind: 'field_completed'; readonly fieldId: FieldId; readonly role: Role | null } | { readonly kind: 'assessment_completed' };
+export type SummaryEvent =
+  | { readonly kind: 'field_completed'; readonly fieldId: FieldId; readonly role: Role | null }
+  | { readonly kind: 'assessment_completed' };
 
 export type OutboxContent =
   | {
@@ -36,7 +38,10 @@ const isFieldId = (v: string | null): v is FieldId => v !== null && (FIELD_IDS a
 export class OutboxContentService {
   constructor(
     private readonly deps: {
-      readonly selfCheck: Pick<SelfCheckService, 'findAssessment' | 'findMunicipality' | 'answersOf' | 'overallSummary'>;
+      readonly selfCheck: Pick<
+        SelfCheckService,
+        'findAssessment' | 'findMunicipality' | 'answersOf' | 'overallSummary'
+      >;
       readonly respondents: Pick<RespondentRepository, 'findById'>;
       /** Language of channel cards whose subscription has none recorded. */
       readonly channelLocale: Locale;
@@ -48,7 +53,10 @@ export class OutboxContentService {
 
   async of(d: ClaimedDelivery): Promise<OutboxContent | undefined> {
     if (d.assessmentId === null) return undefined;
-    const [assessment, municipality] = await Promise.all([this.deps.selfCheck.findAssessment(d.assessmentId), this.deps.selfCheck.findMunicipality(d.municipalityId)]);
+    const [assessment, municipality] = await Promise.all([
+      this.deps.selfCheck.findAssessment(d.assessmentId),
+      this.deps.selfCheck.findMunicipality(d.municipalityId),
+    ]);
     if (assessment === undefined) return undefined;
     const municipalityName = municipality?.name ?? d.municipalityId;
     if (d.kind === 'reminder') {

@@ -20,7 +20,8 @@ export interface ReminderDeps {
   readonly log?: { warn(obj: object, msg: string): void };
 }
 
-export type ReminderDecision = 'remind' | 'no_conversation' | 'turned_off' | 'reminded_this_pause' | 'reminded_this_week' | 'complete';
+export type ReminderDecision =
+  'remind' | 'no_conversation' | 'turned_off' | 'reminded_this_pause' | 'reminded_this_week' | 'complete';
 
 /** Pure rule, so it can be read and tested on its own. */
 export function reminderDecision(s: StalledRespondent, now: Date, complete: boolean): ReminderDecision {
@@ -28,7 +29,8 @@ export function reminderDecision(s: StalledRespondent, now: Date, complete: bool
   if (!s.hasConversation) return 'no_conversation';
   if (s.remindersEnabled === false) return 'turned_off';
   if (s.lastRemindedAt !== null && s.lastRemindedAt >= s.lastAnswerAt) return 'reminded_this_pause';
-  if (s.lastRemindedAt !== null && now.getTime() - s.lastRemindedAt.getTime() < MIN_REMINDER_GAP_MS) return 'reminded_this_week';
+  if (s.lastRemindedAt !== null && now.getTime() - s.lastRemindedAt.getTime() < MIN_REMINDER_GAP_MS)
+    return 'reminded_this_week';
   return 'remind';
 }
 

@@ -5,7 +5,12 @@
 import { decide, type Principal } from '../domain/access';
 import type { Assessment, AnswerWriteOutcome, Municipality, Respondent, RespondentPatch } from '../domain/model';
 import type { Clock } from '../domain/ports/clock';
-import type { AssessmentRepository, AnswerRepository, MunicipalityRepository, RespondentRepository } from '../domain/ports/selfCheck';
+import type {
+  AssessmentRepository,
+  AnswerRepository,
+  MunicipalityRepository,
+  RespondentRepository,
+} from '../domain/ports/selfCheck';
 import {
   FIELD_IDS,
   consolidate,
@@ -43,7 +48,10 @@ export interface SelfCheckDeps {
 
 export type RecordAnswerResult =
   | { readonly kind: 'stored'; readonly outcome: AnswerWriteOutcome }
-  | { readonly kind: 'rejected'; readonly reason: 'unknown_question' | 'not_applicable' | 'wrong_version' | 'round_closed' };
+  | {
+      readonly kind: 'rejected';
+      readonly reason: 'unknown_question' | 'not_applicable' | 'wrong_version' | 'round_closed';
+    };
 
 export type CompleteResult = 'completed' | 'not_allowed' | 'already_completed';
 
@@ -139,7 +147,8 @@ export class SelfCheckService {
     // before it (given by the dialog, else loaded), so the outbox event is written in the same statement.
     const before = input.answers ?? (await this.deps.answers.answersOf(assessment.id, input.respondentId));
     const completes =
-      !isFieldComplete(q, question.field, before) && isFieldComplete(q, question.field, { ...before, [question.id]: input.value });
+      !isFieldComplete(q, question.field, before) &&
+      isFieldComplete(q, question.field, { ...before, [question.id]: input.value });
     const outcome = await this.deps.answers.write({
       assessmentId: assessment.id,
       respondentId: input.respondentId,
@@ -160,12 +169,16 @@ export class SelfCheckService {
    * decision (`close_round`).
    */
   async completeAssessment(assessmentId: string, respondentId: string): Promise<CompleteResult> {
-    const [respondent, assessment] = await Promise.all([this.deps.respondents.findById(respondentId), this.deps.assessments.find(assessmentId)]);
+    const [respondent, assessment] = await Promise.all([
+      this.deps.respondents.findById(respondentId),
+      this.deps.assessments.find(assessmentId),
+    ]);
     if (respondent === undefined) return 'not_allowed';
     // An unknown round is asked about as the respondent's own: there is nothing to close either way, and a
     // person who may close rounds hears that it is closed, one who may not that they may not.
     const municipalityId = assessment?.municipalityId ?? respondent.municipalityId;
-    if (municipalityId === null || !decide(respondentPrincipal(respondent), 'close_round', { municipalityId }).allowed) return 'not_allowed';
+    if (municipalityId === null || !decide(respondentPrincipal(respondent), 'close_round', { municipalityId }).allowed)
+      return 'not_allowed';
     const completed = await this.deps.assessments.complete(assessmentId, this.deps.clock.now());
     return completed === undefined ? 'already_completed' : 'completed';
   }
@@ -179,12 +192,20 @@ export class SelfCheckService {
   async colleaguesProgress(
     assessment: Pick<Assessment, 'id' | 'questionnaireVersion'>,
     respondentId: string,
-  ): Promise<readonly { readonly role: Role; readonly fields: readonly { readonly fieldId: FieldId; readonly answered: number; readonly applicable: number }[] }[]> {
+  ): Promise<
+    readonly {
+      readonly role: Role;
+      readonly fields: readonly { readonly fieldId: FieldId; readonly answered: number; readonly applicable: number }[];
+    }[]
+  > {
     const q = this.questionnaire(assessment.questionnaireVersion);
     const sets = await this.deps.answers.answersOfAll(assessment.id);
     return sets
       .filter((s) => s.respondentId !== respondentId)
-      .map((s) => ({ role: s.role, fields: FIELD_IDS.map((fieldId) => ({ fieldId, ...fieldProgress(q, fieldId, s.answers) })) }));
+      .map((s) => ({
+        role: s.role,
+        fields: FIELD_IDS.map((fieldId) => ({ fieldId, ...fieldProgress(q, fieldId, s.answers) })),
+      }));
   }
 
   answersOf(assessmentId: string, respondentId: string): Promise<AnswerMap> {
@@ -192,7 +213,11 @@ export class SelfCheckService {
   }
 
   /** Where the respondent stands; pure over the answers so resume works from stored data alone. */
-  progress(version: number, answers: AnswerMap, from?: { readonly field?: FieldId; readonly after?: string }): Progress {
+  progress(
+    version: number,
+    answers: AnswerMap,
+    from?: { readonly field?: FieldId; readonly after?: string },
+  ): Progress {
     const q = this.questionnaire(version);
     const fields = FIELD_IDS.map((fieldId) => ({ fieldId, ...fieldProgress(q, fieldId, answers) }));
     const total = fields.reduce((sum, f) => sum + f.applicable, 0);

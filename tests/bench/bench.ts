@@ -46,16 +46,25 @@ function activity(conversation: number, text: string, extra: Record<string, unkn
   });
 }
 
-async function drive(scenario: string, url: string, bodies: string[], countQueries?: () => Promise<number>): Promise<Result> {
+async function drive(
+  scenario: string,
+  url: string,
+  bodies: string[],
+  countQueries?: () => Promise<number>,
+): Promise<Result> {
   const loader = path.join(__dirname, 'load.js');
   // Asynchronous on purpose: the server runs on this thread and must keep answering.
   const run = (total: number) =>
     new Promise<Omit<Result, 'scenario' | 'cpuUsPerTurn' | 'systemUsPerTurn'>>((resolve, reject) => {
-      execFile(process.execPath, [loader, JSON.stringify({ url, bodies, total, concurrency: CONCURRENCY })], (err, stdout) => {
-        // Node types the callback's error as an intersection the lint rule does not see as an Error; wrap it.
-        if (err) reject(new Error(`load generator failed: ${err.message}`, { cause: err }));
-        else resolve(JSON.parse(stdout) as Omit<Result, 'scenario' | 'cpuUsPerTurn' | 'systemUsPerTurn'>);
-      });
+      execFile(
+        process.execPath,
+        [loader, JSON.stringify({ url, bodies, total, concurrency: CONCURRENCY })],
+        (err, stdout) => {
+          // Node types the callback's error as an intersection the lint rule does not see as an Error; wrap it.
+          if (err) reject(new Error(`load generator failed: ${err.message}`, { cause: err }));
+          else resolve(JSON.parse(stdout) as Omit<Result, 'scenario' | 'cpuUsPerTurn' | 'systemUsPerTurn'>);
+        },
+      );
     });
   await run(Math.min(500, TOTAL)); // warm-up: JIT, connection pools, first inserts
   const q0 = countQueries ? await countQueries() : 0;
@@ -107,7 +116,8 @@ async function main(): Promise<void> {
     res.send(r?.status ?? 200, r?.body);
   });
   const echoUrl = await listen(echo);
-  if (wanted('b')) results.push(await drive('b) CloudAdapter echo turn', `${echoUrl}/api/messages`, [activity(0, 'hallo')]));
+  if (wanted('b'))
+    results.push(await drive('b) CloudAdapter echo turn', `${echoUrl}/api/messages`, [activity(0, 'hallo')]));
   echo.close();
 
   // (c, d) this bot through its real composition root, state in the configured database.
@@ -124,12 +134,16 @@ async function main(): Promise<void> {
     u.pathname = `/${dbName}`;
     target = u.toString();
   }
-  const service = await startService(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATABASE_URL: target }), { logger });
+  const service = await startService(
+    loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATABASE_URL: target }),
+    { logger },
+  );
   const url = `http://127.0.0.1:${service.port}/api/messages`;
   // Count the statements the service sends: every query of a pg client connected to the bench database.
   let statements = 0;
   // Taken from the property descriptor: the original is only ever called with a client as `this` (below).
-  const originalQuery = Object.getOwnPropertyDescriptor(pg.Client.prototype, 'query')?.value as ((this: pg.Client, ...a: unknown[]) => unknown) | undefined;
+  const originalQuery = Object.getOwnPropertyDescriptor(pg.Client.prototype, 'query')?.value as
+    ((this: pg.Client, ...a: unknown[]) => unknown) | undefined;
   if (originalQuery === undefined) throw new Error('pg.Client.prototype.query not found');
   pg.Client.prototype.query = function countingQuery(this: pg.Client, ...args: unknown[]) {
     if (this.database === dbName) statements++;
@@ -137,36 +151,61 @@ async function main(): Promise<void> {
   } as typeof pg.Client.prototype.query;
   const countQueries = admin ? () => Promise.resolve(statements) : undefined;
   const conversations = Array.from({ length: CONVERSATIONS }, (_, i) => i);
-  if (wanted('c')) results.push(await drive('c) help turn (state read)', url, conversations.map((i) => activity(i, 'hilfe')), countQueries));
+  if (wanted('c'))
+    results.push(
+      await drive(
+        'c) help turn (state read)',
+        url,
+        conversations.map((i) => activity(i, 'hilfe')),
+        countQueries,
+      ),
+    );
   // Alternating languages changes user state on every turn: read both states, write one.
   if (wanted('d'))
     results.push(
-    await drive(
-      'd) language switch (state read + write)',
-      url,
-      conversations.flatMap((i) => [activity(i, 'english'), activity(i, 'deutsch')]),
-      countQueries,
-    ),
-  );
+      await drive(
+        'd) language switch (state read + write)',
+        url,
+        conversations.flatMap((i) => [activity(i, 'english'), activity(i, 'deutsch')]),
+        countQueries,
+      ),
+    );
   // (e) the self-check answer turn: validate a typed answer, store it, save state, render the next card.
   // Every conversation is onboarded first (consent, municipality, role), outside the measurement.
   const answerConversations = conversations.map((i) => 1000 + i);
-  if (wanted('e')) await Promise.all(
-    Array.from({ length: 8 }, async (_, worker) => {
-      for (const i of answerConversations.filter((c) => c % 8 === worker)) {
-        for (const text of ['start', 'ja', 'Potsdam', 'Verwaltungsspitze']) {
-          const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: activity(i, text) });
-          if (res.status !== 200) throw new Error(`onboarding turn '${text}' failed: ${res.status}`);
+  if (wanted('e'))
+    await Promise.all(
+      Array.from({ length: 8 }, async (_, worker) => {
+        for (const i of answerConversations.filter((c) => c % 8 === worker)) {
+          for (const text of ['start', 'ja', 'Potsdam', 'Verwaltungsspitze']) {
+            const res = await fetch(url, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: activity(i, text),
+            });
+            if (res.status !== 200) throw new Error(`onboarding turn '${text}' failed: ${res.status}`);
+          }
         }
-      }
-    }),
-  );
-  if (wanted('e')) results.push(await drive('e) self-check answer turn', url, answerConversations.map((i) => activity(i, '2')), countQueries));
+      }),
+    );
+  if (wanted('e'))
+    results.push(
+      await drive(
+        'e) self-check answer turn',
+        url,
+        answerConversations.map((i) => activity(i, '2')),
+        countQueries,
+      ),
+    );
   const db = dbUrl.startsWith('postgres') ? 'PostgreSQL' : 'PGlite (in memory)';
-  console.log(`\n${TOTAL} turns per scenario, ${CONCURRENCY} concurrent, ${os.cpus().length} cores, Node ${process.version}, bot state on ${db}\n`);
+  console.log(
+    `\n${TOTAL} turns per scenario, ${CONCURRENCY} concurrent, ${os.cpus().length} cores, Node ${process.version}, bot state on ${db}\n`,
+  );
   // System time is split out: on loopback the kernel delivers each socket write to its reader (PostgreSQL,
   // the load driver) inside the writer's system call, so it is charged to this process.
-  console.log('| scenario | turns/s | p50 ms | p99 ms | server CPU µs/turn | of it system µs | × echo CPU | user CPU × echo | DB statements/turn |');
+  console.log(
+    '| scenario | turns/s | p50 ms | p99 ms | server CPU µs/turn | of it system µs | × echo CPU | user CPU × echo | DB statements/turn |',
+  );
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   const echoResult = results.find((r) => r.scenario.startsWith('b)'));
   const echoCpu = echoResult?.cpuUsPerTurn ?? Number.NaN;
@@ -181,7 +220,6 @@ async function main(): Promise<void> {
     await admin.query(`DROP DATABASE ${dbName} WITH (FORCE)`);
     await admin.end();
   }
-
 }
 
 main().catch((err: unknown) => {

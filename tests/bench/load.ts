@@ -28,7 +28,16 @@ async function main(): Promise<void> {
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
-  console.log(JSON.stringify({ count: latencies.length, failures, seconds, perSecond: latencies.length / seconds, p50: pct(50), p99: pct(99) }));
+  console.log(
+    JSON.stringify({
+      count: latencies.length,
+      failures,
+      seconds,
+      perSecond: latencies.length / seconds,
+      p50: pct(50),
+      p99: pct(99),
+    }),
+  );
 }
 
 void main();

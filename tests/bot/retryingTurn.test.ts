@@ -25,16 +25,19 @@ async function turn(store: TurnStateStore, retries: number, onConflict?: (attemp
   const adapter = new TestAdapter();
   let error: unknown;
   let n = 0;
-  await adapter.processActivity({ type: 'message', text: 'x', conversation: { id: 'c' } } as Partial<Activity>, async (context: TurnContext) => {
-    try {
-      await runWithStateRetry(context, { store, retries, onConflict }, async (c) => {
-        n++;
-        await c.sendActivity(`attempt ${n}`);
-      });
-    } catch (err) {
-      error = err;
-    }
-  });
+  await adapter.processActivity(
+    { type: 'message', text: 'x', conversation: { id: 'c' } } as Partial<Activity>,
+    async (context: TurnContext) => {
+      try {
+        await runWithStateRetry(context, { store, retries, onConflict }, async (c) => {
+          n++;
+          await c.sendActivity(`attempt ${n}`);
+        });
+      } catch (err) {
+        error = err;
+      }
+    },
+  );
   return { sent: adapter.activeQueue.map((a) => a.text), error };
 }
 

@@ -1,5 +1,12 @@
 import { TestAdapter, TurnContext, type Activity } from 'botbuilder';
-import { aadIdentityOf, conversationKind, identityKeyOf, teamAndChannelOf, tenantIdOf, textWithoutBotMention } from '../../src/bot/teamsActivity';
+import {
+  aadIdentityOf,
+  conversationKind,
+  identityKeyOf,
+  teamAndChannelOf,
+  tenantIdOf,
+  textWithoutBotMention,
+} from '../../src/bot/teamsActivity';
 
 const activity = (overrides: Partial<Activity>): Activity =>
   ({
@@ -16,14 +23,21 @@ const contextOf = (a: Activity) => new TurnContext(new TestAdapter(), a);
 describe('reading a Teams activity', () => {
   it('tells a 1:1 chat, a shared Teams conversation (channel or group chat) and any other channel apart', () => {
     expect(conversationKind(activity({}))).toBe('personal');
-    expect(conversationKind(activity({ conversation: { id: 'c', conversationType: 'channel', isGroup: true, name: '' } }))).toBe('channel');
-    expect(conversationKind(activity({ conversation: { id: 'c', conversationType: 'groupChat', isGroup: true, name: '' } }))).toBe('channel');
+    expect(
+      conversationKind(activity({ conversation: { id: 'c', conversationType: 'channel', isGroup: true, name: '' } })),
+    ).toBe('channel');
+    expect(
+      conversationKind(activity({ conversation: { id: 'c', conversationType: 'groupChat', isGroup: true, name: '' } })),
+    ).toBe('channel');
     expect(conversationKind(activity({ channelId: 'webchat' }))).toBe('webchat');
   });
 
   it('takes the tenant from the conversation, else from the channel data', () => {
     expect(tenantIdOf(activity({}))).toBe('T1');
-    const viaChannelData = activity({ conversation: { id: 'c', isGroup: false, name: '', conversationType: 'personal' }, channelData: { tenant: { id: 'T2' } } });
+    const viaChannelData = activity({
+      conversation: { id: 'c', isGroup: false, name: '', conversationType: 'personal' },
+      channelData: { tenant: { id: 'T2' } },
+    });
     expect(tenantIdOf(viaChannelData)).toBe('T2');
     expect(aadIdentityOf(viaChannelData)).toBe('aad:t2:oid-1');
   });
@@ -31,18 +45,27 @@ describe('reading a Teams activity', () => {
   it('gives the AAD identity in Teams and channel + user id elsewhere or without a tenant', () => {
     expect(identityKeyOf(contextOf(activity({})))).toBe('aad:t1:oid-1');
     expect(identityKeyOf(contextOf(activity({ channelId: 'webchat' })))).toBe('webchat:u1');
-    expect(identityKeyOf(contextOf(activity({ conversation: { id: 'c', isGroup: false, name: '', conversationType: 'personal' } })))).toBe('msteams:u1');
+    expect(
+      identityKeyOf(
+        contextOf(activity({ conversation: { id: 'c', isGroup: false, name: '', conversationType: 'personal' } })),
+      ),
+    ).toBe('msteams:u1');
   });
 
   it('survives channel data that is null (channel data is not validated on the way in)', () => {
-    const a = activity({ conversation: { id: 'c', isGroup: false, name: '', conversationType: 'personal' }, channelData: null });
+    const a = activity({
+      conversation: { id: 'c', isGroup: false, name: '', conversationType: 'personal' },
+      channelData: null,
+    });
     expect(tenantIdOf(a)).toBeUndefined();
     expect(teamAndChannelOf(a)).toEqual({ teamId: null, channelId: null });
     expect(identityKeyOf(contextOf(a))).toBe('msteams:u1');
   });
 
   it('reads team and channel of a channel message', () => {
-    expect(teamAndChannelOf(activity({ channelData: { team: { id: '19:team' }, channel: { id: '19:chan' } } }))).toEqual({ teamId: '19:team', channelId: '19:chan' });
+    expect(
+      teamAndChannelOf(activity({ channelData: { team: { id: '19:team' }, channel: { id: '19:chan' } } })),
+    ).toEqual({ teamId: '19:team', channelId: '19:chan' });
     expect(teamAndChannelOf(activity({}))).toEqual({ teamId: null, channelId: null });
   });
 

@@ -25,20 +25,28 @@ import {
 // The renderer's own Node build (its ES module build lacks file extensions and does not load in Node).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const AC = require('adaptivecards/dist/adaptivecards.js') as {
-  AdaptiveCard: new () => { parse(json: unknown, ctx: unknown): void; validateProperties(): { validationEvents: unknown[] } };
+  AdaptiveCard: new () => {
+    parse(json: unknown, ctx: unknown): void;
+    validateProperties(): { validationEvents: unknown[] };
+  };
   SerializationContext: new () => { eventCount: number; getEventAt(i: number): { message: string } };
 };
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = path.resolve(__dirname, '..', '..');
 // Screenshots go to docs/cards/ when asked for (WRITE_DOCS_SCREENSHOTS=1), else to a temporary folder.
-const OUT = process.env.WRITE_DOCS_SCREENSHOTS === '1' ? path.join(ROOT, 'docs', 'cards') : mkdtempSync(path.join(tmpdir(), 'cards-'));
+const OUT =
+  process.env.WRITE_DOCS_SCREENSHOTS === '1'
+    ? path.join(ROOT, 'docs', 'cards')
+    : mkdtempSync(path.join(tmpdir(), 'cards-'));
 
 const q = currentQuestionnaire();
 const SCALE: readonly AnswerValue[] = ['full', 'partial', 'planned', 'none', 'unknown'];
 /** A deterministic, mixed municipality: answers cycle through the scale with a per-person offset. */
 function answersOf(offset: number): AnswerMap {
-  return Object.fromEntries(q.questions.map((question, i) => [question.id, SCALE.at((i * 3 + offset) % SCALE.length)!]));
+  return Object.fromEntries(
+    q.questions.map((question, i) => [question.id, SCALE.at((i * 3 + offset) % SCALE.length)!]),
+  );
 }
 
 function cards() {
@@ -50,7 +58,15 @@ function cards() {
     { respondentId: 'r2', role: 'mayor', answers: answersOf(2) },
   ]);
   return {
-    question: renderQuestionCard({ host: 'teams', locale: 'de', assessmentId: 'a-1', questionnaireVersion: q.version, question, position: 5, total: 27 }),
+    question: renderQuestionCard({
+      host: 'teams',
+      locale: 'de',
+      assessmentId: 'a-1',
+      questionnaireVersion: q.version,
+      question,
+      position: 5,
+      total: 27,
+    }),
     // The largest field (FZ, 27 questions) as a compact form, half answered.
     'compact-form': renderFieldFormCard({
       host: 'teams',
@@ -61,7 +77,13 @@ function cards() {
       questions: applicableQuestions(q, 'FZ', mine),
       answers: Object.fromEntries(Object.entries(mine).filter(([id], i) => id.startsWith('FZ') && i % 2 === 0)),
     }),
-    'field-summary': renderFieldSummaryCard({ host: 'teams', locale: 'de', assessmentId: 'a-1', score: scoreField(q, 'MS', mine), recommendations: recommend(q, mine, 'MS') }),
+    'field-summary': renderFieldSummaryCard({
+      host: 'teams',
+      locale: 'de',
+      assessmentId: 'a-1',
+      score: scoreField(q, 'MS', mine),
+      recommendations: recommend(q, mine, 'MS'),
+    }),
     'overall-summary': renderOverallSummaryCard({
       host: 'teams',
       locale: 'de',
@@ -84,14 +106,23 @@ function cards() {
     comparison: renderComparisonCard({
       locale: 'de',
       municipalityName: 'Potsdam',
-      comparison: compareWithOthers(scoreAssessment(q, consolidated.answers), [1, 2, 3, 4, 5, 6].map((o) => scoreAssessment(q, answersOf(o)))),
-      change: { previousRound: 1, change: changeBetweenRounds(scoreAssessment(q, answersOf(3)), scoreAssessment(q, consolidated.answers)) },
+      comparison: compareWithOthers(
+        scoreAssessment(q, consolidated.answers),
+        [1, 2, 3, 4, 5, 6].map((o) => scoreAssessment(q, answersOf(o))),
+      ),
+      change: {
+        previousRound: 1,
+        change: changeBetweenRounds(scoreAssessment(q, answersOf(3)), scoreAssessment(q, consolidated.answers)),
+      },
       dashboardUrl: toDashboard('potsdam'),
     }),
   };
 }
 
-const toDashboard = dashboardLink({ publicBaseUrl: 'https://bot.example.org', teamsAppId: '3f2a1c9e-7b1d-4c55-9a0e-2b6d8f1e4a77' });
+const toDashboard = dashboardLink({
+  publicBaseUrl: 'https://bot.example.org',
+  teamsAppId: '3f2a1c9e-7b1d-4c55-9a0e-2b6d8f1e4a77',
+});
 
 describe('cards against the Adaptive Cards renderer', () => {
   it.each(Object.entries(cards()))('%s parses without errors or warnings', (_name, { card }) => {
@@ -113,7 +144,16 @@ describe('cards against the Adaptive Cards renderer', () => {
       executablePath: CHROMIUM,
       headless: true,
       viewport: { width: 480, height: 900 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   }, 60_000);
   afterAll(async () => {
@@ -145,7 +185,8 @@ describe('cards against the Adaptive Cards renderer', () => {
       // Teams refuses cards above about 28 KB.
       expect(JSON.stringify(card).length).toBeLessThan(28_000);
     }
-    if (name === 'overall-summary') for (const f of FIELD_IDS) expect(rendered.text).toContain(q.fields.find((x) => x.id === f)?.name.de ?? f);
+    if (name === 'overall-summary')
+      for (const f of FIELD_IDS) expect(rendered.text).toContain(q.fields.find((x) => x.id === f)?.name.de ?? f);
     mkdirSync(OUT, { recursive: true });
     await page.locator('#card').screenshot({ path: path.join(OUT, `${name}.png`) });
     await page.close();

@@ -5,7 +5,13 @@ import { CHROMIUM, haveChromium, launchChromium, seriousAxeViolations, type Chro
 import { type BrowserContext, type Page } from 'playwright-core';
 import { loadConfig } from '../../src/config';
 import { startService, type RunningService } from '../../src/index';
-import { LEVEL_LABELS, consolidate, defaultRegistry, scoreAssessment, type AssessmentScore } from '../../src/domain/selbstcheck';
+import {
+  LEVEL_LABELS,
+  consolidate,
+  defaultRegistry,
+  scoreAssessment,
+  type AssessmentScore,
+} from '../../src/domain/selbstcheck';
 import { aadIdentityKey } from '../../src/domain/access';
 import { PrismaAnswerRepository } from '../../src/infrastructure/repositories/prismaAnswerRepository';
 import { PrismaDashboardRepository } from '../../src/infrastructure/repositories/prismaDashboardRepository';
@@ -25,9 +31,10 @@ interface Attributed {
   getAttribute(name: string): string | null;
 }
 
-
-const de = (v: number | null) => (v === null ? '–' : v.toLocaleString('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
-const en = (v: number | null) => (v === null ? '–' : v.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
+const de = (v: number | null) =>
+  v === null ? '–' : v.toLocaleString('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const en = (v: number | null) =>
+  v === null ? '–' : v.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 describeBrowser('coordinators’ dashboard in Chromium', () => {
   let database: TestDatabase;
@@ -49,11 +56,22 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
     idp = await startLocalIdentityProvider();
     const seeded = async (db: TestDatabase, env: Record<string, string>): Promise<RunningService> => {
       const started = await startService(
-        loadConfig(baseEnv({ DATABASE_URL: db.target.kind === 'postgres' ? db.target.url : 'pglite:memory', COORDINATOR_AAD_OBJECT_IDS: COORDINATOR_OID, COORDINATOR_TENANT_IDS: TENANT, ...env })),
+        loadConfig(
+          baseEnv({
+            DATABASE_URL: db.target.kind === 'postgres' ? db.target.url : 'pglite:memory',
+            COORDINATOR_AAD_OBJECT_IDS: COORDINATOR_OID,
+            COORDINATOR_TENANT_IDS: TENANT,
+            ...env,
+          }),
+        ),
         { database: db.openOptions },
       );
       await seedDashboard(started.db.prisma);
-      await new PrismaAccessRepository(started.db.prisma).grant(aadIdentityKey(TENANT, LEAD_OID), { role: 'lead', municipalityId: 'potsdam' }, 'test');
+      await new PrismaAccessRepository(started.db.prisma).grant(
+        aadIdentityKey(TENANT, LEAD_OID),
+        { role: 'lead', municipalityId: 'potsdam' },
+        'test',
+      );
       return started;
     };
     database = await createTestDatabase();
@@ -63,13 +81,19 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
     // The fake Teams host below hands out tokens from the loopback identity provider; the seed is deterministic,
     // so this service's numbers are the same as the first one's.
     teamsDatabase = await createTestDatabase();
-    teamsService = await seeded(teamsDatabase, { DASHBOARD_AAD_CLIENT_ID: CLIENT_ID, DASHBOARD_OPENID_METADATA_URL: idp.metadataUrl });
+    teamsService = await seeded(teamsDatabase, {
+      DASHBOARD_AAD_CLIENT_ID: CLIENT_ID,
+      DASHBOARD_OPENID_METADATA_URL: idp.metadataUrl,
+    });
     teamsUrl = `http://127.0.0.1:${teamsService.port}`;
 
     // The expected numbers, straight from the domain core over the stored answers.
     const rounds = await new PrismaDashboardRepository(service.db.prisma).rounds(['potsdam']);
     const q = defaultRegistry.getQuestionnaire(rounds.at(0)!.assessment.questionnaireVersion);
-    const consolidated = consolidate(q, await new PrismaAnswerRepository(service.db.prisma).answersOfAll(rounds.at(0)!.assessment.id));
+    const consolidated = consolidate(
+      q,
+      await new PrismaAnswerRepository(service.db.prisma).answersOfAll(rounds.at(0)!.assessment.id),
+    );
     potsdam = scoreAssessment(q, consolidated.answers);
     potsdamDivergences = consolidated.divergences.length;
 
@@ -102,15 +126,22 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
     await page.locator('#signin').click();
   }
 
-
-  const cell = (page: Page, field: string, col: string) => page.locator(`table.fields tr[data-field="${field}"] [data-col="${col}"]`);
+  const cell = (page: Page, field: string, col: string) =>
+    page.locator(`table.fields tr[data-field="${field}"] [data-col="${col}"]`);
 
   it('overview → municipality: the numbers are the domain core’s; German, then English; no serious axe findings', async () => {
     const bytes: number[] = [];
     // The page itself, not the export file downloaded on the way.
     const page = await open('', (p) =>
       p.on('response', (r) => {
-        if (!r.url().includes('/api/exports/')) void r.request().sizes().then((s) => bytes.push(s.responseBodySize + s.responseHeadersSize), () => undefined);
+        if (!r.url().includes('/api/exports/'))
+          void r
+            .request()
+            .sizes()
+            .then(
+              (s) => bytes.push(s.responseBodySize + s.responseHeadersSize),
+              () => undefined,
+            );
       }),
     );
     await page.locator('#identity').waitFor();
@@ -120,7 +151,9 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
     await signIn(page, COORDINATOR_OID);
     await page.locator('table.overview tbody tr').first().waitFor();
     expect(await page.locator('table.overview tbody tr').count()).toBe(16);
-    expect(await page.locator('tr[data-municipality="potsdam"] [data-col="overall"]').textContent()).toBe(de(potsdam.overall.score));
+    expect(await page.locator('tr[data-municipality="potsdam"] [data-col="overall"]').textContent()).toBe(
+      de(potsdam.overall.score),
+    );
     expect(await page.locator('tr[data-municipality="kiel"] .badge').textContent()).toBe('In Arbeit');
     expect(await page.locator('tr[data-municipality="potsdam"] .badge').textContent()).toBe('Vollständig');
     // A plain browser window never loads the Teams SDK.
@@ -137,14 +170,22 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
     for (const f of potsdam.fields) {
       expect(await cell(page, f.fieldId, 'score').textContent()).toBe(de(f.score));
       expect(await cell(page, f.fieldId, 'level').textContent()).toBe(f.level ? LEVEL_LABELS[f.level].de : '–');
-      expect(await cell(page, f.fieldId, 'light').locator('[data-light]').getAttribute('data-light')).toBe(f.trafficLight);
+      expect(await cell(page, f.fieldId, 'light').locator('[data-light]').getAttribute('data-light')).toBe(
+        f.trafficLight,
+      );
     }
     expect(await cell(page, 'overall', 'score').textContent()).toBe(de(potsdam.overall.score));
     expect(await page.locator('table.divergences tbody tr').count()).toBe(potsdamDivergences);
-    expect(await page.locator('ul.gaps li').count()).toBe(potsdam.fields.reduce((s, f) => s + f.knowledgeGaps.length, 0));
+    expect(await page.locator('ul.gaps li').count()).toBe(
+      potsdam.fields.reduce((s, f) => s + f.knowledgeGaps.length, 0),
+    );
     expect(await page.locator('table.coverage tbody tr').count()).toBe(4);
     expect(await page.locator('svg.chart').count()).toBe(2);
-    expect(await page.locator('nav.exports a').evaluateAll((as: readonly Attributed[]) => as.map((a) => a.getAttribute('href')))).toEqual([
+    expect(
+      await page
+        .locator('nav.exports a')
+        .evaluateAll((as: readonly Attributed[]) => as.map((a) => a.getAttribute('href'))),
+    ).toEqual([
       '/api/exports/potsdam/report.pdf',
       '/api/exports/potsdam/answers.csv',
       '/api/exports/potsdam/answers.json',
@@ -164,25 +205,33 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
     await page.getByRole('heading', { name: 'Seven fields of action' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     for (const f of potsdam.fields) expect(await cell(page, f.fieldId, 'score').textContent()).toBe(en(f.score));
-    expect(await cell(page, 'MS', 'level').textContent()).toBe(potsdam.fields[0]?.level ? LEVEL_LABELS[potsdam.fields[0].level].en : '–');
+    expect(await cell(page, 'MS', 'level').textContent()).toBe(
+      potsdam.fields[0]?.level ? LEVEL_LABELS[potsdam.fields[0].level].en : '–',
+    );
     const total = bytes.reduce((a, b) => a + b, 0);
-    console.log(`dashboard page weight in a browser (sign-in, overview, Potsdam, English; compressed, with headers): ${(total / 1024).toFixed(1)} KiB in ${bytes.length} responses`);
+    console.log(
+      `dashboard page weight in a browser (sign-in, overview, Potsdam, English; compressed, with headers): ${(total / 1024).toFixed(1)} KiB in ${bytes.length} responses`,
+    );
     expect(consoleErrors).toEqual([]);
     await page.close();
   }, 120_000);
 
-  it.each(['dark', 'contrast'])('theme %s via the switch: colours change, no serious axe findings', async (theme) => {
-    const page = await open('?municipality=potsdam');
-    await signIn(page, COORDINATOR_OID);
-    await page.locator('table.fields').waitFor();
-    const before = await page.evaluate('getComputedStyle(document.body).backgroundColor');
-    await page.selectOption('#theme', theme);
-    expect(await page.locator('html').getAttribute('data-theme')).toBe(theme);
-    expect(await page.evaluate('getComputedStyle(document.body).backgroundColor')).not.toBe(before);
-    await page.screenshot({ path: path.join(DOCS, `dashboard-${theme}.png`) });
-    expect(await seriousAxeViolations(page)).toEqual([]);
-    await page.close();
-  }, 60_000);
+  it.each(['dark', 'contrast'])(
+    'theme %s via the switch: colours change, no serious axe findings',
+    async (theme) => {
+      const page = await open('?municipality=potsdam');
+      await signIn(page, COORDINATOR_OID);
+      await page.locator('table.fields').waitFor();
+      const before = await page.evaluate('getComputedStyle(document.body).backgroundColor');
+      await page.selectOption('#theme', theme);
+      expect(await page.locator('html').getAttribute('data-theme')).toBe(theme);
+      expect(await page.evaluate('getComputedStyle(document.body).backgroundColor')).not.toBe(before);
+      await page.screenshot({ path: path.join(DOCS, `dashboard-${theme}.png`) });
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await page.close();
+    },
+    60_000,
+  );
 
   it('deep link with ?theme=dark&lang=en opens the named municipality after sign-in', async () => {
     const page = await open('?municipality=bochum&theme=dark&lang=en');
@@ -217,7 +266,9 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
     await page.locator('table.overview').waitFor();
     await page.goto(`${url}/dashboard/config.html`);
     await page.locator('#scope:not([disabled])').waitFor();
-    const options = await page.locator('#scope option').evaluateAll((os: readonly Attributed[]) => os.map((o) => o.getAttribute('value')));
+    const options = await page
+      .locator('#scope option')
+      .evaluateAll((os: readonly Attributed[]) => os.map((o) => o.getAttribute('value')));
     expect(options[0]).toBe('all');
     expect(options).toHaveLength(17);
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -228,7 +279,11 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
     await lead.locator('h1[data-municipality="potsdam"]').waitFor();
     await lead.goto(`${url}/dashboard/config.html`);
     await lead.locator('#scope:not([disabled])').waitFor();
-    expect(await lead.locator('#scope option').evaluateAll((os: readonly Attributed[]) => os.map((o) => o.getAttribute('value')))).toEqual(['potsdam']);
+    expect(
+      await lead
+        .locator('#scope option')
+        .evaluateAll((os: readonly Attributed[]) => os.map((o) => o.getAttribute('value'))),
+    ).toEqual(['potsdam']);
     await lead.close();
   }, 60_000);
 
@@ -247,7 +302,11 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
    * (initialize, getContext, getAuthToken, theme changes, the channel tab's save). It is served on the tab's
    * own origin, which the SDK trusts like a Teams origin; the SDK itself is the real one from node_modules.
    */
-  async function teamsHost(tabPath: string, context: { theme: string; locale: string; subEntityId?: string; frameContext: 'content' | 'settings' }, oid: string): Promise<{ page: Page; calls: { func: string; args: unknown[] }[] }> {
+  async function teamsHost(
+    tabPath: string,
+    context: { theme: string; locale: string; subEntityId?: string; frameContext: 'content' | 'settings' },
+    oid: string,
+  ): Promise<{ page: Page; calls: { func: string; args: unknown[] }[] }> {
     const token = idp.sign({
       iss: `https://login.microsoftonline.com/${TENANT}/v2.0`,
       aud: CLIENT_ID,
@@ -281,7 +340,9 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
     const page = await context_().newPage();
     page.on('pageerror', (e) => consoleErrors.push(e.message));
     // Served on the service's origin without adding a route to the service.
-    await page.route(`${teamsUrl}/teams-host.html`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: host }));
+    await page.route(`${teamsUrl}/teams-host.html`, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: host }),
+    );
     // The SDK asks a CDN for valid host origins; offline it falls back to its built-in list.
     await page.route('https://res.cdn.office.net/**', (route) => route.abort());
     await page.goto(`${teamsUrl}/teams-host.html`);
@@ -290,7 +351,11 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
   const context_ = () => context;
 
   it('inside (a stand-in for) Teams: SSO token, Teams locale and theme, theme change, deep link by subPageId', async () => {
-    const { page } = await teamsHost('/dashboard/', { theme: 'dark', locale: 'en-GB', subEntityId: 'potsdam', frameContext: 'content' }, COORDINATOR_OID);
+    const { page } = await teamsHost(
+      '/dashboard/',
+      { theme: 'dark', locale: 'en-GB', subEntityId: 'potsdam', frameContext: 'content' },
+      COORDINATOR_OID,
+    );
     const tab = page.frameLocator('#tab');
     await tab.locator('h1[data-municipality="potsdam"]').waitFor({ timeout: 20_000 });
     const frame = page.frames().find((f) => f.url().includes('/dashboard/'));
@@ -299,7 +364,10 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
     expect(await tab.locator('#who').textContent()).toBe('Signed in: Kim Koordination');
     expect(await tab.locator('#theme-box').isHidden()).toBe(true);
     expect(await tab.locator('#signout').isHidden()).toBe(true);
-    for (const f of potsdam.fields) expect(await tab.locator(`table.fields tr[data-field="${f.fieldId}"] [data-col="score"]`).textContent()).toBe(en(f.score));
+    for (const f of potsdam.fields)
+      expect(await tab.locator(`table.fields tr[data-field="${f.fieldId}"] [data-col="score"]`).textContent()).toBe(
+        en(f.score),
+      );
     const calls = await page.evaluate<string[]>('window.calls.map((c) => c.func)');
     expect(calls).toEqual(expect.arrayContaining(['initialize', 'getContext', 'authentication.getAuthToken']));
     await page.evaluate(`window.sendToTab('themeChange', ['contrast'])`);
@@ -309,16 +377,30 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
   }, 60_000);
 
   it('inside (a stand-in for) Teams: the channel tab configuration saves the chosen municipality', async () => {
-    const { page } = await teamsHost('/dashboard/config.html', { theme: 'default', locale: 'de-DE', frameContext: 'settings' }, COORDINATOR_OID);
+    const { page } = await teamsHost(
+      '/dashboard/config.html',
+      { theme: 'default', locale: 'de-DE', frameContext: 'settings' },
+      COORDINATOR_OID,
+    );
     const tab = page.frameLocator('#tab');
     await tab.locator('#scope:not([disabled])').waitFor({ timeout: 20_000 });
     await tab.locator('#scope').selectOption('bochum');
-    await page.waitForFunction(`window.calls.some((c) => c.func === 'registerHandler' && c.args[0] === 'save')`, undefined, { timeout: 5000 });
+    await page.waitForFunction(
+      `window.calls.some((c) => c.func === 'registerHandler' && c.args[0] === 'save')`,
+      undefined,
+      { timeout: 5000 },
+    );
     await page.evaluate(`window.sendToTab('settings.save', [{}])`);
-    await page.waitForFunction(`window.calls.some((c) => c.func === 'settings.save.success')`, undefined, { timeout: 5000 });
+    await page.waitForFunction(`window.calls.some((c) => c.func === 'settings.save.success')`, undefined, {
+      timeout: 5000,
+    });
     const calls = await page.evaluate<{ func: string; args: unknown[] }[]>('window.calls');
     const set = calls.find((c) => c.func === 'settings.setSettings');
-    expect(set?.args[0]).toMatchObject({ contentUrl: `${teamsUrl}/dashboard/?municipality=bochum`, entityId: 'weltoffen-dashboard-bochum', suggestedDisplayName: 'Selbstcheck Bochum' });
+    expect(set?.args[0]).toMatchObject({
+      contentUrl: `${teamsUrl}/dashboard/?municipality=bochum`,
+      entityId: 'weltoffen-dashboard-bochum',
+      suggestedDisplayName: 'Selbstcheck Bochum',
+    });
     expect(calls.find((c) => c.func === 'settings.setValidityState')?.args).toEqual([true]);
     // Parallel API calls share one SSO token request.
     expect(calls.filter((c) => c.func === 'authentication.getAuthToken')).toHaveLength(1);
@@ -326,7 +408,11 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
   }, 60_000);
 
   it('API latency: overview and municipality view (warm)', async () => {
-    const signin = await fetch(`${url}/api/dashboard/local-signin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ identityKey: aadIdentityKey(TENANT, COORDINATOR_OID) }) });
+    const signin = await fetch(`${url}/api/dashboard/local-signin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ identityKey: aadIdentityKey(TENANT, COORDINATOR_OID) }),
+    });
     const { token } = (await signin.json()) as { token: string };
     const time = async (p: string) => {
       const ms: number[] = [];
@@ -342,7 +428,9 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
     };
     const overview = await time('/api/dashboard/overview');
     const detail = await time('/api/dashboard/municipalities/potsdam');
-    console.log(`API latency (20 requests each, ${database.target.kind}): overview median ${overview.median.toFixed(1)} ms, p95 ${overview.p95.toFixed(1)} ms; municipality median ${detail.median.toFixed(1)} ms, p95 ${detail.p95.toFixed(1)} ms`);
+    console.log(
+      `API latency (20 requests each, ${database.target.kind}): overview median ${overview.median.toFixed(1)} ms, p95 ${overview.p95.toFixed(1)} ms; municipality median ${detail.median.toFixed(1)} ms, p95 ${detail.p95.toFixed(1)} ms`,
+    );
     // Generous bound for a loaded 2-core machine; the numbers above are what the docs quote.
     expect(detail.median).toBeLessThan(1000);
   }, 60_000);

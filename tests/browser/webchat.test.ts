@@ -7,8 +7,6 @@ import { publicText } from '../../src/i18n/public';
 if (!haveChromium) console.warn(`browser tests skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
 const describeBrowser = haveChromium ? describe : describe.skip;
 
-
-
 describeBrowser('self-hosted web chat in Chromium (phone width)', () => {
   let svc: WebChatTestServer;
   let context: BrowserContext;
@@ -35,7 +33,6 @@ describeBrowser('self-hosted web chat in Chromium (phone width)', () => {
     await page.goto(`${svc.url}/${query}`);
     return page;
   }
-
 
   async function htmlLangDir(page: Page): Promise<[string | null, string | null]> {
     const html = page.locator('html');
@@ -69,7 +66,10 @@ describeBrowser('self-hosted web chat in Chromium (phone width)', () => {
   it('keyboard order is skip link, language, chat; nothing scrolls sideways at 390 px', async () => {
     const page = await open();
     await page.getByText('welcome de-DE').first().waitFor({ timeout: 20_000 });
-    const focused = async () => page.evaluate('(() => { const e = document.activeElement; return e ? (e.id || e.getAttribute("data-id") || e.className || e.tagName) : ""; })()');
+    const focused = async () =>
+      page.evaluate(
+        '(() => { const e = document.activeElement; return e ? (e.id || e.getAttribute("data-id") || e.className || e.tagName) : ""; })()',
+      );
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('skip');
     await page.keyboard.press('Tab');
@@ -110,11 +110,18 @@ describeBrowser('self-hosted web chat in Chromium (phone width)', () => {
     await box.evaluate((e: { removeAttribute(name: string): void }) => e.removeAttribute('maxlength'));
     await box.fill('y'.repeat(MAX_TEXT_CHARS + 1));
     await box.press('Enter');
-    await page.getByText(publicText('de', 'tooLong', { max: MAX_TEXT_CHARS })).first().waitFor({ timeout: 10_000 });
+    await page
+      .getByText(publicText('de', 'tooLong', { max: MAX_TEXT_CHARS }))
+      .first()
+      .waitFor({ timeout: 10_000 });
     await page.waitForTimeout(500);
     expect(await page.getByText(/Send failed|Senden fehlgeschlagen/).count()).toBe(0);
     await page.selectOption('#language', 'en');
-    await page.waitForFunction(`document.querySelector('[data-id="webchat-sendbox-input"]')?.getAttribute('maxlength') === '${MAX_TEXT_CHARS}'`, undefined, { timeout: 5_000 });
+    await page.waitForFunction(
+      `document.querySelector('[data-id="webchat-sendbox-input"]')?.getAttribute('maxlength') === '${MAX_TEXT_CHARS}'`,
+      undefined,
+      { timeout: 5_000 },
+    );
     // The page keeps the chosen language for the next visit (same browser profile): back to German for the tests after this one.
     await page.selectOption('#language', 'de');
     await page.close();

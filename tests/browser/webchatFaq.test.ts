@@ -57,7 +57,8 @@ describeBrowser('web chat with the real bot: citizens’ questions in Chromium (
   }
 
   /** A button of the suggested-actions bar under the send box (the transcript's screen-reader copy aside). */
-  const suggested = (page: Page, name: string) => page.locator('.webchat__suggested-actions__button', { hasText: name });
+  const suggested = (page: Page, name: string) =>
+    page.locator('.webchat__suggested-actions__button', { hasText: name });
 
   async function send(page: Page, text: string): Promise<void> {
     const box = page.locator('[data-id="webchat-sendbox-input"]');
@@ -79,7 +80,10 @@ describeBrowser('web chat with the real bot: citizens’ questions in Chromium (
 
   it('German: greets with the most asked questions, answers a click and five typed questions with sources, and says when it is not sure', async () => {
     const page = await open('?lang=de');
-    await page.getByText(/^Willkommen! Ich beantworte Fragen/).first().waitFor({ timeout: 20_000 });
+    await page
+      .getByText(/^Willkommen! Ich beantworte Fragen/)
+      .first()
+      .waitFor({ timeout: 20_000 });
     // The greeting's buttons are the three most asked questions.
     const first = suggested(page, displayQuestion('what-is', 'de'));
     await first.waitFor({ timeout: 5_000 });
@@ -107,7 +111,10 @@ describeBrowser('web chat with the real bot: citizens’ questions in Chromium (
 
   it('English: three questions answered in English', async () => {
     const page = await open('?lang=en');
-    await page.getByText(/^Welcome! I answer questions/).first().waitFor({ timeout: 20_000 });
+    await page
+      .getByText(/^Welcome! I answer questions/)
+      .first()
+      .waitFor({ timeout: 20_000 });
     await ask(page, 'Who runs the project?', 'who-behind', 'en');
     await ask(page, 'How does the self-check work?', 'selbstcheck-what', 'en');
     await ask(page, 'How can our town apply to take part?', 'apply', 'en');
@@ -117,11 +124,17 @@ describeBrowser('web chat with the real bot: citizens’ questions in Chromium (
 
   it('switching to Arabic: right-to-left page, an Arabic answer with its source, no serious axe findings', async () => {
     const page = await open('?lang=de');
-    await page.getByText(/^Willkommen!/).first().waitFor({ timeout: 20_000 });
+    await page
+      .getByText(/^Willkommen!/)
+      .first()
+      .waitFor({ timeout: 20_000 });
     await page.selectOption('#language', 'ar');
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     await ask(page, 'ما هو التقييم الذاتي؟', 'selbstcheck-what', 'ar');
-    await page.getByText(new RegExp(`^${publicText('ar', 'source')}: `)).first().waitFor();
+    await page
+      .getByText(new RegExp(`^${publicText('ar', 'source')}: `))
+      .first()
+      .waitFor();
     expect(await page.locator('#webchat [dir="rtl"]').count()).toBeGreaterThan(0);
     await screenshot(page, 'webchat-ar.png');
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -130,21 +143,38 @@ describeBrowser('web chat with the real bot: citizens’ questions in Chromium (
 
   it('staff do the self-check on the same page: consent, municipality, role, then answer question cards by click', async () => {
     const page = await open('?lang=de');
-    await page.getByText(/^Willkommen!/).first().waitFor({ timeout: 20_000 });
+    await page
+      .getByText(/^Willkommen!/)
+      .first()
+      .waitFor({ timeout: 20_000 });
     await send(page, 'start');
-    await page.getByText(/sieben Handlungsfeldern/).first().waitFor({ timeout: 15_000 });
+    await page
+      .getByText(/sieben Handlungsfeldern/)
+      .first()
+      .waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: 'Ja, einverstanden' }).last().click();
     await page.getByText('Für welche Kommune antworten Sie?').first().waitFor({ timeout: 15_000 });
     await send(page, 'Potsdam');
     await page.getByText('Welche Funktion haben Sie?').first().waitFor({ timeout: 15_000 });
     await send(page, 'Verwaltungsspitze');
-    await page.getByText(/Frage 1 von ca\. \d+/).first().waitFor({ timeout: 15_000 });
+    await page
+      .getByText(/Frage 1 von ca\. \d+/)
+      .first()
+      .waitFor({ timeout: 15_000 });
     // The question card's scale is a set of expanded choices; pick one and press "Antworten".
     await page.getByRole('radio', { name: 'Teilweise umgesetzt' }).last().check();
     await page.getByRole('button', { name: 'Antworten' }).last().click();
-    await page.getByText(/Frage 2 von ca\. \d+/).first().waitFor({ timeout: 15_000 });
-    const respondent = await svc.service.db.prisma.respondent.findFirst({ where: { municipalityId: 'potsdam', role: 'mayor' }, include: { answers: true } });
-    expect(respondent?.answers.map((a) => [a.questionId, a.value, a.channel])).toEqual([['MS-01', 'partial', 'directline']]); // the self-hosted Direct Line's channel id, as Azure's
+    await page
+      .getByText(/Frage 2 von ca\. \d+/)
+      .first()
+      .waitFor({ timeout: 15_000 });
+    const respondent = await svc.service.db.prisma.respondent.findFirst({
+      where: { municipalityId: 'potsdam', role: 'mayor' },
+      include: { answers: true },
+    });
+    expect(respondent?.answers.map((a) => [a.questionId, a.value, a.channel])).toEqual([
+      ['MS-01', 'partial', 'directline'],
+    ]); // the self-hosted Direct Line's channel id, as Azure's
     await screenshot(page, 'webchat-selfcheck.png'); // also no hover state on the clicked button for axe's contrast check
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.close();

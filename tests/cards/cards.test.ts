@@ -2,7 +2,14 @@ import { parseCardAction } from '../../cards/cardActions';
 import { ANSWER_INPUT_ID, COMMENT_INPUT_ID, renderAnsweredCard, renderQuestionCard } from '../../cards/questionCard';
 import { renderFieldSummaryCard, renderOverallSummaryCard } from '../../cards/summaryCard';
 import type { CardElement } from '../../cards/adaptiveCard';
-import { consolidate, currentQuestionnaire, findQuestion, recommend, scoreAssessment, scoreField } from '../../src/domain/selbstcheck';
+import {
+  consolidate,
+  currentQuestionnaire,
+  findQuestion,
+  recommend,
+  scoreAssessment,
+  scoreField,
+} from '../../src/domain/selbstcheck';
 
 const q = currentQuestionnaire();
 const question = findQuestion(q, 'MS-03')!;
@@ -23,12 +30,26 @@ function walk(elements: readonly unknown[], out: CardElement[] = []): CardElemen
 describe('question card', () => {
   for (const host of ['teams', 'other'] as const) {
     it(`should carry the question, 5 expanded choices and typed action data (${host})`, () => {
-      const { card, text } = renderQuestionCard({ host, locale: 'de', assessmentId: 'a-1', questionnaireVersion: q.version, question, position: 3, total: 88 });
+      const { card, text } = renderQuestionCard({
+        host,
+        locale: 'de',
+        assessmentId: 'a-1',
+        questionnaireVersion: q.version,
+        question,
+        position: 3,
+        total: 88,
+      });
       expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
       const all = walk([...card.body, ...(card.actions ?? [])]);
       const choice = all.find((e) => e.type === 'Input.ChoiceSet');
       expect(choice).toMatchObject({ id: ANSWER_INPUT_ID, style: 'expanded' });
-      expect((choice?.['choices'] as { value: string }[]).map((c) => c.value)).toEqual(['full', 'partial', 'planned', 'none', 'unknown']);
+      expect((choice?.['choices'] as { value: string }[]).map((c) => c.value)).toEqual([
+        'full',
+        'partial',
+        'planned',
+        'none',
+        'unknown',
+      ]);
       expect(all.some((e) => e.type === 'Input.Text' && e['id'] === COMMENT_INPUT_ID)).toBe(true);
       expect(all.some((e) => e.type === 'TextBlock' && e['text'] === 'Frage 3 von ca. 88')).toBe(true);
       expect(all.some((e) => e.type === 'Action.ToggleVisibility')).toBe(true);
@@ -56,7 +77,13 @@ describe('summary cards', () => {
   const answers = { 'MS-01': 'none', 'MS-02': 'partial', 'MS-03': 'unknown' } as const;
   it('should show score, level, light, knowledge gaps and at most 3 suggestions for a field', () => {
     const score = scoreField(q, 'MS', answers);
-    const { card, text } = renderFieldSummaryCard({ host: 'other', locale: 'de', assessmentId: 'a', score, recommendations: recommend(q, answers, 'MS') });
+    const { card, text } = renderFieldSummaryCard({
+      host: 'other',
+      locale: 'de',
+      assessmentId: 'a',
+      score,
+      recommendations: recommend(q, answers, 'MS'),
+    });
     const json = JSON.stringify(card);
     expect(json).toContain('MS-03');
     expect(text).toContain('Ampel');
@@ -86,14 +113,38 @@ describe('summary cards', () => {
 describe('parseCardAction', () => {
   const target = { assessmentId: 'a-1', questionId: 'MS-01', questionnaireVersion: 1 };
   it.each([
-    [{ verb: 'answer', ...target, answer: 'partial', comment: '' }, { ok: true, action: { verb: 'answer', ...target, answer: 'partial' } }],
-    [{ verb: 'answer', ...target, questionnaireVersion: '1', answer: 'full', comment: 'Beleg' }, { ok: true, action: { verb: 'answer', ...target, answer: 'full', comment: 'Beleg' } }],
-    [{ verb: 'skip', ...target }, { ok: true, action: { verb: 'skip', ...target } }],
-    [{ verb: 'continue', assessmentId: 'a-1' }, { ok: true, action: { verb: 'continue', assessmentId: 'a-1' } }],
-    [{ verb: 'answer', ...target, answer: '' }, { ok: false, reason: 'missing_answer' }],
-    [{ verb: 'answer', ...target, answer: 'excellent' }, { ok: false, reason: 'malformed' }],
-    [{ verb: 'answer', ...target, questionId: "MS-01'; DROP", answer: 'full' }, { ok: false, reason: 'malformed' }],
-    [{ verb: 'delete', ...target }, { ok: false, reason: 'malformed' }],
+    [
+      { verb: 'answer', ...target, answer: 'partial', comment: '' },
+      { ok: true, action: { verb: 'answer', ...target, answer: 'partial' } },
+    ],
+    [
+      { verb: 'answer', ...target, questionnaireVersion: '1', answer: 'full', comment: 'Beleg' },
+      { ok: true, action: { verb: 'answer', ...target, answer: 'full', comment: 'Beleg' } },
+    ],
+    [
+      { verb: 'skip', ...target },
+      { ok: true, action: { verb: 'skip', ...target } },
+    ],
+    [
+      { verb: 'continue', assessmentId: 'a-1' },
+      { ok: true, action: { verb: 'continue', assessmentId: 'a-1' } },
+    ],
+    [
+      { verb: 'answer', ...target, answer: '' },
+      { ok: false, reason: 'missing_answer' },
+    ],
+    [
+      { verb: 'answer', ...target, answer: 'excellent' },
+      { ok: false, reason: 'malformed' },
+    ],
+    [
+      { verb: 'answer', ...target, questionId: "MS-01'; DROP", answer: 'full' },
+      { ok: false, reason: 'malformed' },
+    ],
+    [
+      { verb: 'delete', ...target },
+      { ok: false, reason: 'malformed' },
+    ],
     ['answer', { ok: false, reason: 'malformed' }],
   ])('%j → %j', (input, expected) => {
     expect(parseCardAction(input)).toEqual(expected);
@@ -105,7 +156,13 @@ describe('compact form payloads', () => {
   it('collects the chosen answers and leaves untouched drop-downs out', () => {
     expect(parseCardAction({ ...base, 'a_MS-01': 'full', 'a_MS-02': '', 'a_MS-04': 'unknown' })).toEqual({
       ok: true,
-      action: { ...base, answers: [{ questionId: 'MS-01', answer: 'full' }, { questionId: 'MS-04', answer: 'unknown' }] },
+      action: {
+        ...base,
+        answers: [
+          { questionId: 'MS-01', answer: 'full' },
+          { questionId: 'MS-04', answer: 'unknown' },
+        ],
+      },
     });
   });
   it('rejects values off the scale, unexpected fields and malformed ids', () => {

@@ -14,11 +14,19 @@ function capture(): { logger: pino.Logger; lines: () => { level: number; msg: st
   const raw: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
-      raw.push(...chunk.toString().split('\n').filter((l) => l !== ''));
+      raw.push(
+        ...chunk
+          .toString()
+          .split('\n')
+          .filter((l) => l !== ''),
+      );
       done();
     },
   });
-  return { logger: pino({ level: 'info' }, sink), lines: () => raw.map((l) => JSON.parse(l) as { level: number; msg: string }) };
+  return {
+    logger: pino({ level: 'info' }, sink),
+    lines: () => raw.map((l) => JSON.parse(l) as { level: number; msg: string }),
+  };
 }
 
 const WARN = 40;
@@ -27,7 +35,9 @@ describe('web-chat-only mode (NODE_ENV=production, WEB_CHAT_ONLY=true, no app id
   let svc: TestService;
   const log = capture();
   beforeAll(async () => {
-    svc = await startTestService({ NODE_ENV: 'production', WEB_CHAT_ONLY: 'true' }, undefined, { start: { logger: log.logger } });
+    svc = await startTestService({ NODE_ENV: 'production', WEB_CHAT_ONLY: 'true' }, undefined, {
+      start: { logger: log.logger },
+    });
   });
   afterAll(async () => svc.stop());
 
@@ -40,13 +50,19 @@ describe('web-chat-only mode (NODE_ENV=production, WEB_CHAT_ONLY=true, no app id
     expect([404, 405]).toContain(res.status);
     expect(await res.text()).not.toContain('activities');
     expect((await fetch(`${svc.url}/`)).status).toBe(200);
-    const conversation = await fetch(`${svc.url}/v3/directline/conversations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const conversation = await fetch(`${svc.url}/v3/directline/conversations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(conversation.status).toBeLessThan(300);
   });
 
   it('logs one line with the mode and what is exposed, and the missing export secret', () => {
     const modeLines = log.lines().filter((l) => l.msg.startsWith('mode='));
-    expect(modeLines.map((l) => l.msg)).toEqual([expect.stringMatching(/^mode=web-chat-only host=127\.0\.0\.1 port=\d+ exposed=\[web chat, dashboard, exports\]$/)]);
+    expect(modeLines.map((l) => l.msg)).toEqual([
+      expect.stringMatching(/^mode=web-chat-only host=127\.0\.0\.1 port=\d+ exposed=\[web chat, dashboard, exports\]$/),
+    ]);
     expect(log.lines().some((l) => l.level === WARN && l.msg.startsWith('EXPORT_LINK_SECRET is not set'))).toBe(true);
   });
 });
@@ -57,22 +73,43 @@ describe('local mode start-up lines', () => {
     const dbUrl = db.target.kind === 'postgres' ? db.target.url : 'pglite:memory';
     try {
       const quiet = capture();
-      const local = await startService(loadConfig(baseEnv({ DATABASE_URL: dbUrl })), { database: db.openOptions, logger: quiet.logger });
+      const local = await startService(loadConfig(baseEnv({ DATABASE_URL: dbUrl })), {
+        database: db.openOptions,
+        logger: quiet.logger,
+      });
       await local.stop();
-      expect(quiet.lines().filter((l) => l.msg.startsWith('mode=')).map((l) => l.msg)).toEqual([
-        expect.stringMatching(/^mode=local-only host=127\.0\.0\.1 port=\d+ exposed=\[\/api\/messages \(unauthenticated, loopback\), web chat, dashboard, exports\]$/),
+      expect(
+        quiet
+          .lines()
+          .filter((l) => l.msg.startsWith('mode='))
+          .map((l) => l.msg),
+      ).toEqual([
+        expect.stringMatching(
+          /^mode=local-only host=127\.0\.0\.1 port=\d+ exposed=\[\/api\/messages \(unauthenticated, loopback\), web chat, dashboard, exports\]$/,
+        ),
       ]);
-      expect(quiet.lines().some((l) => l.level === WARN && l.msg.startsWith('EXPORT_LINK_SECRET is not set'))).toBe(true);
+      expect(quiet.lines().some((l) => l.level === WARN && l.msg.startsWith('EXPORT_LINK_SECRET is not set'))).toBe(
+        true,
+      );
       expect(quiet.lines().some((l) => l.msg.includes('ALLOW_UNAUTHENTICATED_REMOTE'))).toBe(false);
 
       // Configured for every interface on purpose; the test itself binds loopback only (nothing leaves 127.0.0.1).
-      const exposed = loadConfig(baseEnv({ DATABASE_URL: dbUrl, HOST: '0.0.0.0', ALLOW_UNAUTHENTICATED_REMOTE: 'true' }));
-      expect(trustModeLine(exposed, 3978)).toBe('mode=local-only host=0.0.0.0 port=3978 exposed=[/api/messages (unauthenticated, REMOTE), web chat, dashboard, exports]');
+      const exposed = loadConfig(
+        baseEnv({ DATABASE_URL: dbUrl, HOST: '0.0.0.0', ALLOW_UNAUTHENTICATED_REMOTE: 'true' }),
+      );
+      expect(trustModeLine(exposed, 3978)).toBe(
+        'mode=local-only host=0.0.0.0 port=3978 exposed=[/api/messages (unauthenticated, REMOTE), web chat, dashboard, exports]',
+      );
       for (let start = 0; start < 2; start++) {
         const loud = capture();
-        const remote = await startService({ ...exposed, http: { ...exposed.http, host: '127.0.0.1' } }, { database: db.openOptions, logger: loud.logger });
+        const remote = await startService(
+          { ...exposed, http: { ...exposed.http, host: '127.0.0.1' } },
+          { database: db.openOptions, logger: loud.logger },
+        );
         await remote.stop();
-        expect(loud.lines().filter((l) => l.level === WARN && l.msg.startsWith('ALLOW_UNAUTHENTICATED_REMOTE=true'))).toHaveLength(1);
+        expect(
+          loud.lines().filter((l) => l.level === WARN && l.msg.startsWith('ALLOW_UNAUTHENTICATED_REMOTE=true')),
+        ).toHaveLength(1);
       }
     } finally {
       await db.dispose();
@@ -81,6 +118,8 @@ describe('local mode start-up lines', () => {
 
   it('names Teams mode with the token requirement', () => {
     const teams = loadConfig({ MicrosoftAppId: 'id', MicrosoftAppPassword: 'pw', WEBCHAT_ENABLED: 'false' }, '/tmp');
-    expect(trustModeLine(teams, 443)).toBe('mode=teams host=0.0.0.0 port=443 exposed=[/api/messages (Bot Framework token required), dashboard, exports]');
+    expect(trustModeLine(teams, 443)).toBe(
+      'mode=teams host=0.0.0.0 port=443 exposed=[/api/messages (Bot Framework token required), dashboard, exports]',
+    );
   });
 });

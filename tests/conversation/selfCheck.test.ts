@@ -11,10 +11,17 @@ interface CardJson {
 }
 
 const cardsOf = (replies: readonly ReplyActivity[]): CardJson[] =>
-  replies.flatMap((r) => (r.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a) => a.content as CardJson));
-const questionCard = (replies: readonly ReplyActivity[]): CardJson | undefined => cardsOf(replies).find((c) => c.actions?.some((a) => a.data['verb'] === 'answer'));
-const questionIdOf = (replies: readonly ReplyActivity[]): string | undefined => questionCard(replies)?.actions?.[0]?.data['questionId'] as string | undefined;
-const allText = (replies: readonly ReplyActivity[]) => replies.map((r) => `${r.text ?? ''} ${JSON.stringify(r.attachments ?? [])}`).join('\n');
+  replies.flatMap((r) =>
+    (r.attachments ?? [])
+      .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
+      .map((a) => a.content as CardJson),
+  );
+const questionCard = (replies: readonly ReplyActivity[]): CardJson | undefined =>
+  cardsOf(replies).find((c) => c.actions?.some((a) => a.data['verb'] === 'answer'));
+const questionIdOf = (replies: readonly ReplyActivity[]): string | undefined =>
+  questionCard(replies)?.actions?.[0]?.data['questionId'] as string | undefined;
+const allText = (replies: readonly ReplyActivity[]) =>
+  replies.map((r) => `${r.text ?? ''} ${JSON.stringify(r.attachments ?? [])}`).join('\n');
 
 describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
   let svc: TestService;
@@ -24,10 +31,14 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
   afterAll(async () => svc.stop());
 
   const say = (shape: Shape, p: Participant, text: string) => svc.replies(message(shape, p, text));
-  const submit = (shape: Shape, p: Participant, value: Record<string, unknown>) => svc.replies(shape(p, { type: 'message', value }));
+  const submit = (shape: Shape, p: Participant, value: Record<string, unknown>) =>
+    svc.replies(shape(p, { type: 'message', value }));
   const prisma = () => svc.service.db.prisma;
   const storedAnswers = async (identityKey: string) => {
-    const rows = await prisma().answer.findMany({ where: { respondent: { identityKey } }, orderBy: { questionId: 'asc' } });
+    const rows = await prisma().answer.findMany({
+      where: { respondent: { identityKey } },
+      orderBy: { questionId: 'asc' },
+    });
     return Object.fromEntries(rows.map((r) => [r.questionId, { value: r.value, comment: r.comment }]));
   };
 
@@ -93,10 +104,16 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
     // MS-02 = none closes MS-03, so the walk continues behind it.
     expect(questionIdOf(changed)).not.toBe('MS-03');
     expect((await storedAnswers(key))['MS-02']?.value).toBe('none');
-    expect(await prisma().answerHistory.count({ where: { answer: { respondent: { identityKey: key }, questionId: 'MS-02' } } })).toBe(2);
+    expect(
+      await prisma().answerHistory.count({
+        where: { answer: { respondent: { identityKey: key }, questionId: 'MS-02' } },
+      }),
+    ).toBe(2);
 
     const skippedId = questionIdOf(changed)!;
-    const skipped = await submit(webchat, p, { ...questionCard(changed)!.actions!.find((a) => a.data['verb'] === 'skip')!.data });
+    const skipped = await submit(webchat, p, {
+      ...questionCard(changed)!.actions!.find((a) => a.data['verb'] === 'skip')!.data,
+    });
     expect(allText(skipped)).toContain('Übersprungen');
     expect((await storedAnswers(key))[skippedId]?.value).toBe('skipped');
     const nextId = questionIdOf(skipped);
@@ -151,7 +168,11 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
         replies = await say(webchat, p, String(scale.indexOf(value) + 1));
       }
       // A field summary card carries a "Weiter" action; continue to the next field from it.
-      if (questionIdOf(replies) === undefined && /Auswertung: /.test(allText(replies)) && !/Gesamtauswertung/.test(allText(replies))) {
+      if (
+        questionIdOf(replies) === undefined &&
+        /Auswertung: /.test(allText(replies)) &&
+        !/Gesamtauswertung/.test(allText(replies))
+      ) {
         for (const m of allText(replies).matchAll(/Auswertung: ([^\n*"]+)/g)) fieldSummaries.push((m[1] ?? '').trim());
         replies = await say(webchat, p, 'weiter');
       }
@@ -201,7 +222,9 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
     for (const value of cases) {
       const replies = await submit(webchat, p, value);
       expect(replies.length).toBeGreaterThan(0);
-      expect(allText(replies)).toMatch(/nicht mehr aktuell|nicht verwenden|Bitte wählen Sie|gibt es im Selbstcheck nicht/);
+      expect(allText(replies)).toMatch(
+        /nicht mehr aktuell|nicht verwenden|Bitte wählen Sie|gibt es im Selbstcheck nicht/,
+      );
     }
     // A double click (same answer again) changes nothing either, and just moves on.
     const again = await submit(webchat, p, { ...data, answer: 'full' });
@@ -241,7 +264,9 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
     const row = await prisma().botStateItem.findUniqueOrThrow({ where: { key: stateKey } });
     await prisma().botStateItem.update({
       where: { key: stateKey },
-      data: { data: { ...(row.data as object), dialogState: { dialogStack: [{ id: 'assessment.v0', state: { step: 3 } }] } } },
+      data: {
+        data: { ...(row.data as object), dialogState: { dialogStack: [{ id: 'assessment.v0', state: { step: 3 } }] } },
+      },
     });
     const replies = await say(webchat, p, '1');
     // The typed answer is not applied blindly to an unknown position; the walk resumes instead.
@@ -255,7 +280,9 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
     const b = newParticipant();
     const firstA = await onboard(webchat, a, 'Erlangen', 'Verwaltungsspitze');
     const firstB = await onboard(webchat, b, 'Erlangen', 'Mitarbeiter*in Integrationsstelle');
-    expect(questionCard(firstA)!.actions!.at(0)!.data['assessmentId']).toBe(questionCard(firstB)!.actions!.at(0)!.data['assessmentId']);
+    expect(questionCard(firstA)!.actions!.at(0)!.data['assessmentId']).toBe(
+      questionCard(firstB)!.actions!.at(0)!.data['assessmentId'],
+    );
     await say(webchat, a, '1');
     await say(webchat, b, '4');
     const result = await say(webchat, b, 'ergebnis');
@@ -287,7 +314,10 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
     const restarted = await say(webchat, staff, 'start');
     const round2 = questionCard(restarted)!.actions!.at(0)!.data['assessmentId'] as string;
     expect(round2).not.toBe(round1);
-    expect(await prisma().assessment.findUnique({ where: { id: round2 } })).toMatchObject({ round: 2, status: 'in_progress' });
+    expect(await prisma().assessment.findUnique({ where: { id: round2 } })).toMatchObject({
+      round: 2,
+      status: 'in_progress',
+    });
     expect(questionIdOf(restarted)).toBe('MS-01');
   });
 
@@ -300,7 +330,11 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
         let raw = '';
         req.on('data', (c: Buffer) => (raw += c.toString()));
         req.on('end', () => {
-          calls.push({ method: req.method ?? '', url: req.url ?? '', body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {} });
+          calls.push({
+            method: req.method ?? '',
+            url: req.url ?? '',
+            body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {},
+          });
           res.writeHead(200, { 'content-type': 'application/json' });
           res.end(JSON.stringify({ id: `sent-${calls.length}` }));
         });
@@ -330,15 +364,23 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
       expect(JSON.stringify(res.body)).toContain('Ihre Antwort: Teilweise umgesetzt');
-      const posted = calls.filter((c) => c.method === 'POST' && c.url.startsWith(`/v3/conversations/${encodeURIComponent(p.conversationId)}/activities`));
+      const posted = calls.filter(
+        (c) =>
+          c.method === 'POST' &&
+          c.url.startsWith(`/v3/conversations/${encodeURIComponent(p.conversationId)}/activities`),
+      );
       expect(JSON.stringify(posted.map((c) => c.body))).toContain('"questionId":"MS-02"');
-      const stored = await prisma().answer.findMany({ where: { respondent: { identityKey: `aad:tenant-1:${p.aadObjectId}` } } });
+      const stored = await prisma().answer.findMany({
+        where: { respondent: { identityKey: `aad:tenant-1:${p.aadObjectId}` } },
+      });
       expect(stored.map((a) => [a.questionId, a.value, a.channel])).toEqual([['MS-01', 'partial', 'msteams']]);
 
       calls.length = 0;
       const second = await invoke(action.data);
       expect(second.status).toBe(200);
-      expect(await prisma().answerHistory.count({ where: { answer: { respondentId: stored.at(0)!.respondentId } } })).toBe(1);
+      expect(
+        await prisma().answerHistory.count({ where: { answer: { respondentId: stored.at(0)!.respondentId } } }),
+      ).toBe(1);
     });
 
     it('replaces a submitted form in place with how many answers were saved', async () => {
@@ -358,7 +400,9 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
       expect(JSON.stringify(res.body)).toContain('1 Antworten gespeichert');
-      const stored = await prisma().answer.findMany({ where: { respondent: { identityKey: `aad:tenant-1:${p.aadObjectId}` } } });
+      const stored = await prisma().answer.findMany({
+        where: { respondent: { identityKey: `aad:tenant-1:${p.aadObjectId}` } },
+      });
       expect(stored.map((a) => [a.questionId, a.value])).toEqual([['MS-01', 'full']]);
     });
 
@@ -371,14 +415,21 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
         teamsPersonal(p, {
           type: 'invoke',
           name: 'adaptiveCard/action',
-          value: { action: { type: 'Action.Execute', verb: 'answer', data: { ...data, assessmentId: 'assessment-of-bochum', answer: 'full' } } },
+          value: {
+            action: {
+              type: 'Action.Execute',
+              verb: 'answer',
+              data: { ...data, assessmentId: 'assessment-of-bochum', answer: 'full' },
+            },
+          },
         }),
       );
       expect(res.status).toBe(200);
       expect(JSON.stringify(res.body)).toContain('nicht mehr aktuell');
       expect(JSON.stringify(calls.map((c) => c.body))).toContain('"questionId":"MS-01"');
-      expect(await prisma().answer.count({ where: { respondent: { identityKey: `aad:tenant-1:${p.aadObjectId}` } } })).toBe(0);
+      expect(
+        await prisma().answer.count({ where: { respondent: { identityKey: `aad:tenant-1:${p.aadObjectId}` } } }),
+      ).toBe(0);
     });
   });
-
 });

@@ -9,10 +9,17 @@ interface CardJson {
 }
 
 const cardsOf = (replies: readonly ReplyActivity[]): CardJson[] =>
-  replies.flatMap((r) => (r.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a) => a.content as CardJson));
-const questionCard = (replies: readonly ReplyActivity[]): CardJson | undefined => cardsOf(replies).find((c) => c.actions?.some((a) => a.data['verb'] === 'answer'));
-const questionIdOf = (replies: readonly ReplyActivity[]): string | undefined => questionCard(replies)?.actions?.[0]?.data['questionId'] as string | undefined;
-const allText = (replies: readonly ReplyActivity[]) => replies.map((r) => `${r.text ?? ''} ${JSON.stringify(r.attachments ?? [])}`).join('\n');
+  replies.flatMap((r) =>
+    (r.attachments ?? [])
+      .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
+      .map((a) => a.content as CardJson),
+  );
+const questionCard = (replies: readonly ReplyActivity[]): CardJson | undefined =>
+  cardsOf(replies).find((c) => c.actions?.some((a) => a.data['verb'] === 'answer'));
+const questionIdOf = (replies: readonly ReplyActivity[]): string | undefined =>
+  questionCard(replies)?.actions?.[0]?.data['questionId'] as string | undefined;
+const allText = (replies: readonly ReplyActivity[]) =>
+  replies.map((r) => `${r.text ?? ''} ${JSON.stringify(r.attachments ?? [])}`).join('\n');
 
 describe(`the self-check as a conversation: forms, re-asking, language, restart (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
   let svc: TestService;
@@ -22,10 +29,14 @@ describe(`the self-check as a conversation: forms, re-asking, language, restart 
   afterAll(async () => svc.stop());
 
   const say = (shape: Shape, p: Participant, text: string) => svc.replies(message(shape, p, text));
-  const submit = (shape: Shape, p: Participant, value: Record<string, unknown>) => svc.replies(shape(p, { type: 'message', value }));
+  const submit = (shape: Shape, p: Participant, value: Record<string, unknown>) =>
+    svc.replies(shape(p, { type: 'message', value }));
   const prisma = () => svc.service.db.prisma;
   const storedAnswers = async (identityKey: string) => {
-    const rows = await prisma().answer.findMany({ where: { respondent: { identityKey } }, orderBy: { questionId: 'asc' } });
+    const rows = await prisma().answer.findMany({
+      where: { respondent: { identityKey } },
+      orderBy: { questionId: 'asc' },
+    });
     return Object.fromEntries(rows.map((r) => [r.questionId, { value: r.value, comment: r.comment }]));
   };
 
@@ -45,8 +56,12 @@ describe(`the self-check as a conversation: forms, re-asking, language, restart 
     const p = newParticipant();
     const key = `webchat:${p.userId}`;
     await onboard(webchat, p, 'Aachen', 'Verwaltungsspitze');
-    const formOf = (replies: readonly ReplyActivity[]) => cardsOf(replies).find((c) => c.actions?.some((a) => a.data['verb'] === 'form'));
-    const inputsOf = (form: CardJson | undefined) => (form?.body ?? []).flatMap((e) => ((e as { type?: string; id?: string }).type === 'Input.ChoiceSet' ? [(e as { id: string }).id] : []));
+    const formOf = (replies: readonly ReplyActivity[]) =>
+      cardsOf(replies).find((c) => c.actions?.some((a) => a.data['verb'] === 'form'));
+    const inputsOf = (form: CardJson | undefined) =>
+      (form?.body ?? []).flatMap((e) =>
+        (e as { type?: string; id?: string }).type === 'Input.ChoiceSet' ? [(e as { id: string }).id] : [],
+      );
 
     const first = formOf(await say(webchat, p, 'formular'));
     expect(first).toBeDefined();
@@ -57,7 +72,9 @@ describe(`the self-check as a conversation: forms, re-asking, language, restart 
     expect(data).toMatchObject({ verb: 'form', fieldId: 'MS' });
 
     // A form naming another field's question, or a value off the scale: nothing stored.
-    expect(allText(await submit(webchat, p, { ...data, 'a_MS-01': 'full', 'a_IO-01': 'full' }))).toContain('nicht mehr aktuell');
+    expect(allText(await submit(webchat, p, { ...data, 'a_MS-01': 'full', 'a_IO-01': 'full' }))).toContain(
+      'nicht mehr aktuell',
+    );
     expect(allText(await submit(webchat, p, { ...data, 'a_MS-01': 'sehr gut' }))).toContain('nicht verwenden');
     expect(await storedAnswers(key)).toEqual({});
 
@@ -65,7 +82,10 @@ describe(`the self-check as a conversation: forms, re-asking, language, restart 
     const saved = await submit(webchat, p, { ...data, 'a_MS-01': 'partial', 'a_MS-02': 'full', 'a_MS-04': '' });
     expect(allText(saved)).toContain('2 Antworten gespeichert');
     expect(allText(saved)).toContain('MS-03');
-    expect(await storedAnswers(key)).toEqual({ 'MS-01': { value: 'partial', comment: null }, 'MS-02': { value: 'full', comment: null } });
+    expect(await storedAnswers(key)).toEqual({
+      'MS-01': { value: 'partial', comment: null },
+      'MS-02': { value: 'full', comment: null },
+    });
     const second = formOf(saved);
     expect(inputsOf(second)).toContain('a_MS-03');
     expect(JSON.stringify(second)).toContain('"value":"partial"');
@@ -75,7 +95,11 @@ describe(`the self-check as a conversation: forms, re-asking, language, restart 
     expect(await prisma().answerHistory.count({ where: { answer: { respondent: { identityKey: key } } } })).toBe(2);
 
     // The rest of the field at once: the field summary follows, then the next field's form.
-    const rest = Object.fromEntries(inputsOf(second).filter((id) => id !== 'a_MS-01' && id !== 'a_MS-02').map((id) => [id, 'planned']));
+    const rest = Object.fromEntries(
+      inputsOf(second)
+        .filter((id) => id !== 'a_MS-01' && id !== 'a_MS-02')
+        .map((id) => [id, 'planned']),
+    );
     const done = await submit(webchat, p, { ...data, ...rest });
     expect(allText(done)).toContain('Auswertung: Management und Steuerung');
     expect(formOf(done)?.actions?.find((a) => a.data['verb'] === 'form')?.data['fieldId']).toBe('IO');
@@ -129,11 +153,13 @@ describe(`the self-check as a conversation: forms, re-asking, language, restart 
     expect(Object.keys(await storedAnswers(`webchat:${colleague.userId}`))).toHaveLength(1);
   });
 
-  it('stores a respondent\'s language switch and uses it for the same person elsewhere', async () => {
+  it("stores a respondent's language switch and uses it for the same person elsewhere", async () => {
     const p = newParticipant({ aadObjectId: `aad-lang-${Date.now()}` });
     await onboard(teamsPersonal, p, 'Kiel', 'Verwaltungsspitze');
     expect(allText(await say(teamsPersonal, p, 'english'))).toMatch(/English/);
-    const respondent = await prisma().respondent.findUnique({ where: { identityKey: `aad:tenant-1:${p.aadObjectId}` } });
+    const respondent = await prisma().respondent.findUnique({
+      where: { identityKey: `aad:tenant-1:${p.aadObjectId}` },
+    });
     expect(respondent?.locale).toBe('en');
     // The same person with a new channel user id (user state is empty there) and a German client.
     const elsewhere = { ...p, userId: `${p.userId}-other`, conversationId: `${p.conversationId}-other` };
@@ -142,7 +168,9 @@ describe(`the self-check as a conversation: forms, re-asking, language, restart 
     const stranger = newParticipant({ aadObjectId: `aad-stranger-${Date.now()}` });
     expect(allText(await say(teamsPersonal, stranger, 'english'))).toMatch(/English/);
     expect(await prisma().respondent.count({ where: { identityKey: `aad:tenant-1:${stranger.aadObjectId}` } })).toBe(0);
-    expect(allText(await say(teamsPersonal, { ...stranger, userId: `${stranger.userId}-other` }, 'hilfe'))).toMatch(/Das können Sie mir schreiben/);
+    expect(allText(await say(teamsPersonal, { ...stranger, userId: `${stranger.userId}-other` }, 'hilfe'))).toMatch(
+      /Das können Sie mir schreiben/,
+    );
   });
 
   (usingPostgres ? it.skip : it)('needs few database queries per answer turn', async () => {
@@ -187,7 +215,11 @@ describe('the self-check across a service restart', () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'wb-restart-'));
       env = { DATABASE_URL: `pglite:${dir}` };
       // Seeded from the migrated snapshot (a fresh on-disk migration takes ~10 s); the second start opens the directory as is.
-      database = { target: { kind: 'pglite', dataDir: dir }, openOptions: database.openOptions, dispose: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })) };
+      database = {
+        target: { kind: 'pglite', dataDir: dir },
+        openOptions: database.openOptions,
+        dispose: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
+      };
     }
     const p = newParticipant();
     const first = await startTestService(env, database);
@@ -206,7 +238,9 @@ describe('the self-check across a service restart', () => {
     try {
       const resumed = await second.replies(message(webchat, p, 'weiter'));
       expect(questionIdOf(resumed)).toBe('MS-03');
-      const otherConversation = await second.replies(message(webchat, { ...p, conversationId: `${p.conversationId}-after-restart` }, 'weiter'));
+      const otherConversation = await second.replies(
+        message(webchat, { ...p, conversationId: `${p.conversationId}-after-restart` }, 'weiter'),
+      );
       expect(allText(otherConversation)).toContain('Willkommen zurück');
       expect(questionIdOf(otherConversation)).toBe('MS-03');
     } finally {

@@ -1,13 +1,34 @@
-import { matchMunicipality, municipalityKey, recogniseCoordinatorCommand } from '../../src/domain/conversation/coordinatorCommands';
+import {
+  matchMunicipality,
+  municipalityKey,
+  recogniseCoordinatorCommand,
+} from '../../src/domain/conversation/coordinatorCommands';
 
 describe('coordinator command recogniser', () => {
   it.each([
     ['rollen', { kind: 'roles' }],
     ['Roles', { kind: 'roles' }],
-    ['rolle lead Potsdam 1234abcd-0000', { kind: 'grant', role: 'lead', municipality: 'Potsdam', person: { kind: 'id', value: '1234abcd-0000' } }],
-    ['grant lead Landkreis Teltow-Fläming <at>Erika Muster</at>', { kind: 'grant', role: 'lead', municipality: 'Landkreis Teltow-Fläming', person: { kind: 'mention', name: 'Erika Muster' } }],
-    ['rolle koordination aad:t1:abcdef12', { kind: 'grant', role: 'coordinator', person: { kind: 'id', value: 'aad:t1:abcdef12' } }],
-    ['revoke coordinator 1234abcd-0000', { kind: 'revoke', role: 'coordinator', person: { kind: 'id', value: '1234abcd-0000' } }],
+    [
+      'rolle lead Potsdam 1234abcd-0000',
+      { kind: 'grant', role: 'lead', municipality: 'Potsdam', person: { kind: 'id', value: '1234abcd-0000' } },
+    ],
+    [
+      'grant lead Landkreis Teltow-Fläming <at>Erika Muster</at>',
+      {
+        kind: 'grant',
+        role: 'lead',
+        municipality: 'Landkreis Teltow-Fläming',
+        person: { kind: 'mention', name: 'Erika Muster' },
+      },
+    ],
+    [
+      'rolle koordination aad:t1:abcdef12',
+      { kind: 'grant', role: 'coordinator', person: { kind: 'id', value: 'aad:t1:abcdef12' } },
+    ],
+    [
+      'revoke coordinator 1234abcd-0000',
+      { kind: 'revoke', role: 'coordinator', person: { kind: 'id', value: '1234abcd-0000' } },
+    ],
     ['abonnieren Lübeck', { kind: 'subscribe', municipality: 'Lübeck' }],
     ['subscribe all', { kind: 'subscribe', municipality: 'all' }],
     ['abbestellen', { kind: 'unsubscribe' }],
@@ -29,7 +50,20 @@ describe('coordinator command recogniser', () => {
   });
 
   it('leaves self-check commands and free text alone', () => {
-    for (const text of ['start', 'hilfe', 'abschließen', 'weiter', '1', 'teilweise', 'Wie ist das Wetter?', 'rolle', 'rolle chef Potsdam x', 'rolle lead <at>X</at>', 'ergebnis', 'status'])
+    for (const text of [
+      'start',
+      'hilfe',
+      'abschließen',
+      'weiter',
+      '1',
+      'teilweise',
+      'Wie ist das Wetter?',
+      'rolle',
+      'rolle chef Potsdam x',
+      'rolle lead <at>X</at>',
+      'ergebnis',
+      'status',
+    ])
       expect({ text, command: recogniseCoordinatorCommand(text) }).toEqual({ text, command: undefined });
   });
 
@@ -45,7 +79,12 @@ describe('coordinator command recogniser', () => {
       return m.kind === 'one' ? m.municipality.id : m.kind;
     };
     expect(['LÜBECK', 'luebeck', 'Lubeck', 'Lüneburg'].map(one)).toEqual(['luebeck', 'luebeck', 'luebeck', 'none']);
-    expect(['görlitz', 'LK Görlitz', 'landkreis goerlitz', 'osna'].map(one)).toEqual(['lk-goerlitz', 'lk-goerlitz', 'lk-goerlitz', 'lk-osnabrueck']);
+    expect(['görlitz', 'LK Görlitz', 'landkreis goerlitz', 'osna'].map(one)).toEqual([
+      'lk-goerlitz',
+      'lk-goerlitz',
+      'lk-goerlitz',
+      'lk-osnabrueck',
+    ]);
     expect(['halle', 'Halle (Saale)', 'halle-saale'].map(one)).toEqual(['halle-saale', 'halle-saale', 'halle-saale']);
     expect(one('landkreis')).toBe('ambiguous');
     expect(one('')).toBe('none');

@@ -18,11 +18,32 @@ describe(`comparison card (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
   async function round(municipalityId: string, roundNo: number, value: StoredAnswer, completed: boolean) {
     const prisma = svc.service.db.prisma;
     const a = await prisma.assessment.create({
-      data: { municipalityId, questionnaireVersion: 1, round: roundNo, ...(completed ? { status: 'completed', completedAt: new Date() } : {}) },
+      data: {
+        municipalityId,
+        questionnaireVersion: 1,
+        round: roundNo,
+        ...(completed ? { status: 'completed', completedAt: new Date() } : {}),
+      },
     });
-    const r = await prisma.respondent.create({ data: { identityKey: `webchat:cmp-${municipalityId}-${roundNo}`, municipalityId, role: 'mayor', consentedAt: new Date() } });
+    const r = await prisma.respondent.create({
+      data: {
+        identityKey: `webchat:cmp-${municipalityId}-${roundNo}`,
+        municipalityId,
+        role: 'mayor',
+        consentedAt: new Date(),
+      },
+    });
     for (const questionId of firstQuestions) {
-      await prisma.answer.create({ data: { assessmentId: a.id, respondentId: r.id, questionId, value, questionnaireVersion: 1, channel: 'webchat' } });
+      await prisma.answer.create({
+        data: {
+          assessmentId: a.id,
+          respondentId: r.id,
+          questionId,
+          value,
+          questionnaireVersion: 1,
+          channel: 'webchat',
+        },
+      });
     }
   }
 

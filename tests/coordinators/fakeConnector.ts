@@ -51,7 +51,11 @@ export class FakeConnector {
         });
         res.writeHead(status, { 'content-type': 'application/json', ...(scripted?.headers ?? {}) });
         const id = `activity-${++this.counter}`;
-        res.end(JSON.stringify(scripted?.body ?? (status < 300 ? { id } : { error: { code: 'Error', message: `status ${status}` } })));
+        res.end(
+          JSON.stringify(
+            scripted?.body ?? (status < 300 ? { id } : { error: { code: 'Error', message: `status ${status}` } }),
+          ),
+        );
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
@@ -65,7 +69,12 @@ export class FakeConnector {
   }
 
   posts(conversationId?: string): ConnectorCall[] {
-    return this.calls.filter((c) => c.method === 'POST' && /\/activities/.test(c.url) && (conversationId === undefined || c.conversationId === conversationId));
+    return this.calls.filter(
+      (c) =>
+        c.method === 'POST' &&
+        /\/activities/.test(c.url) &&
+        (conversationId === undefined || c.conversationId === conversationId),
+    );
   }
 
   successfulPosts(conversationId?: string): ConnectorCall[] {
@@ -73,7 +82,9 @@ export class FakeConnector {
   }
 
   updates(conversationId?: string): ConnectorCall[] {
-    return this.calls.filter((c) => c.method === 'PUT' && (conversationId === undefined || c.conversationId === conversationId));
+    return this.calls.filter(
+      (c) => c.method === 'PUT' && (conversationId === undefined || c.conversationId === conversationId),
+    );
   }
 
   reset(): void {

@@ -46,7 +46,13 @@ describe(`reminders with a controlled clock (${usingPostgres ? 'PostgreSQL' : 'P
       clock,
     });
     reminders = new PrismaReminderRepository(db.prisma);
-    job = new ReminderService({ reminders, outbox: new PrismaOutboxRepository(db.prisma), selfCheck, clock, afterDays: 2 });
+    job = new ReminderService({
+      reminders,
+      outbox: new PrismaOutboxRepository(db.prisma),
+      selfCheck,
+      clock,
+      afterDays: 2,
+    });
   });
   afterAll(async () => {
     await connector.stop();
@@ -56,19 +62,40 @@ describe(`reminders with a controlled clock (${usingPostgres ? 'PostgreSQL' : 'P
   /** A consented respondent of Zwickau with one answer given at `at`, and (optionally) a 1:1 conversation. */
   async function respondent(name: string, at: number, withConversation = true) {
     const identityKey = `aad:tenant-1:${name}`;
-    const r = await db.prisma.respondent.create({ data: { identityKey, municipalityId: 'zwickau', role: 'integration_staff', consentedAt: new Date(at), locale: 'de' } });
+    const r = await db.prisma.respondent.create({
+      data: {
+        identityKey,
+        municipalityId: 'zwickau',
+        role: 'integration_staff',
+        consentedAt: new Date(at),
+        locale: 'de',
+      },
+    });
     const assessment = await selfCheck.startOrJoinAssessment('zwickau');
     await answerAt(r.id, assessment.id, 'MS-01', at);
-    if (withConversation) await reminders.rememberConversation(identityKey, { serviceUrl: connector.url, channelId: 'msteams', conversation: { id: `a:${name}` }, bot: { id: '28:bot' } });
+    if (withConversation)
+      await reminders.rememberConversation(identityKey, {
+        serviceUrl: connector.url,
+        channelId: 'msteams',
+        conversation: { id: `a:${name}` },
+        bot: { id: '28:bot' },
+      });
     return { id: r.id, identityKey, assessmentId: assessment.id };
   }
 
   async function answerAt(respondentId: string, assessmentId: string, questionId: string, at: number) {
-    await selfCheck.recordAnswer({ assessment: { id: assessmentId, questionnaireVersion: 1 }, respondentId, questionId, value: 'partial', channel: 'msteams' });
+    await selfCheck.recordAnswer({
+      assessment: { id: assessmentId, questionnaireVersion: 1 },
+      respondentId,
+      questionId,
+      value: 'partial',
+      channel: 'msteams',
+    });
     await db.prisma.answer.updateMany({ where: { respondentId, questionId }, data: { answeredAt: new Date(at) } });
   }
 
-  const reminderRows = (identityKey: string) => db.prisma.outboxDelivery.findMany({ where: { identityKey }, orderBy: { createdAt: 'asc' } });
+  const reminderRows = (identityKey: string) =>
+    db.prisma.outboxDelivery.findMany({ where: { identityKey }, orderBy: { createdAt: 'asc' } });
 
   it('reminds once per pause after N days, at most once a week, not when turned off, not without a 1:1 chat', async () => {
     const anna = await respondent('anna', T0);
@@ -107,9 +134,18 @@ describe(`reminders with a controlled clock (${usingPostgres ? 'PostgreSQL' : 'P
     for (let i = 0; i < 200; i++) {
       const progress = selfCheck.progress(1, await selfCheck.answersOf(carla.assessmentId, carla.id));
       if (progress.next === undefined) break;
-      await selfCheck.recordAnswer({ assessment: { id: carla.assessmentId, questionnaireVersion: q.version }, respondentId: carla.id, questionId: progress.next.id, value: 'none', channel: 'msteams' });
+      await selfCheck.recordAnswer({
+        assessment: { id: carla.assessmentId, questionnaireVersion: q.version },
+        respondentId: carla.id,
+        questionId: progress.next.id,
+        value: 'none',
+        channel: 'msteams',
+      });
     }
-    await db.prisma.answer.updateMany({ where: { respondentId: carla.id }, data: { answeredAt: new Date(now - 5 * DAY) } });
+    await db.prisma.answer.updateMany({
+      where: { respondentId: carla.id },
+      data: { answeredAt: new Date(now - 5 * DAY) },
+    });
     await job.run();
     expect(await reminderRows(carla.identityKey)).toHaveLength(0);
     expect((await job.stalled('zwickau')).map((s) => s.identityKey)).not.toContain(carla.identityKey);
@@ -124,7 +160,14 @@ describe(`reminders with a controlled clock (${usingPostgres ? 'PostgreSQL' : 'P
       subscriptions: new PrismaSubscriptionRepository(db.prisma),
       reminders,
       gateway: new BotConnectorGateway(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), ''),
-      renderer: new OutboxMessages(new OutboxContentService({ selfCheck, respondents: new PrismaRespondentRepository(db.prisma), channelLocale: 'de', reminderAfterDays: 2 })),
+      renderer: new OutboxMessages(
+        new OutboxContentService({
+          selfCheck,
+          respondents: new PrismaRespondentRepository(db.prisma),
+          channelLocale: 'de',
+          reminderAfterDays: 2,
+        }),
+      ),
       clock: { now: () => new Date(Date.now() + 60_000) },
       options: { ...DEFAULT_DELIVERY_OPTIONS, worker: 'R', perConversationGapMs: 0 },
       serviceUrlAllowed: (url) => isServiceUrlAllowed(url, LOCAL_POLICY),

@@ -43,11 +43,16 @@ const MATRIX: readonly [string, readonly Actor[]][] = [
 describe(`roles and access for every coordinator command (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
   let svc: TestService;
   const channel = `19:roles-${Date.now()}@thread.tacv2`;
-  const actor = (a: Actor, conversationId = channel): Participant => newParticipant({ conversationId, aadObjectId: OID[a] });
+  const actor = (a: Actor, conversationId = channel): Participant =>
+    newParticipant({ conversationId, aadObjectId: OID[a] });
   const sayRaw = async (a: Actor, text: string) => {
     const p = actor(a);
     const activity = teamsChannel(p, { type: 'message', text });
-    if (a === 'foreignTenant') Object.assign(activity, { conversation: { id: channel, conversationType: 'channel', tenantId: 'tenant-2' }, channelData: { tenant: { id: 'tenant-2' } } });
+    if (a === 'foreignTenant')
+      Object.assign(activity, {
+        conversation: { id: channel, conversationType: 'channel', tenantId: 'tenant-2' },
+        channelData: { tenant: { id: 'tenant-2' } },
+      });
     return svc.replies(activity);
   };
   const say = async (a: Actor, text: string) => allText(await sayRaw(a, text));
@@ -58,10 +63,19 @@ describe(`roles and access for every coordinator command (${usingPostgres ? 'Pos
   beforeAll(async () => {
     // Channel authentication on: subscriptions and reminder chats are stored only from authenticated turns.
     svc = await startAuthenticatedTestService(coordinatorEnv());
-    expect(await inChannel(svc, actor('bootstrap'), `rolle koordination ${OID.coordinator}`)).toContain('Rolle vergeben: Koordination');
-    expect(await inChannel(svc, actor('bootstrap'), `rolle lead Potsdam ${OID.lead}`)).toContain('Rolle vergeben: Leitung Potsdam');
+    expect(await inChannel(svc, actor('bootstrap'), `rolle koordination ${OID.coordinator}`)).toContain(
+      'Rolle vergeben: Koordination',
+    );
+    expect(await inChannel(svc, actor('bootstrap'), `rolle lead Potsdam ${OID.lead}`)).toContain(
+      'Rolle vergeben: Leitung Potsdam',
+    );
     await svc.service.db.prisma.respondent.create({
-      data: { identityKey: `aad:tenant-1:${OID.respondent}`, municipalityId: 'potsdam', role: 'integration_staff', consentedAt: new Date() },
+      data: {
+        identityKey: `aad:tenant-1:${OID.respondent}`,
+        municipalityId: 'potsdam',
+        role: 'integration_staff',
+        consentedAt: new Date(),
+      },
     });
   });
   afterAll(async () => svc.stop());
@@ -70,7 +84,11 @@ describe(`roles and access for every coordinator command (${usingPostgres ? 'Pos
     for (const a of ACTORS) {
       const replies = await sayRaw(a, command);
       const outcome = allText(replies).includes(DENIED) ? 'denied' : 'allowed';
-      expect({ actor: a, command, outcome }).toEqual({ actor: a, command, outcome: allowed.includes(a) ? 'allowed' : 'denied' });
+      expect({ actor: a, command, outcome }).toEqual({
+        actor: a,
+        command,
+        outcome: allowed.includes(a) ? 'allowed' : 'denied',
+      });
       if (outcome === 'denied') expect(isPlainDenial(replies)).toBe(true);
       else expect(replies.length).toBeGreaterThan(0);
     }
@@ -85,10 +103,20 @@ describe(`roles and access for every coordinator command (${usingPostgres ? 'Pos
   it('matches municipality names forgivingly (case, umlauts, slugs, Landkreis)', async () => {
     const ch = `19:match-${Date.now()}@thread.tacv2`;
     const p = actor('bootstrap', ch);
-    for (const name of ['lübeck', 'LUEBECK', 'Luebeck', 'lk teltow-fläming', 'Landkreis Teltow-Flaeming', 'halle (saale)', 'Görlitz']) {
+    for (const name of [
+      'lübeck',
+      'LUEBECK',
+      'Luebeck',
+      'lk teltow-fläming',
+      'Landkreis Teltow-Flaeming',
+      'halle (saale)',
+      'Görlitz',
+    ]) {
       expect(await inChannel(svc, p, `abonnieren ${name}`)).toContain('Zusammenfassungen für **');
     }
-    const scopes = (await svc.service.db.prisma.channelSubscription.findMany({ where: { conversationId: ch } })).map((s) => s.scope).sort();
+    const scopes = (await svc.service.db.prisma.channelSubscription.findMany({ where: { conversationId: ch } }))
+      .map((s) => s.scope)
+      .sort();
     expect(scopes).toEqual(['halle-saale', 'lk-goerlitz', 'lk-teltow-flaeming', 'luebeck']);
     expect(await inChannel(svc, p, 'abonnieren landkreis')).toContain('passt auf mehrere Kommunen');
     expect(await inChannel(svc, p, 'abbestellen')).toContain('Abbestellt: 4');
@@ -100,12 +128,24 @@ describe(`roles and access for every coordinator command (${usingPostgres ? 'Pos
       type: 'message',
       text: '<at>Weltoffen-Bot</at> rolle lead Bochum <at>Erika Muster</at>',
       entities: [
-        { type: 'mention', text: '<at>Weltoffen-Bot</at>', mentioned: { id: '28:weltoffen-bot', name: 'Weltoffen-Bot' } },
-        { type: 'mention', text: '<at>Erika Muster</at>', mentioned: { id: '29:erika', name: 'Erika Muster', aadObjectId: 'ERIKA-8888' } },
+        {
+          type: 'mention',
+          text: '<at>Weltoffen-Bot</at>',
+          mentioned: { id: '28:weltoffen-bot', name: 'Weltoffen-Bot' },
+        },
+        {
+          type: 'mention',
+          text: '<at>Erika Muster</at>',
+          mentioned: { id: '29:erika', name: 'Erika Muster', aadObjectId: 'ERIKA-8888' },
+        },
       ],
     });
     expect(allText(await svc.replies(activity))).toContain('Rolle vergeben: Leitung Bochum für Erika Muster');
-    expect(await svc.service.db.prisma.roleGrant.findFirst({ where: { identityKey: 'aad:tenant-1:erika-8888', municipalityId: 'bochum' } })).not.toBeNull();
+    expect(
+      await svc.service.db.prisma.roleGrant.findFirst({
+        where: { identityKey: 'aad:tenant-1:erika-8888', municipalityId: 'bochum' },
+      }),
+    ).not.toBeNull();
     const erika = newParticipant({ conversationId: channel, aadObjectId: 'erika-8888' });
     expect(await inChannel(svc, erika, 'vergleich Bochum')).not.toContain(DENIED);
     expect(await say('bootstrap', 'entziehen lead Bochum aad:tenant-1:erika-8888')).toContain('Rolle entzogen');
@@ -118,23 +158,46 @@ describe(`roles and access for every coordinator command (${usingPostgres ? 'Pos
   it('turns reminders off and on only in the personal chat', async () => {
     const p = newParticipant({ aadObjectId: OID.respondent });
     expect(await inPersonal(svc, p, 'erinnerungen aus')).toContain('erinnere Sie nicht mehr');
-    expect((await svc.service.db.prisma.personalConversation.findUnique({ where: { identityKey: `aad:tenant-1:${OID.respondent}` } }))?.remindersEnabled).toBe(false);
+    expect(
+      (
+        await svc.service.db.prisma.personalConversation.findUnique({
+          where: { identityKey: `aad:tenant-1:${OID.respondent}` },
+        })
+      )?.remindersEnabled,
+    ).toBe(false);
     expect(await inPersonal(svc, p, 'reminders on')).toContain('Erinnerungen sind eingeschaltet');
-    expect((await svc.service.db.prisma.personalConversation.findUnique({ where: { identityKey: `aad:tenant-1:${OID.respondent}` } }))?.remindersEnabled).toBe(true);
+    expect(
+      (
+        await svc.service.db.prisma.personalConversation.findUnique({
+          where: { identityKey: `aad:tenant-1:${OID.respondent}` },
+        })
+      )?.remindersEnabled,
+    ).toBe(true);
     expect(await say('respondent', 'erinnerungen aus')).toContain('nur im persönlichen Chat');
     // Someone who never joined the self-check gets the answer, but nothing is stored about them.
-    expect(await inPersonal(svc, newParticipant({ aadObjectId: OID.stranger }), 'erinnerungen aus')).toContain('erinnere Sie nicht mehr');
-    expect(await svc.service.db.prisma.personalConversation.count({ where: { identityKey: `aad:tenant-1:${OID.stranger}` } })).toBe(0);
+    expect(await inPersonal(svc, newParticipant({ aadObjectId: OID.stranger }), 'erinnerungen aus')).toContain(
+      'erinnere Sie nicht mehr',
+    );
+    expect(
+      await svc.service.db.prisma.personalConversation.count({
+        where: { identityKey: `aad:tenant-1:${OID.stranger}` },
+      }),
+    ).toBe(0);
   });
 
   it('stores the 1:1 conversation reference for reminders only after consent', async () => {
     const p = newParticipant({ aadObjectId: 'new-resp-1010', serviceUrl: 'http://127.0.0.1:9/teams-a/' });
-    const row = () => svc.service.db.prisma.personalConversation.findUnique({ where: { identityKey: 'aad:tenant-1:new-resp-1010' } });
+    const row = () =>
+      svc.service.db.prisma.personalConversation.findUnique({ where: { identityKey: 'aad:tenant-1:new-resp-1010' } });
     await inPersonal(svc, p, 'start');
     expect(await row()).toBeNull();
     await inPersonal(svc, p, 'ja');
     await inPersonal(svc, p, 'Kiel');
-    expect(await row()).toMatchObject({ conversationId: p.conversationId, serviceUrl: 'http://127.0.0.1:9/teams-a/', remindersEnabled: true });
+    expect(await row()).toMatchObject({
+      conversationId: p.conversationId,
+      serviceUrl: 'http://127.0.0.1:9/teams-a/',
+      remindersEnabled: true,
+    });
     // Teams moved the conversation: the stored reference follows.
     await inPersonal(svc, { ...p, serviceUrl: 'http://127.0.0.1:9/teams-b/' }, 'Verwaltungsspitze');
     expect((await row())?.serviceUrl).toBe('http://127.0.0.1:9/teams-b/');

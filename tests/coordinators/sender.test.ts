@@ -4,7 +4,13 @@ import { BotConnectorGateway, parseRetryAfter } from '../../src/infrastructure/o
 import { PrismaOutboxRepository } from '../../src/infrastructure/outbox/prismaOutboxRepository';
 import { PrismaReminderRepository } from '../../src/infrastructure/repositories/prismaReminderRepository';
 import { PrismaSubscriptionRepository } from '../../src/infrastructure/repositories/prismaSubscriptionRepository';
-import { DEFAULT_DELIVERY_OPTIONS, DeliveryService, SERVICE_URL_REFUSED, classifyFailure, retryDelayMs } from '../../src/services/deliveryService';
+import {
+  DEFAULT_DELIVERY_OPTIONS,
+  DeliveryService,
+  SERVICE_URL_REFUSED,
+  classifyFailure,
+  retryDelayMs,
+} from '../../src/services/deliveryService';
 import type { ConversationGateway, OutboxMessageRenderer } from '../../src/domain/ports';
 import { openMigratedTestDatabase, usingPostgres } from '../support/testDatabase';
 import { isServiceUrlAllowed, serviceUrlPolicy } from '../../src/domain/conversation/serviceUrl';
@@ -52,7 +58,12 @@ describe(`the outbox sender (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
   async function subscription(conversationId: string, scope: string) {
     return new PrismaSubscriptionRepository(db.prisma).subscribe({
       scope,
-      reference: { serviceUrl: connector.url, channelId: 'msteams', conversation: { id: conversationId }, bot: { id: '28:bot' } },
+      reference: {
+        serviceUrl: connector.url,
+        channelId: 'msteams',
+        conversation: { id: conversationId },
+        bot: { id: '28:bot' },
+      },
       tenantId: 't',
       teamId: null,
       channelId: conversationId,
@@ -62,8 +73,12 @@ describe(`the outbox sender (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
   }
 
   async function event(key: string, municipalityId: string, subscriptionId: string, conversationId: string) {
-    const e = await db.prisma.outboxEvent.create({ data: { idempotencyKey: key, kind: 'field_completed', municipalityId, fieldId: 'MS' } });
-    return db.prisma.outboxDelivery.create({ data: { eventId: e.id, idempotencyKey: `${key}|${subscriptionId}`, subscriptionId, conversationId } });
+    const e = await db.prisma.outboxEvent.create({
+      data: { idempotencyKey: key, kind: 'field_completed', municipalityId, fieldId: 'MS' },
+    });
+    return db.prisma.outboxDelivery.create({
+      data: { eventId: e.id, idempotencyKey: `${key}|${subscriptionId}`, subscriptionId, conversationId },
+    });
   }
 
   it('settles a crash between post and record by updating the posted card, never posting again', async () => {
@@ -98,15 +113,25 @@ describe(`the outbox sender (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
     expect(settled).toMatchObject({ state: 'sent', activityId: first.activityId, worker: 'C' });
     expect(JSON.stringify(settled.log)).toContain('settled by updating the posted card');
     expect(connector.posts(conv)).toHaveLength(2);
-    expect(connector.updates(conv).map((u) => u.url)).toEqual([`/v3/conversations/${encodeURIComponent(conv)}/activities/${first.activityId}`]);
+    expect(connector.updates(conv).map((u) => u.url)).toEqual([
+      `/v3/conversations/${encodeURIComponent(conv)}/activities/${first.activityId}`,
+    ]);
     expect(await sender('D').tick()).toMatchObject({ sent: 0, settled: 0 });
   });
 
   it('never resends an uncertain reminder', async () => {
     now = Date.now() + 5000; // ahead of the rows' CURRENT_TIMESTAMP, so they are due
-    await new PrismaReminderRepository(db.prisma).rememberConversation('aad:t:r1', { serviceUrl: connector.url, channelId: 'msteams', conversation: { id: 'a:r1' } });
-    const e = await db.prisma.outboxEvent.create({ data: { idempotencyKey: 'rem-1', kind: 'reminder', municipalityId: 'kiel' } });
-    const d = await db.prisma.outboxDelivery.create({ data: { eventId: e.id, idempotencyKey: 'rem-1|x', identityKey: 'aad:t:r1', conversationId: 'a:r1' } });
+    await new PrismaReminderRepository(db.prisma).rememberConversation('aad:t:r1', {
+      serviceUrl: connector.url,
+      channelId: 'msteams',
+      conversation: { id: 'a:r1' },
+    });
+    const e = await db.prisma.outboxEvent.create({
+      data: { idempotencyKey: 'rem-1', kind: 'reminder', municipalityId: 'kiel' },
+    });
+    const d = await db.prisma.outboxDelivery.create({
+      data: { eventId: e.id, idempotencyKey: 'rem-1|x', identityKey: 'aad:t:r1', conversationId: 'a:r1' },
+    });
     const crashing: ConversationGateway = {
       post: async (ref, msg) => {
         await gateway.post(ref, msg);
@@ -157,16 +182,28 @@ describe(`the outbox sender (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
     now = Date.now() + 5000;
     const conv = '19:sweep@thread';
     const sub = await subscription(conv, 'lk-osnabrueck');
-    const assessment = await db.prisma.assessment.create({ data: { municipalityId: 'lk-osnabrueck', questionnaireVersion: 1, round: 1 } });
+    const assessment = await db.prisma.assessment.create({
+      data: { municipalityId: 'lk-osnabrueck', questionnaireVersion: 1, round: 1 },
+    });
     for (const [i, fieldId] of ['MS', 'IO', 'FZ', 'AW', 'EB', 'ZB', 'KK'].entries()) {
       await db.prisma.outboxEvent.create({
-        data: { idempotencyKey: `field_completed:${assessment.id}:r${i}:${fieldId}`, kind: 'field_completed', municipalityId: 'lk-osnabrueck', assessmentId: assessment.id, respondentId: `r${i}`, fieldId },
+        data: {
+          idempotencyKey: `field_completed:${assessment.id}:r${i}:${fieldId}`,
+          kind: 'field_completed',
+          municipalityId: 'lk-osnabrueck',
+          assessmentId: assessment.id,
+          respondentId: `r${i}`,
+          fieldId,
+        },
       });
     }
     const outbox = new PrismaOutboxRepository(db.prisma);
     expect(await outbox.sweepCompletions(7)).toBe(1);
     expect(await outbox.sweepCompletions(7)).toBe(0);
-    const completion = await db.prisma.outboxEvent.findUniqueOrThrow({ where: { idempotencyKey: `assessment_completed:${assessment.id}` }, include: { deliveries: true } });
+    const completion = await db.prisma.outboxEvent.findUniqueOrThrow({
+      where: { idempotencyKey: `assessment_completed:${assessment.id}` },
+      include: { deliveries: true },
+    });
     expect(completion.deliveries.map((d) => d.subscriptionId)).toEqual([sub.id]);
     // The sender's first tick runs the sweep too (nothing left to add here).
     expect(await sender('S').tick()).toMatchObject({ sent: 1 });
@@ -190,18 +227,35 @@ describe(`the outbox sender (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
     const conv = '19:forged@thread';
     const sub = await subscription(conv, 'bochum');
     const d = await event('forged-1', 'bochum', sub.id, conv);
-    await new PrismaReminderRepository(db.prisma).rememberConversation('aad:t:forged', { serviceUrl: connector.url, channelId: 'msteams', conversation: { id: 'a:forged' } });
-    const e = await db.prisma.outboxEvent.create({ data: { idempotencyKey: 'rem-forged', kind: 'reminder', municipalityId: 'kiel' } });
-    const r = await db.prisma.outboxDelivery.create({ data: { eventId: e.id, idempotencyKey: 'rem-forged|x', identityKey: 'aad:t:forged', conversationId: 'a:forged' } });
+    await new PrismaReminderRepository(db.prisma).rememberConversation('aad:t:forged', {
+      serviceUrl: connector.url,
+      channelId: 'msteams',
+      conversation: { id: 'a:forged' },
+    });
+    const e = await db.prisma.outboxEvent.create({
+      data: { idempotencyKey: 'rem-forged', kind: 'reminder', municipalityId: 'kiel' },
+    });
+    const r = await db.prisma.outboxDelivery.create({
+      data: { eventId: e.id, idempotencyKey: 'rem-forged|x', identityKey: 'aad:t:forged', conversationId: 'a:forged' },
+    });
     expect(await strict('X').tick()).toMatchObject({ sent: 0, failed: 2 });
     for (const id of [d.id, r.id]) {
-      expect(await db.prisma.outboxDelivery.findUniqueOrThrow({ where: { id } })).toMatchObject({ state: 'failed', lastError: SERVICE_URL_REFUSED });
+      expect(await db.prisma.outboxDelivery.findUniqueOrThrow({ where: { id } })).toMatchObject({
+        state: 'failed',
+        lastError: SERVICE_URL_REFUSED,
+      });
     }
-    expect(await db.prisma.channelSubscription.findUniqueOrThrow({ where: { id: sub.id } })).toMatchObject({ status: 'stale', staleReason: 'serviceUrl not allowed' });
+    expect(await db.prisma.channelSubscription.findUniqueOrThrow({ where: { id: sub.id } })).toMatchObject({
+      status: 'stale',
+      staleReason: 'serviceUrl not allowed',
+    });
     expect(connector.calls).toHaveLength(0);
     // The same sender with the local policy would have posted: the refusal above is the policy's doing.
     const again = await event('forged-2', 'bochum', sub.id, conv);
-    await db.prisma.channelSubscription.update({ where: { id: sub.id }, data: { status: 'active', staleReason: null } });
+    await db.prisma.channelSubscription.update({
+      where: { id: sub.id },
+      data: { status: 'active', staleReason: null },
+    });
     expect(await sender('Y').tick()).toMatchObject({ sent: 1 });
     expect((await db.prisma.outboxDelivery.findUniqueOrThrow({ where: { id: again.id } })).state).toBe('sent');
   });

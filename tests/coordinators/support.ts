@@ -20,7 +20,11 @@ export const allText = (replies: readonly ReplyActivity[]): string =>
   replies.map((r) => `${r.text ?? ''} ${JSON.stringify(r.attachments ?? [])}`).join('\n');
 
 /** A Teams channel (conversation) and a person writing in it. */
-export function channelMember(serviceUrl: string, aadObjectId: string, channel = `19:${randomUUID()}@thread.tacv2`): Participant {
+export function channelMember(
+  serviceUrl: string,
+  aadObjectId: string,
+  channel = `19:${randomUUID()}@thread.tacv2`,
+): Participant {
   return newParticipant({ conversationId: channel, aadObjectId, serviceUrl });
 }
 
@@ -30,7 +34,9 @@ export async function inChannel(svc: TestService, p: Participant, text: string, 
     type: 'message',
     ...(locale ? { locale } : {}),
     text: `<at>Weltoffen-Bot</at> ${text}`,
-    entities: [{ type: 'mention', text: '<at>Weltoffen-Bot</at>', mentioned: { id: '28:weltoffen-bot', name: 'Weltoffen-Bot' } }],
+    entities: [
+      { type: 'mention', text: '<at>Weltoffen-Bot</at>', mentioned: { id: '28:weltoffen-bot', name: 'Weltoffen-Bot' } },
+    ],
   });
   return allText(await svc.replies(activity));
 }
@@ -40,13 +46,18 @@ export async function inPersonal(svc: TestService, p: Participant, text: string)
 }
 
 /** Onboards a web chat respondent and answers until the first field (MS) is complete. */
-export async function completeFirstField(svc: TestService, municipality: string, p: Participant = newParticipant()): Promise<Participant> {
+export async function completeFirstField(
+  svc: TestService,
+  municipality: string,
+  p: Participant = newParticipant(),
+): Promise<Participant> {
   const say = (text: string) => svc.replies(message(webchat, p, text));
   await say('start');
   await say('ja');
   await say(municipality);
   let replies = await say('Verwaltungsspitze');
-  for (let i = 0; i < 60 && !allText(replies).includes('Auswertung: Management und Steuerung'); i++) replies = await say('2');
+  for (let i = 0; i < 60 && !allText(replies).includes('Auswertung: Management und Steuerung'); i++)
+    replies = await say('2');
   if (!allText(replies).includes('Auswertung: Management und Steuerung')) throw new Error('field MS was not completed');
   return p;
 }

@@ -6,9 +6,21 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import { AuthenticationConstants, ClaimsIdentity, ConnectorFactory, ConnectorClient, MicrosoftAppCredentials } from 'botframework-connector';
+import {
+  AuthenticationConstants,
+  ClaimsIdentity,
+  ConnectorFactory,
+  ConnectorClient,
+  MicrosoftAppCredentials,
+} from 'botframework-connector';
 import { message, newParticipant, teamsChannel, teamsPersonal } from '../support/activities';
-import { TEST_APP_ID, TestCredentialsFactory, startAuthenticatedTestService, startTestService, type TestService } from '../support/service';
+import {
+  TEST_APP_ID,
+  TestCredentialsFactory,
+  startAuthenticatedTestService,
+  startTestService,
+  type TestService,
+} from '../support/service';
 import { usingPostgres } from '../support/testDatabase';
 import { WeltoffenCloudAdapter } from '../../src/infrastructure/bot/weltoffenCloudAdapter';
 import { isChannelAuthenticated } from '../../src/infrastructure/bot/channelAuthentication';
@@ -47,12 +59,24 @@ describe(`local mode stores nothing for proactive use (${usingPostgres ? 'Postgr
 
   it('does not refresh a stored channel reference from an unauthenticated turn', async () => {
     const channel = channelMember('http://127.0.0.1:9/original/', COORDINATOR_OID);
-    const reference = { serviceUrl: 'https://smba.trafficmanager.net/emea/', channelId: 'msteams', conversation: { id: channel.conversationId } };
+    const reference = {
+      serviceUrl: 'https://smba.trafficmanager.net/emea/',
+      channelId: 'msteams',
+      conversation: { id: channel.conversationId },
+    };
     await prisma().channelSubscription.create({
-      data: { conversationId: channel.conversationId, scope: 'potsdam', serviceUrl: reference.serviceUrl, reference, createdBy: 'aad:tenant-1:x' },
+      data: {
+        conversationId: channel.conversationId,
+        scope: 'potsdam',
+        serviceUrl: reference.serviceUrl,
+        reference,
+        createdBy: 'aad:tenant-1:x',
+      },
     });
     await inChannel(svc, { ...channel, serviceUrl: 'http://127.0.0.1:9/forged/' }, 'abos');
-    const row = await prisma().channelSubscription.findFirstOrThrow({ where: { conversationId: channel.conversationId } });
+    const row = await prisma().channelSubscription.findFirstOrThrow({
+      where: { conversationId: channel.conversationId },
+    });
     expect(row.serviceUrl).toBe('https://smba.trafficmanager.net/emea/');
   });
 
@@ -61,15 +85,24 @@ describe(`local mode stores nothing for proactive use (${usingPostgres ? 'Postgr
     await inPersonal(svc, p, 'start');
     await inPersonal(svc, p, 'ja');
     await inPersonal(svc, p, 'Kiel');
-    expect(await prisma().respondent.count({ where: { identityKey: 'aad:tenant-1:local-resp-1212', consentedAt: { not: null } } })).toBe(1);
+    expect(
+      await prisma().respondent.count({
+        where: { identityKey: 'aad:tenant-1:local-resp-1212', consentedAt: { not: null } },
+      }),
+    ).toBe(1);
     expect(await inPersonal(svc, p, 'erinnerungen an')).toContain('Erinnerungen brauchen die Teams-App mit Anmeldung');
-    expect(await prisma().personalConversation.count({ where: { identityKey: 'aad:tenant-1:local-resp-1212' } })).toBe(0);
+    expect(await prisma().personalConversation.count({ where: { identityKey: 'aad:tenant-1:local-resp-1212' } })).toBe(
+      0,
+    );
   });
 
   it('answers 400 for a serviceUrl that is not loopback, before the turn runs', async () => {
     const p = newParticipant({ aadObjectId: COORDINATOR_OID, serviceUrl: 'https://attacker.example/' });
     const res = await svc.post(teamsChannel(p, { type: 'message', text: 'abonnieren alle' }));
-    expect(res).toEqual({ status: 400, body: { code: 'ServiceUrlNotAllowed', message: expect.any(String) as unknown } });
+    expect(res).toEqual({
+      status: 400,
+      body: { code: 'ServiceUrlNotAllowed', message: expect.any(String) as unknown },
+    });
     expect(await prisma().channelSubscription.count({ where: { conversationId: p.conversationId } })).toBe(0);
   });
 });
@@ -89,12 +122,22 @@ describe(`channel authentication on: forged serviceUrls (${usingPostgres ? 'Post
 
   it('refuses an activity naming a serviceUrl outside the list with 400, even with a valid token, and calls nothing', async () => {
     const port = await closedPort();
-    for (const serviceUrl of [`http://127.0.0.1:${port}/`, 'https://attacker.example/teams/', 'http://smba.trafficmanager.net/teams/']) {
+    for (const serviceUrl of [
+      `http://127.0.0.1:${port}/`,
+      'https://attacker.example/teams/',
+      'http://smba.trafficmanager.net/teams/',
+    ]) {
       const p = newParticipant({ aadObjectId: COORDINATOR_OID, serviceUrl });
       // Not expectReplies: the bot would post its reply to serviceUrl.
       const res = await svc.post(teamsChannel(p, { type: 'message', text: 'abonnieren alle' }));
-      expect({ serviceUrl, status: res.status, body: res.body }).toEqual({ serviceUrl, status: 400, body: { code: 'ServiceUrlNotAllowed', message: expect.any(String) as unknown } });
-      expect(await svc.service.db.prisma.channelSubscription.count({ where: { conversationId: p.conversationId } })).toBe(0);
+      expect({ serviceUrl, status: res.status, body: res.body }).toEqual({
+        serviceUrl,
+        status: 400,
+        body: { code: 'ServiceUrlNotAllowed', message: expect.any(String) as unknown },
+      });
+      expect(
+        await svc.service.db.prisma.channelSubscription.count({ where: { conversationId: p.conversationId } }),
+      ).toBe(0);
     }
     expect(connector.calls).toHaveLength(0);
   });
@@ -105,7 +148,9 @@ describe(`channel authentication on: forged serviceUrls (${usingPostgres ? 'Post
     expect(res.status).toBe(200);
     expect(JSON.stringify(connector.posts(p.conversationId).map((c) => c.body))).toContain('alle Kommunen');
     expect(connector.posts(p.conversationId)[0]?.authorization).toMatch(/^Bearer /);
-    expect(await svc.service.db.prisma.channelSubscription.count({ where: { conversationId: p.conversationId } })).toBe(1);
+    expect(await svc.service.db.prisma.channelSubscription.count({ where: { conversationId: p.conversationId } })).toBe(
+      1,
+    );
   });
 
   it('rejects a token whose serviceurl claim names another address than the activity (401), and calls nothing', async () => {
@@ -132,7 +177,15 @@ describe('which turns count as channel-authenticated', () => {
       },
     };
   };
-  const activity = { type: 'message', text: 'x', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/', conversation: { id: 'c' }, from: { id: 'u' }, recipient: { id: 'b' } } as Activity;
+  const activity = {
+    type: 'message',
+    text: 'x',
+    channelId: 'msteams',
+    serviceUrl: 'http://127.0.0.1:9/',
+    conversation: { id: 'c' },
+    from: { id: 'u' },
+    recipient: { id: 'b' },
+  } as Activity;
   class OfflineConnectorFactory extends ConnectorFactory {
     create(serviceUrl: string): Promise<ConnectorClient> {
       return Promise.resolve(new ConnectorClient(MicrosoftAppCredentials.Empty, { baseUri: serviceUrl }));
@@ -158,7 +211,12 @@ describe('which turns count as channel-authenticated', () => {
     const adapter = withAppId();
     const run = (claimsIdentity: ClaimsIdentity) =>
       adapter.processActivityDirect(
-        { claimsIdentity, audience: AuthenticationConstants.ToChannelFromBotOAuthScope, callerId: '', connectorFactory: new OfflineConnectorFactory() },
+        {
+          claimsIdentity,
+          audience: AuthenticationConstants.ToChannelFromBotOAuthScope,
+          callerId: '',
+          connectorFactory: new OfflineConnectorFactory(),
+        },
         { ...activity, deliveryMode: 'expectReplies' },
         (ctx) => bot.run(ctx),
       );

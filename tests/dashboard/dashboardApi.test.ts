@@ -1,7 +1,15 @@
 import { loadConfig } from '../../src/config';
 import { startService, type RunningService } from '../../src/index';
 import { aadIdentityKey } from '../../src/domain/access';
-import { FIELD_IDS, changeBetweenRounds, compareWithOthers, consolidate, defaultRegistry, scoreAssessment, type AssessmentScore } from '../../src/domain/selbstcheck';
+import {
+  FIELD_IDS,
+  changeBetweenRounds,
+  compareWithOthers,
+  consolidate,
+  defaultRegistry,
+  scoreAssessment,
+  type AssessmentScore,
+} from '../../src/domain/selbstcheck';
 import { PrismaAnswerRepository } from '../../src/infrastructure/repositories/prismaAnswerRepository';
 import { PrismaDashboardRepository } from '../../src/infrastructure/repositories/prismaDashboardRepository';
 import type { MunicipalityDetail, Overview } from '../../src/services/dashboardService';
@@ -36,7 +44,11 @@ describe('dashboard API: tab SSO tokens and role checks', () => {
     service = await startService(config, { database: database.openOptions });
     url = `http://127.0.0.1:${service.port}`;
     await seedDashboard(service.db.prisma);
-    await new PrismaAccessRepository(service.db.prisma).grant(aadIdentityKey(TENANT, LEAD_OID), { role: 'lead', municipalityId: 'potsdam' }, 'test');
+    await new PrismaAccessRepository(service.db.prisma).grant(
+      aadIdentityKey(TENANT, LEAD_OID),
+      { role: 'lead', municipalityId: 'potsdam' },
+      'test',
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -46,9 +58,24 @@ describe('dashboard API: tab SSO tokens and role checks', () => {
   });
 
   const now = () => Math.floor(Date.now() / 1000);
-  function token(oid: string, over: Record<string, unknown> = {}, opts: { forged?: boolean; kid?: string } = {}): string {
+  function token(
+    oid: string,
+    over: Record<string, unknown> = {},
+    opts: { forged?: boolean; kid?: string } = {},
+  ): string {
     return idp.sign(
-      { iss: `https://login.microsoftonline.com/${TENANT}/v2.0`, aud: CLIENT_ID, tid: TENANT, oid, name: 'Test Person', scp: 'access_as_user', iat: now() - 10, nbf: now() - 10, exp: now() + 3600, ...over },
+      {
+        iss: `https://login.microsoftonline.com/${TENANT}/v2.0`,
+        aud: CLIENT_ID,
+        tid: TENANT,
+        oid,
+        name: 'Test Person',
+        scp: 'access_as_user',
+        iat: now() - 10,
+        nbf: now() - 10,
+        exp: now() + 3600,
+        ...over,
+      },
       opts,
     );
   }
@@ -74,7 +101,8 @@ describe('dashboard API: tab SSO tokens and role checks', () => {
   });
 
   it('a municipality without an answer for more than DASHBOARD_STALLED_DAYS is stalled', async () => {
-    await service.db.prisma.$executeRaw`UPDATE "answer" SET "answered_at" = now() - interval '8 days' WHERE "assessment_id" IN (SELECT "id" FROM "assessment" WHERE "municipality_id" = 'kiel')`;
+    await service.db.prisma
+      .$executeRaw`UPDATE "answer" SET "answered_at" = now() - interval '8 days' WHERE "assessment_id" IN (SELECT "id" FROM "assessment" WHERE "municipality_id" = 'kiel')`;
     const overview = (await get('/api/dashboard/overview', token(COORDINATOR_OID))).body as Overview;
     const kiel = overview.municipalities.find((m) => m.municipality.id === 'kiel');
     expect(overview.stalledDays).toBe(7);
@@ -91,13 +119,16 @@ describe('dashboard API: tab SSO tokens and role checks', () => {
     const answers = new PrismaAnswerRepository(service.db.prisma);
     const rounds = await repo.rounds();
     const q = defaultRegistry.currentQuestionnaire();
-    const scoreOf = async (assessmentId: string): Promise<AssessmentScore> => scoreAssessment(q, consolidate(q, await answers.answersOfAll(assessmentId)).answers);
+    const scoreOf = async (assessmentId: string): Promise<AssessmentScore> =>
+      scoreAssessment(q, consolidate(q, await answers.answersOfAll(assessmentId)).answers);
     const potsdam = rounds.filter((r) => r.assessment.municipalityId === 'potsdam');
     expect(potsdam.map((r) => r.assessment.round)).toEqual([2, 1]);
     const current = await scoreOf(potsdam.at(0)!.assessment.id);
     const previous = await scoreOf(potsdam.at(1)!.assessment.id);
     const others = await Promise.all(
-      rounds.filter((r) => r.assessment.municipalityId !== 'potsdam' && r.answers > 0).map((r) => scoreOf(r.assessment.id)),
+      rounds
+        .filter((r) => r.assessment.municipalityId !== 'potsdam' && r.answers > 0)
+        .map((r) => scoreOf(r.assessment.id)),
     );
     expect(others).toHaveLength(OTHERS.length + 1);
 
@@ -124,7 +155,8 @@ describe('dashboard API: tab SSO tokens and role checks', () => {
   it('a municipality without answers has no score and no comparison', async () => {
     const d = (await get('/api/dashboard/municipalities/kiel', token(COORDINATOR_OID))).body as MunicipalityDetail;
     expect(d.comparison).not.toBeNull();
-    const empty = (await get('/api/dashboard/municipalities/erlangen', token(COORDINATOR_OID))).body as MunicipalityDetail;
+    const empty = (await get('/api/dashboard/municipalities/erlangen', token(COORDINATOR_OID)))
+      .body as MunicipalityDetail;
     expect(empty.state).toBe('not_started');
     expect(empty.score).toBeNull();
     expect(empty.comparison).toBeNull();
@@ -142,15 +174,27 @@ describe('dashboard API: tab SSO tokens and role checks', () => {
     ['an expired token', () => token(COORDINATOR_OID, { iat: now() - 7200, nbf: now() - 7200, exp: now() - 3600 })],
     ['a token without expiry', () => token(COORDINATOR_OID, { exp: undefined })],
     ['a wrong audience', () => token(COORDINATOR_OID, { aud: 'ffffffff-2345-4678-9abc-def012345678' })],
-    ['a tenant outside the allow-list', () => token(COORDINATOR_OID, { tid: OTHER_TENANT, iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0` })],
-    ['an issuer of another tenant', () => token(COORDINATOR_OID, { iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0` })],
+    [
+      'a tenant outside the allow-list',
+      () =>
+        token(COORDINATOR_OID, { tid: OTHER_TENANT, iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0` }),
+    ],
+    [
+      'an issuer of another tenant',
+      () => token(COORDINATOR_OID, { iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0` }),
+    ],
     ['a foreign issuer', () => token(COORDINATOR_OID, { iss: 'https://evil.example.org/' })],
     // app-only tokens (client credentials) and more than 60 s of clock skew.
-    ['an app-only token', () => token(COORDINATOR_OID, { scp: undefined, idtyp: 'app', roles: ['Dashboard.Read.All'] })],
+    [
+      'an app-only token',
+      () => token(COORDINATOR_OID, { scp: undefined, idtyp: 'app', roles: ['Dashboard.Read.All'] }),
+    ],
     ['a token expired 90 s ago', () => token(COORDINATOR_OID, { exp: now() - 90 })],
     ['garbage', () => 'not.a.jwt'],
   ])('answers 401 for %s', async (_name, make) => {
-    const res = await fetch(`${url}/api/dashboard/overview`, { headers: make ? { authorization: `Bearer ${make()}` } : {} });
+    const res = await fetch(`${url}/api/dashboard/overview`, {
+      headers: make ? { authorization: `Bearer ${make()}` } : {},
+    });
     expect(res.status).toBe(401);
     expect(await res.json()).toEqual({ code: 'Unauthorized', message: expect.any(String) as unknown });
     expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
@@ -158,7 +202,12 @@ describe('dashboard API: tab SSO tokens and role checks', () => {
 
   it('a respondent sees only their own answers and gets 403 for consolidated results, revealing nothing', async () => {
     const t = token(RESPONDENT_OID);
-    const me = (await get('/api/dashboard/me', t)).body as { coordinator: boolean; leadOf: unknown[]; municipality: { id: string }; own: { fields: { answered: number }[] } };
+    const me = (await get('/api/dashboard/me', t)).body as {
+      coordinator: boolean;
+      leadOf: unknown[];
+      municipality: { id: string };
+      own: { fields: { answered: number }[] };
+    };
     expect(me.coordinator).toBe(false);
     expect(me.leadOf).toEqual([]);
     expect(me.municipality.id).toBe('potsdam');
@@ -183,7 +232,11 @@ describe('dashboard API: tab SSO tokens and role checks', () => {
 
   it('a coordinator gets 404 for an unknown municipality; the local sign-in is off', async () => {
     expect((await get('/api/dashboard/municipalities/no-such-place', token(COORDINATOR_OID))).status).toBe(404);
-    const res = await fetch(`${url}/api/dashboard/local-signin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ identityKey: aadIdentityKey(TENANT, COORDINATOR_OID) }) });
+    const res = await fetch(`${url}/api/dashboard/local-signin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ identityKey: aadIdentityKey(TENANT, COORDINATOR_OID) }),
+    });
     expect(res.status).toBe(404);
     expect(((await get('/api/dashboard/auth-config')).body as { localSignIn: boolean }).localSignIn).toBe(false);
   });

@@ -1,5 +1,11 @@
 import type { DashboardRepository, Municipality, RespondentAnswerSet, RoundSummary } from '../../src/domain/ports';
-import { compareWithOthers, consolidate, defaultRegistry, scoreAssessment, type StoredAnswer } from '../../src/domain/selbstcheck';
+import {
+  compareWithOthers,
+  consolidate,
+  defaultRegistry,
+  scoreAssessment,
+  type StoredAnswer,
+} from '../../src/domain/selbstcheck';
 import { AccessService } from '../../src/services/accessService';
 import { aadIdentityKey } from '../../src/domain/access';
 import { DashboardService } from '../../src/services/dashboardService';
@@ -23,14 +29,24 @@ class FakeDashboardRepository implements DashboardRepository {
     const set = [{ respondentId: `${municipalityId}-r`, role: 'other' as const, answers: answers(value) }];
     this.sets.set(id, set);
     this.summaries.push({
-      assessment: { id, municipalityId, questionnaireVersion: q.version, round: 1, status: 'in_progress', startedAt: new Date(0), completedAt: null },
+      assessment: {
+        id,
+        municipalityId,
+        questionnaireVersion: q.version,
+        round: 1,
+        status: 'in_progress',
+        startedAt: new Date(0),
+        completedAt: null,
+      },
       respondents: 1,
       answers: Object.keys(set.at(0)!.answers).length,
       lastAnswerAt,
     });
   }
   rounds(ids?: readonly string[]) {
-    return Promise.resolve(this.summaries.filter((s) => ids === undefined || ids.includes(s.assessment.municipalityId)));
+    return Promise.resolve(
+      this.summaries.filter((s) => ids === undefined || ids.includes(s.assessment.municipalityId)),
+    );
   }
   answersOfRounds(ids: readonly string[]) {
     this.loads += 1;
@@ -43,13 +59,22 @@ function setup(others: number, now = new Date()) {
   const municipalities: Municipality[] = names.map((id) => ({ id, name: id, kind: 'city', state: 'X' }));
   const repo = new FakeDashboardRepository();
   const values: StoredAnswer[] = ['full', 'partial', 'planned', 'none'];
-  names.forEach((id, i) => repo.add(id, values.at(i % values.length)!, new Date(now.getTime() - (id === 'own' ? 10 * DAY : DAY))));
+  names.forEach((id, i) =>
+    repo.add(id, values.at(i % values.length)!, new Date(now.getTime() - (id === 'own' ? 10 * DAY : DAY))),
+  );
   const service = new DashboardService({
-    municipalities: { list: () => Promise.resolve(municipalities), find: (id) => Promise.resolve(municipalities.find((m) => m.id === id)) },
+    municipalities: {
+      list: () => Promise.resolve(municipalities),
+      find: (id) => Promise.resolve(municipalities.find((m) => m.id === id)),
+    },
     respondents: { findByIdentity: () => Promise.resolve(undefined) },
     dashboard: repo,
     registry: defaultRegistry,
-    access: new AccessService({ access: new MemoryAccessRepository(), respondents: { findByIdentity: () => Promise.resolve(undefined) }, bootstrap: { objectIds: ['coord'], tenantIds: [TENANT] } }),
+    access: new AccessService({
+      access: new MemoryAccessRepository(),
+      respondents: { findByIdentity: () => Promise.resolve(undefined) },
+      bootstrap: { objectIds: ['coord'], tenantIds: [TENANT] },
+    }),
     stalledDays: 7,
     clock: { now: () => now },
   });
@@ -64,7 +89,9 @@ describe('DashboardService', () => {
     const five = await service.municipality(COORDINATOR, 'own');
     if (five.status !== 'ok') throw new Error('expected ok');
     const scoreOf = (id: string) => scoreAssessment(q, consolidate(q, repo.sets.get(`${id}-1`) ?? []).answers);
-    expect(five.value.comparison).toEqual(compareWithOthers(scoreOf('own'), ['m0', 'm1', 'm2', 'm3', 'm4'].map(scoreOf)));
+    expect(five.value.comparison).toEqual(
+      compareWithOthers(scoreOf('own'), ['m0', 'm1', 'm2', 'm3', 'm4'].map(scoreOf)),
+    );
   });
 
   it('marks a municipality stalled after DASHBOARD_STALLED_DAYS without an answer (controlled clock)', async () => {

@@ -62,7 +62,15 @@ export function selfCheckOn(prisma: PrismaClient): SelfCheckService {
   });
 }
 
-async function answerAs(svc: SelfCheckService, municipalityId: string, oid: string, role: Role, profile: number, respondent: number, share = 1): Promise<void> {
+async function answerAs(
+  svc: SelfCheckService,
+  municipalityId: string,
+  oid: string,
+  role: Role,
+  profile: number,
+  respondent: number,
+  share = 1,
+): Promise<void> {
   const r = await svc.registerRespondent(aadIdentityKey(TENANT, oid), 'de');
   await svc.updateRespondent(r.id, { municipalityId, role, consentedAt: new Date() });
   const assessment = await svc.startOrJoinAssessment(municipalityId);
@@ -82,9 +90,18 @@ export async function seedDashboard(prisma: PrismaClient): Promise<void> {
   await answerAs(svc, 'potsdam', LEAD_OID, 'integration_officer', 3, 1);
   const first = await svc.startOrJoinAssessment('potsdam');
   const lead = await svc.findRespondentByIdentity(aadIdentityKey(TENANT, LEAD_OID));
-  if ((await svc.completeAssessment(first.id, lead?.id ?? '')) !== 'completed') throw new Error('round 1 not completed');
+  if ((await svc.completeAssessment(first.id, lead?.id ?? '')) !== 'completed')
+    throw new Error('round 1 not completed');
   for (const p of POTSDAM) await answerAs(svc, 'potsdam', p.oid, p.role, 4, p.seed, p.seed === 4 ? 0.5 : 1);
   let n = 10;
-  for (const id of OTHERS) await answerAs(svc, id, `o${String(n++).padStart(7, '0')}-0000-4000-8000-000000000000`, 'integration_officer', n, 1);
+  for (const id of OTHERS)
+    await answerAs(
+      svc,
+      id,
+      `o${String(n++).padStart(7, '0')}-0000-4000-8000-000000000000`,
+      'integration_officer',
+      n,
+      1,
+    );
   await answerAs(svc, 'kiel', 'k0000000-0000-4000-8000-000000000001', 'other', 2, 1, 0.3);
 }

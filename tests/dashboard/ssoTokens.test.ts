@@ -15,12 +15,28 @@ describe('tab single sign-on: delegated user tokens only, clock skew ≤ 60 s', 
 
   beforeAll(async () => {
     idp = await startLocalIdentityProvider();
-    verifier = new AadTokenVerifier({ metadataUrl: idp.metadataUrl, audiences: [CLIENT_ID, APP_ID_URI], isAllowedTenant: () => true, now: () => T * 1000 });
+    verifier = new AadTokenVerifier({
+      metadataUrl: idp.metadataUrl,
+      audiences: [CLIENT_ID, APP_ID_URI],
+      isAllowedTenant: () => true,
+      now: () => T * 1000,
+    });
   });
   afterAll(() => idp?.close());
 
   const delegated = (over: Record<string, unknown> = {}) =>
-    idp.sign({ iss: `https://login.microsoftonline.com/${TENANT}/v2.0`, aud: CLIENT_ID, tid: TENANT, oid: OID, scp: 'access_as_user', idtyp: 'user', iat: T - 600, nbf: T - 600, exp: T + 3000, ...over });
+    idp.sign({
+      iss: `https://login.microsoftonline.com/${TENANT}/v2.0`,
+      aud: CLIENT_ID,
+      tid: TENANT,
+      oid: OID,
+      scp: 'access_as_user',
+      idtyp: 'user',
+      iat: T - 600,
+      nbf: T - 600,
+      exp: T + 3000,
+      ...over,
+    });
   const refused = async (token: string, reason: RegExp) => {
     await expect(verifier.verify(token)).rejects.toThrow(TokenError);
     await expect(verifier.verify(token)).rejects.toThrow(reason);
@@ -29,7 +45,9 @@ describe('tab single sign-on: delegated user tokens only, clock skew ≤ 60 s', 
   it('accepts a delegated v2 token, with or without idtyp, and a delegated v1 token', async () => {
     await expect(verifier.verify(delegated())).resolves.toMatchObject({ identityKey: `aad:${TENANT}:${OID}` });
     await expect(verifier.verify(delegated({ idtyp: undefined }))).resolves.toMatchObject({ objectId: OID });
-    await expect(verifier.verify(delegated({ iss: `https://sts.windows.net/${TENANT}/`, aud: APP_ID_URI }))).resolves.toMatchObject({ tenantId: TENANT });
+    await expect(
+      verifier.verify(delegated({ iss: `https://sts.windows.net/${TENANT}/`, aud: APP_ID_URI })),
+    ).resolves.toMatchObject({ tenantId: TENANT });
   });
 
   it('refuses app-only tokens: roles and idtyp app without scp, no scp at all, or idtyp app next to a scope', async () => {
@@ -53,7 +71,13 @@ describe('tab single sign-on: delegated user tokens only, clock skew ≤ 60 s', 
   });
 
   it('a configured tolerance above 60 s is capped at 60 s', async () => {
-    const lax = new AadTokenVerifier({ metadataUrl: idp.metadataUrl, audiences: [CLIENT_ID], isAllowedTenant: () => true, clockToleranceSeconds: 600, now: () => T * 1000 });
+    const lax = new AadTokenVerifier({
+      metadataUrl: idp.metadataUrl,
+      audiences: [CLIENT_ID],
+      isAllowedTenant: () => true,
+      clockToleranceSeconds: 600,
+      now: () => T * 1000,
+    });
     await expect(lax.verify(delegated({ exp: T - 90 }))).rejects.toThrow(/expired/);
     await expect(lax.verify(delegated({ exp: T - 30 }))).resolves.toMatchObject({ objectId: OID });
   });

@@ -36,11 +36,17 @@ describe('deploy/env.TEMPLATE', () => {
   it('has values config.ts accepts once the placeholders are filled (Teams: with WEB_CHAT_ONLY=false)', () => {
     const env: Record<string, string> = {};
     for (const m of template.matchAll(/^([A-Za-z_]+)=(.*)$/gm)) if (m[2] !== '') env[m[1] ?? ''] = m[2] ?? '';
-    const registration = { MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'x', MicrosoftAppTenantId: '00000000-0000-0000-0000-000000000002' };
+    const registration = {
+      MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+      MicrosoftAppPassword: 'x',
+      MicrosoftAppTenantId: '00000000-0000-0000-0000-000000000002',
+    };
     expect(loadConfig({ ...env, ...registration, WEB_CHAT_ONLY: 'false' }).bot.mode).toBe('teams');
     // A registration alone is refused with a message naming WEB_CHAT_ONLY, rather than silently serving no Teams.
     expect(() => loadConfig({ ...env, ...registration })).toThrow(ConfigError);
-    expect(() => loadConfig({ ...env, ...registration })).toThrow(/WEB_CHAT_ONLY must not be true when MicrosoftAppId is set/);
+    expect(() => loadConfig({ ...env, ...registration })).toThrow(
+      /WEB_CHAT_ONLY must not be true when MicrosoftAppId is set/,
+    );
   });
 });
 
@@ -59,13 +65,16 @@ describe('deploy/compose.yaml', () => {
     const env: Record<string, string> = { ...dotEnv };
     const interpolation: Record<string, string> = { ...dotEnv, ...exported };
     for (const m of block.matchAll(/^ {6}([A-Za-z_]+): (.*)$/gm)) {
-      env[m[1] ?? ''] = (m[2] ?? '').replace(/\$\{([A-Za-z_]+)(?::-([^}]*))?\}/g, (_all, name: string, fallback?: string) =>
-        interpolation[name] !== undefined && interpolation[name] !== '' ? interpolation[name] : (fallback ?? ''),
+      env[m[1] ?? ''] = (m[2] ?? '').replace(
+        /\$\{([A-Za-z_]+)(?::-([^}]*))?\}/g,
+        (_all, name: string, fallback?: string) =>
+          interpolation[name] !== undefined && interpolation[name] !== '' ? interpolation[name] : (fallback ?? ''),
       );
     }
     return env;
   }
-  const unchangedTemplate = (): Record<string, string> => Object.fromEntries([...template.matchAll(/^([A-Za-z_]+)=(.*)$/gm)].map((m) => [m[1] ?? '', m[2] ?? '']));
+  const unchangedTemplate = (): Record<string, string> =>
+    Object.fromEntries([...template.matchAll(/^([A-Za-z_]+)=(.*)$/gm)].map((m) => [m[1] ?? '', m[2] ?? '']));
 
   // Changed on purpose: the container defaults to web chat only in production, with or without deploy/.env.
   it('serves the web chat only, in production, on its own PostgreSQL with deploy/.env copied unchanged or missing', () => {
@@ -97,6 +106,8 @@ describe('deploy/compose.yaml', () => {
     expect(loadConfig(env).bot.localMode).toBe(false);
     expect(loadConfig(env).bot.mode).toBe('teams');
     // Forgetting WEB_CHAT_ONLY=false stops start-up with a message naming it.
-    expect(() => loadConfig(botEnvironment({ ...dotEnv, WEB_CHAT_ONLY: 'true' }, { POSTGRES_PASSWORD: 'pw' }))).toThrow(/WEB_CHAT_ONLY/);
+    expect(() => loadConfig(botEnvironment({ ...dotEnv, WEB_CHAT_ONLY: 'true' }, { POSTGRES_PASSWORD: 'pw' }))).toThrow(
+      /WEB_CHAT_ONLY/,
+    );
   });
 });

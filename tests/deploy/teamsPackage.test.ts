@@ -24,7 +24,12 @@ describe('Teams app package', () => {
     expect(validateAgainstShippedSchema(manifest)).toEqual([]);
     expect(JSON.stringify(manifest)).not.toMatch(/\$\{\{/);
     const zip = new AdmZip(readFileSync(out));
-    expect(zip.getEntries().map((e) => e.entryName).sort()).toEqual(['color.png', 'en.json', 'manifest.json', 'outline.png']);
+    expect(
+      zip
+        .getEntries()
+        .map((e) => e.entryName)
+        .sort(),
+    ).toEqual(['color.png', 'en.json', 'manifest.json', 'outline.png']);
     const m = JSON.parse(zip.readAsText('manifest.json')) as {
       id: string;
       manifestVersion: string;
@@ -38,10 +43,24 @@ describe('Teams app package', () => {
     expect(m.id).toBe(env.TEAMS_APP_ID);
     // By default the privacy note of the page this service serves (the anchor exists there).
     expect(m.developer.privacyUrl).toBe(`https://${env.BOT_DOMAIN}/#datenschutz`);
-    expect(readFileSync(path.join(__dirname, '..', '..', 'src', 'http', 'public', 'index.html'), 'utf8')).toContain('id="datenschutz"');
-    const own = buildTeamsPackage(valuesFromEnvironment({ ...env, PRIVACY_URL: 'https://www.potsdam.de/datenschutz', TERMS_URL: 'https://www.potsdam.de/nutzung' }), path.join(dir, 'own.zip'));
-    expect(own.manifest['developer']).toMatchObject({ privacyUrl: 'https://www.potsdam.de/datenschutz', termsOfUseUrl: 'https://www.potsdam.de/nutzung' });
-    expect(() => valuesFromEnvironment({ ...env, PRIVACY_URL: 'http://www.potsdam.de/datenschutz' })).toThrow(/PRIVACY_URL: must be an https:\/\/ address/);
+    expect(readFileSync(path.join(__dirname, '..', '..', 'src', 'http', 'public', 'index.html'), 'utf8')).toContain(
+      'id="datenschutz"',
+    );
+    const own = buildTeamsPackage(
+      valuesFromEnvironment({
+        ...env,
+        PRIVACY_URL: 'https://www.potsdam.de/datenschutz',
+        TERMS_URL: 'https://www.potsdam.de/nutzung',
+      }),
+      path.join(dir, 'own.zip'),
+    );
+    expect(own.manifest['developer']).toMatchObject({
+      privacyUrl: 'https://www.potsdam.de/datenschutz',
+      termsOfUseUrl: 'https://www.potsdam.de/nutzung',
+    });
+    expect(() => valuesFromEnvironment({ ...env, PRIVACY_URL: 'http://www.potsdam.de/datenschutz' })).toThrow(
+      /PRIVACY_URL: must be an https:\/\/ address/,
+    );
     expect(Number(m.manifestVersion)).toBeGreaterThanOrEqual(1.19);
     expect(m.bots[0]?.botId).toBe(env.MicrosoftAppId);
     expect(m.bots[0]?.scopes.sort()).toEqual(['groupChat', 'personal', 'team']);
@@ -50,9 +69,18 @@ describe('Teams app package', () => {
     // Dashboard tabs: the bot chat stays, "Mein Überblick" as a personal tab, a channel tab with its
     // configuration page; SSO asks for a token whose audience is the application id URI on the bot's domain.
     expect(m.staticTabs.map((t) => t.entityId)).toEqual(['conversations', 'dashboard']);
-    expect(m.staticTabs[1]).toMatchObject({ name: 'Mein Überblick', contentUrl: `https://${env.BOT_DOMAIN}/dashboard/`, scopes: ['personal'] });
+    expect(m.staticTabs[1]).toMatchObject({
+      name: 'Mein Überblick',
+      contentUrl: `https://${env.BOT_DOMAIN}/dashboard/`,
+      scopes: ['personal'],
+    });
     expect(m.configurableTabs).toEqual([
-      { configurationUrl: `https://${env.BOT_DOMAIN}/dashboard/config.html`, canUpdateConfiguration: true, scopes: ['team'], context: ['channelTab'] },
+      {
+        configurationUrl: `https://${env.BOT_DOMAIN}/dashboard/config.html`,
+        canUpdateConfiguration: true,
+        scopes: ['team'],
+        context: ['channelTab'],
+      },
     ]);
     expect(m.webApplicationInfo.resource).toBe(`api://${env.BOT_DOMAIN}/${env.MicrosoftAppId}`);
 
@@ -70,8 +98,12 @@ describe('Teams app package', () => {
 
   it('every German command has an English translation in en.json', () => {
     const template = readFileSync(path.resolve(__dirname, '../../deploy/teams/manifest.template.json'), 'utf8');
-    const en = JSON.parse(readFileSync(path.resolve(__dirname, '../../deploy/teams/en.json'), 'utf8')) as Record<string, string>;
-    const lists = (JSON.parse(template) as { bots: { commandLists: { commands: unknown[] }[] }[] }).bots[0]?.commandLists ?? [];
+    const en = JSON.parse(readFileSync(path.resolve(__dirname, '../../deploy/teams/en.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
+    const lists =
+      (JSON.parse(template) as { bots: { commandLists: { commands: unknown[] }[] }[] }).bots[0]?.commandLists ?? [];
     lists.forEach((list, l) =>
       list.commands.forEach((_c, c) => {
         expect(en[`bots[0].commandLists[${l}].commands[${c}].title`]).toEqual(expect.any(String));
@@ -83,7 +115,12 @@ describe('Teams app package', () => {
   });
 
   it('rejects a manifest that breaks the schema, and missing values by name', () => {
-    expect(validateAgainstShippedSchema({ $schema: 'https://developer.microsoft.com/json-schemas/teams/v1.24/MicrosoftTeams.schema.json', manifestVersion: '1.24' }).length).toBeGreaterThan(0);
+    expect(
+      validateAgainstShippedSchema({
+        $schema: 'https://developer.microsoft.com/json-schemas/teams/v1.24/MicrosoftTeams.schema.json',
+        manifestVersion: '1.24',
+      }).length,
+    ).toBeGreaterThan(0);
     expect(() => valuesFromEnvironment({ ...env, TEAMS_APP_ID: 'abc' })).toThrow(/TEAMS_APP_ID: must be a GUID/);
     expect(() => valuesFromEnvironment({ ...env, BOT_DOMAIN: 'https://x.org' })).toThrow(/BOT_DOMAIN/);
   });

@@ -5,10 +5,13 @@
  */
 import { actionData, formInputsOf, onboard, questionIdOf, script, startConversation } from './turnScript';
 
-const Q = (field: string, n: number, total: number, id: string) => `[card] **${field}** · Frage ${n} von ca. ${total} {answer,back,skip,pause} ${id}`;
+const Q = (field: string, n: number, total: number, id: string) =>
+  `[card] **${field}** · Frage ${n} von ca. ${total} {answer,back,skip,pause} ${id}`;
 const MS = 'Management und Steuerung';
-const PAUSED = 'Pausiert. Ihre Antworten sind gespeichert. Schreiben Sie „weiter“, wenn Sie fortfahren möchten, auch in Teams oder im Web-Chat.';
-const NOT_UNDERSTOOD = 'Das konnte ich keiner Antwort zuordnen. Bitte wählen Sie 1–5 oder schreiben Sie „überspringen“.';
+const PAUSED =
+  'Pausiert. Ihre Antworten sind gespeichert. Schreiben Sie „weiter“, wenn Sie fortfahren möchten, auch in Teams oder im Web-Chat.';
+const NOT_UNDERSTOOD =
+  'Das konnte ich keiner Antwort zuordnen. Bitte wählen Sie 1–5 oder schreiben Sie „überspringen“.';
 const UNKNOWN_FIELD = 'Dieses Handlungsfeld kenne ich nicht. Gültig sind: MS, IO, FZ, AW, EB, ZB, KK.';
 const confirmText = (count: number) =>
   `Wirklich neu beginnen? Ihre ${count} Antworten dieser Runde werden gelöscht (die Ihrer Kolleg*innen bleiben). Schreiben Sie „ja“ zum Löschen oder „nein“.`;
@@ -18,18 +21,31 @@ describe('onboarding turn by turn', () => {
     const c = startConversation();
     const intro = script(await c.say('start'));
     expect(intro).toHaveLength(2);
-    expect(intro[0]).toMatch(/^Der Selbstcheck „Weltoffene Kommune“ fragt in sieben Handlungsfeldern[^]*\n\nDatenschutz: Ich speichere Ihre Antworten/);
-    expect(intro[1]).toMatch(/^\[application\/vnd\.microsoft\.card\.hero\] \{"text":"Sind Sie damit einverstanden\?","buttons":\[\{"title":"Ja, einverstanden"/);
-    expect(script(await c.say('ja'))).toEqual(['Für welche Kommune antworten Sie? Wählen Sie aus oder schreiben Sie den Namen.\n\n   1. Landkreis Teltow-Fläming\n   2. Potsdam']);
-    expect(script(await c.say('2'))[0]).toMatch(/^\[application\/vnd\.microsoft\.card\.hero\] \{"text":"Welche Funktion haben Sie\?"/);
-    expect(script(await c.say('Verwaltungsspitze'))).toEqual(['Danke! Sie antworten für **Potsdam** als Verwaltungsspitze. Los geht’s.', Q(MS, 1, 92, 'MS-01')]);
+    expect(intro[0]).toMatch(
+      /^Der Selbstcheck „Weltoffene Kommune“ fragt in sieben Handlungsfeldern[^]*\n\nDatenschutz: Ich speichere Ihre Antworten/,
+    );
+    expect(intro[1]).toMatch(
+      /^\[application\/vnd\.microsoft\.card\.hero\] \{"text":"Sind Sie damit einverstanden\?","buttons":\[\{"title":"Ja, einverstanden"/,
+    );
+    expect(script(await c.say('ja'))).toEqual([
+      'Für welche Kommune antworten Sie? Wählen Sie aus oder schreiben Sie den Namen.\n\n   1. Landkreis Teltow-Fläming\n   2. Potsdam',
+    ]);
+    expect(script(await c.say('2'))[0]).toMatch(
+      /^\[application\/vnd\.microsoft\.card\.hero\] \{"text":"Welche Funktion haben Sie\?"/,
+    );
+    expect(script(await c.say('Verwaltungsspitze'))).toEqual([
+      'Danke! Sie antworten für **Potsdam** als Verwaltungsspitze. Los geht’s.',
+      Q(MS, 1, 92, 'MS-01'),
+    ]);
     expect([...c.store.respondents.values()].map((r) => [r.municipalityId, r.role])).toEqual([['potsdam', 'mayor']]);
   });
 
   it('stores nothing when consent is declined', async () => {
     const c = startConversation();
     await c.say('start');
-    expect(script(await c.say('nein'))).toEqual([expect.stringContaining('Ohne Ihr Einverständnis speichere ich nichts')]);
+    expect(script(await c.say('nein'))).toEqual([
+      expect.stringContaining('Ohne Ihr Einverständnis speichere ich nichts'),
+    ]);
     expect(c.store.respondents.size).toBe(0);
   });
 });
@@ -43,7 +59,10 @@ describe('the question walk turn by turn', () => {
     expect(script(await c.say('teilweise'))).toEqual([Q(MS, 3, 94, 'MS-03')]);
     expect(script(await c.say('zurück'))).toEqual([Q(MS, 2, 94, 'MS-02')]);
     expect(script(await c.say('nicht vorhanden'))).toEqual([Q(MS, 3, 92, 'MS-05')]);
-    expect(script(await c.say('überspringen'))).toEqual(['Übersprungen. Sie können die Frage später mit „ändern MS-05“ beantworten.', Q(MS, 4, 92, 'MS-06')]);
+    expect(script(await c.say('überspringen'))).toEqual([
+      'Übersprungen. Sie können die Frage später mit „ändern MS-05“ beantworten.',
+      Q(MS, 4, 92, 'MS-06'),
+    ]);
     expect(c.answers()).toEqual({ 'MS-01': 'full', 'MS-02': 'none', 'MS-05': 'skipped' });
   });
 
@@ -61,7 +80,10 @@ describe('the question walk turn by turn', () => {
     await onboard(c);
     await c.say('1');
     expect(script(await c.say('pause'))).toEqual([PAUSED]);
-    expect(script(await c.say('weiter'))).toEqual(['Willkommen zurück! Sie machen bei Frage 2 weiter.', Q(MS, 2, 92, 'MS-02')]);
+    expect(script(await c.say('weiter'))).toEqual([
+      'Willkommen zurück! Sie machen bei Frage 2 weiter.',
+      Q(MS, 2, 92, 'MS-02'),
+    ]);
   });
 
   it('shows the status with every field and the colleagues', async () => {
@@ -87,16 +109,24 @@ describe('the question walk turn by turn', () => {
   it('changes an answer with "ändern XX-NN" and from the list, and refuses unknown ids', async () => {
     const c = startConversation();
     await onboard(c);
-    expect(script(await c.say('ändern'))).toEqual(['In diesem Handlungsfeld haben Sie noch nichts beantwortet. Ändern Sie eine Antwort mit „ändern MS-03“.']);
+    expect(script(await c.say('ändern'))).toEqual([
+      'In diesem Handlungsfeld haben Sie noch nichts beantwortet. Ändern Sie eine Antwort mit „ändern MS-03“.',
+    ]);
     await c.say('1');
     await c.say('4');
     expect(script(await c.say('ändern MS-01'))).toEqual([Q(MS, 1, 92, 'MS-01')]);
     expect(script(await c.say('3'))).toEqual([Q(MS, 3, 92, 'MS-05')]);
     expect(script(await c.say('ändern XX-99'))).toEqual(['Eine Frage „XX-99“ gibt es im Selbstcheck nicht.']);
-    expect(script(await c.say('ändern MS-03'))).toEqual(['Diese Frage stellt sich nach Ihren bisherigen Antworten nicht.']);
+    expect(script(await c.say('ändern MS-03'))).toEqual([
+      'Diese Frage stellt sich nach Ihren bisherigen Antworten nicht.',
+    ]);
     const list = await c.say('ändern');
-    expect(script(list)).toEqual(['[card] **Welche Antwort in „Management und Steuerung“ möchten Sie ändern?** {change}']);
-    expect(script(await c.submit({ ...actionData(list, 'change'), questionId: 'MS-02' }))).toEqual([Q(MS, 2, 92, 'MS-02')]);
+    expect(script(list)).toEqual([
+      '[card] **Welche Antwort in „Management und Steuerung“ möchten Sie ändern?** {change}',
+    ]);
+    expect(script(await c.submit({ ...actionData(list, 'change'), questionId: 'MS-02' }))).toEqual([
+      Q(MS, 2, 92, 'MS-02'),
+    ]);
     expect(script(await c.say('1'))).toEqual([Q(MS, 3, 94, 'MS-03')]);
     expect(c.answers()).toEqual({ 'MS-01': 'planned', 'MS-02': 'full' });
   });
@@ -116,13 +146,18 @@ describe('the question walk turn by turn', () => {
     const second = await c.submit({ ...actionData(first, 'answer'), answer: 'partial', comment: 'Leitbild' });
     expect(script(second)).toEqual([Q(MS, 2, 92, 'MS-02')]);
     const third = await c.submit(actionData(second, 'skip'));
-    expect(script(third)).toEqual(['Übersprungen. Sie können die Frage später mit „ändern MS-02“ beantworten.', Q(MS, 3, 92, 'MS-05')]);
+    expect(script(third)).toEqual([
+      'Übersprungen. Sie können die Frage später mit „ändern MS-02“ beantworten.',
+      Q(MS, 3, 92, 'MS-05'),
+    ]);
     expect(script(await c.submit(actionData(third, 'back')))).toEqual([Q(MS, 2, 92, 'MS-02')]);
     expect(script(await c.submit({ ...actionData(first, 'answer'), answer: 'none' }))).toEqual([
       'Diese Frage ist nicht mehr aktuell; Ihre gespeicherten Antworten bleiben unverändert. Hier geht es weiter:',
       Q(MS, 2, 92, 'MS-02'),
     ]);
-    expect(script(await c.submit({ verb: 'answer' }))).toEqual(['Diese Eingabe konnte ich nicht verwenden; es wurde nichts geändert.']);
+    expect(script(await c.submit({ verb: 'answer' }))).toEqual([
+      'Diese Eingabe konnte ich nicht verwenden; es wurde nichts geändert.',
+    ]);
     expect(script(await c.submit(actionData(third, 'pause')))).toEqual([PAUSED]);
     expect(c.answers()).toEqual({ 'MS-01': 'partial', 'MS-02': 'skipped' });
     expect([...c.store.answers.values()].find((a) => a.questionId === 'MS-01')?.comment).toBe('Leitbild');
@@ -135,7 +170,19 @@ describe('the field form turn by turn', () => {
     await onboard(c);
     const form = await c.say('formular');
     expect(script(form)).toEqual([`[card] **${MS}: alle Fragen** · 0 von 11 beantwortet {form,single}`]);
-    expect(formInputsOf(form)).toEqual(['a_MS-01', 'a_MS-02', 'a_MS-05', 'a_MS-06', 'a_MS-07', 'a_MS-08', 'a_MS-09', 'a_MS-10', 'a_MS-11', 'a_MS-12', 'a_MS-13']);
+    expect(formInputsOf(form)).toEqual([
+      'a_MS-01',
+      'a_MS-02',
+      'a_MS-05',
+      'a_MS-06',
+      'a_MS-07',
+      'a_MS-08',
+      'a_MS-09',
+      'a_MS-10',
+      'a_MS-11',
+      'a_MS-12',
+      'a_MS-13',
+    ]);
     const data = actionData(form, 'form');
     expect(script(await c.submit(data))).toEqual([
       'Sie haben keine Antwort ausgewählt; es wurde nichts gespeichert.',
@@ -150,10 +197,14 @@ describe('the field form turn by turn', () => {
       'Durch Ihre Antworten sind weitere Fragen hinzugekommen: MS-03, MS-04',
       `[card] **${MS}: alle Fragen** · 2 von 13 beantwortet {form,single}`,
     ]);
-    expect(script(await c.say('formular IO'))).toEqual(['[card] **Interkulturelle Öffnung und Antirassismus: alle Fragen** · 0 von 11 beantwortet {form,single}']);
+    expect(script(await c.say('formular IO'))).toEqual([
+      '[card] **Interkulturelle Öffnung und Antirassismus: alle Fragen** · 0 von 11 beantwortet {form,single}',
+    ]);
     expect(script(await c.say('formular XY'))).toEqual([UNKNOWN_FIELD]);
     // In compact mode "feld" shows the field's form.
-    expect(script(await c.say('feld MS'))).toEqual([`[card] **${MS}: alle Fragen** · 2 von 13 beantwortet {form,single}`]);
+    expect(script(await c.say('feld MS'))).toEqual([
+      `[card] **${MS}: alle Fragen** · 2 von 13 beantwortet {form,single}`,
+    ]);
     expect(script(await c.say('einzeln'))).toEqual(['Gut, ab jetzt wieder Frage für Frage.', Q(MS, 3, 94, 'MS-03')]);
     expect(c.answers()).toEqual({ 'MS-01': 'full', 'MS-02': 'full' });
   });
@@ -179,25 +230,34 @@ describe('start over, results and closing a round', () => {
     await c.say('1');
     await c.say('1');
     expect(script(await c.say('neu beginnen'))).toEqual([confirmText(2)]);
-    expect(script(await c.say('nein'))).toEqual(['Nichts gelöscht; Ihre Antworten bleiben. Hier geht es weiter:', Q(MS, 3, 94, 'MS-03')]);
+    expect(script(await c.say('nein'))).toEqual([
+      'Nichts gelöscht; Ihre Antworten bleiben. Hier geht es weiter:',
+      Q(MS, 3, 94, 'MS-03'),
+    ]);
     expect(c.answers()).toEqual({ 'MS-01': 'full', 'MS-02': 'full' });
     // Any other message also keeps the answers; it is not taken as an answer either.
     await c.say('neu beginnen');
-    expect(script(await c.say('1'))).toEqual(['Nichts gelöscht; Ihre Antworten bleiben. Hier geht es weiter:', Q(MS, 3, 94, 'MS-03')]);
+    expect(script(await c.say('1'))).toEqual([
+      'Nichts gelöscht; Ihre Antworten bleiben. Hier geht es weiter:',
+      Q(MS, 3, 94, 'MS-03'),
+    ]);
     expect(c.answers()).toEqual({ 'MS-01': 'full', 'MS-02': 'full' });
     await c.say('neu beginnen');
     expect(script(await c.say('ja'))).toEqual(['2 Antworten gelöscht. Wir beginnen von vorn.', Q(MS, 1, 92, 'MS-01')]);
     expect(c.answers()).toEqual({});
   });
 
-  it.each(['ja', 'J', 'yes', 'Yes!', 'y', 'ja, neu beginnen', 'Ja bitte', 'yes, start over', 'OK', 'okay'])('accepts "%s" as confirmation', async (word) => {
-    const c = startConversation();
-    await onboard(c);
-    await c.say('1');
-    await c.say('neu beginnen');
-    expect(script(await c.say(word))[0]).toBe('1 Antworten gelöscht. Wir beginnen von vorn.');
-    expect(c.answers()).toEqual({});
-  });
+  it.each(['ja', 'J', 'yes', 'Yes!', 'y', 'ja, neu beginnen', 'Ja bitte', 'yes, start over', 'OK', 'okay'])(
+    'accepts "%s" as confirmation',
+    async (word) => {
+      const c = startConversation();
+      await onboard(c);
+      await c.say('1');
+      await c.say('neu beginnen');
+      expect(script(await c.say(word))[0]).toBe('1 Antworten gelöscht. Wir beginnen von vorn.');
+      expect(c.answers()).toEqual({});
+    },
+  );
 
   it.each(['nein', 'ja bitte nicht', 'status', 'sure', 'klar'])('keeps the answers on "%s"', async (word) => {
     const c = startConversation();
@@ -212,7 +272,9 @@ describe('start over, results and closing a round', () => {
     const c = startConversation();
     const first = await onboard(c);
     await c.say('neu beginnen');
-    expect(script(await c.submit({ ...actionData(first, 'answer'), answer: 'planned' }))).toEqual([Q(MS, 2, 92, 'MS-02')]);
+    expect(script(await c.submit({ ...actionData(first, 'answer'), answer: 'planned' }))).toEqual([
+      Q(MS, 2, 92, 'MS-02'),
+    ]);
     expect(c.answers()).toEqual({ 'MS-01': 'planned' });
   });
 
@@ -225,7 +287,10 @@ describe('start over, results and closing a round', () => {
       "All right, I'll write in English from now on.",
       '[card] **Management and steering** · Question 2 of about 92 {answer,back,skip,pause} MS-02',
     ]);
-    expect(script(await c.say('yes'))).toEqual(['1 answers deleted. Let’s begin again.', '[card] **Management and steering** · Question 1 of about 92 {answer,back,skip,pause} MS-01']);
+    expect(script(await c.say('yes'))).toEqual([
+      '1 answers deleted. Let’s begin again.',
+      '[card] **Management and steering** · Question 1 of about 92 {answer,back,skip,pause} MS-01',
+    ]);
     expect(c.answers()).toEqual({});
   });
 
@@ -234,7 +299,9 @@ describe('start over, results and closing a round', () => {
     await onboard(staff, 'Potsdam', 'Andere Funktion');
     await staff.say('1');
     expect(script(await staff.say('ergebnis'))).toEqual(['[card] **Gesamtauswertung Potsdam** {continue}']);
-    expect(script(await staff.say('abschließen'))).toEqual(['Eine Runde abschließen können die Verwaltungsspitze, die Fachbereichsleitung und die Integrationsbeauftragten.']);
+    expect(script(await staff.say('abschließen'))).toEqual([
+      'Eine Runde abschließen können die Verwaltungsspitze, die Fachbereichsleitung und die Integrationsbeauftragten.',
+    ]);
     const lead = startConversation();
     await onboard(lead);
     expect(script(await lead.say('abschließen'))).toEqual([
@@ -251,7 +318,9 @@ describe('start over, results and closing a round', () => {
       "All right, I'll write in English from now on.",
       '[card] **Management and steering** · Question 1 of about 92 {answer,back,skip,pause} MS-01',
     ]);
-    expect(script(await c.say('partly'))).toEqual(['[card] **Management and steering** · Question 2 of about 92 {answer,back,skip,pause} MS-02']);
+    expect(script(await c.say('partly'))).toEqual([
+      '[card] **Management and steering** · Question 2 of about 92 {answer,back,skip,pause} MS-02',
+    ]);
     expect(c.answers()).toEqual({ 'MS-01': 'partial' });
   });
 });
@@ -266,7 +335,8 @@ describe('Teams Universal Actions turn by turn', () => {
       'Gibt es einen Ratsbeschluss oder ein Leitbild, in dem sich die Kommune zu Weltoffenheit und Vielfalt bekennt?\n\nIhre Antwort: Teilweise umgesetzt',
     );
     const stale = await c.invoke(actionData(first, 'back'));
-    const notice = 'Diese Frage ist nicht mehr aktuell; Ihre gespeicherten Antworten bleiben unverändert. Hier geht es weiter:';
+    const notice =
+      'Diese Frage ist nicht mehr aktuell; Ihre gespeicherten Antworten bleiben unverändert. Hier geht es weiter:';
     expect(script(stale.replies)).toEqual([notice, Q(MS, 2, 92, 'MS-02')]);
     expect(stale.replacement).toEqual({
       type: 'AdaptiveCard',
@@ -297,7 +367,10 @@ describe('Teams Universal Actions turn by turn', () => {
     await onboard(c);
     const form = await c.say('formular');
     const saved = await c.invoke({ ...actionData(form, 'form'), 'a_MS-01': 'full' });
-    expect(script(saved.replies)).toEqual(['1 Antworten gespeichert.', `[card] **${MS}: alle Fragen** · 1 von 11 beantwortet {form,single}`]);
+    expect(script(saved.replies)).toEqual([
+      '1 Antworten gespeichert.',
+      `[card] **${MS}: alle Fragen** · 1 von 11 beantwortet {form,single}`,
+    ]);
     expect(saved.replacement?.fallbackText).toBe(`${MS}: alle Fragen\n\n✔ 1 Antworten gespeichert.`);
     expect(questionIdOf(saved.replies)).toBeUndefined();
   });

@@ -39,6 +39,8 @@ describe('a dialog stack saved mid-confirmation by the previous release', () => 
     expect(c.resets).toEqual([['assessment.v1']]);
     expect(c.answers()).toEqual({ 'MS-01': 'full' });
     // The next turn runs on the new stack as usual.
-    expect(script(await c.say('2'))).toEqual(['[card] **Management und Steuerung** · Frage 3 von ca. 94 {answer,back,skip,pause} MS-03']);
+    expect(script(await c.say('2'))).toEqual([
+      '[card] **Management und Steuerung** · Frage 3 von ca. 94 {answer,back,skip,pause} MS-03',
+    ]);
   });
 });

@@ -14,7 +14,14 @@ function setup(channelId: 'msteams' | 'webchat') {
   const storage = new MemoryStorage();
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  const selfCheck = new SelfCheckService({ municipalities: store, respondents: store, assessments: store, answers: store, registry: defaultRegistry, clock: systemClock });
+  const selfCheck = new SelfCheckService({
+    municipalities: store,
+    respondents: store,
+    assessments: store,
+    answers: store,
+    registry: defaultRegistry,
+    clock: systemClock,
+  });
   const locale = new UserLocale(userState, selfCheck);
   const bot = new WeltoffenBot({
     conversationState,

@@ -48,7 +48,14 @@ export function startConversation(channelId: ChannelId = 'webchat', aadObjectId 
   const resets: string[][] = [];
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  const selfCheck = new SelfCheckService({ municipalities: store, respondents: store, assessments: store, answers: store, registry: defaultRegistry, clock: systemClock });
+  const selfCheck = new SelfCheckService({
+    municipalities: store,
+    respondents: store,
+    assessments: store,
+    answers: store,
+    registry: defaultRegistry,
+    clock: systemClock,
+  });
   const locale = new UserLocale(userState, selfCheck);
   const bot = new WeltoffenBot({
     conversationState,
@@ -90,7 +97,11 @@ export function startConversation(channelId: ChannelId = 'webchat', aadObjectId 
 }
 
 export const cardsOf = (replies: readonly Partial<Activity>[]): CardJson[] =>
-  replies.flatMap((r) => (r.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a) => a.content as CardJson));
+  replies.flatMap((r) =>
+    (r.attachments ?? [])
+      .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
+      .map((a) => a.content as CardJson),
+  );
 
 /** The question card's question id, if the replies hold one. */
 export function questionIdOf(replies: readonly Partial<Activity>[]): string | undefined {
@@ -109,7 +120,9 @@ export function actionData(replies: readonly Partial<Activity>[], verb: string):
 
 /** The ids of a form card's inputs. */
 export const formInputsOf = (replies: readonly Partial<Activity>[]): string[] =>
-  cardsOf(replies).flatMap((c) => (c.body ?? []).flatMap((e) => (e.type === 'Input.ChoiceSet' && e.id !== undefined ? [e.id] : [])));
+  cardsOf(replies).flatMap((c) =>
+    (c.body ?? []).flatMap((e) => (e.type === 'Input.ChoiceSet' && e.id !== undefined ? [e.id] : [])),
+  );
 
 /** One line per reply: the text, or `[card] first fallback line {verbs} questionId`. */
 export function script(replies: readonly Partial<Activity>[]): string[] {
@@ -121,7 +134,8 @@ export function script(replies: readonly Partial<Activity>[]): string[] {
 }
 
 export function describeCard(content: CardJson, contentType = 'application/vnd.microsoft.card.adaptive'): string {
-  if (contentType !== 'application/vnd.microsoft.card.adaptive') return `[${contentType}] ${JSON.stringify(content).slice(0, 80)}`;
+  if (contentType !== 'application/vnd.microsoft.card.adaptive')
+    return `[${contentType}] ${JSON.stringify(content).slice(0, 80)}`;
   const first = (content.fallbackText ?? '').split('\n')[0] ?? '';
   const verbs = (content.actions ?? []).map((a) => {
     const verb = a.data['verb'];
@@ -132,7 +146,11 @@ export function describeCard(content: CardJson, contentType = 'application/vnd.m
 }
 
 /** Onboarding with the given municipality and role; returns the last turn's replies (incl. the first question). */
-export async function onboard(c: Conversation, municipality = 'Potsdam', role = 'Verwaltungsspitze'): Promise<Partial<Activity>[]> {
+export async function onboard(
+  c: Conversation,
+  municipality = 'Potsdam',
+  role = 'Verwaltungsspitze',
+): Promise<Partial<Activity>[]> {
   await c.say('start');
   await c.say('ja');
   await c.say(municipality);

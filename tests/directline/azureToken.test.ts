@@ -37,7 +37,9 @@ describe('GET /api/directline/token (Azure Direct Line option)', () => {
 
   it('exchanges the secret server-side; the browser gets a token, never the secret; floods get 429', async () => {
     const azure = await fakeAzure();
-    const svc = await startWebChatServer({ azure: { secret: SECRET, endpoint: azure.url, tokensPerClientPerHour: 2, trustProxy: false } });
+    const svc = await startWebChatServer({
+      azure: { secret: SECRET, endpoint: azure.url, tokensPerClientPerHour: 2, trustProxy: false },
+    });
     try {
       const res = await fetch(`${svc.url}/api/directline/token`);
       expect(res.status).toBe(200);
@@ -63,7 +65,9 @@ describe('GET /api/directline/token (Azure Direct Line option)', () => {
 
   it('answers 502 without details when Azure refuses the secret', async () => {
     const azure = await fakeAzure();
-    const svc = await startWebChatServer({ azure: { secret: 'wrong-secret', endpoint: azure.url, tokensPerClientPerHour: 10, trustProxy: false } });
+    const svc = await startWebChatServer({
+      azure: { secret: 'wrong-secret', endpoint: azure.url, tokensPerClientPerHour: 10, trustProxy: false },
+    });
     try {
       const res = await fetch(`${svc.url}/api/directline/token`);
       expect(res.status).toBe(502);

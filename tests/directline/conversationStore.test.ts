@@ -21,7 +21,10 @@ describe('TokenSigner', () => {
   it('accepts its own tokens until expiry and rejects every altered token', () => {
     const signer = new TokenSigner('k'.repeat(32));
     const token = signer.sign({ conversationId: 'c1', userId: 'u_1', expiresAt: 10_000 });
-    expect(signer.verify(token, 9_999)).toEqual({ ok: true, claims: { conversationId: 'c1', userId: 'u_1', expiresAt: 10_000 } });
+    expect(signer.verify(token, 9_999)).toEqual({
+      ok: true,
+      claims: { conversationId: 'c1', userId: 'u_1', expiresAt: 10_000 },
+    });
     expect(signer.verify(token, 10_000)).toEqual({ ok: false, reason: 'expired' });
     expect(new TokenSigner('x'.repeat(32)).verify(token, 0).ok).toBe(false);
     fc.assert(
@@ -30,7 +33,11 @@ describe('TokenSigner', () => {
         const altered = token.slice(0, i) + ch + token.slice(i + 1);
         // base64url's last character can carry unused bits: an altered token may decode to the same
         // bytes, and then it is the same token. Anything that decodes differently must fail.
-        const same = altered.split('.').every((part, k) => Buffer.from(part, 'base64url').equals(Buffer.from(token.split('.')[k] ?? '', 'base64url')));
+        const same = altered
+          .split('.')
+          .every((part, k) =>
+            Buffer.from(part, 'base64url').equals(Buffer.from(token.split('.')[k] ?? '', 'base64url')),
+          );
         return same || !signer.verify(altered, 0).ok;
       }),
     );

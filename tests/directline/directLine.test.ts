@@ -1,5 +1,12 @@
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import { poll, post, start, startDirectLineServer, type ActivitySet, type DirectLineTestServer } from '../support/directLineServer';
+import {
+  poll,
+  post,
+  start,
+  startDirectLineServer,
+  type ActivitySet,
+  type DirectLineTestServer,
+} from '../support/directLineServer';
 
 describe('self-hosted Direct Line 3.0 (polling subset)', () => {
   let dl: DirectLineTestServer;
@@ -30,7 +37,13 @@ describe('self-hosted Direct Line 3.0 (polling subset)', () => {
     const page1 = (await (await poll(dl.url, s)).json()) as ActivitySet;
     expect(page1.activities).toHaveLength(1);
 
-    const res = await post(dl.url, s, { type: 'message', text: 'Hallo', locale: 'tr-TR', from: { id: 'spoofed' }, channelData: { clientActivityID: 'client-42' } });
+    const res = await post(dl.url, s, {
+      type: 'message',
+      text: 'Hallo',
+      locale: 'tr-TR',
+      from: { id: 'spoofed' },
+      channelData: { clientActivityID: 'client-42' },
+    });
     expect(res.status).toBe(200);
     const { id } = (await res.json()) as { id: string };
 
@@ -75,7 +88,10 @@ describe('self-hosted Direct Line 3.0 (polling subset)', () => {
   it('an expired token is refused with 403; refreshing before expiry extends it', async () => {
     const s = await start(dl.url);
     dl.clock.now += 3000 * 1000;
-    const refreshed = await fetch(`${dl.url}/v3/directline/tokens/refresh`, { method: 'POST', headers: { authorization: `Bearer ${s.token}` } });
+    const refreshed = await fetch(`${dl.url}/v3/directline/tokens/refresh`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${s.token}` },
+    });
     expect(refreshed.status).toBe(200);
     const fresh = (await refreshed.json()) as { token: string; conversationId: string; expires_in: number };
     expect(fresh.conversationId).toBe(s.conversationId);
@@ -105,7 +121,9 @@ describe('self-hosted Direct Line 3.0 (polling subset)', () => {
   it('a burst of parallel posts to one conversation does not slow down another', async () => {
     const flooder = await start(dl.url);
     const other = await start(dl.url);
-    const burst = Array.from({ length: 200 }, (_, i) => post(dl.url, flooder, { type: 'message', text: `b${i}` }).then((r) => r.status));
+    const burst = Array.from({ length: 200 }, (_, i) =>
+      post(dl.url, flooder, { type: 'message', text: `b${i}` }).then((r) => r.status),
+    );
     const t = Date.now();
     expect((await post(dl.url, other, { type: 'message', text: 'calm' })).status).toBe(200);
     const otherMs = Date.now() - t;
@@ -155,9 +173,17 @@ describe('Direct Line limits per client address', () => {
   });
 
   it('behind a proxy (TRUST_PROXY) counts the address the proxy appended, without its port; forged earlier entries do not help', async () => {
-    const dl = await startDirectLineServer({ conversationsPerClient: 2, conversationWindowSeconds: 600, trustProxy: true });
+    const dl = await startDirectLineServer({
+      conversationsPerClient: 2,
+      conversationWindowSeconds: 600,
+      trustProxy: true,
+    });
     const open = (forwardedFor: string) =>
-      fetch(`${dl.url}/v3/directline/conversations`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor }, body: '{}' });
+      fetch(`${dl.url}/v3/directline/conversations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+        body: '{}',
+      });
     try {
       // App Service style: the client's port differs per connection; the client forges a new first entry each time.
       expect((await open('198.51.100.1, 203.0.113.5:51234')).status).toBe(201);
@@ -171,14 +197,25 @@ describe('Direct Line limits per client address', () => {
   });
 
   it('runs turns in-process even when channel authentication is configured (Teams app id)', async () => {
-    const auth = new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: 'app-id-123', MicrosoftAppPassword: 'secret', MicrosoftAppType: 'MultiTenant' });
+    const auth = new ConfigurationBotFrameworkAuthentication({
+      MicrosoftAppId: 'app-id-123',
+      MicrosoftAppPassword: 'secret',
+      MicrosoftAppType: 'MultiTenant',
+    });
     const dl = await startDirectLineServer({}, auth, 'app-id-123');
     try {
       // The channel endpoint itself still refuses unauthenticated requests...
       const direct = await fetch(`${dl.url}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ type: 'message', channelId: 'webchat', serviceUrl: 'http://127.0.0.1:9/', conversation: { id: 'c' }, from: { id: 'u' }, text: 'hi' }),
+        body: JSON.stringify({
+          type: 'message',
+          channelId: 'webchat',
+          serviceUrl: 'http://127.0.0.1:9/',
+          conversation: { id: 'c' },
+          from: { id: 'u' },
+          text: 'hi',
+        }),
       });
       expect(direct.status).toBe(401);
       // ...while Direct Line, guarded by its own tokens, reaches the bot.

@@ -10,14 +10,34 @@ import { WeltoffenCloudAdapter } from '../../src/infrastructure/bot/weltoffenClo
 import { inProcessTurns } from '../../src/infrastructure/directline/inProcessTurn';
 import { InMemoryRateLimits } from '../../src/infrastructure/directline/rateLimiter';
 import { createLogger } from '../../src/infrastructure/logger';
-import { echoBot, poll, post, start, startDirectLineServer, type ActivitySet, type DirectLineTestServer } from '../support/directLineServer';
+import {
+  echoBot,
+  poll,
+  post,
+  start,
+  startDirectLineServer,
+  type ActivitySet,
+  type DirectLineTestServer,
+} from '../support/directLineServer';
 
-type Stored = Record<string, unknown> & { id: string; type: string; text?: string; replyToId?: string; from: { id: string } };
+type Stored = Record<string, unknown> & {
+  id: string;
+  type: string;
+  text?: string;
+  replyToId?: string;
+  from: { id: string };
+};
 
 /** The echo bot, remembering every activity it was given. */
 function recordingBot() {
   const seen: Partial<Activity>[] = [];
-  return { seen, run: async (ctx: TurnContext) => { seen.push(JSON.parse(JSON.stringify(ctx.activity)) as Partial<Activity>); await echoBot.run(ctx); } };
+  return {
+    seen,
+    run: async (ctx: TurnContext) => {
+      seen.push(JSON.parse(JSON.stringify(ctx.activity)) as Partial<Activity>);
+      await echoBot.run(ctx);
+    },
+  };
 }
 
 const activities = async (url: string, s: { conversationId: string; token: string }, watermark?: string) =>
@@ -27,7 +47,12 @@ describe('web chat: too-long messages are answered politely, never given to the 
   const bot = recordingBot();
   let dl: DirectLineTestServer;
   beforeAll(async () => {
-    dl = await startDirectLineServer({ conversationsPerClient: 1000, messagesPerClientPerMinute: 1000 }, undefined, '', bot);
+    dl = await startDirectLineServer(
+      { conversationsPerClient: 1000, messagesPerClientPerMinute: 1000 },
+      undefined,
+      '',
+      bot,
+    );
   });
   afterAll(() => dl.stop());
 
@@ -38,27 +63,36 @@ describe('web chat: too-long messages are answered politely, never given to the 
     ['tr', 'tr'],
     ['ar', 'ar'],
     ['uk', 'uk'],
-  ] as const)('%s: 200, the echo cut to the limit, and the request to write shorter in %s', async (pageLocale, textLocale) => {
-    const s = await start(dl.url, { locale: pageLocale });
-    const before = await activities(dl.url, s);
-    const turnsBefore = bot.seen.length;
-    const res = await post(dl.url, s, { type: 'message', text: 'Frage '.repeat(700), locale: pageLocale, channelData: { clientActivityID: 'long-1' }, value: { x: 1 } });
-    expect(res.status).toBe(200);
-    const { id } = (await res.json()) as { id: string };
-    const after = await activities(dl.url, s, before.watermark);
-    expect(after.activities).toHaveLength(2);
-    const [echo, notice] = after.activities;
-    expect(echo?.id).toBe(id);
-    expect(echo?.text).toHaveLength(MAX_TEXT_CHARS + 1);
-    expect(echo?.text?.endsWith('…')).toBe(true);
-    expect(echo?.channelData).toEqual({ clientActivityID: 'long-1' });
-    expect(echo?.value).toBeUndefined();
-    expect(notice?.text).toBe(publicText(textLocale, 'tooLong', { max: MAX_TEXT_CHARS }));
-    expect(notice?.replyToId).toBe(id);
-    expect(notice?.from.id).toBe('weltoffen-bot');
-    // No bot turn ran on it.
-    expect(bot.seen.length).toBe(turnsBefore);
-  });
+  ] as const)(
+    '%s: 200, the echo cut to the limit, and the request to write shorter in %s',
+    async (pageLocale, textLocale) => {
+      const s = await start(dl.url, { locale: pageLocale });
+      const before = await activities(dl.url, s);
+      const turnsBefore = bot.seen.length;
+      const res = await post(dl.url, s, {
+        type: 'message',
+        text: 'Frage '.repeat(700),
+        locale: pageLocale,
+        channelData: { clientActivityID: 'long-1' },
+        value: { x: 1 },
+      });
+      expect(res.status).toBe(200);
+      const { id } = (await res.json()) as { id: string };
+      const after = await activities(dl.url, s, before.watermark);
+      expect(after.activities).toHaveLength(2);
+      const [echo, notice] = after.activities;
+      expect(echo?.id).toBe(id);
+      expect(echo?.text).toHaveLength(MAX_TEXT_CHARS + 1);
+      expect(echo?.text?.endsWith('…')).toBe(true);
+      expect(echo?.channelData).toEqual({ clientActivityID: 'long-1' });
+      expect(echo?.value).toBeUndefined();
+      expect(notice?.text).toBe(publicText(textLocale, 'tooLong', { max: MAX_TEXT_CHARS }));
+      expect(notice?.replyToId).toBe(id);
+      expect(notice?.from.id).toBe('weltoffen-bot');
+      // No bot turn ran on it.
+      expect(bot.seen.length).toBe(turnsBefore);
+    },
+  );
 
   it('exactly the limit still reaches the bot; one more does not; a surrogate pair at the cut stays whole', async () => {
     const s = await start(dl.url, { locale: 'de' });
@@ -97,7 +131,20 @@ describe('web chat: too-long messages are answered politely, never given to the 
     const listed = JSON.stringify(after.activities);
     for (const junk of ['evil', 'Mallory', 'yyyy', 'mention', 'tenant']) expect(listed).not.toContain(junk);
     const echo = after.activities[0];
-    expect(Object.keys(echo ?? {}).sort()).toEqual(['channelData', 'channelId', 'conversation', 'from', 'id', 'locale', 'recipient', 'serviceUrl', 'text', 'timestamp', 'type', 'value']);
+    expect(Object.keys(echo ?? {}).sort()).toEqual([
+      'channelData',
+      'channelId',
+      'conversation',
+      'from',
+      'id',
+      'locale',
+      'recipient',
+      'serviceUrl',
+      'text',
+      'timestamp',
+      'type',
+      'value',
+    ]);
     expect(echo?.channelData).toEqual({ clientActivityID: 'c-1', postBack: true });
 
     expect(bot.seen.length).toBe(turnsBefore + 1);
@@ -121,20 +168,34 @@ describe('web chat: too-long messages are answered politely, never given to the 
 
 describe('web chat: limits per client address (IPv6 per /64) with Retry-After', () => {
   const open = (url: string, forwardedFor: string) =>
-    fetch(`${url}/v3/directline/conversations`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor }, body: '{}' });
+    fetch(`${url}/v3/directline/conversations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+      body: '{}',
+    });
   const send = (url: string, s: { conversationId: string; token: string }, forwardedFor: string, text: string) =>
     fetch(`${url}/v3/directline/conversations/${s.conversationId}/activities`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${s.token}`, 'x-forwarded-for': forwardedFor },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${s.token}`,
+        'x-forwarded-for': forwardedFor,
+      },
       body: JSON.stringify({ type: 'message', text }),
     });
 
   it('a flood from one address over several conversations gets 429 with Retry-After; another address is still served', async () => {
-    const dl = await startDirectLineServer({ trustProxy: true, conversationsPerClient: 100, messagesPerMinute: 5, messagesPerClientPerMinute: 12 });
+    const dl = await startDirectLineServer({
+      trustProxy: true,
+      conversationsPerClient: 100,
+      messagesPerMinute: 5,
+      messagesPerClientPerMinute: 12,
+    });
     try {
       const flooder = '198.51.100.7';
       const conversations: { conversationId: string; token: string }[] = [];
-      for (let i = 0; i < 4; i++) conversations.push((await (await open(dl.url, flooder)).json()) as { conversationId: string; token: string });
+      for (let i = 0; i < 4; i++)
+        conversations.push((await (await open(dl.url, flooder)).json()) as { conversationId: string; token: string });
       const statuses: number[] = [];
       let limited: Response | undefined;
       for (const c of conversations) {
@@ -162,7 +223,11 @@ describe('web chat: limits per client address (IPv6 per /64) with Retry-After', 
   });
 
   it('two IPv6 addresses in one /64 share a bucket, another /64 does not; IPv4-mapped counts as IPv4', async () => {
-    const dl = await startDirectLineServer({ trustProxy: true, conversationsPerClient: 2, conversationWindowSeconds: 600 });
+    const dl = await startDirectLineServer({
+      trustProxy: true,
+      conversationsPerClient: 2,
+      conversationWindowSeconds: 600,
+    });
     try {
       expect((await open(dl.url, '2001:db8:1:2::a')).status).toBe(201);
       expect((await open(dl.url, '2001:db8:1:2:ffff:ffff:ffff:fffe')).status).toBe(201);
@@ -200,14 +265,24 @@ describe('RateLimits port', () => {
       maxBodyBytes: 262144,
       shutdownTimeoutMs: 1000,
       mount: (server) => {
-        mountDirectLine(server, { turns: inProcessTurns(adapter, echoBot, ''), logger, options: { ...DIRECT_LINE_DEFAULTS, messagesPerMinute: 7 }, rateLimits: limits, failureReply: turnFailureReply });
+        mountDirectLine(server, {
+          turns: inProcessTurns(adapter, echoBot, ''),
+          logger,
+          options: { ...DIRECT_LINE_DEFAULTS, messagesPerMinute: 7 },
+          rateLimits: limits,
+          failureReply: turnFailureReply,
+        });
       },
     });
     const url = `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}`;
     try {
       const s = await start(url);
       expect((await post(url, s, { type: 'message', text: 'hi' })).status).toBe(200);
-      expect(calls).toEqual(['directline.conversations.client:20/3600000', 'directline.messages.conversation:7/60000', 'directline.messages.client:60/60000']);
+      expect(calls).toEqual([
+        'directline.conversations.client:20/3600000',
+        'directline.messages.conversation:7/60000',
+        'directline.messages.client:60/60000',
+      ]);
     } finally {
       await http.close();
     }

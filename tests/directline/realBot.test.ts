@@ -16,7 +16,16 @@ describe('web chat wired into the real service', () => {
     const s = await start(svc.url, { locale: 'en-US' });
     const greeting = (await (await poll(svc.url, s)).json()) as ActivitySet;
     expect(greeting.activities.map((a) => a.text)).toEqual([expect.stringMatching(/^Welcome!/)]);
-    expect((await post(svc.url, s, { type: 'message', text: 'help', locale: 'en-US', channelData: { clientActivityID: 'c1' } })).status).toBe(200);
+    expect(
+      (
+        await post(svc.url, s, {
+          type: 'message',
+          text: 'help',
+          locale: 'en-US',
+          channelData: { clientActivityID: 'c1' },
+        })
+      ).status,
+    ).toBe(200);
     const next = (await (await poll(svc.url, s, greeting.watermark)).json()) as ActivitySet;
     expect(next.activities[0]?.channelData?.clientActivityID).toBe('c1');
     expect(next.activities.slice(1).map((a) => a.text)).toEqual([expect.stringMatching(/You can write/)]);

@@ -26,7 +26,10 @@ describe('graceful shutdown with web chat turns in flight', () => {
     const closing = dl.stop().then(() => (closed = true));
     await new Promise((r) => setTimeout(r, 50));
     expect(closed).toBe(false);
-    const refused = await post(dl.url, b, { type: 'message', text: 'new' }).then((r) => r.status, () => 'refused');
+    const refused = await post(dl.url, b, { type: 'message', text: 'new' }).then(
+      (r) => r.status,
+      () => 'refused',
+    );
     expect([503, 'refused']).toContain(refused);
 
     release();

@@ -5,7 +5,10 @@ import { startWebChatServer, type WebChatTestServer } from '../support/webChatSe
 import { MAX_TEXT_CHARS } from '../../src/http/directLine';
 
 /** Raw GET (no automatic decompression), so the bytes on the wire can be measured. */
-function rawGet(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function rawGet(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     request(url, { headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -62,7 +65,9 @@ describe('web chat page and assets', () => {
     expect(Number(/var MAX_MESSAGE_CHARS = (\d+);/.exec(script)?.[1])).toBe(MAX_TEXT_CHARS);
     expect(script).toContain(".setAttribute('maxlength', String(MAX_MESSAGE_CHARS))");
     expect(script).toContain('[data-id="webchat-sendbox-input"]');
-    expect(script).toMatch(/new MutationObserver\(limitSendBox\)\.observe\(host, \{ childList: true, subtree: true \}\)/);
+    expect(script).toMatch(
+      /new MutationObserver\(limitSendBox\)\.observe\(host, \{ childList: true, subtree: true \}\)/,
+    );
   });
 
   it('serves the embed snippet and refuses unknown files', async () => {
@@ -90,7 +95,11 @@ describe('web chat page and assets', () => {
 
   it('the page ships the German catalog texts, so there is no flash of other text before the script runs', () => {
     const html = readFileSync(path.join(__dirname, '../../src/http/public/index.html'), 'utf8');
-    const de = (JSON.parse(readFileSync(path.join(__dirname, '../../src/http/public/i18n.json'), 'utf8')) as { locales: { de: { strings: Record<string, string> } } }).locales.de.strings;
+    const de = (
+      JSON.parse(readFileSync(path.join(__dirname, '../../src/http/public/i18n.json'), 'utf8')) as {
+        locales: { de: { strings: Record<string, string> } };
+      }
+    ).locales.de.strings;
     const found = [...html.matchAll(/data-i18n="(\w+)">([^<]*)</g)].map((m) => [m[1], m[2]]);
     expect(found.length).toBeGreaterThanOrEqual(6);
     for (const [key, text] of found) expect(text).toBe(de[key ?? '']);

@@ -2,7 +2,13 @@
  * the public blank questionnaire is rendered once per (questionnaire version, field,
  * language) and served from memory with a strong ETag; revalidation gets 304.
  */
-import { defaultRegistry, FIELD_IDS, type FieldId, type Locale, type Questionnaire } from '../../src/domain/selbstcheck';
+import {
+  defaultRegistry,
+  FIELD_IDS,
+  type FieldId,
+  type Locale,
+  type Questionnaire,
+} from '../../src/domain/selbstcheck';
 import { etagMatches } from '../../src/http/exports';
 import { documentExportRenderer } from '../../src/infrastructure/export/documentRenderer';
 import { exportTexts } from '../../src/i18n/exportCatalog';
@@ -23,7 +29,14 @@ function countingRenderer(fail = false) {
 }
 
 const serviceWith = (renderBlank: ReturnType<typeof countingRenderer>['render']) =>
-  new ExportService({ selfCheck: {} as never, source: {} as never, municipalities: {} as never, registry: defaultRegistry, clock: { now: () => new Date() }, renderer: { ...documents, blankQuestionnaire: renderBlank } });
+  new ExportService({
+    selfCheck: {} as never,
+    source: {} as never,
+    municipalities: {} as never,
+    registry: defaultRegistry,
+    clock: { now: () => new Date() },
+    renderer: { ...documents, blankQuestionnaire: renderBlank },
+  });
 
 const cpuMs = (from: NodeJS.CpuUsage) => {
   const used = process.cpuUsage(from);
@@ -42,7 +55,8 @@ describe('ExportService.blankQuestionnaire', () => {
     const en = await exports.blankQuestionnaire('MS', 'en');
     expect(calls).toHaveLength(2);
     expect(en.etag).not.toBe(a.etag);
-    for (const field of FIELD_IDS) for (const locale of ['de', 'en'] as const) await exports.blankQuestionnaire(field, locale);
+    for (const field of FIELD_IDS)
+      for (const locale of ['de', 'en'] as const) await exports.blankQuestionnaire(field, locale);
     expect(calls).toHaveLength(FIELD_IDS.length * 2);
     const version = defaultRegistry.questionnaireVersions().at(-1);
     expect(new Set(calls)).toEqual(new Set(FIELD_IDS.flatMap((f) => [`${version}:${f}:de`, `${version}:${f}:en`])));

@@ -56,7 +56,8 @@ function parseCsv(text: string, sep = ';'): string[][] {
 
 describe('CSV cells', () => {
   it('neutralises formulas and quotes per RFC 4180', () => {
-    for (const f of ['=1+1', '+49 331', '-3', '@SUM(A1)', '\tx']) expect(neutralizeFormula(f).startsWith("'")).toBe(true);
+    for (const f of ['=1+1', '+49 331', '-3', '@SUM(A1)', '\tx'])
+      expect(neutralizeFormula(f).startsWith("'")).toBe(true);
     expect(neutralizeFormula('Bürgerbüro')).toBe('Bürgerbüro');
     expect(csvCell('a;b')).toBe('"a;b"');
     expect(csvCell('er sagte "ja"')).toBe('"er sagte ""ja"""');
@@ -107,36 +108,42 @@ describe('ExportService on the database', () => {
     const { exports } = services(db);
     const result = await exports.export(MUNICIPALITY, 'json', 'en');
     if (result.kind !== 'ok') throw new Error(result.kind);
-    const json = JSON.parse(result.file.body.toString('utf8')) as { municipality: { name: string }; answers: { respondent: string; field: string; comment: string | null }[] };
+    const json = JSON.parse(result.file.body.toString('utf8')) as {
+      municipality: { name: string };
+      answers: { respondent: string; field: string; comment: string | null }[];
+    };
     expect(json.municipality.name).toBe(MUNICIPALITY_NAME);
     expect(json.answers).toHaveLength(await db.prisma.answer.count({ where: { assessmentId } }));
     expect(json.answers.at(0)!.respondent).toBe('Respondent 1');
     expect(json.answers.at(0)!.field).toBe(fieldName('MS', 'en'));
   });
 
-  it.each(['de', 'en'] as const)('PDF report (%s) names the municipality, the seven fields and the domain core scores', async (locale) => {
-    const { exports } = services(db);
-    const started = performance.now();
-    const result = await exports.export(MUNICIPALITY, 'pdf', locale);
-    const ms = performance.now() - started;
-    if (result.kind !== 'ok') throw new Error(result.kind);
-    expect(result.file.body.subarray(0, 5).toString()).toBe('%PDF-');
-    const text = pdfText(result.file.body, `report-${locale}.pdf`);
-    expect(text).toContain(MUNICIPALITY_NAME);
-    for (const f of FIELD_IDS) expect(text).toContain(fieldName(f, locale));
-    const q = defaultRegistry.getQuestionnaire(1);
-    const sets = await new PrismaAnswerRepository(db.prisma).answersOfAll(assessmentId);
-    const score = scoreAssessment(q, consolidate(q, sets).answers);
-    const fmt = (n: number) => n.toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 });
-    for (const f of score.fields) {
-      expect(f.score).not.toBeNull();
-      expect(text).toContain(`${fieldName(f.fieldId, locale)} ${exportTexts(locale).score}: ${fmt(f.score!)}`);
-    }
-    expect(text).toContain(`${exportTexts(locale).overall}: ${fmt(score.overall.score!)}`);
-    expect(text).toContain(exportTexts(locale).divergences);
-    for (const key of RESPONDENT_KEYS) expect(text).not.toContain(key);
-    console.log(`report ${locale}: ${result.file.body.length} bytes in ${ms.toFixed(0)} ms`);
-  });
+  it.each(['de', 'en'] as const)(
+    'PDF report (%s) names the municipality, the seven fields and the domain core scores',
+    async (locale) => {
+      const { exports } = services(db);
+      const started = performance.now();
+      const result = await exports.export(MUNICIPALITY, 'pdf', locale);
+      const ms = performance.now() - started;
+      if (result.kind !== 'ok') throw new Error(result.kind);
+      expect(result.file.body.subarray(0, 5).toString()).toBe('%PDF-');
+      const text = pdfText(result.file.body, `report-${locale}.pdf`);
+      expect(text).toContain(MUNICIPALITY_NAME);
+      for (const f of FIELD_IDS) expect(text).toContain(fieldName(f, locale));
+      const q = defaultRegistry.getQuestionnaire(1);
+      const sets = await new PrismaAnswerRepository(db.prisma).answersOfAll(assessmentId);
+      const score = scoreAssessment(q, consolidate(q, sets).answers);
+      const fmt = (n: number) => n.toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 });
+      for (const f of score.fields) {
+        expect(f.score).not.toBeNull();
+        expect(text).toContain(`${fieldName(f.fieldId, locale)} ${exportTexts(locale).score}: ${fmt(f.score!)}`);
+      }
+      expect(text).toContain(`${exportTexts(locale).overall}: ${fmt(score.overall.score!)}`);
+      expect(text).toContain(exportTexts(locale).divergences);
+      for (const key of RESPONDENT_KEYS) expect(text).not.toContain(key);
+      console.log(`report ${locale}: ${result.file.body.length} bytes in ${ms.toFixed(0)} ms`);
+    },
+  );
 
   it('blank questionnaire lists every question of the field and no answers', async () => {
     const { exports } = services(db);

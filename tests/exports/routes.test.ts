@@ -10,13 +10,17 @@ import { exportLinkCard } from '../../cards/exportLinkCard';
 import { openMigratedTestDatabase } from '../support/testDatabase';
 import { MUNICIPALITY, MUNICIPALITY_NAME, RESPONDENT_KEYS, seedMunicipality, services } from './seed';
 
-
 const COORDINATOR = 'aad:t:coordinator';
 const LEAD = 'aad:t:lead-tf';
 const OTHER_LEAD = 'aad:t:lead-potsdam';
 const SECRET = 'x'.repeat(40);
 /** Fake bearer validation: the token is the identity key (the real one validates AAD tokens). */
-const TOKENS: Record<string, string> = { 'tok-coord': COORDINATOR, 'tok-lead': LEAD, 'tok-other': OTHER_LEAD, 'tok-resp': RESPONDENT_KEYS[0] };
+const TOKENS: Record<string, string> = {
+  'tok-coord': COORDINATOR,
+  'tok-lead': LEAD,
+  'tok-other': OTHER_LEAD,
+  'tok-resp': RESPONDENT_KEYS[0],
+};
 
 describe('/api/exports', () => {
   let db: Database;
@@ -33,9 +37,17 @@ describe('/api/exports', () => {
     await access.grant(COORDINATOR, { role: 'coordinator' });
     await access.grant(LEAD, { role: 'lead', municipalityId: MUNICIPALITY });
     await access.grant(OTHER_LEAD, { role: 'lead', municipalityId: 'potsdam' });
-    const accessService = new AccessService({ access, respondents: new PrismaRespondentRepository(db.prisma), bootstrap: { objectIds: [], tenantIds: [] } });
+    const accessService = new AccessService({
+      access,
+      respondents: new PrismaRespondentRepository(db.prisma),
+      bootstrap: { objectIds: [], tenantIds: [] },
+    });
     const signer = new ExportLinkSigner(SECRET, 15 * 60, { now: () => clock });
-    commands = new ExportCommands({ access: accessService, municipalities: new PrismaMunicipalityRepository(db.prisma), signer });
+    commands = new ExportCommands({
+      access: accessService,
+      municipalities: new PrismaMunicipalityRepository(db.prisma),
+      signer,
+    });
     server = restify.createServer({ handleUncaughtExceptions: false });
     mountExports(server, {
       exports: services(db).exports,
@@ -58,7 +70,8 @@ describe('/api/exports', () => {
     clock = new Date('2026-03-02T10:00:00Z');
   });
 
-  const get = (path: string, token?: string) => fetch(`${base}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+  const get = (path: string, token?: string) =>
+    fetch(`${base}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
 
   it.each([
     ['coordinator', 'tok-coord', MUNICIPALITY, 200],
@@ -107,7 +120,7 @@ describe('/api/exports', () => {
     };
     expect((await get(tamper('exp', String(Number(url.searchParams.get('exp')) + 3600)))).status).toBe(401);
     expect((await get(tamper('iss', Buffer.from(COORDINATOR).toString('base64url')))).status).toBe(401);
-    expect((await get(tamper('sig', 'AAAA')))).toHaveProperty('status', 401);
+    expect(await get(tamper('sig', 'AAAA'))).toHaveProperty('status', 401);
     expect((await get(path.replace('answers.csv', 'answers.json'))).status).toBe(401); // other format
     expect((await get(path.replace(MUNICIPALITY, 'potsdam'))).status).toBe(401); // other municipality
 
@@ -136,7 +149,13 @@ describe('/api/exports', () => {
     if (link.kind !== 'link') throw new Error(link.kind);
     expect(link.url).toContain('/report.pdf?');
     expect(link.url).toContain('lang=en');
-    const c = exportLinkCard({ municipalityName: link.municipality.name, format: 'pdf', url: link.url, ttlMinutes: link.ttlMinutes, locale: 'de' });
+    const c = exportLinkCard({
+      municipalityName: link.municipality.name,
+      format: 'pdf',
+      url: link.url,
+      ttlMinutes: link.ttlMinutes,
+      locale: 'de',
+    });
     expect(c.card.version).toBe('1.5');
     expect(c.card.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Herunterladen', url: link.url }]);
     expect(c.text).toContain(link.url);
@@ -149,7 +168,11 @@ describe('/api/exports', () => {
   it('the blank questionnaire is public; unknown fields and files are 404', async () => {
     const res = await get('/api/exports/questionnaire/KK.pdf');
     expect(res.status).toBe(200);
-    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await res.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     expect((await get('/api/exports/questionnaire/XX.pdf')).status).toBe(404);
     expect((await get(`/api/exports/${MUNICIPALITY}/secrets.txt`, 'tok-coord')).status).toBe(404);
   });

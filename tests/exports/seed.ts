@@ -1,5 +1,11 @@
 /** A municipality with several respondents in different roles, on the real database (PGlite or PostgreSQL). */
-import { FIELD_IDS, defaultRegistry, questionsOfField, type Role, type StoredAnswer } from '../../src/domain/selbstcheck';
+import {
+  FIELD_IDS,
+  defaultRegistry,
+  questionsOfField,
+  type Role,
+  type StoredAnswer,
+} from '../../src/domain/selbstcheck';
 import type { Database } from '../../src/infrastructure/db/database';
 import { PrismaAnswerRepository } from '../../src/infrastructure/repositories/prismaAnswerRepository';
 import { PrismaAssessmentRepository } from '../../src/infrastructure/repositories/prismaAssessmentRepository';
@@ -48,18 +54,36 @@ export async function seedMunicipality(db: Database): Promise<{ assessmentId: st
   const q = selfCheck.questionnaire(assessment.questionnaireVersion);
   for (const [i, key] of RESPONDENT_KEYS.entries()) {
     const r = await selfCheck.registerRespondent(key, 'de');
-    await selfCheck.updateRespondent(r.id, { municipalityId: MUNICIPALITY, role: ROLES[i] ?? 'other', consentedAt: new Date() });
+    await selfCheck.updateRespondent(r.id, {
+      municipalityId: MUNICIPALITY,
+      role: ROLES[i] ?? 'other',
+      consentedAt: new Date(),
+    });
     let n = i * 2;
     for (const fieldId of FIELD_IDS) {
       for (const question of questionsOfField(q, fieldId)) {
         if (question.gate !== undefined) continue; // follow-ups stay unanswered, like a gate answered "none" would
         const value = CYCLE[n++ % CYCLE.length] ?? 'full';
-        const comment = i === 0 && question.id === 'MS-01' ? '=HYPERLINK("http://evil.example";"klick"); Bürgerbüro' : null;
-        await selfCheck.recordAnswer({ assessment, respondentId: r.id, questionId: question.id, value, comment, channel: i === 1 ? 'webchat' : 'msteams' });
+        const comment =
+          i === 0 && question.id === 'MS-01' ? '=HYPERLINK("http://evil.example";"klick"); Bürgerbüro' : null;
+        await selfCheck.recordAnswer({
+          assessment,
+          respondentId: r.id,
+          questionId: question.id,
+          value,
+          comment,
+          channel: i === 1 ? 'webchat' : 'msteams',
+        });
       }
     }
   }
   const first = await selfCheck.findRespondentByIdentity(RESPONDENT_KEYS[0]);
-  await selfCheck.recordAnswer({ assessment, respondentId: first!.id, questionId: 'MS-02', value: 'none', channel: 'msteams' });
+  await selfCheck.recordAnswer({
+    assessment,
+    respondentId: first!.id,
+    questionId: 'MS-02',
+    value: 'none',
+    channel: 'msteams',
+  });
   return { assessmentId: assessment.id };
 }

@@ -15,14 +15,26 @@ import type {
 import type { AnswerMap, Locale, StoredAnswer } from '../../src/domain/selbstcheck';
 
 /** In-memory implementations of the ports, for dialog tests without a database. */
-export class InMemorySelfCheckStore implements MunicipalityRepository, RespondentRepository, AssessmentRepository, AnswerRepository {
+export class InMemorySelfCheckStore
+  implements MunicipalityRepository, RespondentRepository, AssessmentRepository, AnswerRepository
+{
   readonly municipalities: Municipality[] = [
     { id: 'potsdam', name: 'Potsdam', kind: 'city', state: 'Brandenburg' },
     { id: 'lk-teltow-flaeming', name: 'Landkreis Teltow-Fläming', kind: 'district', state: 'Brandenburg' },
   ];
   readonly respondents = new Map<string, Respondent>();
   readonly assessments: Assessment[] = [];
-  readonly answers = new Map<string, { value: StoredAnswer; comment: string | null; history: number; respondentId: string; assessmentId: string; questionId: string }>();
+  readonly answers = new Map<
+    string,
+    {
+      value: StoredAnswer;
+      comment: string | null;
+      history: number;
+      respondentId: string;
+      assessmentId: string;
+      questionId: string;
+    }
+  >();
 
   list(): Promise<readonly Municipality[]> {
     // Same order as the Prisma repository: by name.
@@ -31,7 +43,14 @@ export class InMemorySelfCheckStore implements MunicipalityRepository, Responden
   findOrCreate(identityKey: string, locale: Locale): Promise<Respondent> {
     const existing = [...this.respondents.values()].find((r) => r.identityKey === identityKey);
     if (existing) return Promise.resolve(existing);
-    const created: Respondent = { id: randomUUID(), identityKey, municipalityId: null, role: null, locale, consentedAt: null };
+    const created: Respondent = {
+      id: randomUUID(),
+      identityKey,
+      municipalityId: null,
+      role: null,
+      locale,
+      consentedAt: null,
+    };
     this.respondents.set(created.id, created);
     return Promise.resolve(created);
   }
@@ -63,13 +82,23 @@ export class InMemorySelfCheckStore implements MunicipalityRepository, Responden
     return Promise.resolve(found as never);
   }
   findCurrent(municipalityId: string): Promise<Assessment | undefined> {
-    return Promise.resolve(this.assessments.filter((a) => a.municipalityId === municipalityId && a.status === 'in_progress').at(-1));
+    return Promise.resolve(
+      this.assessments.filter((a) => a.municipalityId === municipalityId && a.status === 'in_progress').at(-1),
+    );
   }
   async currentOrStart(municipalityId: string, questionnaireVersion: number): Promise<Assessment> {
     const current = await this.findCurrent(municipalityId);
     if (current) return current;
     const round = this.assessments.filter((a) => a.municipalityId === municipalityId).length + 1;
-    const created: Assessment = { id: randomUUID(), municipalityId, questionnaireVersion, round, status: 'in_progress', startedAt: new Date(), completedAt: null };
+    const created: Assessment = {
+      id: randomUUID(),
+      municipalityId,
+      questionnaireVersion,
+      round,
+      status: 'in_progress',
+      startedAt: new Date(),
+      completedAt: null,
+    };
     this.assessments.push(created);
     return created;
   }
@@ -77,26 +106,44 @@ export class InMemorySelfCheckStore implements MunicipalityRepository, Responden
     const key = `${a.assessmentId}|${a.respondentId}|${a.questionId}`;
     const prev = this.answers.get(key);
     const comment = a.comment ?? prev?.comment ?? null;
-    if (this.assessments.find((x) => x.id === a.assessmentId)?.status !== 'in_progress') return Promise.resolve('closed');
+    if (this.assessments.find((x) => x.id === a.assessmentId)?.status !== 'in_progress')
+      return Promise.resolve('closed');
     if (prev && prev.value === a.value && prev.comment === comment) return Promise.resolve('unchanged');
-    this.answers.set(key, { value: a.value, comment, history: (prev?.history ?? 0) + 1, respondentId: a.respondentId, assessmentId: a.assessmentId, questionId: a.questionId });
+    this.answers.set(key, {
+      value: a.value,
+      comment,
+      history: (prev?.history ?? 0) + 1,
+      respondentId: a.respondentId,
+      assessmentId: a.assessmentId,
+      questionId: a.questionId,
+    });
     return Promise.resolve(prev ? 'changed' : 'created');
   }
   answersOf(assessmentId: string, respondentId: string): Promise<AnswerMap> {
     return Promise.resolve(
       Object.fromEntries(
-        [...this.answers.values()].filter((x) => x.assessmentId === assessmentId && x.respondentId === respondentId).map((x) => [x.questionId, x.value]),
+        [...this.answers.values()]
+          .filter((x) => x.assessmentId === assessmentId && x.respondentId === respondentId)
+          .map((x) => [x.questionId, x.value]),
       ),
     );
   }
   async answersOfAll(assessmentId: string): Promise<readonly RespondentAnswerSet[]> {
-    const ids = new Set([...this.answers.values()].filter((x) => x.assessmentId === assessmentId).map((x) => x.respondentId));
+    const ids = new Set(
+      [...this.answers.values()].filter((x) => x.assessmentId === assessmentId).map((x) => x.respondentId),
+    );
     return Promise.all(
-      [...ids].map(async (respondentId) => ({ respondentId, role: this.respondents.get(respondentId)?.role ?? 'other', answers: await this.answersOf(assessmentId, respondentId) })),
+      [...ids].map(async (respondentId) => ({
+        respondentId,
+        role: this.respondents.get(respondentId)?.role ?? 'other',
+        answers: await this.answersOf(assessmentId, respondentId),
+      })),
     );
   }
   clear(assessmentId: string, respondentId: string): Promise<number> {
-    const keys = [...this.answers.entries()].filter(([, x]) => x.assessmentId === assessmentId && x.respondentId === respondentId).map(([k]) => k);
+    const keys = [...this.answers.entries()]
+      .filter(([, x]) => x.assessmentId === assessmentId && x.respondentId === respondentId)
+      .map(([k]) => k);
     for (const k of keys) this.answers.delete(k);
     return Promise.resolve(keys.length);
   }

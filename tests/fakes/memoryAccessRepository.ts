@@ -1,7 +1,8 @@
 import type { RoleGrant } from '../../src/domain/access';
 import type { AccessRepository } from '../../src/domain/ports';
 
-const same = (a: RoleGrant, b: RoleGrant) => a.role === b.role && (a.role === 'coordinator' || (b.role === 'lead' && a.municipalityId === b.municipalityId));
+const same = (a: RoleGrant, b: RoleGrant) =>
+  a.role === b.role && (a.role === 'coordinator' || (b.role === 'lead' && a.municipalityId === b.municipalityId));
 
 /** In-memory role grants for tests (the database's is PrismaAccessRepository). */
 export class MemoryAccessRepository implements AccessRepository {

@@ -48,7 +48,10 @@ describe('POST /api/messages with an app id (channel authentication on)', () => 
     ['a token signed with another key', (a: Record<string, unknown>) => idp.sign(claims(a), { forged: true })],
     ['an expired token', (a: Record<string, unknown>) => idp.sign(claims(a, { nbf: now() - 7200, exp: now() - 3600 }))],
     ['a token for another app', (a: Record<string, unknown>) => idp.sign(claims(a, { aud: 'someone-else' }))],
-    ['a token from another issuer', (a: Record<string, unknown>) => idp.sign(claims(a, { iss: 'https://evil.example' }))],
+    [
+      'a token from another issuer',
+      (a: Record<string, unknown>) => idp.sign(claims(a, { iss: 'https://evil.example' })),
+    ],
   ])('rejects %s with 401 and a JSON error', async (_name, token) => {
     const a = activity();
     const t = token(a);

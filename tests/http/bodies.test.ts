@@ -21,18 +21,32 @@ interface RawResponse {
  * One request over a fresh connection. `chunks` are written one by one with Transfer-Encoding: chunked
  * (no Content-Length) and the upload stops as soon as the answer arrives.
  */
-function raw(url: string, path: string, options: { headers?: Record<string, string>; body?: Buffer; chunks?: () => Buffer | undefined }): Promise<RawResponse> {
+function raw(
+  url: string,
+  path: string,
+  options: { headers?: Record<string, string>; body?: Buffer; chunks?: () => Buffer | undefined },
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const { hostname, port } = new URL(url);
     let sent = 0;
     let answered = false;
-    const req = request({ host: hostname, port, path, method: 'POST', headers: options.headers ?? {}, agent: false }, (res) => {
-      answered = true;
-      const parts: Buffer[] = [];
-      res.on('data', (c: Buffer) => parts.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(parts).toString('utf8'), sent }));
-      res.on('error', reject);
-    });
+    const req = request(
+      { host: hostname, port, path, method: 'POST', headers: options.headers ?? {}, agent: false },
+      (res) => {
+        answered = true;
+        const parts: Buffer[] = [];
+        res.on('data', (c: Buffer) => parts.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            text: Buffer.concat(parts).toString('utf8'),
+            sent,
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
     // The server may close the connection while we are still uploading: that is expected after a 413.
     req.on('error', (err) => (answered ? undefined : reject(err)));
     if (options.body !== undefined) {
@@ -52,7 +66,8 @@ function raw(url: string, path: string, options: { headers?: Record<string, stri
   });
 }
 
-const activity = (text = 'hilfe') => Buffer.from(JSON.stringify({ ...message(webchat, newParticipant(), text), deliveryMode: 'expectReplies' }));
+const activity = (text = 'hilfe') =>
+  Buffer.from(JSON.stringify({ ...message(webchat, newParticipant(), text), deliveryMode: 'expectReplies' }));
 const JSON_TYPE = { 'content-type': 'application/json' };
 
 describe('the bounded JSON body reader on every JSON route of the real service', () => {
@@ -62,7 +77,11 @@ describe('the bounded JSON body reader on every JSON route of the real service',
 
   beforeAll(async () => {
     svc = await startTestService({ MAX_BODY_BYTES: '65536', DASHBOARD_LOCAL_SIGNIN: 'true', NODE_ENV: 'test' });
-    const started = await fetch(`${svc.url}/v3/directline/conversations`, { method: 'POST', headers: JSON_TYPE, body: '{}' });
+    const started = await fetch(`${svc.url}/v3/directline/conversations`, {
+      method: 'POST',
+      headers: JSON_TYPE,
+      body: '{}',
+    });
     ({ token, conversationId } = (await started.json()) as { token: string; conversationId: string });
   }, 60_000);
   afterAll(async () => svc.stop());
@@ -78,7 +97,14 @@ describe('the bounded JSON body reader on every JSON route of the real service',
   /** Each JSON route with a valid body for it, its own limit and what a good request answers. */
   const routes = (): JsonRoute[] => [
     { name: 'POST /api/messages', path: '/api/messages', limit: 65536, auth: {}, good: () => activity(), ok: 200 },
-    { name: 'POST /v3/directline/conversations', path: '/v3/directline/conversations', limit: 65536, auth: {}, good: () => Buffer.from('{"locale":"de-DE"}'), ok: 201 },
+    {
+      name: 'POST /v3/directline/conversations',
+      path: '/v3/directline/conversations',
+      limit: 65536,
+      auth: {},
+      good: () => Buffer.from('{"locale":"de-DE"}'),
+      ok: 201,
+    },
     {
       name: 'POST /v3/directline/conversations/:id/activities',
       path: `/v3/directline/conversations/${conversationId}/activities`,
@@ -92,11 +118,21 @@ describe('the bounded JSON body reader on every JSON route of the real service',
       path: '/api/dashboard/local-signin',
       limit: 4096,
       auth: {},
-      good: () => Buffer.from(JSON.stringify({ identityKey: 'aad:00000000-0000-0000-0000-000000000001:00000000-0000-0000-0000-000000000002' })),
+      good: () =>
+        Buffer.from(
+          JSON.stringify({
+            identityKey: 'aad:00000000-0000-0000-0000-000000000001:00000000-0000-0000-0000-000000000002',
+          }),
+        ),
       ok: 200,
     },
   ];
-  const ROUTE_NAMES = ['POST /api/messages', 'POST /v3/directline/conversations', 'POST /v3/directline/conversations/:id/activities', 'POST /api/dashboard/local-signin'];
+  const ROUTE_NAMES = [
+    'POST /api/messages',
+    'POST /v3/directline/conversations',
+    'POST /v3/directline/conversations/:id/activities',
+    'POST /api/dashboard/local-signin',
+  ];
   const route = (name: string) => {
     const r = routes().find((x) => x.name === name);
     if (!r) throw new Error(name);
@@ -127,20 +163,39 @@ describe('the bounded JSON body reader on every JSON route of the real service',
       ['br', 'valid br'],
       ['identity, gzip', 'garbage'],
       ['x-unknown', 'garbage'],
-    ] as const)('Content-Encoding %s (%s) → 415 with our JSON error, and the service keeps serving', async (encoding, kind) => {
-      const r = route(name);
-      const good = r.good();
-      const body = kind === 'valid gzip' ? gzipSync(good) : kind === 'valid deflate' ? deflateSync(good) : kind === 'valid br' ? brotliCompressSync(good) : garbage;
-      const res = await raw(svc.url, r.path, { headers: { ...JSON_TYPE, ...r.auth, 'content-encoding': encoding }, body });
-      expect(res.status).toBe(415);
-      expect(JSON.parse(res.text)).toEqual({ code: 'UnsupportedContentEncoding', message: expect.stringMatching(/uncompressed/) as unknown });
-      expect(res.headers['x-content-type-options']).toBe('nosniff');
-      await stillServing();
-    });
+    ] as const)(
+      'Content-Encoding %s (%s) → 415 with our JSON error, and the service keeps serving',
+      async (encoding, kind) => {
+        const r = route(name);
+        const good = r.good();
+        const body =
+          kind === 'valid gzip'
+            ? gzipSync(good)
+            : kind === 'valid deflate'
+              ? deflateSync(good)
+              : kind === 'valid br'
+                ? brotliCompressSync(good)
+                : garbage;
+        const res = await raw(svc.url, r.path, {
+          headers: { ...JSON_TYPE, ...r.auth, 'content-encoding': encoding },
+          body,
+        });
+        expect(res.status).toBe(415);
+        expect(JSON.parse(res.text)).toEqual({
+          code: 'UnsupportedContentEncoding',
+          message: expect.stringMatching(/uncompressed/) as unknown,
+        });
+        expect(res.headers['x-content-type-options']).toBe('nosniff');
+        await stillServing();
+      },
+    );
 
     it('Content-Encoding: identity is an uncompressed body and accepted', async () => {
       const r = route(name);
-      const res = await raw(svc.url, r.path, { headers: { ...JSON_TYPE, ...r.auth, 'content-encoding': 'identity' }, body: r.good() });
+      const res = await raw(svc.url, r.path, {
+        headers: { ...JSON_TYPE, ...r.auth, 'content-encoding': 'identity' },
+        body: r.good(),
+      });
       expect(res.status).toBe(r.ok);
     });
 
@@ -149,7 +204,10 @@ describe('the bounded JSON body reader on every JSON route of the real service',
       const body = Buffer.from(JSON.stringify({ type: 'message', text: 'x'.repeat(r.limit) }));
       const res = await raw(svc.url, r.path, { headers: { ...JSON_TYPE, ...r.auth }, body });
       expect(res.status).toBe(413);
-      expect(JSON.parse(res.text)).toEqual({ code: 'PayloadTooLarge', message: `the request body exceeds ${r.limit} bytes` });
+      expect(JSON.parse(res.text)).toEqual({
+        code: 'PayloadTooLarge',
+        message: `the request body exceeds ${r.limit} bytes`,
+      });
       await stillServing();
     });
 
@@ -172,7 +230,9 @@ describe('the bounded JSON body reader on every JSON route of the real service',
       expect(JSON.parse(res.text)).toMatchObject({ code: 'PayloadTooLarge' });
       // The client got the answer long before it stopped: the server did not wait for the end.
       expect(res.sent).toBeLessThan(16 * 1024 * 1024);
-      console.log(`chunked upload on ${name}: 413 after the client had written ${(res.sent / 1024).toFixed(0)} KiB (limit ${r.limit / 1024} KiB)`);
+      console.log(
+        `chunked upload on ${name}: 413 after the client had written ${(res.sent / 1024).toFixed(0)} KiB (limit ${r.limit / 1024} KiB)`,
+      );
       await stillServing();
     }, 30_000);
 
@@ -181,24 +241,43 @@ describe('the bounded JSON body reader on every JSON route of the real service',
       const deep = `{"type":"message","value":${'['.repeat(40)}${']'.repeat(40)}}`;
       const res = await raw(svc.url, r.path, { headers: { ...JSON_TYPE, ...r.auth }, body: Buffer.from(deep) });
       expect(res.status).toBe(400);
-      expect(JSON.parse(res.text)).toEqual({ code: 'InvalidJson', message: 'the JSON body is nested deeper than 32 levels' });
+      expect(JSON.parse(res.text)).toEqual({
+        code: 'InvalidJson',
+        message: 'the JSON body is nested deeper than 32 levels',
+      });
     });
 
     it('malformed JSON → 400, invalid UTF-8 → 400, a non-JSON content type → 415', async () => {
       const r = route(name);
-      const malformed = await raw(svc.url, r.path, { headers: { ...JSON_TYPE, ...r.auth }, body: Buffer.from('{"type": "message", ') });
+      const malformed = await raw(svc.url, r.path, {
+        headers: { ...JSON_TYPE, ...r.auth },
+        body: Buffer.from('{"type": "message", '),
+      });
       expect(malformed.status).toBe(400);
       expect(JSON.parse(malformed.text)).toMatchObject({ code: 'InvalidJson' });
-      const latin1 = await raw(svc.url, r.path, { headers: { ...JSON_TYPE, ...r.auth }, body: Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d]) });
+      const latin1 = await raw(svc.url, r.path, {
+        headers: { ...JSON_TYPE, ...r.auth },
+        body: Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d]),
+      });
       expect(latin1.status).toBe(400);
-      const form = await raw(svc.url, r.path, { headers: { 'content-type': 'application/x-www-form-urlencoded', ...r.auth }, body: Buffer.from('type=message') });
+      const form = await raw(svc.url, r.path, {
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...r.auth },
+        body: Buffer.from('type=message'),
+      });
       expect(form.status).toBe(415);
       expect(JSON.parse(form.text)).toMatchObject({ code: 'UnsupportedMediaType' });
     });
   });
 
   it('a 40 kB gzip that unpacks to 40 MB → 415, never decoded (time and memory measured)', async () => {
-    const bomb = gzipSync(Buffer.concat([Buffer.from('{"type":"message","text":"'), Buffer.alloc(40 * 1024 * 1024, 0x30), Buffer.from('"}')]), { level: 9 });
+    const bomb = gzipSync(
+      Buffer.concat([
+        Buffer.from('{"type":"message","text":"'),
+        Buffer.alloc(40 * 1024 * 1024, 0x30),
+        Buffer.from('"}'),
+      ]),
+      { level: 9 },
+    );
     expect(bomb.length).toBeLessThan(64 * 1024);
     for (const name of ROUTE_NAMES) {
       const r = route(name);
@@ -206,7 +285,10 @@ describe('the bounded JSON body reader on every JSON route of the real service',
       const before = process.memoryUsage();
       const cpu = process.cpuUsage();
       const started = process.hrtime.bigint();
-      const res = await raw(svc.url, r.path, { headers: { ...JSON_TYPE, ...r.auth, 'content-encoding': 'gzip' }, body: bomb });
+      const res = await raw(svc.url, r.path, {
+        headers: { ...JSON_TYPE, ...r.auth, 'content-encoding': 'gzip' },
+        body: bomb,
+      });
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const used = process.cpuUsage(cpu);
       const after = process.memoryUsage();
@@ -222,7 +304,10 @@ describe('the bounded JSON body reader on every JSON route of the real service',
   });
 
   it('routes without a body do not decode one either (POST /v3/directline/tokens/refresh)', async () => {
-    const res = await raw(svc.url, '/v3/directline/tokens/refresh', { headers: { ...JSON_TYPE, 'content-encoding': 'gzip' }, body: garbage });
+    const res = await raw(svc.url, '/v3/directline/tokens/refresh', {
+      headers: { ...JSON_TYPE, 'content-encoding': 'gzip' },
+      body: garbage,
+    });
     expect(res.status).toBe(401);
     await stillServing();
   });

@@ -2,7 +2,10 @@ import type { Request } from 'restify';
 import { clientAddress, clientKey, rateLimitKey, withoutPort } from '../../src/http/clientAddress';
 
 const request = (forwardedFor: string | string[] | undefined, remoteAddress = '10.0.0.9') =>
-  ({ headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor }, socket: { remoteAddress } }) as unknown as Request;
+  ({
+    headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor },
+    socket: { remoteAddress },
+  }) as unknown as Request;
 
 describe('client address for rate limits', () => {
   it.each([
@@ -48,9 +51,12 @@ describe('rate-limit key: IPv6 per /64, IPv4-mapped as IPv4', () => {
     expect(rateLimitKey(input)).toBe(expected);
   });
 
-  it.each(['unknown', '1:2:3:4:5:6:7:8:9', '1::2::3', '12345::1', '256.1.1.1', 'g::1', ':1:2:3:4:5:6:7'])('%s is no address: counted as given', (input) => {
-    expect(rateLimitKey(input)).toBe(input.toLowerCase());
-  });
+  it.each(['unknown', '1:2:3:4:5:6:7:8:9', '1::2::3', '12345::1', '256.1.1.1', 'g::1', ':1:2:3:4:5:6:7'])(
+    '%s is no address: counted as given',
+    (input) => {
+      expect(rateLimitKey(input)).toBe(input.toLowerCase());
+    },
+  );
 
   it('bounds whatever it is given', () => {
     expect(rateLimitKey('x'.repeat(10_000))).toHaveLength(64);

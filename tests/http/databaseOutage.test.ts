@@ -15,7 +15,8 @@ import type { RunningService } from '../../src/index';
  * a user who writes while the database is unreachable is told, in their language, that the
  * input could not be saved; afterwards the same input goes through; nothing is half-written.
  */
-const GERMAN = 'Entschuldigung, ich konnte Ihre Eingabe gerade nicht speichern. Bitte senden Sie sie in einem Moment noch einmal.';
+const GERMAN =
+  'Entschuldigung, ich konnte Ihre Eingabe gerade nicht speichern. Bitte senden Sie sie in einem Moment noch einmal.';
 const ENGLISH = 'Sorry, I could not save your answer just now. Please send it again in a moment.';
 const TURKISH = 'Özür dilerim, mesajınızı şu anda kaydedemedim. Lütfen birazdan tekrar gönderin.';
 
@@ -27,9 +28,14 @@ interface Harness {
   restore(): Promise<void>;
 }
 
-const texts = (replies: readonly ReplyActivity[]) => replies.filter((r) => r.type === 'message').map((r) => r.text ?? '');
+const texts = (replies: readonly ReplyActivity[]) =>
+  replies.filter((r) => r.type === 'message').map((r) => r.text ?? '');
 const cardIds = (replies: readonly ReplyActivity[]) =>
-  replies.flatMap((r) => (r.attachments ?? []).map((a) => JSON.stringify(a.content).match(/"questionId":"([A-Z]{2}-\d{2})"/)?.[1])).filter(Boolean);
+  replies
+    .flatMap((r) =>
+      (r.attachments ?? []).map((a) => JSON.stringify(a.content).match(/"questionId":"([A-Z]{2}-\d{2})"/)?.[1]),
+    )
+    .filter(Boolean);
 
 async function postActivity(url: string, activity: object): Promise<{ status: number; replies: ReplyActivity[] }> {
   const res = await fetch(`${url}/api/messages`, {
@@ -65,8 +71,17 @@ function outageStory(name: string, setup: () => Promise<{ harness: Harness; disp
       return replies;
     };
     const answersOf = async (p: Participant) =>
-      (await h.service.db.prisma.answer.findMany({ where: { respondent: { identityKey: `aad:tenant-1:${p.aadObjectId ?? p.userId}` } } })).map((a) => [a.questionId, a.value]);
-    const stateRows = async () => (await h.service.db.prisma.botStateItem.findMany({ orderBy: { key: 'asc' } })).map((r) => [r.key, r.eTag, JSON.stringify(r.data)]);
+      (
+        await h.service.db.prisma.answer.findMany({
+          where: { respondent: { identityKey: `aad:tenant-1:${p.aadObjectId ?? p.userId}` } },
+        })
+      ).map((a) => [a.questionId, a.value]);
+    const stateRows = async () =>
+      (await h.service.db.prisma.botStateItem.findMany({ orderBy: { key: 'asc' } })).map((r) => [
+        r.key,
+        r.eTag,
+        JSON.stringify(r.data),
+      ]);
 
     it('mid self-check in Teams: German apology, nothing stored, the same answer goes through afterwards', async () => {
       const p = newParticipant();
@@ -89,7 +104,11 @@ function outageStory(name: string, setup: () => Promise<{ harness: Harness; disp
       const after = await say(p, '2');
       expect(cardIds(after)).toContain('MS-02');
       expect(await answersOf(p)).toEqual([['MS-01', 'partial']]);
-      expect(await h.service.db.prisma.answerHistory.count({ where: { answer: { questionId: 'MS-01', respondent: { identityKey: `aad:tenant-1:${p.userId}` } } } })).toBeLessThanOrEqual(1);
+      expect(
+        await h.service.db.prisma.answerHistory.count({
+          where: { answer: { questionId: 'MS-01', respondent: { identityKey: `aad:tenant-1:${p.userId}` } } },
+        }),
+      ).toBeLessThanOrEqual(1);
     });
 
     it('Teams without expectReplies: the apology is posted to the Bot Connector', async () => {
@@ -167,7 +186,12 @@ outageStory(`database outage by fault injection (${usingPostgres ? 'PostgreSQL' 
   const faults = new StatementFaults();
   const { url, service } = await startServiceWith(database, { beforeStatement: faults.beforeStatement });
   return {
-    harness: { url, service, cut: () => Promise.resolve(faults.cut()), restore: () => Promise.resolve(faults.restore()) },
+    harness: {
+      url,
+      service,
+      cut: () => Promise.resolve(faults.cut()),
+      restore: () => Promise.resolve(faults.restore()),
+    },
     dispose: async () => {
       await service.stop();
       await database.dispose();
@@ -199,7 +223,11 @@ describe(`whichever statement of an answer turn fails, nothing is half-written (
     expect(cardIds(await say('Verwaltungsspitze'))).toContain('MS-01');
     const prisma = svc.service.db.prisma;
     const snapshot = async () => ({
-      state: (await prisma.botStateItem.findMany({ orderBy: { key: 'asc' } })).map((r) => [r.key, r.eTag, JSON.stringify(r.data)]),
+      state: (await prisma.botStateItem.findMany({ orderBy: { key: 'asc' } })).map((r) => [
+        r.key,
+        r.eTag,
+        JSON.stringify(r.data),
+      ]),
       answers: await prisma.answer.count(),
       history: await prisma.answerHistory.count(),
       outbox: await prisma.outboxEvent.count(),
@@ -228,9 +256,13 @@ describe(`whichever statement of an answer turn fails, nothing is half-written (
 const pgUrl = process.env.TEST_DATABASE_URL;
 const loopbackPostgres = pgUrl !== undefined && ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(pgUrl).hostname);
 if (!loopbackPostgres) {
-  console.warn('databaseOutage: TEST_DATABASE_URL (a PostgreSQL on loopback) is not set; the TCP relay outage test is skipped');
+  console.warn(
+    'databaseOutage: TEST_DATABASE_URL (a PostgreSQL on loopback) is not set; the TCP relay outage test is skipped',
+  );
 }
-(loopbackPostgres ? outageStory : (name: string) => describe.skip(name, () => it('needs TEST_DATABASE_URL', () => undefined)))(
+(loopbackPostgres
+  ? outageStory
+  : (name: string) => describe.skip(name, () => it('needs TEST_DATABASE_URL', () => undefined)))(
   'database outage by a cut TCP relay (PostgreSQL)',
   async () => {
     const database: TestDatabase = await createTestDatabase();
@@ -253,16 +285,22 @@ if (!loopbackPostgres) {
   },
 );
 
-describe('a Direct Line turn that fails outside the bot\'s error handler', () => {
+describe("a Direct Line turn that fails outside the bot's error handler", () => {
   // An adapter without onTurnError: the failure reaches the Direct Line route itself.
   const failing = (error: () => Error) => ({
-    run: (ctx: { activity: { type: string } }) => (ctx.activity.type === 'message' ? Promise.reject(error()) : Promise.resolve()),
+    run: (ctx: { activity: { type: string } }) =>
+      ctx.activity.type === 'message' ? Promise.reject(error()) : Promise.resolve(),
   });
 
   it.each([
     ['a storage failure', connectionRefused, 'en-US', ENGLISH],
     ['a storage failure', connectionRefused, 'de-DE', GERMAN],
-    ['another error', () => new Error('boom'), 'de-DE', 'Entschuldigung, da ist bei mir etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.'],
+    [
+      'another error',
+      () => new Error('boom'),
+      'de-DE',
+      'Entschuldigung, da ist bei mir etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.',
+    ],
   ])('%s (%#) answers 200 with the apology in the activity list, not 502', async (_name, error, locale, expected) => {
     const dl = await startDirectLineServer({}, undefined, '', failing(error));
     try {
@@ -277,8 +315,8 @@ describe('a Direct Line turn that fails outside the bot\'s error handler', () =>
   });
 });
 
-describe('the apology\'s language', () => {
-  it('follows the conversation locale: German, English and the web chat\'s other four languages', () => {
+describe("the apology's language", () => {
+  it("follows the conversation locale: German, English and the web chat's other four languages", () => {
     expect(storageApology('de-DE')).toBe(GERMAN);
     expect(storageApology(undefined)).toBe(GERMAN);
     expect(storageApology('en-GB')).toBe(ENGLISH);
@@ -300,7 +338,11 @@ describe('isStorageFailure', () => {
     expect(isStorageFailure(Object.assign(new Error('x'), { code: 'P1001' }))).toBe(true);
     expect(isStorageFailure(new Error('wrapped', { cause: { kind: 'DatabaseNotReachable' } }))).toBe(true);
     expect(isStorageFailure(new Error('wrapped', { cause: pgTerminated }))).toBe(true);
-    expect(isStorageFailure(new Error(`CloudAdapter.processActivityDirect(): ERROR\n Error: connect ECONNREFUSED 127.0.0.1:5432`))).toBe(true);
+    expect(
+      isStorageFailure(
+        new Error(`CloudAdapter.processActivityDirect(): ERROR\n Error: connect ECONNREFUSED 127.0.0.1:5432`),
+      ),
+    ).toBe(true);
     expect(isStorageFailure(new Error('PGlite is closed'))).toBe(true);
     expect(isStorageFailure(new Error('boom'))).toBe(false);
     expect(isStorageFailure(Object.assign(new Error('unique violation'), { code: '23505' }))).toBe(false);

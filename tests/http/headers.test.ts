@@ -21,9 +21,28 @@ const ANSWERS: readonly { what: string; path: string; init?: RequestInit; status
   { what: 'restify 405 (wrong method)', path: '/api/messages', status: 405 },
   { what: 'our 404', path: '/api/exports/questionnaire/XX.pdf', status: 404 },
   { what: 'our 401', path: '/api/dashboard/me', status: 401 },
-  { what: 'our 413', path: '/api/messages', init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: `"${'x'.repeat(70_000)}"` }, status: 413 },
-  { what: 'our 415', path: '/api/messages', init: { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: 'not gzip' }, status: 415 },
-  { what: 'our 400', path: '/api/messages', init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' }, status: 400 },
+  {
+    what: 'our 413',
+    path: '/api/messages',
+    init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: `"${'x'.repeat(70_000)}"` },
+    status: 413,
+  },
+  {
+    what: 'our 415',
+    path: '/api/messages',
+    init: {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: 'not gzip',
+    },
+    status: 415,
+  },
+  {
+    what: 'our 400',
+    path: '/api/messages',
+    init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' },
+    status: 400,
+  },
   { what: 'security.txt', path: '/.well-known/security.txt', status: 200 },
 ];
 
@@ -31,7 +50,11 @@ describe('response headers of the real service', () => {
   let plain: TestService;
   let proxied: TestService;
   beforeAll(async () => {
-    plain = await startTestService({ MAX_BODY_BYTES: '65536', SECURITY_CONTACT: 'mailto:security@example.org', PUBLIC_BASE_URL: 'https://bot.example.org' });
+    plain = await startTestService({
+      MAX_BODY_BYTES: '65536',
+      SECURITY_CONTACT: 'mailto:security@example.org',
+      PUBLIC_BASE_URL: 'https://bot.example.org',
+    });
     proxied = await startTestService({ TRUST_PROXY: 'true', WEBCHAT_ENABLED: 'false' });
   }, 60_000);
   afterAll(async () => {
@@ -39,13 +62,16 @@ describe('response headers of the real service', () => {
     await proxied.stop();
   });
 
-  it.each(ANSWERS)('$what ($status): nosniff, no Server banner, no HSTS over plain http', async ({ path, init, status }) => {
-    const res = await fetch(`${plain.url}${path}`, init);
-    expect(res.status).toBe(status);
-    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(res.headers.get('server')).toBeNull();
-    expect(res.headers.get('strict-transport-security')).toBeNull();
-  });
+  it.each(ANSWERS)(
+    '$what ($status): nosniff, no Server banner, no HSTS over plain http',
+    async ({ path, init, status }) => {
+      const res = await fetch(`${plain.url}${path}`, init);
+      expect(res.status).toBe(status);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('server')).toBeNull();
+      expect(res.headers.get('strict-transport-security')).toBeNull();
+    },
+  );
 
   it('a turn answer carries the same headers', async () => {
     const res = await fetch(`${plain.url}/api/messages`, {
@@ -72,7 +98,9 @@ describe('response headers of the real service', () => {
     [undefined, null],
   ])('with TRUST_PROXY, X-Forwarded-Proto %s → HSTS %s (also on 404s)', async (proto, expected) => {
     for (const path of ['/healthz', '/no/such/thing']) {
-      const res = await fetch(`${proxied.url}${path}`, { headers: proto === undefined ? {} : { 'x-forwarded-proto': proto } });
+      const res = await fetch(`${proxied.url}${path}`, {
+        headers: proto === undefined ? {} : { 'x-forwarded-proto': proto },
+      });
       expect(res.headers.get('strict-transport-security')).toBe(expected);
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     }
@@ -99,7 +127,11 @@ describe('response headers of the real service', () => {
 });
 
 describe('https detection', () => {
-  const req = (secure: boolean, proto?: string | string[]) => ({ isSecure: () => secure, headers: proto === undefined ? {} : { 'x-forwarded-proto': proto } }) as unknown as Request;
+  const req = (secure: boolean, proto?: string | string[]) =>
+    ({
+      isSecure: () => secure,
+      headers: proto === undefined ? {} : { 'x-forwarded-proto': proto },
+    }) as unknown as Request;
   it('is https over TLS, or behind a trusted proxy per the last X-Forwarded-Proto entry', () => {
     expect(requestIsHttps(req(true), false)).toBe(true);
     expect(requestIsHttps(req(false, 'https'), false)).toBe(false);
@@ -116,8 +148,17 @@ describe('security.txt contact', () => {
     expect(securityContact(undefined, 'info@example.org')).toBe('mailto:info@example.org');
     expect(securityContact(undefined, 'https://www.weltoffene-kommune.de')).toBe('https://www.weltoffene-kommune.de');
     expect(securityContact(undefined, 'Rathaus, Zimmer 3')).toBeUndefined();
-    expect(securityTxt({ contact: undefined, contactAddress: 'Rathaus', publicBaseUrl: 'https://x.example' })).toBeUndefined();
-    expect(securityTxt({ contact: undefined, contactAddress: 'a@b.de', publicBaseUrl: 'https://x.example/', startedAt: new Date('2026-02-28T12:00:00.123Z') })).toBe(
+    expect(
+      securityTxt({ contact: undefined, contactAddress: 'Rathaus', publicBaseUrl: 'https://x.example' }),
+    ).toBeUndefined();
+    expect(
+      securityTxt({
+        contact: undefined,
+        contactAddress: 'a@b.de',
+        publicBaseUrl: 'https://x.example/',
+        startedAt: new Date('2026-02-28T12:00:00.123Z'),
+      }),
+    ).toBe(
       'Contact: mailto:a@b.de\nExpires: 2027-02-28T12:00:00Z\nPreferred-Languages: de, en\nCanonical: https://x.example/.well-known/security.txt\n',
     );
   });

@@ -24,7 +24,9 @@ describe('logs of the real service', () => {
         done();
       },
     });
-    const config = loadConfig(baseEnv({ DATABASE_URL: db.target.kind === 'postgres' ? db.target.url : 'pglite:memory', LOG_LEVEL: 'trace' }));
+    const config = loadConfig(
+      baseEnv({ DATABASE_URL: db.target.kind === 'postgres' ? db.target.url : 'pglite:memory', LOG_LEVEL: 'trace' }),
+    );
     service = await startService(config, { database: db.openOptions, logger: pino({ level: 'trace' }, stream) });
     url = `http://127.0.0.1:${service.port}`;
   }, 60_000);
@@ -42,8 +44,18 @@ describe('logs of the real service', () => {
       ['/api/dashboard/me?tab=SECRET5', { headers: { authorization: 'Bearer not-a-token' } }],
       ['/no/such/route?token=SECRET6'],
       ['/api/messages?code=SECRET7'],
-      ['/api/messages?code=SECRET8', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...message(webchat, newParticipant(), 'hilfe'), deliveryMode: 'expectReplies' }) }],
-      ['/api/messages?code=SECRET9', { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: 'x' }],
+      [
+        '/api/messages?code=SECRET8',
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ ...message(webchat, newParticipant(), 'hilfe'), deliveryMode: 'expectReplies' }),
+        },
+      ],
+      [
+        '/api/messages?code=SECRET9',
+        { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: 'x' },
+      ],
       ['/readyz?SECRET10=1'],
     ];
     for (const [path, init] of requests) await fetch(`${url}${path}`, init);
@@ -51,7 +63,13 @@ describe('logs of the real service', () => {
     await new Promise((resolve) => setImmediate(resolve));
     const log = lines.join('');
     // The requests were logged (so the check below can fail)…
-    for (const path of ['/api/exports/potsdam/answers.csv', '/api/exports/questionnaire/MS.pdf', '/api/dashboard/me', '/no/such/route', '/readyz']) {
+    for (const path of [
+      '/api/exports/potsdam/answers.csv',
+      '/api/exports/questionnaire/MS.pdf',
+      '/api/dashboard/me',
+      '/no/such/route',
+      '/readyz',
+    ]) {
       expect(log).toContain(`"path":"${path}"`);
     }
     // …and no query value made it into the log.

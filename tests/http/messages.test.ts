@@ -69,14 +69,18 @@ describe('POST /api/messages in local mode', () => {
     });
 
     it('answers in English when the page asks for English', async () => {
-      const replies = await svc.replies(message(webchat, newParticipant({ locale: 'en-US' }), 'How much does participation cost?'));
+      const replies = await svc.replies(
+        message(webchat, newParticipant({ locale: 'en-US' }), 'How much does participation cost?'),
+      );
       expect(replies[0]?.text).toMatch(/free/i);
       expect(replies[0]?.text).toMatch(/Source: /);
       expect(replies[0]?.locale).toBe('en');
     });
 
     it('answers in Arabic for the Arabic page', async () => {
-      const replies = await svc.replies(message(webchat, newParticipant({ locale: 'ar' }), 'ما هو مشروع البلدية المنفتحة؟'));
+      const replies = await svc.replies(
+        message(webchat, newParticipant({ locale: 'ar' }), 'ما هو مشروع البلدية المنفتحة؟'),
+      );
       expect(replies[0]?.locale).toBe('ar');
       expect(replies[0]?.text).toMatch(/[\u0600-\u06FF]/);
       expect(replies[0]?.text).toMatch(/المصدر/);
@@ -98,7 +102,10 @@ describe('POST /api/messages in local mode', () => {
     it('malformed JSON → 400', async () => {
       const res = await raw('{"type": "message", ');
       expect(res.status).toBe(400);
-      expect(await res.json()).toEqual({ code: expect.any(String) as unknown, message: expect.stringMatching(/JSON/i) as unknown });
+      expect(await res.json()).toEqual({
+        code: expect.any(String) as unknown,
+        message: expect.stringMatching(/JSON/i) as unknown,
+      });
     });
 
     it('an activity without type → 400 naming the field', async () => {
@@ -111,7 +118,10 @@ describe('POST /api/messages in local mode', () => {
     it('a body over the limit → 413', async () => {
       const res = await raw(JSON.stringify({ ...message(webchat, newParticipant(), 'x'.repeat(300_000)) }));
       expect(res.status).toBe(413);
-      expect(await res.json()).toEqual({ code: expect.any(String) as unknown, message: expect.stringMatching(/exceeds/) as unknown });
+      expect(await res.json()).toEqual({
+        code: expect.any(String) as unknown,
+        message: expect.stringMatching(/exceeds/) as unknown,
+      });
     });
 
     it('a non-JSON body → 415', async () => {
@@ -127,21 +137,53 @@ describe('POST /api/messages in local mode', () => {
     // Fields botbuilder or the bot read are typed up front: before, each of these crashed inside the turn
     // (TypeError in getMentions or the greeting, a NUL id refused by PostgreSQL) and the user got an apology.
     it.each([
-      ['a NUL in the conversation id', (p: ReturnType<typeof newParticipant>) => ({ ...message(teamsPersonal, p, 'hilfe'), conversation: { id: `${p.conversationId}\u0000x`, conversationType: 'personal' } }), /^conversation\.id:/],
-      ['a NUL in the text', (p: ReturnType<typeof newParticipant>) => message(teamsPersonal, p, 'hil\u0000fe'), /^text:/],
-      ['an entity whose type is a number', (p: ReturnType<typeof newParticipant>) => ({ ...message(teamsPersonal, p, 'hilfe'), entities: [{ type: 7 }] }), /^entities\.0\.type:/],
-      ['membersAdded that is not a list', (p: ReturnType<typeof newParticipant>) => ({ ...membersAdded(teamsPersonal, p, 'bot'), membersAdded: 'bot' }), /^membersAdded:/],
-      ['an AAD object id that is not a string', (p: ReturnType<typeof newParticipant>) => { const a = message(teamsPersonal, p, 'hilfe'); return { ...a, from: { ...(a.from as object), aadObjectId: 42 } }; }, /^from\.aadObjectId:/],
+      [
+        'a NUL in the conversation id',
+        (p: ReturnType<typeof newParticipant>) => ({
+          ...message(teamsPersonal, p, 'hilfe'),
+          conversation: { id: `${p.conversationId}\u0000x`, conversationType: 'personal' },
+        }),
+        /^conversation\.id:/,
+      ],
+      [
+        'a NUL in the text',
+        (p: ReturnType<typeof newParticipant>) => message(teamsPersonal, p, 'hil\u0000fe'),
+        /^text:/,
+      ],
+      [
+        'an entity whose type is a number',
+        (p: ReturnType<typeof newParticipant>) => ({ ...message(teamsPersonal, p, 'hilfe'), entities: [{ type: 7 }] }),
+        /^entities\.0\.type:/,
+      ],
+      [
+        'membersAdded that is not a list',
+        (p: ReturnType<typeof newParticipant>) => ({ ...membersAdded(teamsPersonal, p, 'bot'), membersAdded: 'bot' }),
+        /^membersAdded:/,
+      ],
+      [
+        'an AAD object id that is not a string',
+        (p: ReturnType<typeof newParticipant>) => {
+          const a = message(teamsPersonal, p, 'hilfe');
+          return { ...a, from: { ...(a.from as object), aadObjectId: 42 } };
+        },
+        /^from\.aadObjectId:/,
+      ],
     ])('%s → 400 naming the field, and no state is stored', async (_name, build, where) => {
       const p = newParticipant();
       const res = await svc.post({ deliveryMode: 'expectReplies', ...build(p) });
       expect(res.status).toBe(400);
       expect(res.body).toEqual({ code: 'InvalidActivity', message: expect.stringMatching(where) as unknown });
-      const { rows } = await svc.service.db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM bot_state WHERE key LIKE $1`, [`%${p.conversationId}%`]);
+      const { rows } = await svc.service.db.sql.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM bot_state WHERE key LIKE $1`,
+        [`%${p.conversationId}%`],
+      );
       expect(rows[0]?.n).toBe(0);
       // The same participant's well-formed message is answered and stored, so the count above can see a row.
       expect(await svc.replies(message(teamsPersonal, p, 'hilfe'))).toHaveLength(1);
-      const after = await svc.service.db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM bot_state WHERE key LIKE $1`, [`%${p.conversationId}%`]);
+      const after = await svc.service.db.sql.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM bot_state WHERE key LIKE $1`,
+        [`%${p.conversationId}%`],
+      );
       expect(after.rows[0]?.n).toBeGreaterThan(0);
     });
 

@@ -51,7 +51,9 @@ describe('/readyz', () => {
   it('says "database unavailable" for a database error and logs the detail at warn without the secret', async () => {
     lines.length = 0;
     outcome = () => {
-      const err = new Error('connect ECONNREFUSED for postgresql://weltoffen:s3cr3t-pw@db.internal.example:5432/weltoffen?sslmode=verify-full (password=hunter2)');
+      const err = new Error(
+        'connect ECONNREFUSED for postgresql://weltoffen:s3cr3t-pw@db.internal.example:5432/weltoffen?sslmode=verify-full (password=hunter2)',
+      );
       Object.assign(err, { code: 'ECONNREFUSED' });
       return Promise.reject(err);
     };
@@ -59,9 +61,12 @@ describe('/readyz', () => {
     expect(res.status).toBe(503);
     const text = await res.text();
     expect(JSON.parse(text)).toEqual({ status: 'not ready', reason: 'database unavailable' });
-    for (const secret of ['s3cr3t', 'db.internal', 'ECONNREFUSED', 'hunter2', 'postgresql']) expect(text).not.toContain(secret);
+    for (const secret of ['s3cr3t', 'db.internal', 'ECONNREFUSED', 'hunter2', 'postgresql'])
+      expect(text).not.toContain(secret);
 
-    const warn = lines.map((l) => JSON.parse(l) as { level: number; msg: string; error?: { code?: string; message?: string } }).find((l) => l.msg === 'readiness: database check failed');
+    const warn = lines
+      .map((l) => JSON.parse(l) as { level: number; msg: string; error?: { code?: string; message?: string } })
+      .find((l) => l.msg === 'readiness: database check failed');
     expect(warn?.level).toBe(40);
     expect(warn?.error?.code).toBe('ECONNREFUSED');
     expect(warn?.error?.message).toContain('connect ECONNREFUSED');
@@ -87,8 +92,12 @@ describe('/readyz', () => {
 
 describe('redactSecrets', () => {
   it('cuts URLs and key=value secrets out of driver messages', () => {
-    expect(redactSecrets('getaddrinfo ENOTFOUND at postgres://u:p@h:5432/db now')).toBe('getaddrinfo ENOTFOUND at <url> now');
-    expect(redactSecrets("host=db user=admin password='x y' dbname=w")).toBe('host=db user=<redacted> password=<redacted> dbname=w');
+    expect(redactSecrets('getaddrinfo ENOTFOUND at postgres://u:p@h:5432/db now')).toBe(
+      'getaddrinfo ENOTFOUND at <url> now',
+    );
+    expect(redactSecrets("host=db user=admin password='x y' dbname=w")).toBe(
+      'host=db user=<redacted> password=<redacted> dbname=w',
+    );
     expect(redactSecrets('x'.repeat(2000))).toHaveLength(500);
   });
 });

@@ -77,7 +77,9 @@ describe(`the service as a process on ${usingPostgres ? 'PostgreSQL' : 'PGlite (
     let next: string | undefined;
     try {
       for (const text of ['start', 'ja', 'Potsdam']) await turn(first, message(webchat, p, text));
-      next = askedQuestion(await turn(first, message(webchat, p, 'Integrationsbeauftragte*r / Flüchtlingskoordination')));
+      next = askedQuestion(
+        await turn(first, message(webchat, p, 'Integrationsbeauftragte*r / Flüchtlingskoordination')),
+      );
       // Half of the first field (13 questions), typed answers as in any channel.
       for (let i = 0; i < 6; i++) {
         expect(next).toMatch(/^MS-/);
@@ -95,16 +97,27 @@ describe(`the service as a process on ${usingPostgres ? 'PostgreSQL' : 'PGlite (
     try {
       expect(askedQuestion(await turn(second, message(webchat, p, 'weiter')))).toBe(next);
       // Another device (a new conversation of the same identity) continues at the same place.
-      expect(askedQuestion(await turn(second, message(webchat, { ...p, conversationId: `${p.conversationId}-phone` }, 'weiter')))).toBe(next);
+      expect(
+        askedQuestion(
+          await turn(second, message(webchat, { ...p, conversationId: `${p.conversationId}-phone` }, 'weiter')),
+        ),
+      ).toBe(next);
     } finally {
       second.process.kill('SIGTERM');
       expect(await waitForExit(second.process)).toEqual({ code: 0, signal: null });
     }
-    const check = await openDatabase(usingPostgres && db ? db.target : { kind: 'pglite', dataDir: path.join(dataDir ?? '', 'pglite') });
+    const check = await openDatabase(
+      usingPostgres && db ? db.target : { kind: 'pglite', dataDir: path.join(dataDir ?? '', 'pglite') },
+    );
     try {
-      const rows = await check.prisma.answer.findMany({ where: { respondent: { identityKey: `webchat:${p.userId}` } }, orderBy: { questionId: 'asc' } });
+      const rows = await check.prisma.answer.findMany({
+        where: { respondent: { identityKey: `webchat:${p.userId}` } },
+        orderBy: { questionId: 'asc' },
+      });
       expect(rows.map((r) => r.questionId)).toEqual([...answered].sort());
-      expect(rows.map((r) => r.value)).toEqual([...answered].sort().map((id) => (answered.indexOf(id) % 2 === 0 ? 'partial' : 'full')));
+      expect(rows.map((r) => r.value)).toEqual(
+        [...answered].sort().map((id) => (answered.indexOf(id) % 2 === 0 ? 'partial' : 'full')),
+      );
     } finally {
       await check.close();
     }

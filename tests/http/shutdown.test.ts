@@ -42,12 +42,17 @@ describe('graceful shutdown of the HTTP server', () => {
     const closing = http.close().then(() => (closed = true));
     await new Promise((r) => setTimeout(r, 50));
     expect(closed).toBe(false);
-    expect((await fetch(`${url}/readyz`).then((r) => r.status).catch(() => 'refused'))).not.toBe(200);
+    expect(
+      await fetch(`${url}/readyz`)
+        .then((r) => r.status)
+        .catch(() => 'refused'),
+    ).not.toBe(200);
 
     release();
     const results = await Promise.all(turns);
     expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
-    for (const r of results) expect(((await r.json()) as { activities: { text: string }[] }).activities[0]?.text).toBe('done');
+    for (const r of results)
+      expect(((await r.json()) as { activities: { text: string }[] }).activities[0]?.text).toBe('done');
     await closing;
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
   });

@@ -28,7 +28,10 @@ describe(`Universal Actions invokes (${usingPostgres ? 'PostgreSQL' : 'PGlite'})
   const prisma = () => svc.service.db.prisma;
   const snapshot = async () => ({
     answers: await prisma().answer.count(),
-    state: (await prisma().botStateItem.findMany({ orderBy: { key: 'asc' } })).map((r) => [r.key, JSON.stringify(r.data)]),
+    state: (await prisma().botStateItem.findMany({ orderBy: { key: 'asc' } })).map((r) => [
+      r.key,
+      JSON.stringify(r.data),
+    ]),
   });
 
   beforeAll(async () => {
@@ -46,7 +49,13 @@ describe(`Universal Actions invokes (${usingPostgres ? 'PostgreSQL' : 'PGlite'})
 
   /** `name` null sends an invoke without a name. */
   const invoke = (value: unknown, name: string | null = 'adaptiveCard/action') =>
-    svc.post(teamsPersonal(p, { type: 'invoke', ...(name === null ? {} : { name }), ...(value === undefined ? {} : { value }) }));
+    svc.post(
+      teamsPersonal(p, {
+        type: 'invoke',
+        ...(name === null ? {} : { name }),
+        ...(value === undefined ? {} : { value }),
+      }),
+    );
   const execute = (action: Record<string, unknown>) => invoke({ action: { type: 'Action.Execute', ...action } });
 
   const malformed: [string, () => ReturnType<typeof invoke>, string][] = [
@@ -73,7 +82,11 @@ describe(`Universal Actions invokes (${usingPostgres ? 'PostgreSQL' : 'PGlite'})
     const before = await snapshot();
     const res = await send();
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { code, message: expect.any(String) as unknown } });
+    expect(res.body).toEqual({
+      statusCode: 400,
+      type: 'application/vnd.microsoft.error',
+      value: { code, message: expect.any(String) as unknown },
+    });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -81,7 +94,10 @@ describe(`Universal Actions invokes (${usingPostgres ? 'PostgreSQL' : 'PGlite'})
   it.each<[string, () => Record<string, unknown> | undefined]>([
     ['fields of the wrong type', () => ({ ...data, questionId: 42, answer: { value: 'full' } })],
     ['an answer off the scale', () => ({ ...data, answer: 'perfect' })],
-    ['a stale card of another assessment', () => ({ ...data, assessmentId: 'assessment-of-someone-else', answer: 'full' })],
+    [
+      'a stale card of another assessment',
+      () => ({ ...data, assessmentId: 'assessment-of-someone-else', answer: 'full' }),
+    ],
     ['a foreign question', () => ({ ...data, questionId: 'ZZ-99', answer: 'full' })],
     ['only the answer', () => ({ answer: 'full' })],
     ['no data at all', () => undefined],
@@ -112,7 +128,9 @@ describe(`Universal Actions invokes (${usingPostgres ? 'PostgreSQL' : 'PGlite'})
     const res = await execute({ verb: 'answer', data: { ...data, answer: 'partial' } });
     expect(res.status).toBe(200);
     expect(JSON.stringify(res.body)).toContain('Ihre Antwort: Teilweise umgesetzt');
-    const stored = await prisma().answer.findMany({ where: { respondent: { identityKey: `aad:tenant-1:${p.userId}` } } });
+    const stored = await prisma().answer.findMany({
+      where: { respondent: { identityKey: `aad:tenant-1:${p.userId}` } },
+    });
     expect(stored.map((a) => [a.questionId, a.value])).toEqual([['MS-01', 'partial']]);
   });
 });
@@ -141,18 +159,29 @@ describe('a card click while the database is unreachable', () => {
       const res = await fetch(`${url}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(teamsPersonal(p, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'continue', data: { assessmentId: 'a1' } } } })),
+        body: JSON.stringify(
+          teamsPersonal(p, {
+            type: 'invoke',
+            name: 'adaptiveCard/action',
+            value: { action: { type: 'Action.Execute', verb: 'continue', data: { assessmentId: 'a1' } } },
+          }),
+        ),
       });
       expect(res.status).toBe(503);
       expect(await res.json()).toEqual({
         statusCode: 503,
         type: 'application/vnd.microsoft.error',
-        value: { code: 'ServiceUnavailable', message: 'Sorry, I could not save your answer just now. Please send it again in a moment.' },
+        value: {
+          code: 'ServiceUnavailable',
+          message: 'Sorry, I could not save your answer just now. Please send it again in a moment.',
+        },
       });
     } finally {
       faults.restore();
     }
     const posted = connector.calls.filter((c) => c.conversationId === p.conversationId && c.method === 'POST');
-    expect(posted.map((c) => c.body['text'])).toEqual(['Sorry, I could not save your answer just now. Please send it again in a moment.']);
+    expect(posted.map((c) => c.body['text'])).toEqual([
+      'Sorry, I could not save your answer just now. Please send it again in a moment.',
+    ]);
   });
 });

@@ -30,7 +30,8 @@ describe('public catalog', () => {
     for (const locale of FAQ_LOCALES) {
       for (const key of keys) expect(publicText(locale, key).trim().length).toBeGreaterThan(2);
     }
-    for (const locale of ['en', 'tr', 'ar', 'uk'] as const) expect(publicText(locale, 'notSure')).not.toBe(publicText('de', 'notSure'));
+    for (const locale of ['en', 'tr', 'ar', 'uk'] as const)
+      expect(publicText(locale, 'notSure')).not.toBe(publicText('de', 'notSure'));
   });
 
   it('reads German and English greetings and apologies from the staff catalog (one source for both audiences)', () => {

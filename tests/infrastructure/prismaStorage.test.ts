@@ -43,9 +43,7 @@ describe(`PrismaStorage on ${dbName}`, () => {
   it('of two writers holding the same eTag exactly one wins, the other gets an eTag conflict', async () => {
     await storage.write({ race: { v: 0 } });
     const race = await readItem('race');
-    const results = await Promise.allSettled(
-      [1, 2, 3, 4].map((v) => storage.write({ race: { v, eTag: race.eTag } })),
-    );
+    const results = await Promise.allSettled([1, 2, 3, 4].map((v) => storage.write({ race: { v, eTag: race.eTag } })));
     const won = results.filter((r) => r.status === 'fulfilled');
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(won).toHaveLength(1);
@@ -83,17 +81,27 @@ describe(`PrismaStorage on ${dbName}`, () => {
     adapter.onTurnError = (_ctx, err) => Promise.reject(err);
     // Every turn appends its own number; with lost updates the final list would be shorter.
     const turn = (n: number) =>
-      adapter.processActivity({ type: 'message', text: String(n), conversation: { id: 'concurrent' } } as never, async (ctx: TurnContext) => {
-        await runWithStateRetry(ctx, { store: new BotStateTurnStore([conversationState]), retries: 10 }, async (c) => {
-          const seen = await counter.get(c, []);
-          await new Promise((r) => setTimeout(r, 5));
-          await counter.set(c, [...seen, n]);
-          await c.sendActivity(`got ${n}`);
-        });
-      });
+      adapter.processActivity(
+        { type: 'message', text: String(n), conversation: { id: 'concurrent' } } as never,
+        async (ctx: TurnContext) => {
+          await runWithStateRetry(
+            ctx,
+            { store: new BotStateTurnStore([conversationState]), retries: 10 },
+            async (c) => {
+              const seen = await counter.get(c, []);
+              await new Promise((r) => setTimeout(r, 5));
+              await counter.set(c, [...seen, n]);
+              await c.sendActivity(`got ${n}`);
+            },
+          );
+        },
+      );
     await Promise.all([1, 2, 3, 4, 5].map(turn));
     const check = new OptimisticState(storage, conversationKey);
-    const ctx = { activity: { channelId: 'test', conversation: { id: 'concurrent' } }, turnState: new Map() } as unknown as TurnContext;
+    const ctx = {
+      activity: { channelId: 'test', conversation: { id: 'concurrent' } },
+      turnState: new Map(),
+    } as unknown as TurnContext;
     const stored = await check.createProperty<number[]>('seen').get(ctx, []);
     expect([...stored].sort()).toEqual([1, 2, 3, 4, 5]);
     // What reached the channel: the adapter's queue of sent activities.

@@ -1,11 +1,25 @@
-import { ActivityTypes, ConfigurationBotFrameworkAuthentication, TestAdapter, TurnContext, type Activity } from 'botbuilder';
+import {
+  ActivityTypes,
+  ConfigurationBotFrameworkAuthentication,
+  TestAdapter,
+  TurnContext,
+  type Activity,
+} from 'botbuilder';
 import { DialogSet, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
 import { ConversationState, MemoryStorage } from 'botbuilder';
 import { BotFrameworkAuthentication, type ConnectorClient, ConnectorFactory } from 'botframework-connector';
 import { ReusingBotFrameworkAuthentication } from '../../src/infrastructure/bot/reusingAuthentication';
 
 const activity = (serviceUrl: string): Activity =>
-  ({ type: ActivityTypes.Message, channelId: 'webchat', serviceUrl, conversation: { id: 'c' }, from: { id: 'u' }, recipient: { id: 'b' }, text: 'x' }) as Activity;
+  ({
+    type: ActivityTypes.Message,
+    channelId: 'webchat',
+    serviceUrl,
+    conversation: { id: 'c' },
+    from: { id: 'u' },
+    recipient: { id: 'b' },
+    text: 'x',
+  }) as Activity;
 
 describe('ReusingBotFrameworkAuthentication', () => {
   it('hands out one ConnectorClient per service URL and one UserTokenClient per app across turns', async () => {
@@ -21,7 +35,9 @@ describe('ReusingBotFrameworkAuthentication', () => {
     const tokenA = await auth.createUserTokenClient(first.claimsIdentity);
     expect(await auth.createUserTokenClient(first.claimsIdentity)).toBe(tokenA);
     // Proactive sends (continueConversationAsync) go through createConnectorFactory and share the clients.
-    expect(await auth.createConnectorFactory(first.claimsIdentity).create('https://a.example/', first.audience)).toBe(clients[0]);
+    expect(await auth.createConnectorFactory(first.claimsIdentity).create('https://a.example/', first.audience)).toBe(
+      clients[0],
+    );
     expect(auth.kept).toEqual({ connectors: 2, tokenClients: 1 });
   });
 
@@ -44,7 +60,10 @@ describe('ReusingBotFrameworkAuthentication', () => {
     const inner = new ConfigurationBotFrameworkAuthentication({});
     const flaky = new ReusingBotFrameworkAuthentication(
       Object.assign(Object.create(BotFrameworkAuthentication.prototype) as BotFrameworkAuthentication, {
-        authenticateRequest: async (a: Activity, h: string) => ({ ...(await inner.authenticateRequest(a, h)), connectorFactory: failingOnce }),
+        authenticateRequest: async (a: Activity, h: string) => ({
+          ...(await inner.authenticateRequest(a, h)),
+          connectorFactory: failingOnce,
+        }),
       }),
     );
     const r = await flaky.authenticateRequest(activity('https://x.example/'), '');
@@ -61,7 +80,9 @@ describe('the dialog memory configuration key the bot (DialogStack) reuses acros
     const first = new TurnContext(new TestAdapter(), activity('https://a.example/'));
     await dialogs.createContext(first);
     const built = first.turnState.get<DialogStateManagerConfiguration | undefined>('DialogStateManagerConfiguration');
-    expect(built?.memoryScopes.map((m) => m.name)).toEqual(expect.arrayContaining(['turn', 'conversation', 'user', 'dialog']));
+    expect(built?.memoryScopes.map((m) => m.name)).toEqual(
+      expect.arrayContaining(['turn', 'conversation', 'user', 'dialog']),
+    );
     // A later turn given that configuration uses it instead of building its own.
     const shared = built!;
     const context = new TurnContext(new TestAdapter(), activity('https://a.example/'));

@@ -26,8 +26,12 @@ describe(`an answer travels with the turn's state update (${usingPostgres ? 'Pos
   /** A fresh round, respondent and bot-state row; returns the answer to write and the state's eTag. */
   async function setUp(): Promise<{ write: AnswerWrite; key: string; eTag: string; assessmentId: string }> {
     n += 1;
-    const assessment = await db.prisma.assessment.create({ data: { municipalityId: 'potsdam', questionnaireVersion: 1, round: 100 + n } });
-    const respondent = await db.prisma.respondent.create({ data: { identityKey: `test:turnWrites:${n}`, municipalityId: 'potsdam', role: 'mayor' } });
+    const assessment = await db.prisma.assessment.create({
+      data: { municipalityId: 'potsdam', questionnaireVersion: 1, round: 100 + n },
+    });
+    const respondent = await db.prisma.respondent.create({
+      data: { identityKey: `test:turnWrites:${n}`, municipalityId: 'potsdam', role: 'mayor' },
+    });
     const key = `turnWrites/${n}`;
     await storage.write({ [key]: { step: 0 } });
     const eTag = ((await storage.read([key]))[key] as { eTag: string }).eTag;
@@ -43,7 +47,8 @@ describe(`an answer travels with the turn's state update (${usingPostgres ? 'Pos
     return { write, key, eTag, assessmentId: assessment.id };
   }
 
-  const stored = (a: AnswerWrite) => db.prisma.answer.count({ where: { assessmentId: a.assessmentId, respondentId: a.respondentId } });
+  const stored = (a: AnswerWrite) =>
+    db.prisma.answer.count({ where: { assessmentId: a.assessmentId, respondentId: a.respondentId } });
   const stateOf = async (key: string) => (await storage.read([key]))[key] as Record<string, unknown> | undefined;
 
   it('writes answer and state in one statement', async () => {
@@ -95,7 +100,10 @@ describe(`an answer travels with the turn's state update (${usingPostgres ? 'Pos
     const b = await setUp();
     await withTurnWrites(new TurnWrites(true), async () => {
       await answers.write(b.write);
-      const { rows } = await db.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM "answer" WHERE "assessment_id" = $1', [b.write.assessmentId]);
+      const { rows } = await db.sql.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM "answer" WHERE "assessment_id" = $1',
+        [b.write.assessmentId],
+      );
       expect(rows[0]?.n).toBe(1);
     });
     // A second answer in the same turn sends the first one on its own and keeps itself.

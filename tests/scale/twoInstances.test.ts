@@ -10,7 +10,13 @@ import { loadConfig } from '../../src/config';
 import { startService, type RunningService } from '../../src/index';
 import { currentQuestionnaire, nextQuestion, type AnswerMap } from '../../src/domain/selbstcheck';
 import { message, newParticipant, webchat, type Participant } from '../support/activities';
-import { TestCredentialsFactory, authenticatedEnv, baseEnv, channelToken, type ReplyActivity } from '../support/service';
+import {
+  TestCredentialsFactory,
+  authenticatedEnv,
+  baseEnv,
+  channelToken,
+  type ReplyActivity,
+} from '../support/service';
 import { startLocalIdentityProvider, type LocalIdentityProvider } from '../support/localIdentityProvider';
 import { createTestDatabase, usingPostgres, type TestDatabase } from '../support/testDatabase';
 import { FakeConnector, waitFor } from '../coordinators/fakeConnector';
@@ -52,7 +58,12 @@ const questionOf = (replies: readonly ReplyActivity[]): { id: string; data: Reco
     idp = await startLocalIdentityProvider();
     const sink = new Writable({
       write(chunk: Buffer, _enc, done) {
-        logLines.push(...chunk.toString().split('\n').filter((l) => l !== ''));
+        logLines.push(
+          ...chunk
+            .toString()
+            .split('\n')
+            .filter((l) => l !== ''),
+        );
         done();
       },
     });
@@ -97,9 +108,25 @@ const questionOf = (replies: readonly ReplyActivity[]): { id: string; data: Reco
   it('loses no answer, sends no reply twice, keeps state consistent and posts each proactive card once', async () => {
     const [a, b] = instances as [Instance, Instance];
     // A coordinator subscribes one channel per municipality (through different instances).
-    const channels = ['Potsdam', 'Kiel'].map((name) => ({ name, member: channelMember(connector.url, COORDINATOR_OID) }));
+    const channels = ['Potsdam', 'Kiel'].map((name) => ({
+      name,
+      member: channelMember(connector.url, COORDINATOR_OID),
+    }));
     for (const [i, c] of channels.entries()) {
-      const replies = await turn(instances.at(i % 2)!, teamsChannel(c.member, { type: 'message', text: `<at>Weltoffen-Bot</at> abonnieren ${c.name}`, entities: [{ type: 'mention', text: '<at>Weltoffen-Bot</at>', mentioned: { id: '28:weltoffen-bot', name: 'Weltoffen-Bot' } }] }));
+      const replies = await turn(
+        instances.at(i % 2)!,
+        teamsChannel(c.member, {
+          type: 'message',
+          text: `<at>Weltoffen-Bot</at> abonnieren ${c.name}`,
+          entities: [
+            {
+              type: 'mention',
+              text: '<at>Weltoffen-Bot</at>',
+              mentioned: { id: '28:weltoffen-bot', name: 'Weltoffen-Bot' },
+            },
+          ],
+        }),
+      );
       expect(JSON.stringify(replies)).toContain(c.name);
     }
 
@@ -126,9 +153,16 @@ const questionOf = (replies: readonly ReplyActivity[]): { id: string; data: Reco
           const value = i % 2 === 0 ? 'full' : 'partial';
           if (i % 4 === 3) {
             // The same card submitted at both instances at the same moment (a double click through two nodes).
-            const both = await Promise.all([a, b].map((inst) => turn(inst, webchat(p, { type: 'message', value: { ...asked!.data, answer: value } }))));
+            const both = await Promise.all(
+              [a, b].map((inst) =>
+                turn(inst, webchat(p, { type: 'message', value: { ...asked!.data, answer: value } })),
+              ),
+            );
             turns += 2;
-            const nextIds = both.map(questionOf).filter((x) => x !== undefined).map((x) => x.id);
+            const nextIds = both
+              .map(questionOf)
+              .filter((x) => x !== undefined)
+              .map((x) => x.id);
             // Whichever turn won, the question after it is the same; none of the replies names the answered question again.
             expect(new Set(nextIds).size).toBe(1);
             replies = both.find((r) => questionOf(r) !== undefined) ?? both.at(0)!;
@@ -158,7 +192,10 @@ const questionOf = (replies: readonly ReplyActivity[]): { id: string; data: Reco
     }
     // State consistent: one conversation-state row per conversation, readable by either instance.
     for (const p of people) {
-      const [x, y] = await Promise.all([turn(a, message(webchat, p, 'status')), turn(b, message(webchat, p, 'status'))]);
+      const [x, y] = await Promise.all([
+        turn(a, message(webchat, p, 'status')),
+        turn(b, message(webchat, p, 'status')),
+      ]);
       expect(x.map((r) => r.text)).toEqual(y.map((r) => r.text));
     }
 

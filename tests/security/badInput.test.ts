@@ -17,10 +17,36 @@ import { snapshotPath } from '../support/snapshot';
 import { createTestDatabase, usingPostgres, type TestDatabase } from '../support/testDatabase';
 import { encodingCases, type RouteTarget } from './encodings';
 import { LONG_TEXTS } from './hostile';
-import { FuzzedService, jsonRequest, keepServiceUrlLocal, pool, rawRequest, startFakeConnector, type FakeConnector } from './harness';
+import {
+  FuzzedService,
+  jsonRequest,
+  keepServiceUrlLocal,
+  pool,
+  rawRequest,
+  startFakeConnector,
+  type FakeConnector,
+} from './harness';
 import { Recorder } from './recorder';
-import { CLOSED_SERVICE_URLS, directLineActivity, directLineStart, emulatorActivity, teamsActivity, type Generated, type ShapeContext } from './shapes';
-import { COORDINATOR_OID, VICTIM_CHANNEL, answerActionOf, forbiddenChanges, prepare, snapshot, turn, type Prepared, type Snapshot } from './storedData';
+import {
+  CLOSED_SERVICE_URLS,
+  directLineActivity,
+  directLineStart,
+  emulatorActivity,
+  teamsActivity,
+  type Generated,
+  type ShapeContext,
+} from './shapes';
+import {
+  COORDINATOR_OID,
+  VICTIM_CHANNEL,
+  answerActionOf,
+  forbiddenChanges,
+  prepare,
+  snapshot,
+  turn,
+  type Prepared,
+  type Snapshot,
+} from './storedData';
 import { staffText } from '../../src/i18n/staff';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261203);
@@ -68,7 +94,12 @@ describe(`bad input against the service process (${DB}, seed ${SEED})`, () => {
       EXPORT_LINK_SECRET: 'fuzz-export-link-secret-0123456789-abcdef',
     });
     await svc.start();
-    ctx = { ...prepared, connectorUrl: connector.url, serviceUrl: `http://127.0.0.1:${svc.port}`, victimChannel: VICTIM_CHANNEL };
+    ctx = {
+      ...prepared,
+      connectorUrl: connector.url,
+      serviceUrl: `http://127.0.0.1:${svc.port}`,
+      victimChannel: VICTIM_CHANNEL,
+    };
     rss.push(`start ${svc.rssKb()} kB`);
     console.log(`bad input (${DB}): seed ${SEED}; prepared in ${Date.now() - started} ms`);
   }, 180_000);
@@ -79,9 +110,15 @@ describe(`bad input against the service process (${DB}, seed ${SEED})`, () => {
     console.log(
       [
         `bad input (${DB}), seed ${SEED}: ${rec.total()} requests in ${Math.round((Date.now() - started) / 1000)} s; ${rec.violations.length} violations (${file})`,
-        ...['encodings', 'teams', 'emulator', 'directline'].map((b) => `  ${b}: ${rec.count(b)} requests, ${rec.latency(b)}`),
+        ...['encodings', 'teams', 'emulator', 'directline'].map(
+          (b) => `  ${b}: ${rec.count(b)} requests, ${rec.latency(b)}`,
+        ),
         `  process deaths: ${svc?.deaths.length ?? 0}${svc?.deaths.length ? `\n    ${svc.deaths.join('\n    ')}` : ''}`,
-        `  slowest: ${[...rec.slow].sort((a, b) => b.ms - a.ms).slice(0, 6).map((x) => `${x.ms} ms ${x.label} ${JSON.stringify(x.request.slice(0, 90))}`).join('\n           ')}`,
+        `  slowest: ${[...rec.slow]
+          .sort((a, b) => b.ms - a.ms)
+          .slice(0, 6)
+          .map((x) => `${x.ms} ms ${x.label} ${JSON.stringify(x.request.slice(0, 90))}`)
+          .join('\n           ')}`,
         `  turn errors (answered with the generic apology, or 501 for invokes):\n    ${svc?.turnErrors().join('\n    ')}`,
         `  child RSS: ${rss.join(', ')}; connector posts: ${connector?.received() ?? 0}; non-loopback serviceUrls replaced: ${replacedServiceUrls}`,
       ].join('\n'),
@@ -104,7 +141,12 @@ describe(`bad input against the service process (${DB}, seed ${SEED})`, () => {
       const body = g.body as Record<string, unknown>;
       if (keepServiceUrlLocal(body, connector.url)) replacedServiceUrls++;
       const text = JSON.stringify(body);
-      const r = await rawRequest(svc.port, { method: 'POST', path: '/api/messages', headers: { 'content-type': 'application/json' }, body: text });
+      const r = await rawRequest(svc.port, {
+        method: 'POST',
+        path: '/api/messages',
+        headers: { 'content-type': 'application/json' },
+        body: text,
+      });
       rec.judge(block, g.label, body, text, r);
       if (i % 50 === 49 || r.status === 0) await svc.ensureAlive(`${block} #${i} (${g.label})`);
     });
@@ -116,13 +158,72 @@ describe(`bad input against the service process (${DB}, seed ${SEED})`, () => {
       const block = 'encodings';
       let session = await startDirectLine();
       const routes = (): RouteTarget[] => [
-        { name: 'POST /api/messages', method: 'POST', path: '/api/messages', headers: {}, limit: 262_144, readsJson: true, body: { ...message(teamsPersonal, newParticipant({ serviceUrl: connector.url }), 'hilfe'), deliveryMode: 'expectReplies' } },
-        { name: 'POST /v3/directline/conversations', method: 'POST', path: '/v3/directline/conversations', headers: {}, limit: 65_536, readsJson: true, body: { locale: 'de-DE' } },
-        { name: 'POST …/activities', method: 'POST', path: `/v3/directline/conversations/${session.conversationId}/activities`, headers: { authorization: `Bearer ${session.token}` }, limit: 65_536, readsJson: true, body: { type: 'message', text: 'hilfe', locale: 'de-DE' } },
-        { name: 'POST /v3/directline/tokens/refresh', method: 'POST', path: '/v3/directline/tokens/refresh', headers: { authorization: `Bearer ${session.token}` }, limit: 65_536, readsJson: false, body: {} },
-        { name: 'POST /api/dashboard/local-signin', method: 'POST', path: '/api/dashboard/local-signin', headers: {}, limit: 4096, readsJson: false, body: { identityKey: 'aad:tenant-1:c0000000-0000-4000-8000-00000000c00d' } },
-        { name: 'GET /api/exports/…/answers.json', method: 'GET', path: '/api/exports/potsdam/answers.json', headers: {}, limit: 65_536, readsJson: false, body: {} },
-        { name: 'PUT /api/messages', method: 'PUT', path: '/api/messages', headers: {}, limit: 65_536, readsJson: false, body: {} },
+        {
+          name: 'POST /api/messages',
+          method: 'POST',
+          path: '/api/messages',
+          headers: {},
+          limit: 262_144,
+          readsJson: true,
+          body: {
+            ...message(teamsPersonal, newParticipant({ serviceUrl: connector.url }), 'hilfe'),
+            deliveryMode: 'expectReplies',
+          },
+        },
+        {
+          name: 'POST /v3/directline/conversations',
+          method: 'POST',
+          path: '/v3/directline/conversations',
+          headers: {},
+          limit: 65_536,
+          readsJson: true,
+          body: { locale: 'de-DE' },
+        },
+        {
+          name: 'POST …/activities',
+          method: 'POST',
+          path: `/v3/directline/conversations/${session.conversationId}/activities`,
+          headers: { authorization: `Bearer ${session.token}` },
+          limit: 65_536,
+          readsJson: true,
+          body: { type: 'message', text: 'hilfe', locale: 'de-DE' },
+        },
+        {
+          name: 'POST /v3/directline/tokens/refresh',
+          method: 'POST',
+          path: '/v3/directline/tokens/refresh',
+          headers: { authorization: `Bearer ${session.token}` },
+          limit: 65_536,
+          readsJson: false,
+          body: {},
+        },
+        {
+          name: 'POST /api/dashboard/local-signin',
+          method: 'POST',
+          path: '/api/dashboard/local-signin',
+          headers: {},
+          limit: 4096,
+          readsJson: false,
+          body: { identityKey: 'aad:tenant-1:c0000000-0000-4000-8000-00000000c00d' },
+        },
+        {
+          name: 'GET /api/exports/…/answers.json',
+          method: 'GET',
+          path: '/api/exports/potsdam/answers.json',
+          headers: {},
+          limit: 65_536,
+          readsJson: false,
+          body: {},
+        },
+        {
+          name: 'PUT /api/messages',
+          method: 'PUT',
+          path: '/api/messages',
+          headers: {},
+          limit: 65_536,
+          readsJson: false,
+          body: {},
+        },
       ];
       const cases = routes().flatMap(encodingCases);
       const killers = new Map<string, string>();
@@ -134,11 +235,17 @@ describe(`bad input against the service process (${DB}, seed ${SEED})`, () => {
         }
         // After a restart the Direct Line conversation is gone: use a fresh one.
         if (c.request.path.includes('/v3/directline/conversations/') || c.request.path.includes('/tokens/refresh')) {
-          c.request.path = c.request.path.replace(/conversations\/[^/]+\/activities/, `conversations/${session.conversationId}/activities`);
+          c.request.path = c.request.path.replace(
+            /conversations\/[^/]+\/activities/,
+            `conversations/${session.conversationId}/activities`,
+          );
           c.request.headers = { ...c.request.headers, authorization: `Bearer ${session.token}` };
         }
         // One client address per case (TRUST_PROXY): per-client limits must not turn cases into 429s.
-        c.request.headers = { 'x-forwarded-for': `203.0.113.${i % 250}, 2001:db8:ffff:${i.toString(16)}::1`, ...c.request.headers };
+        c.request.headers = {
+          'x-forwarded-for': `203.0.113.${i % 250}, 2001:db8:ffff:${i.toString(16)}::1`,
+          ...c.request.headers,
+        };
         const r = await rawRequest(svc.port, c.request);
         rec.judge(block, c.label, undefined, describeRaw(c.request.headers, c.request.body), r, c.want?.(r));
         rec.outcomes.push(`${c.label} → ${r.status || r.noResponse} (${r.ms} ms)`);
@@ -156,7 +263,10 @@ describe(`bad input against the service process (${DB}, seed ${SEED})`, () => {
   describe('Teams activities', () => {
     it('no 5xx and the process survives personal and channel messages, card invokes, updates, reactions and unknown types', async () => {
       // A few replies to a loopback port where nothing listens, with normal delivery (each turn waits out the retries).
-      const unreachable = CLOSED_SERVICE_URLS.map((serviceUrl, i): Generated => ({ label: `teams message, replies to ${serviceUrl}`, body: message(teamsPersonal, newParticipant({ serviceUrl }), i === 0 ? 'hilfe' : 'start') }));
+      const unreachable = CLOSED_SERVICE_URLS.map((serviceUrl, i): Generated => ({
+        label: `teams message, replies to ${serviceUrl}`,
+        body: message(teamsPersonal, newParticipant({ serviceUrl }), i === 0 ? 'hilfe' : 'start'),
+      }));
       const items = [...unreachable, ...fc.sample(teamsActivity(ctx), { seed: SEED, numRuns: COUNTS.teams })];
       await fuzzMessages('teams', items);
       rss.push(`after Teams ${svc.rssKb()} kB`);
@@ -168,7 +278,19 @@ describe(`bad input against the service process (${DB}, seed ${SEED})`, () => {
   describe('emulator activities', () => {
     it('no 5xx and the process survives loosely filled activities in any channel', async () => {
       // Every long text once on purpose (the generator draws them only rarely, as some cost seconds of CPU today).
-      const long = LONG_TEXTS.map((text, i): Generated => ({ label: `emulator message, long text #${i}`, body: { channelId: 'emulator', serviceUrl: connector.url, conversation: { id: `emu-long-${i}` }, from: { id: `emu-long-user-${i}` }, recipient: { id: 'bot' }, type: 'message', text, deliveryMode: 'expectReplies' } }));
+      const long = LONG_TEXTS.map((text, i): Generated => ({
+        label: `emulator message, long text #${i}`,
+        body: {
+          channelId: 'emulator',
+          serviceUrl: connector.url,
+          conversation: { id: `emu-long-${i}` },
+          from: { id: `emu-long-user-${i}` },
+          recipient: { id: 'bot' },
+          type: 'message',
+          text,
+          deliveryMode: 'expectReplies',
+        },
+      }));
       const items = [...long, ...fc.sample(emulatorActivity(ctx), { seed: SEED + 1, numRuns: COUNTS.emulator })];
       await fuzzMessages('emulator', items);
       rss.push(`after emulator ${svc.rssKb()} kB`);
@@ -184,15 +306,36 @@ describe(`bad input against the service process (${DB}, seed ${SEED})`, () => {
       const starts = fc.sample(directLineStart, { seed: SEED + 2, numRuns: COUNTS.directLineStarts });
       await pool(starts, CONCURRENCY, async (body, i) => {
         const text = JSON.stringify(body) ?? 'undefined';
-        const r = await rawRequest(svc.port, { method: 'POST', path: '/v3/directline/conversations', headers: { 'content-type': 'application/json', 'x-forwarded-for': `2001:db8::${i.toString(16)}` }, body: text });
+        const r = await rawRequest(svc.port, {
+          method: 'POST',
+          path: '/v3/directline/conversations',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': `2001:db8::${i.toString(16)}` },
+          body: text,
+        });
         rec.judge(block, `start ${text.slice(0, 40)}`, body, text, r);
         if (r.status === 201) sessions.push(JSON.parse(r.body) as DirectLineSession);
       });
       // Many conversations, so per-conversation rate limits leave most posts to reach the bot.
       while (sessions.length < 30) sessions.push(await startDirectLine());
       // Texts at and past Direct Line's length limit, once each.
-      const long: [Generated, number, string][] = ['a'.repeat(4000), `${'!'.repeat(3999)}x`, 'ä'.repeat(4001), LONG_TEXTS[0] ?? ''].map((text, n) => [{ label: `webchat message, ${text.length} characters`, body: { type: 'message', text, locale: 'de-DE' } }, n, 'own']);
-      const items = fc.sample(fc.tuple(directLineActivity(ctx), fc.nat(), fc.constantFrom('own', 'own', 'own', 'own', 'own', 'own', 'other', 'garbage', 'none', 'wrongPath')), { seed: SEED + 3, numRuns: COUNTS.directLine });
+      const long: [Generated, number, string][] = [
+        'a'.repeat(4000),
+        `${'!'.repeat(3999)}x`,
+        'ä'.repeat(4001),
+        LONG_TEXTS[0] ?? '',
+      ].map((text, n) => [
+        { label: `webchat message, ${text.length} characters`, body: { type: 'message', text, locale: 'de-DE' } },
+        n,
+        'own',
+      ]);
+      const items = fc.sample(
+        fc.tuple(
+          directLineActivity(ctx),
+          fc.nat(),
+          fc.constantFrom('own', 'own', 'own', 'own', 'own', 'own', 'other', 'garbage', 'none', 'wrongPath'),
+        ),
+        { seed: SEED + 3, numRuns: COUNTS.directLine },
+      );
       await pool([...long, ...items], CONCURRENCY, async ([g, n, auth], i) => {
         const s = sessions.at(n % sessions.length)!;
         const other = sessions.at((n + 1) % sessions.length)!;
@@ -202,7 +345,11 @@ describe(`bad input against the service process (${DB}, seed ${SEED})`, () => {
         const r = await rawRequest(svc.port, {
           method: 'POST',
           path: `/v3/directline/conversations/${encodeURIComponent(conversationId)}/activities`,
-          headers: { 'content-type': 'application/json', 'x-forwarded-for': `2001:db8:aaaa:${(n % 64).toString(16)}::1`, ...(auth === 'none' ? {} : { authorization: `Bearer ${token}` }) },
+          headers: {
+            'content-type': 'application/json',
+            'x-forwarded-for': `2001:db8:aaaa:${(n % 64).toString(16)}::1`,
+            ...(auth === 'none' ? {} : { authorization: `Bearer ${token}` }),
+          },
           body: text,
         });
         rec.judge(block, `${g.label} (${auth} token)`, g.body, text, r);
@@ -210,9 +357,19 @@ describe(`bad input against the service process (${DB}, seed ${SEED})`, () => {
       });
       // Polling returns what was stored for each conversation, hostile activities included.
       for (const [i, s] of sessions.entries()) {
-        for (const q of ['', '?watermark=0', '?watermark=-1', '?watermark=99999999999999', `?watermark=${'9'.repeat(5000)}`]) {
+        for (const q of [
+          '',
+          '?watermark=0',
+          '?watermark=-1',
+          '?watermark=99999999999999',
+          `?watermark=${'9'.repeat(5000)}`,
+        ]) {
           const path_ = `/v3/directline/conversations/${s.conversationId}/activities${q}`;
-          const r = await rawRequest(svc.port, { method: 'GET', path: path_, headers: { authorization: `Bearer ${s.token}` } });
+          const r = await rawRequest(svc.port, {
+            method: 'GET',
+            path: path_,
+            headers: { authorization: `Bearer ${s.token}` },
+          });
           rec.judge(block, `poll ${q || '(no watermark)'}`, undefined, `GET ${path_}`, r);
         }
         if (i % 10 === 9) await svc.ensureAlive(`${block} polls`);
@@ -231,16 +388,33 @@ describe(`bad input against the service process (${DB}, seed ${SEED})`, () => {
 
     it('normal users are still answered: help for a new Teams user, the victim, and a new web chat visitor; the victim is asked the same question', async () => {
       expect(await svc.alive()).toBe(true);
-      const newcomer = await turn(svc.port, message(teamsPersonal, newParticipant({ serviceUrl: connector.url }), 'hilfe'));
+      const newcomer = await turn(
+        svc.port,
+        message(teamsPersonal, newParticipant({ serviceUrl: connector.url }), 'hilfe'),
+      );
       expect(newcomer.map((a) => a.text)).toContain(HELP_DE);
-      expect((await turn(svc.port, message(teamsPersonal, prepared.victim, 'hilfe'))).map((a) => a.text)).toContain(HELP_DE);
+      expect((await turn(svc.port, message(teamsPersonal, prepared.victim, 'hilfe'))).map((a) => a.text)).toContain(
+        HELP_DE,
+      );
       // "weiter" re-shows the open question; the victim's position comes from the stored answers.
-      expect(answerActionOf(await turn(svc.port, message(teamsPersonal, prepared.victim, 'weiter')))?.['questionId']).toBe(prepared.victimNext);
+      expect(
+        answerActionOf(await turn(svc.port, message(teamsPersonal, prepared.victim, 'weiter')))?.['questionId'],
+      ).toBe(prepared.victimNext);
 
       const s = await startDirectLine();
-      const posted = await jsonRequest(svc.port, 'POST', `/v3/directline/conversations/${s.conversationId}/activities`, { type: 'message', text: 'hilfe', locale: 'de-DE' }, { authorization: `Bearer ${s.token}` });
+      const posted = await jsonRequest(
+        svc.port,
+        'POST',
+        `/v3/directline/conversations/${s.conversationId}/activities`,
+        { type: 'message', text: 'hilfe', locale: 'de-DE' },
+        { authorization: `Bearer ${s.token}` },
+      );
       expect(posted.status).toBe(200);
-      const polled = await rawRequest(svc.port, { method: 'GET', path: `/v3/directline/conversations/${s.conversationId}/activities`, headers: { authorization: `Bearer ${s.token}` } });
+      const polled = await rawRequest(svc.port, {
+        method: 'GET',
+        path: `/v3/directline/conversations/${s.conversationId}/activities`,
+        headers: { authorization: `Bearer ${s.token}` },
+      });
       const texts = (JSON.parse(polled.body) as { activities: { text?: string }[] }).activities.map((a) => a.text);
       expect(texts).toContain(HELP_DE);
       rss.push(`end ${svc.rssKb()} kB`);
@@ -249,7 +423,11 @@ describe(`bad input against the service process (${DB}, seed ${SEED})`, () => {
     it("leaves the victim's stored data unchanged (respondent, answers and history, round, grants, subscriptions, outbox)", async () => {
       // A graceful stop (exit code 0) is the last proof of health; then the database is read directly.
       expect(await svc.stop()).toBe(0);
-      const reader: Database = await openDatabase(usingPostgres ? { kind: 'postgres', url: databaseUrl } : { kind: 'pglite', dataDir: databaseUrl.slice('pglite:'.length) });
+      const reader: Database = await openDatabase(
+        usingPostgres
+          ? { kind: 'postgres', url: databaseUrl }
+          : { kind: 'pglite', dataDir: databaseUrl.slice('pglite:'.length) },
+      );
       let after: Snapshot;
       try {
         after = await snapshot(reader);
@@ -269,14 +447,26 @@ describe(`bad input against the service process (${DB}, seed ${SEED})`, () => {
   /** A new conversation from a client address of its own (TRUST_PROXY), so per-client limits never decide a check. */
   async function startDirectLine(): Promise<DirectLineSession> {
     clients++;
-    const r = await jsonRequest(svc.port, 'POST', '/v3/directline/conversations', { locale: 'de-DE' }, { 'x-forwarded-for': `198.51.100.${clients % 250}, 2001:db8:${clients.toString(16)}::1` });
+    const r = await jsonRequest(
+      svc.port,
+      'POST',
+      '/v3/directline/conversations',
+      { locale: 'de-DE' },
+      { 'x-forwarded-for': `198.51.100.${clients % 250}, 2001:db8:${clients.toString(16)}::1` },
+    );
     if (r.status !== 201) throw new Error(`Direct Line start failed: ${r.status} ${r.body}`);
     return JSON.parse(r.body) as DirectLineSession;
   }
 });
 
 function describeRaw(headers: Record<string, string | number> | undefined, body: Buffer | string | undefined): string {
-  const b = body === undefined ? '' : typeof body === 'string' ? body : body.length > 200 ? `<${body.length} bytes>` : `<bytes ${body.toString('base64')}>`;
+  const b =
+    body === undefined
+      ? ''
+      : typeof body === 'string'
+        ? body
+        : body.length > 200
+          ? `<${body.length} bytes>`
+          : `<bytes ${body.toString('base64')}>`;
   return `${JSON.stringify(headers ?? {})} ${b.length > 300 ? `${b.slice(0, 300)}…(${b.length} chars)` : b}`;
 }
-

@@ -36,11 +36,17 @@ export interface RawRequest {
 /** One request on its own connection, written byte for byte; nothing is corrected on the way. */
 export function rawRequest(port: number, r: RawRequest): Promise<RawResponse> {
   const body = typeof r.body === 'string' ? Buffer.from(r.body, 'utf8') : (r.body ?? Buffer.alloc(0));
-  const headers: Record<string, string | number> = { host: `127.0.0.1:${port}`, connection: 'close', ...(r.headers ?? {}) };
+  const headers: Record<string, string | number> = {
+    host: `127.0.0.1:${port}`,
+    connection: 'close',
+    ...(r.headers ?? {}),
+  };
   if (!r.noContentLength && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-length')) {
     headers['content-length'] = r.contentLength ?? body.length;
   }
-  const head = `${r.method} ${r.path} HTTP/1.1\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n`;
+  const head = `${r.method} ${r.path} HTTP/1.1\r\n${Object.entries(headers)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\r\n')}\r\n\r\n`;
   const started = Date.now();
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
@@ -92,8 +98,19 @@ function parseResponse(buf: Buffer, ms: number, noResponse?: string): RawRespons
   return { status, headers, body: parts.rest.toString('utf8'), ms };
 }
 
-export const jsonRequest = (port: number, method: string, path: string, value: unknown, headers: Record<string, string> = {}) =>
-  rawRequest(port, { method, path, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(value) });
+export const jsonRequest = (
+  port: number,
+  method: string,
+  path: string,
+  value: unknown,
+  headers: Record<string, string> = {},
+) =>
+  rawRequest(port, {
+    method,
+    path,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(value),
+  });
 
 /** The child service; restarted (and the death recorded) when a request ended it. */
 export class FuzzedService {
@@ -142,7 +159,11 @@ export class FuzzedService {
     const deadline = Date.now() + 30_000;
     while (!exited() && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 250));
-      if (!exited() && (await rawRequest(this.port, { method: 'GET', path: '/healthz', timeoutMs: 5_000 })).status === 200) return true;
+      if (
+        !exited() &&
+        (await rawRequest(this.port, { method: 'GET', path: '/healthz', timeoutMs: 5_000 })).status === 200
+      )
+        return true;
     }
     let how: string;
     if (exited()) how = `exited (code ${c.process.exitCode}, signal ${c.process.signalCode})`;
@@ -157,8 +178,16 @@ export class FuzzedService {
     writeFileSync(file, log);
     // The fatal error is the last plain (not JSON-logged) "…Error: message" line, with its code if any.
     const lines = log.split('\n');
-    const last = lines.map((l, i) => ({ l, i })).filter(({ l }) => /^(?:[A-Z][A-Za-z]*)?Error\b/.test(l)).pop();
-    const code = last ? lines.slice(last.i, last.i + 12).find((l) => /^\s+code:/.test(l))?.trim() : undefined;
+    const last = lines
+      .map((l, i) => ({ l, i }))
+      .filter(({ l }) => /^(?:[A-Z][A-Za-z]*)?Error\b/.test(l))
+      .pop();
+    const code = last
+      ? lines
+          .slice(last.i, last.i + 12)
+          .find((l) => /^\s+code:/.test(l))
+          ?.trim()
+      : undefined;
     const cause = last ? `${last.l.slice(0, 200)}${code ? ` (${code})` : ''}` : 'no error printed';
     this.deaths.push(`${what}: process ${how}; ${cause} (log: ${file})`);
     await this.start();
@@ -175,7 +204,12 @@ export class FuzzedService {
       if (!line.includes('"unhandled turn error"')) continue;
       try {
         const err = (JSON.parse(line) as { err?: { type?: string; message?: string; stack?: string } }).err;
-        const frame = (err?.stack ?? '').split('\n')[1]?.trim().replace(/\(.*node_modules\//, '(').replace(/\(\/.*\/dist\//, '(dist/') ?? '';
+        const frame =
+          (err?.stack ?? '')
+            .split('\n')[1]
+            ?.trim()
+            .replace(/\(.*node_modules\//, '(')
+            .replace(/\(\/.*\/dist\//, '(dist/') ?? '';
         const key = `${err?.type}: ${(err?.message ?? '').slice(0, 80)} ${frame.slice(0, 110)}`;
         counts.set(key, (counts.get(key) ?? 0) + 1);
       } catch {
@@ -205,7 +239,10 @@ export class FuzzedService {
     this.pastLogs.push(c.output());
     if (c.process.exitCode !== null || c.process.signalCode !== null) return c.process.exitCode;
     c.process.kill('SIGTERM');
-    const exit = await Promise.race([waitForExit(c.process), new Promise<undefined>((r) => setTimeout(() => r(undefined), 20_000).unref())]);
+    const exit = await Promise.race([
+      waitForExit(c.process),
+      new Promise<undefined>((r) => setTimeout(() => r(undefined), 20_000).unref()),
+    ]);
     if (!exit) {
       c.process.kill('SIGKILL');
       await waitForExit(c.process);
@@ -262,7 +299,11 @@ export function keepServiceUrlLocal(activity: Record<string, unknown>, fallback:
 }
 
 /** Runs `work` over `items` with at most `limit` in flight. */
-export async function pool<T>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+export async function pool<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T, index: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
     while (next < items.length) {

@@ -46,7 +46,14 @@ export class Recorder {
   }
 
   add(block: string, label: string, status: number | string, why: string, request: string, response: string): void {
-    this.violations.push({ block, label, status, why, request: request.length > 2000 ? `${request.slice(0, 2000)}…(${request.length} chars)` : request, response: response.slice(0, 500) });
+    this.violations.push({
+      block,
+      label,
+      status,
+      why,
+      request: request.length > 2000 ? `${request.slice(0, 2000)}…(${request.length} chars)` : request,
+      response: response.slice(0, 500),
+    });
   }
 
   count(block: string): number {
@@ -76,6 +83,9 @@ export class Recorder {
   }
 
   write(file: string): void {
-    writeFileSync(file, JSON.stringify({ violations: this.violations, slow: this.slow, outcomes: this.outcomes }, null, 1));
+    writeFileSync(
+      file,
+      JSON.stringify({ violations: this.violations, slow: this.slow, outcomes: this.outcomes }, null, 1),
+    );
   }
 }

@@ -44,16 +44,26 @@ export const answerActionOf = (replies: readonly Reply[]): Record<string, unknow
 export async function turn(port: number, activity: Record<string, unknown>): Promise<Reply[]> {
   const r = await jsonRequest(port, 'POST', '/api/messages', { ...activity, deliveryMode: 'expectReplies' });
   if (r.status !== 200) throw new Error(`turn failed: ${r.status} ${r.body.slice(0, 300)}`);
-  return ((JSON.parse(r.body) as { activities?: Reply[] }).activities ?? []).filter((a) => (a as { type?: string }).type !== 'trace');
+  return ((JSON.parse(r.body) as { activities?: Reply[] }).activities ?? []).filter(
+    (a) => (a as { type?: string }).type !== 'trace',
+  );
 }
 
-async function onboard(port: number, p: Participant, municipality: string, answers: number): Promise<{ next: string; data: Record<string, unknown> }> {
+async function onboard(
+  port: number,
+  p: Participant,
+  municipality: string,
+  answers: number,
+): Promise<{ next: string; data: Record<string, unknown> }> {
   for (const text of ['start', 'ja', municipality]) await turn(port, message(teamsPersonal, p, text));
   let replies = await turn(port, message(teamsPersonal, p, 'Integrationsbeauftragte*r / Flüchtlingskoordination'));
   for (let i = 0; i < answers; i++) {
     const data = answerActionOf(replies);
     if (!data) throw new Error(`no question card after ${i} answers`);
-    replies = i % 2 === 0 ? await turn(port, teamsPersonal(p, { type: 'message', value: { ...data, answer: 'partial' } })) : await turn(port, message(teamsPersonal, p, '4'));
+    replies =
+      i % 2 === 0
+        ? await turn(port, teamsPersonal(p, { type: 'message', value: { ...data, answer: 'partial' } }))
+        : await turn(port, message(teamsPersonal, p, '4'));
   }
   const data = answerActionOf(replies);
   if (!data || typeof data['questionId'] !== 'string') throw new Error('the onboarded user was not asked a question');
@@ -61,31 +71,93 @@ async function onboard(port: number, p: Participant, municipality: string, answe
 }
 
 /** Runs the real service in-process on `databaseUrl`, prepares victim and attacker, seeds the rest, stops. */
-export async function prepare(databaseUrl: string, openOptions: OpenOptions, connectorUrl: string): Promise<{ prepared: Prepared; before: Snapshot }> {
-  const config = loadConfig(baseEnv({ DATABASE_URL: databaseUrl, COORDINATOR_AAD_OBJECT_IDS: COORDINATOR_OID, REMINDER_CHECK_MINUTES: '1440' }));
+export async function prepare(
+  databaseUrl: string,
+  openOptions: OpenOptions,
+  connectorUrl: string,
+): Promise<{ prepared: Prepared; before: Snapshot }> {
+  const config = loadConfig(
+    baseEnv({ DATABASE_URL: databaseUrl, COORDINATOR_AAD_OBJECT_IDS: COORDINATOR_OID, REMINDER_CHECK_MINUTES: '1440' }),
+  );
   const service = await startService(config, { database: openOptions });
   try {
-    const victim: Participant = { conversationId: 'a:victim-personal-conversation', userId: '29:victim', aadObjectId: 'a0000000-0000-4000-8000-0000000000a1', serviceUrl: connectorUrl };
-    const attacker: Participant = { conversationId: 'a:attacker-personal-conversation', userId: '29:attacker', aadObjectId: 'b0000000-0000-4000-8000-0000000000b2', serviceUrl: connectorUrl };
+    const victim: Participant = {
+      conversationId: 'a:victim-personal-conversation',
+      userId: '29:victim',
+      aadObjectId: 'a0000000-0000-4000-8000-0000000000a1',
+      serviceUrl: connectorUrl,
+    };
+    const attacker: Participant = {
+      conversationId: 'a:attacker-personal-conversation',
+      userId: '29:attacker',
+      aadObjectId: 'b0000000-0000-4000-8000-0000000000b2',
+      serviceUrl: connectorUrl,
+    };
     const v = await onboard(service.port, victim, 'Potsdam', 3);
     await onboard(service.port, attacker, 'Kiel', 1);
     const prisma = service.db.prisma;
-    const respondent = await prisma.respondent.findUniqueOrThrow({ where: { identityKey: `aad:${TENANT}:${victim.aadObjectId}` } });
+    const respondent = await prisma.respondent.findUniqueOrThrow({
+      where: { identityKey: `aad:${TENANT}:${victim.aadObjectId}` },
+    });
     const assessment = await prisma.assessment.findFirstOrThrow({ where: { municipalityId: VICTIM_MUNICIPALITY } });
     const coordinatorKey = `aad:${TENANT}:${COORDINATOR_OID}`;
-    await prisma.roleGrant.create({ data: { identityKey: respondent.identityKey, role: 'lead', municipalityId: VICTIM_MUNICIPALITY, grantedBy: coordinatorKey } });
-    const reference = { channelId: 'msteams', serviceUrl: connectorUrl, conversation: { id: VICTIM_CHANNEL, isGroup: true, conversationType: 'channel', tenantId: TENANT }, bot: { id: '28:weltoffen-bot' } };
+    await prisma.roleGrant.create({
+      data: {
+        identityKey: respondent.identityKey,
+        role: 'lead',
+        municipalityId: VICTIM_MUNICIPALITY,
+        grantedBy: coordinatorKey,
+      },
+    });
+    const reference = {
+      channelId: 'msteams',
+      serviceUrl: connectorUrl,
+      conversation: { id: VICTIM_CHANNEL, isGroup: true, conversationType: 'channel', tenantId: TENANT },
+      bot: { id: '28:weltoffen-bot' },
+    };
     const subscription = await prisma.channelSubscription.create({
-      data: { conversationId: VICTIM_CHANNEL, scope: VICTIM_MUNICIPALITY, serviceUrl: connectorUrl, tenantId: TENANT, teamId: 'team-1', channelId: VICTIM_CHANNEL, reference, createdBy: coordinatorKey },
+      data: {
+        conversationId: VICTIM_CHANNEL,
+        scope: VICTIM_MUNICIPALITY,
+        serviceUrl: connectorUrl,
+        tenantId: TENANT,
+        teamId: 'team-1',
+        channelId: VICTIM_CHANNEL,
+        reference,
+        createdBy: coordinatorKey,
+      },
     });
     const event = await prisma.outboxEvent.create({
-      data: { idempotencyKey: `fuzz-victim-event-${assessment.id}`, kind: 'field_completed', municipalityId: VICTIM_MUNICIPALITY, assessmentId: assessment.id, respondentId: respondent.id, fieldId: 'MS' },
+      data: {
+        idempotencyKey: `fuzz-victim-event-${assessment.id}`,
+        kind: 'field_completed',
+        municipalityId: VICTIM_MUNICIPALITY,
+        assessmentId: assessment.id,
+        respondentId: respondent.id,
+        fieldId: 'MS',
+      },
     });
     // Delivered already, so the sender of the fuzzed process leaves it alone.
     await prisma.outboxDelivery.create({
-      data: { eventId: event.id, idempotencyKey: `${event.idempotencyKey}:${subscription.id}`, subscriptionId: subscription.id, conversationId: VICTIM_CHANNEL, state: 'sent', attempts: 1, sentAt: new Date(), activityId: 'fake-1' },
+      data: {
+        eventId: event.id,
+        idempotencyKey: `${event.idempotencyKey}:${subscription.id}`,
+        subscriptionId: subscription.id,
+        conversationId: VICTIM_CHANNEL,
+        state: 'sent',
+        attempts: 1,
+        sentAt: new Date(),
+        activityId: 'fake-1',
+      },
     });
-    const prepared = { victim, attacker, victimAssessmentId: assessment.id, victimRespondentId: respondent.id, victimNext: v.next, victimCardData: v.data };
+    const prepared = {
+      victim,
+      attacker,
+      victimAssessmentId: assessment.id,
+      victimRespondentId: respondent.id,
+      victimNext: v.next,
+      victimCardData: v.data,
+    };
     return { prepared, before: await snapshot(service.db) };
   } finally {
     await service.stop();
@@ -120,7 +192,14 @@ export async function snapshot(db: Database): Promise<Snapshot> {
 }
 
 function canonical(row: Row): string {
-  const sorted = Object.fromEntries(Object.keys(row).sort().map((k) => { const value = row[k]; return [k, value instanceof Date ? value.toISOString() : value]; }));
+  const sorted = Object.fromEntries(
+    Object.keys(row)
+      .sort()
+      .map((k) => {
+        const value = row[k];
+        return [k, value instanceof Date ? value.toISOString() : value];
+      }),
+  );
   return JSON.stringify(sorted);
 }
 
@@ -133,7 +212,15 @@ const parsed = (s: string): Row => JSON.parse(s) as Row;
  */
 export function forbiddenChanges(before: Snapshot, after: Snapshot, p: Prepared): string[] {
   const problems: string[] = [];
-  const answerIdsOfVictim = new Set([...(after['answer'] ?? new Map<string, string>()).values(), ...(before['answer'] ?? new Map<string, string>()).values()].map(parsed).filter((r) => r['respondent_id'] === p.victimRespondentId).map((r) => String(r['id'])));
+  const answerIdsOfVictim = new Set(
+    [
+      ...(after['answer'] ?? new Map<string, string>()).values(),
+      ...(before['answer'] ?? new Map<string, string>()).values(),
+    ]
+      .map(parsed)
+      .filter((r) => r['respondent_id'] === p.victimRespondentId)
+      .map((r) => String(r['id'])),
+  );
   const protectedRow: Record<string, (r: Row) => boolean> = {
     municipality: () => true,
     respondent: (r) => r['id'] === p.victimRespondentId,
@@ -154,7 +241,8 @@ export function forbiddenChanges(before: Snapshot, after: Snapshot, p: Prepared)
     for (const [id, row] of b) {
       const now = a.get(id);
       if (now === undefined) problems.push(`${table} ${id}: deleted`);
-      else if (now !== row && isProtected(parsed(row))) problems.push(`${table} ${id}: changed from ${row.slice(0, 400)} to ${now.slice(0, 400)}`);
+      else if (now !== row && isProtected(parsed(row)))
+        problems.push(`${table} ${id}: changed from ${row.slice(0, 400)} to ${now.slice(0, 400)}`);
     }
     for (const [id, row] of a) {
       if (!b.has(id) && isProtected(parsed(row))) problems.push(`${table} ${id}: new row ${row.slice(0, 400)}`);

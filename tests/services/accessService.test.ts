@@ -2,14 +2,20 @@ import { MemoryAccessRepository } from '../fakes/memoryAccessRepository';
 import { AccessService } from '../../src/services/accessService';
 import { aadIdentityKey } from '../../src/domain/access';
 
-
 const TENANT = '11111111-2222-3333-4444-555555555555';
 const OTHER_TENANT = '99999999-2222-3333-4444-555555555555';
 
 function service(access = new MemoryAccessRepository(), municipalityId: string | null = null) {
   return new AccessService({
     access,
-    respondents: { findByIdentity: (identityKey) => Promise.resolve(municipalityId ? { id: 'r', identityKey, municipalityId, role: null, locale: null, consentedAt: null } : undefined) },
+    respondents: {
+      findByIdentity: (identityKey) =>
+        Promise.resolve(
+          municipalityId
+            ? { id: 'r', identityKey, municipalityId, role: null, locale: null, consentedAt: null }
+            : undefined,
+        ),
+    },
     bootstrap: { objectIds: ['AAAA'], tenantIds: [TENANT] },
   });
 }
@@ -27,13 +33,22 @@ describe('AccessService', () => {
     const key = aadIdentityKey(TENANT, 'lead');
     await access.grant(key, { role: 'lead', municipalityId: 'potsdam' });
     const p = await service(access, 'potsdam').principalOf(key);
-    expect(p).toEqual({ identityKey: key, grants: [{ role: 'lead', municipalityId: 'potsdam' }], municipalityId: 'potsdam', respondentRole: null });
+    expect(p).toEqual({
+      identityKey: key,
+      grants: [{ role: 'lead', municipalityId: 'potsdam' }],
+      municipalityId: 'potsdam',
+      respondentRole: null,
+    });
     expect((await service(access).check(key, 'export', { municipalityId: 'potsdam' })).allowed).toBe(true);
     expect((await service(access).check(key, 'export', { municipalityId: 'leipzig' })).allowed).toBe(false);
   });
 
   it('treats an empty tenant allow-list as no restriction', () => {
-    const s = new AccessService({ access: new MemoryAccessRepository(), respondents: { findByIdentity: () => Promise.resolve(undefined) }, bootstrap: { objectIds: [], tenantIds: [] } });
+    const s = new AccessService({
+      access: new MemoryAccessRepository(),
+      respondents: { findByIdentity: () => Promise.resolve(undefined) },
+      bootstrap: { objectIds: [], tenantIds: [] },
+    });
     expect(s.isAllowedTenant(OTHER_TENANT)).toBe(true);
   });
 });

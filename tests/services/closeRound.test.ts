@@ -29,7 +29,10 @@ describe('SelfCheckService.completeAssessment (who closes a round: the access po
     const mayor = await join('webchat:mayor', 'potsdam', 'mayor');
     const round = await service.startOrJoinAssessment('potsdam');
     expect(await service.completeAssessment(round.id, mayor)).toBe('completed');
-    expect(store.assessments.find((a) => a.id === round.id)).toMatchObject({ status: 'completed', completedAt: CLOSED_AT });
+    expect(store.assessments.find((a) => a.id === round.id)).toMatchObject({
+      status: 'completed',
+      completedAt: CLOSED_AT,
+    });
     expect(await service.completeAssessment(round.id, mayor)).toBe('already_completed');
   });
 

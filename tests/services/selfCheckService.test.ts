@@ -55,29 +55,60 @@ describe('SelfCheckService on the real database', () => {
     expect(await service.recordAnswer({ ...base, value: 'partial' })).toEqual({ kind: 'stored', outcome: 'unchanged' });
     const answers = new PrismaAnswerRepository(db.prisma);
     expect(await answers.historyCount(assessment.id, r.id, 'MS-01')).toBe(1);
-    expect(await service.recordAnswer({ ...base, value: 'full', comment: 'Ratsbeschluss 2021' })).toEqual({ kind: 'stored', outcome: 'changed' });
+    expect(await service.recordAnswer({ ...base, value: 'full', comment: 'Ratsbeschluss 2021' })).toEqual({
+      kind: 'stored',
+      outcome: 'changed',
+    });
     // Same value without a comment keeps the comment and changes nothing.
     expect(await service.recordAnswer({ ...base, value: 'full' })).toEqual({ kind: 'stored', outcome: 'unchanged' });
     expect(await answers.historyCount(assessment.id, r.id, 'MS-01')).toBe(2);
-    const row = await db.prisma.answer.findFirst({ where: { assessmentId: assessment.id, respondentId: r.id, questionId: 'MS-01' } });
+    const row = await db.prisma.answer.findFirst({
+      where: { assessmentId: assessment.id, respondentId: r.id, questionId: 'MS-01' },
+    });
     expect(row).toMatchObject({ value: 'full', comment: 'Ratsbeschluss 2021' });
 
-    expect(await service.recordAnswer({ ...base, questionId: 'XX-99', value: 'full' })).toEqual({ kind: 'rejected', reason: 'unknown_question' });
-    expect(await service.recordAnswer({ ...base, questionnaireVersion: 999, value: 'none' })).toEqual({ kind: 'rejected', reason: 'wrong_version' });
+    expect(await service.recordAnswer({ ...base, questionId: 'XX-99', value: 'full' })).toEqual({
+      kind: 'rejected',
+      reason: 'unknown_question',
+    });
+    expect(await service.recordAnswer({ ...base, questionnaireVersion: 999, value: 'none' })).toEqual({
+      kind: 'rejected',
+      reason: 'wrong_version',
+    });
     expect(await service.answersOf(assessment.id, r.id)).toEqual({ 'MS-01': 'full' });
   });
 
   it('derives the position from stored answers and consolidates two respondents with a divergence', async () => {
     const assessment = await service.startOrJoinAssessment('konstanz');
-    const a = await service.updateRespondent((await service.registerRespondent('webchat:svc-a', 'de')).id, { role: 'mayor', municipalityId: 'konstanz' });
-    const b = await service.updateRespondent((await service.registerRespondent('webchat:svc-b', 'de')).id, { role: 'integration_staff', municipalityId: 'konstanz' });
-    await service.recordAnswer({ assessment, respondentId: a.id, questionId: 'MS-01', value: 'full', channel: 'msteams' });
-    await service.recordAnswer({ assessment, respondentId: b.id, questionId: 'MS-01', value: 'none', channel: 'webchat' });
+    const a = await service.updateRespondent((await service.registerRespondent('webchat:svc-a', 'de')).id, {
+      role: 'mayor',
+      municipalityId: 'konstanz',
+    });
+    const b = await service.updateRespondent((await service.registerRespondent('webchat:svc-b', 'de')).id, {
+      role: 'integration_staff',
+      municipalityId: 'konstanz',
+    });
+    await service.recordAnswer({
+      assessment,
+      respondentId: a.id,
+      questionId: 'MS-01',
+      value: 'full',
+      channel: 'msteams',
+    });
+    await service.recordAnswer({
+      assessment,
+      respondentId: b.id,
+      questionId: 'MS-01',
+      value: 'none',
+      channel: 'webchat',
+    });
     const progress = service.progress(assessment.questionnaireVersion, await service.answersOf(assessment.id, a.id));
     expect(progress.next?.id).toBe('MS-02');
     expect(progress.position).toBe(2);
     const summary = await service.overallSummary(assessment);
     expect(summary.respondents).toBe(2);
-    expect(summary.consolidated.divergences.map((d) => [d.questionId, d.highest, d.lowest])).toEqual([['MS-01', 'full', 'none']]);
+    expect(summary.consolidated.divergences.map((d) => [d.questionId, d.highest, d.lowest])).toEqual([
+      ['MS-01', 'full', 'none'],
+    ]);
   });
 });

@@ -60,8 +60,5 @@ export const message = (shape: Shape, p: Participant, text: string) => shape(p, 
 export const membersAdded = (shape: Shape, p: Participant, who: 'bot' | 'user' | 'both') =>
   shape(p, {
     type: 'conversationUpdate',
-    membersAdded: [
-      ...(who !== 'user' ? [BOT] : []),
-      ...(who !== 'bot' ? [{ id: p.userId }] : []),
-    ],
+    membersAdded: [...(who !== 'user' ? [BOT] : []), ...(who !== 'bot' ? [{ id: p.userId }] : [])],
   });

@@ -7,7 +7,16 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 export const CHROMIUM = '/usr/bin/chromium';
 export const haveChromium = existsSync(CHROMIUM);
 
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface ChromiumSession {
   readonly context: BrowserContext;
@@ -15,7 +24,10 @@ export interface ChromiumSession {
 }
 
 /** A headless Chromium with a throw-away profile; `close` removes the profile again. */
-export async function launchChromium(name: string, options: { viewport: { width: number; height: number }; locale?: string }): Promise<ChromiumSession> {
+export async function launchChromium(
+  name: string,
+  options: { viewport: { width: number; height: number }; locale?: string },
+): Promise<ChromiumSession> {
   const profile = mkdtempSync(path.join(tmpdir(), `${name}-profile-`));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -48,6 +60,18 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
   const violations = await page.evaluate<AxeViolation[]>(
     `axe.run().then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })))`,
   );
-  if (violations.length) console.log('axe findings:', JSON.stringify(violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`)));
+  if (violations.length)
+    console.log(
+      'axe findings:',
+      JSON.stringify(
+        violations.map(
+          (v) =>
+            `${v.impact} ${v.id}: ${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 5)
+              .join(', ')}`,
+        ),
+      ),
+    );
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }

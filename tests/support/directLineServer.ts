@@ -1,7 +1,12 @@
 import { ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import { turnFailureReply } from '../../src/bot/turnError';
 import { createHttpServer, type HttpServer } from '../../src/http/server';
-import { DIRECT_LINE_DEFAULTS, mountDirectLine, type DirectLineHandle, type DirectLineOptions } from '../../src/http/directLine';
+import {
+  DIRECT_LINE_DEFAULTS,
+  mountDirectLine,
+  type DirectLineHandle,
+  type DirectLineOptions,
+} from '../../src/http/directLine';
 import { WeltoffenCloudAdapter } from '../../src/infrastructure/bot/weltoffenCloudAdapter';
 import { inProcessTurns } from '../../src/infrastructure/directline/inProcessTurn';
 import { createLogger } from '../../src/infrastructure/logger';
@@ -11,7 +16,8 @@ import { isServiceUrlAllowed, serviceUrlPolicy } from '../../src/domain/conversa
 export const echoBot = {
   run: async (ctx: TurnContext) => {
     if (ctx.activity.type === 'conversationUpdate') await ctx.sendActivity(`welcome ${ctx.activity.locale ?? 'none'}`);
-    else if (ctx.activity.type === 'message') await ctx.sendActivity(`echo[${ctx.activity.locale ?? ''}]: ${ctx.activity.text ?? ''}`);
+    else if (ctx.activity.type === 'message')
+      await ctx.sendActivity(`echo[${ctx.activity.locale ?? ''}]: ${ctx.activity.text ?? ''}`);
   },
 };
 
@@ -73,7 +79,11 @@ export async function start(url: string, body: Record<string, unknown> = {}): Pr
   return (await res.json()) as Started;
 }
 
-export function post(url: string, s: { conversationId: string; token: string }, activity: Record<string, unknown>): Promise<Response> {
+export function post(
+  url: string,
+  s: { conversationId: string; token: string },
+  activity: Record<string, unknown>,
+): Promise<Response> {
   return fetch(`${url}/v3/directline/conversations/${s.conversationId}/activities`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${s.token}` },
@@ -82,7 +92,14 @@ export function post(url: string, s: { conversationId: string; token: string }, 
 }
 
 export interface ActivitySet {
-  activities: { id: string; type: string; text?: string; from: { id: string; role?: string }; channelData?: { clientActivityID?: string }; replyToId?: string }[];
+  activities: {
+    id: string;
+    type: string;
+    text?: string;
+    from: { id: string; role?: string };
+    channelData?: { clientActivityID?: string };
+    replyToId?: string;
+  }[];
   watermark: string;
 }
 

@@ -27,9 +27,17 @@ export async function startLocalIdentityProvider(): Promise<LocalIdentityProvide
   const server: Server = createServer((req, res) => {
     res.setHeader('content-type', 'application/json');
     if (req.url === '/.well-known/openid-configuration') {
-      res.end(JSON.stringify({ issuer: 'https://api.botframework.com', jwks_uri: `${base}/keys`, id_token_signing_alg_values_supported: ['RS256'] }));
+      res.end(
+        JSON.stringify({
+          issuer: 'https://api.botframework.com',
+          jwks_uri: `${base}/keys`,
+          id_token_signing_alg_values_supported: ['RS256'],
+        }),
+      );
     } else if (req.url === '/keys') {
-      res.end(JSON.stringify({ keys: [{ ...real.publicKey.export({ format: 'jwk' }), kid, use: 'sig', alg: 'RS256' }] }));
+      res.end(
+        JSON.stringify({ keys: [{ ...real.publicKey.export({ format: 'jwk' }), kid, use: 'sig', alg: 'RS256' }] }),
+      );
     } else {
       res.statusCode = 404;
       res.end('{}');

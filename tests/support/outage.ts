@@ -8,7 +8,13 @@ import { createTestDatabase, type TestDatabase } from './testDatabase';
 
 /** An error shaped as pg reports a refused connection (code, syscall, errno), as Prisma's pg adapter expects. */
 export function connectionRefused(): Error {
-  return Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED', errno: -111, syscall: 'connect', address: '127.0.0.1', port: 5432 });
+  return Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
+    code: 'ECONNREFUSED',
+    errno: -111,
+    syscall: 'connect',
+    address: '127.0.0.1',
+    port: 5432,
+  });
 }
 
 /**
@@ -48,7 +54,11 @@ export class StatementFaults {
 }
 
 /** The real service (as startTestService) with extra database options such as the fault seam. */
-export async function startServiceWith(database: TestDatabase, openOptions: Partial<OpenOptions>, databaseUrl?: string): Promise<{ url: string; service: RunningService }> {
+export async function startServiceWith(
+  database: TestDatabase,
+  openOptions: Partial<OpenOptions>,
+  databaseUrl?: string,
+): Promise<{ url: string; service: RunningService }> {
   const dbUrl = databaseUrl ?? (database.target.kind === 'postgres' ? database.target.url : 'pglite:memory');
   // The outbox sender and the reminder job stay quiet (a minute / a day), so the faults hit the turns under test.
   const config = loadConfig(baseEnv({ DATABASE_URL: dbUrl, OUTBOX_POLL_MS: '60000', REMINDER_CHECK_MINUTES: '1440' }));

@@ -1,4 +1,8 @@
-import { ServiceClientCredentialsFactory, TokenCredentials, type ServiceClientCredentials } from 'botframework-connector';
+import {
+  ServiceClientCredentialsFactory,
+  TokenCredentials,
+  type ServiceClientCredentials,
+} from 'botframework-connector';
 import { loadConfig } from '../../src/config';
 import { startService, type RunningService, type StartOptions } from '../../src/index';
 import { startLocalIdentityProvider, type LocalIdentityProvider } from './localIdentityProvider';
@@ -72,7 +76,11 @@ export function authenticatedEnv(idp: LocalIdentityProvider, origins: readonly s
 }
 
 /** A Bot Framework channel token for this activity, as the Bot Connector sends it (incl. the serviceurl claim). */
-export function channelToken(idp: LocalIdentityProvider, activity: object, extra: Record<string, unknown> = {}): string {
+export function channelToken(
+  idp: LocalIdentityProvider,
+  activity: object,
+  extra: Record<string, unknown> = {},
+): string {
   const now = Math.floor(Date.now() / 1000);
   return idp.sign({
     iss: 'https://api.botframework.com',
@@ -91,7 +99,11 @@ export interface TestServiceOptions {
 }
 
 /** Starts the real service (composition root, HTTP server, database) on a free loopback port. */
-export async function startTestService(env: Record<string, string> = {}, database?: TestDatabase, options: TestServiceOptions = {}): Promise<TestService> {
+export async function startTestService(
+  env: Record<string, string> = {},
+  database?: TestDatabase,
+  options: TestServiceOptions = {},
+): Promise<TestService> {
   const db = database ?? (await createTestDatabase());
   const dbUrl = db.target.kind === 'postgres' ? db.target.url : 'pglite:memory';
   const idp = options.authenticated ? await startLocalIdentityProvider() : undefined;
@@ -104,7 +116,8 @@ export async function startTestService(env: Record<string, string> = {}, databas
   });
   const url = `http://127.0.0.1:${service.port}`;
   const post = async (activity: object, headers: Record<string, string> = {}) => {
-    const signed: Record<string, string> = idp && !('authorization' in headers) ? { authorization: `Bearer ${channelToken(idp, activity)}` } : {};
+    const signed: Record<string, string> =
+      idp && !('authorization' in headers) ? { authorization: `Bearer ${channelToken(idp, activity)}` } : {};
     const res = await fetch(`${url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...signed, ...headers },
@@ -118,11 +131,15 @@ export async function startTestService(env: Record<string, string> = {}, databas
     service,
     database: db,
     post,
-    ...(idp ? { channelToken: (activity: object, extra?: Record<string, unknown>) => channelToken(idp, activity, extra) } : {}),
+    ...(idp
+      ? { channelToken: (activity: object, extra?: Record<string, unknown>) => channelToken(idp, activity, extra) }
+      : {}),
     async replies(activity) {
       const { status, body } = await post({ deliveryMode: 'expectReplies', ...activity });
       if (status !== 200) throw new Error(`expected 200, got ${status}: ${JSON.stringify(body)}`);
-      return ((body as { activities?: ReplyActivity[] } | undefined)?.activities ?? []).filter((a) => a.type !== 'trace');
+      return ((body as { activities?: ReplyActivity[] } | undefined)?.activities ?? []).filter(
+        (a) => a.type !== 'trace',
+      );
     },
     async stop() {
       await service.stop();

@@ -29,7 +29,14 @@ export async function startWebChatServer(options: Partial<WebChatOptions> = {}):
     shutdownTimeoutMs: 1000,
     serviceUrlAllowed: (url) => isServiceUrlAllowed(url, serviceUrlPolicy([], true)),
     mount: (server, lifecycle) => {
-      handle = mountWebChat(server, { adapter, bot: echoBot, logger, lifecycle, options: { directLine: DIRECT_LINE_DEFAULTS, botAppId: '', ...options }, failureReply: turnFailureReply });
+      handle = mountWebChat(server, {
+        adapter,
+        bot: echoBot,
+        logger,
+        lifecycle,
+        options: { directLine: DIRECT_LINE_DEFAULTS, botAppId: '', ...options },
+        failureReply: turnFailureReply,
+      });
     },
   });
   const port = await http.listen(0, '127.0.0.1');

@@ -6,7 +6,12 @@ import { renderComparisonCard } from '../../../cards/comparisonCard';
 import type { BotMessage } from '../../domain/messages';
 import type { DeliveryProblem } from '../../domain/ports';
 import { roleLabel, type Locale } from '../../domain/selbstcheck';
-import type { CoordinatorResult, GrantedRole, ScopeLabel, StalledOfMunicipality } from '../../services/coordinatorResults';
+import type {
+  CoordinatorResult,
+  GrantedRole,
+  ScopeLabel,
+  StalledOfMunicipality,
+} from '../../services/coordinatorResults';
 import { exportLinkMessage } from './exportReplies';
 import { type StaffTextKey, staffText } from '../../i18n/staff';
 
@@ -76,7 +81,9 @@ export function coordinatorReply(result: CoordinatorResult, locale: Locale): Bot
 }
 
 function roleText(role: GrantedRole, locale: Locale): string {
-  return role.role === 'coordinator' ? staffText(locale, 'coord.roleCoordinator') : staffText(locale, 'coord.roleLead', { municipality: role.municipality });
+  return role.role === 'coordinator'
+    ? staffText(locale, 'coord.roleCoordinator')
+    : staffText(locale, 'coord.roleLead', { municipality: role.municipality });
 }
 
 function scopeText(scope: ScopeLabel, locale: Locale): string {
@@ -91,7 +98,12 @@ function rolesText(result: Extract<CoordinatorResult, { kind: 'roles' }>, locale
       ? staffText(locale, 'coord.roleLineCoordinator', { who: e.who })
       : staffText(locale, 'coord.roleLineLead', { municipality: e.role.municipality, who: e.who }),
   );
-  return [`**${staffText(locale, 'coord.rolesTitle')}**`, ...lines, '', staffText(locale, 'coord.bootstrapCount', { count })].join('\n');
+  return [
+    `**${staffText(locale, 'coord.rolesTitle')}**`,
+    ...lines,
+    '',
+    staffText(locale, 'coord.bootstrapCount', { count }),
+  ].join('\n');
 }
 
 function subscriptionsText(result: Extract<CoordinatorResult, { kind: 'subscriptions' }>, locale: Locale): string {
@@ -108,7 +120,8 @@ function subscriptionsText(result: Extract<CoordinatorResult, { kind: 'subscript
 /** Why a delivery is stuck, in words a coordinator can act on. */
 function reasonText(d: DeliveryProblem, locale: Locale): string {
   const { lastStatus: status, lastError: error, state } = d;
-  if (state === 'uncertain' || (error ?? '').startsWith('uncertain')) return staffText(locale, 'coord.reason.uncertain');
+  if (state === 'uncertain' || (error ?? '').startsWith('uncertain'))
+    return staffText(locale, 'coord.reason.uncertain');
   if (status === 403) return staffText(locale, 'coord.reason.403');
   if (status === 404) return staffText(locale, 'coord.reason.404');
   if (status === 429) return staffText(locale, 'coord.reason.429');
@@ -140,7 +153,8 @@ function deliveriesText(result: Extract<CoordinatorResult, { kind: 'deliveries' 
       reason: reasonText(d, locale),
     }),
   );
-  const problemBlock = problemLines.length > 0 ? ['', `**${staffText(locale, 'coord.deliveryProblemsTitle')}**`, ...problemLines] : [];
+  const problemBlock =
+    problemLines.length > 0 ? ['', `**${staffText(locale, 'coord.deliveryProblemsTitle')}**`, ...problemLines] : [];
   return [`**${staffText(locale, 'coord.deliveriesTitle')}**`, ...lines, ...problemBlock].join('\n');
 }
 
@@ -168,6 +182,9 @@ function stalledText(result: Extract<CoordinatorResult, { kind: 'stalled' }>, lo
     if (m.stalled.length > 0) blocks.push(block(m));
     else if (result.showEmpty) blocks.push(staffText(locale, 'coord.stalledNone', { municipality: m.name, days }));
   }
-  if (blocks.length === 0) blocks.push(staffText(locale, 'coord.stalledNone', { municipality: staffText(locale, 'coord.allMunicipalities'), days }));
+  if (blocks.length === 0)
+    blocks.push(
+      staffText(locale, 'coord.stalledNone', { municipality: staffText(locale, 'coord.allMunicipalities'), days }),
+    );
   return blocks.join('\n\n');
 }

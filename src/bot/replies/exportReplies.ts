@@ -7,7 +7,13 @@ import type { ExportLinkResult } from '../../services/exportService';
 
 export function exportLinkMessage(result: ExportLinkResult, locale: Locale): BotMessage {
   if (result.kind === 'link') {
-    return exportLinkCard({ municipalityName: result.municipality.name, format: result.format, url: result.url, ttlMinutes: result.ttlMinutes, locale });
+    return exportLinkCard({
+      municipalityName: result.municipality.name,
+      format: result.format,
+      url: result.url,
+      ttlMinutes: result.ttlMinutes,
+      locale,
+    });
   }
   const t = exportTexts(locale);
   return { text: result.kind === 'denied' ? t.denied : t.unknownMunicipality };

@@ -12,10 +12,23 @@ import { staffText } from '../../i18n/staff';
 export function outboxMessage(content: OutboxContent): BotMessage {
   const { locale, municipalityName } = content;
   if (content.kind === 'reminder') {
-    return renderReminderCard({ locale, municipalityName, assessmentId: content.assessmentId, days: content.days, answered: content.answered });
+    return renderReminderCard({
+      locale,
+      municipalityName,
+      assessmentId: content.assessmentId,
+      days: content.days,
+      answered: content.answered,
+    });
   }
   const { event, respondents, score, dashboardUrl } = content;
-  return renderChannelSummaryCard({ locale, municipalityName, event, respondents, score, ...(dashboardUrl !== undefined ? { dashboardUrl } : {}) });
+  return renderChannelSummaryCard({
+    locale,
+    municipalityName,
+    event,
+    respondents,
+    score,
+    ...(dashboardUrl !== undefined ? { dashboardUrl } : {}),
+  });
 }
 
 export class OutboxMessages implements OutboxMessageRenderer {

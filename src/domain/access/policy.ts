@@ -6,9 +6,7 @@
 import type { Role } from '../selbstcheck';
 
 /** Roles granted explicitly; every person with a municipality is implicitly a respondent there. */
-export type RoleGrant =
-  | { readonly role: 'coordinator' }
-  | { readonly role: 'lead'; readonly municipalityId: string };
+export type RoleGrant = { readonly role: 'coordinator' } | { readonly role: 'lead'; readonly municipalityId: string };
 
 export interface Principal {
   /** Channel-independent identity: `aad:<tenantId>:<objectId>` in Teams and for tab SSO tokens. */

@@ -29,7 +29,14 @@ export type Command =
 
 const HELP = new Set(['hilfe', 'help', '?', 'hilfe bitte', 'was kannst du', 'what can you do']);
 const TO_GERMAN = new Set(['deutsch', 'sprache deutsch', 'auf deutsch', 'language german', 'german', 'in german']);
-const TO_ENGLISH = new Set(['english', 'englisch', 'sprache englisch', 'auf englisch', 'language english', 'in english']);
+const TO_ENGLISH = new Set([
+  'english',
+  'englisch',
+  'sprache englisch',
+  'auf englisch',
+  'language english',
+  'in english',
+]);
 
 /**
  * Folds a message for the command sets. Callers bound the text first (see `tooLongForCommand`); each
@@ -43,19 +50,66 @@ export function normaliseInput(text: string): string {
   return stripTrailing(folded, '!.,;:').replace(/\s+/g, ' ').trim();
 }
 
-const START = new Set(['start', 'starten', 'selbstcheck', 'selbstcheck starten', 'los', 'weiter', 'fortsetzen', 'continue', 'resume', 'self-check', 'start self-check']);
+const START = new Set([
+  'start',
+  'starten',
+  'selbstcheck',
+  'selbstcheck starten',
+  'los',
+  'weiter',
+  'fortsetzen',
+  'continue',
+  'resume',
+  'self-check',
+  'start self-check',
+]);
 const PAUSE = new Set(['pause', 'pausieren', 'unterbrechen', 'später', 'spaeter', 'later', 'stop']);
 const STATUS = new Set(['status', 'fortschritt', 'progress', 'wo bin ich', 'where am i']);
 const BACK = new Set(['zurück', 'zurueck', 'back', 'previous', 'vorherige frage']);
 const SKIP = new Set(['überspringen', 'ueberspringen', 'skip', 'weiß nicht genau, überspringen']);
 const RESULT = new Set(['ergebnis', 'auswertung', 'gesamtauswertung', 'result', 'results', 'summary']);
-const COMPLETE = new Set(['abschließen', 'abschliessen', 'runde abschließen', 'runde abschliessen', 'selbstcheck abschließen', 'complete', 'complete round', 'close round', 'finish round']);
+const COMPLETE = new Set([
+  'abschließen',
+  'abschliessen',
+  'runde abschließen',
+  'runde abschliessen',
+  'selbstcheck abschließen',
+  'complete',
+  'complete round',
+  'close round',
+  'finish round',
+]);
 const CHANGE = /^(?:ändern|aendern|antwort ändern|change|change answer|edit)\s+([a-z]{2})\s*-?\s*(\d{1,2})$/u;
 const FIELD = /^(?:feld|handlungsfeld|field)\s+([a-z]{2})$/u;
 const FORM = /^(?:formular|formularansicht|alle fragen|form|form view|all questions)(?:\s+([a-z]{2}))?$/u;
-const START_OVER = new Set(['neu beginnen', 'von vorn', 'von vorne', 'neu anfangen', 'alles löschen', 'start over', 'restart', 'start again', 'begin again']);
-const CHANGE_LIST = new Set(['ändern', 'aendern', 'antwort ändern', 'antworten ändern', 'change', 'change answer', 'edit']);
-const SINGLE = new Set(['einzeln', 'einzelne fragen', 'frage für frage', 'one by one', 'single', 'one question at a time']);
+const START_OVER = new Set([
+  'neu beginnen',
+  'von vorn',
+  'von vorne',
+  'neu anfangen',
+  'alles löschen',
+  'start over',
+  'restart',
+  'start again',
+  'begin again',
+]);
+const CHANGE_LIST = new Set([
+  'ändern',
+  'aendern',
+  'antwort ändern',
+  'antworten ändern',
+  'change',
+  'change answer',
+  'edit',
+]);
+const SINGLE = new Set([
+  'einzeln',
+  'einzelne fragen',
+  'frage für frage',
+  'one by one',
+  'single',
+  'one question at a time',
+]);
 
 export function recogniseCommand(text: string): Command | undefined {
   if (tooLongForCommand(text)) return undefined;
@@ -71,7 +125,8 @@ export function recogniseCommand(text: string): Command | undefined {
   if (RESULT.has(input)) return { kind: 'result' };
   if (COMPLETE.has(input)) return { kind: 'complete' };
   const change = CHANGE.exec(input);
-  if (change !== null) return { kind: 'change', questionId: `${(change[1] ?? '').toUpperCase()}-${(change[2] ?? '').padStart(2, '0')}` };
+  if (change !== null)
+    return { kind: 'change', questionId: `${(change[1] ?? '').toUpperCase()}-${(change[2] ?? '').padStart(2, '0')}` };
   if (SINGLE.has(input)) return { kind: 'single' };
   if (START_OVER.has(input)) return { kind: 'startOver' };
   if (CHANGE_LIST.has(input)) return { kind: 'changeList' };

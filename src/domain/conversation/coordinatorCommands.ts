@@ -7,7 +7,8 @@
 import { stripTrailing, tooLongForCommand } from './inputBounds';
 
 /** Someone named in a command: a Teams @mention (resolved by the bot) or an id typed out. */
-export type PersonRef = { readonly kind: 'mention'; readonly name: string } | { readonly kind: 'id'; readonly value: string };
+export type PersonRef =
+  { readonly kind: 'mention'; readonly name: string } | { readonly kind: 'id'; readonly value: string };
 export type GrantedRole = 'coordinator' | 'lead';
 export type ExportFormat = 'pdf' | 'csv' | 'json';
 
@@ -90,13 +91,26 @@ export function recogniseCoordinatorCommand(text: string): CoordinatorCommand | 
     const m = re.exec(input);
     return m ? (m[1] ?? '').trim() : undefined;
   };
-  if (['koordination', 'koordination hilfe', 'hilfe koordination', 'coordinators', 'coordinator help', 'help coordinators'].includes(lower)) return { kind: 'coordinatorHelp' };
+  if (
+    [
+      'koordination',
+      'koordination hilfe',
+      'hilfe koordination',
+      'coordinators',
+      'coordinator help',
+      'help coordinators',
+    ].includes(lower)
+  )
+    return { kind: 'coordinatorHelp' };
   if (['rollen', 'roles', 'rollen anzeigen', 'list roles'].includes(lower)) return { kind: 'roles' };
   if (['abos', 'abonnements', 'subscriptions'].includes(lower)) return { kind: 'subscriptions' };
   if (['zustellungen', 'deliveries', 'zustellung', 'delivery status'].includes(lower)) return { kind: 'deliveries' };
-  if (['zustellungen wiederholen', 'retry deliveries', 'retry failed'].includes(lower)) return { kind: 'retryDeliveries' };
-  if (['erinnerungen aus', 'reminders off', 'keine erinnerungen', 'erinnerung aus'].includes(lower)) return { kind: 'reminders', enabled: false };
-  if (['erinnerungen an', 'erinnerungen ein', 'reminders on', 'erinnerung an'].includes(lower)) return { kind: 'reminders', enabled: true };
+  if (['zustellungen wiederholen', 'retry deliveries', 'retry failed'].includes(lower))
+    return { kind: 'retryDeliveries' };
+  if (['erinnerungen aus', 'reminders off', 'keine erinnerungen', 'erinnerung aus'].includes(lower))
+    return { kind: 'reminders', enabled: false };
+  if (['erinnerungen an', 'erinnerungen ein', 'reminders on', 'erinnerung an'].includes(lower))
+    return { kind: 'reminders', enabled: true };
   if (['wer fehlt', 'wer fehlt noch', 'stalled', 'who is missing'].includes(lower)) return { kind: 'stalled' };
   if (['abbestellen', 'unsubscribe', 'abo beenden'].includes(lower)) return { kind: 'unsubscribe' };
 
@@ -122,7 +136,7 @@ export function recogniseCoordinatorCommand(text: string): CoordinatorCommand | 
   if (complete !== undefined) return { kind: 'markComplete', municipality: complete };
   const exp = /^(?:export|exportieren|exportiere)\s+(.+?)(?:\s+(pdf|csv|json))?$/iu.exec(input);
   if (exp) {
-    const format = ((exp[2] ?? 'pdf').toLowerCase() as ExportFormat);
+    const format = (exp[2] ?? 'pdf').toLowerCase() as ExportFormat;
     return FORMATS.has(format) ? { kind: 'export', municipality: (exp[1] ?? '').trim(), format } : undefined;
   }
   return undefined;
@@ -140,10 +154,16 @@ export function municipalityKey(text: string, umlautsAsE = true): string {
     .replace(/^landkreis(?=-|$)/, 'lk');
 }
 
-export type MunicipalityMatch<M> = { readonly kind: 'one'; readonly municipality: M } | { readonly kind: 'none' } | { readonly kind: 'ambiguous'; readonly candidates: readonly M[] };
+export type MunicipalityMatch<M> =
+  | { readonly kind: 'one'; readonly municipality: M }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'ambiguous'; readonly candidates: readonly M[] };
 
 /** Exact key match on id or name first, then a unique prefix ("Teltow" finds "Landkreis Teltow-Fläming"). */
-export function matchMunicipality<M extends { readonly id: string; readonly name: string }>(input: string, all: readonly M[]): MunicipalityMatch<M> {
+export function matchMunicipality<M extends { readonly id: string; readonly name: string }>(
+  input: string,
+  all: readonly M[],
+): MunicipalityMatch<M> {
   const key = municipalityKey(input);
   if (key === '') return { kind: 'none' };
   // "Lubeck" (umlaut dropped) as well as "Luebeck" and "Lübeck".

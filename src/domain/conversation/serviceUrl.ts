@@ -51,7 +51,8 @@ function parse(value: string): URL | undefined {
   }
 }
 
-export type ServiceUrlEntry = { readonly kind: 'host'; readonly host: string } | { readonly kind: 'origin'; readonly origin: string };
+export type ServiceUrlEntry =
+  { readonly kind: 'host'; readonly host: string } | { readonly kind: 'origin'; readonly origin: string };
 
 /**
  * One entry of the configured extension: a host (`bots.example.org`, `*.example.org`: https on port 443) or an
@@ -60,10 +61,19 @@ export type ServiceUrlEntry = { readonly kind: 'host'; readonly host: string } |
 export function parseServiceUrlEntry(entry: string): ServiceUrlEntry | { readonly error: string } {
   const value = entry.trim().toLowerCase();
   if (!value.includes('://')) {
-    return HOST_PATTERN.test(value) ? { kind: 'host', host: value } : { error: `"${entry}" is not a host name (e.g. bots.example.org or *.example.org)` };
+    return HOST_PATTERN.test(value)
+      ? { kind: 'host', host: value }
+      : { error: `"${entry}" is not a host name (e.g. bots.example.org or *.example.org)` };
   }
   const url = parse(value);
-  if (url === undefined || url.username !== '' || url.password !== '' || (url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') {
+  if (
+    url === undefined ||
+    url.username !== '' ||
+    url.password !== '' ||
+    (url.pathname !== '/' && url.pathname !== '') ||
+    url.search !== '' ||
+    url.hash !== ''
+  ) {
     return { error: `"${entry}" is not an origin (scheme://host[:port], nothing after it)` };
   }
   if (url.protocol === 'https:') return { kind: 'origin', origin: url.origin };
@@ -95,7 +105,8 @@ export function isServiceUrlAllowed(serviceUrl: unknown, policy: ServiceUrlPolic
   if (url === undefined || url.username !== '' || url.password !== '') return false;
   const hostname = url.hostname.toLowerCase();
   if (policy.origins.includes(url.origin)) return true;
-  if (policy.allowLoopback && (url.protocol === 'http:' || url.protocol === 'https:') && isLoopbackHost(hostname)) return true;
+  if (policy.allowLoopback && (url.protocol === 'http:' || url.protocol === 'https:') && isLoopbackHost(hostname))
+    return true;
   // The connector hosts are reached on the default https port only.
   if (url.protocol !== 'https:' || url.port !== '') return false;
   return policy.hosts.some((pattern) => matchesHost(pattern, hostname));

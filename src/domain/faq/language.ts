@@ -38,8 +38,10 @@ export function detectLanguage(text: string): DetectedLanguage {
   const lower = trimmed.toLowerCase();
   const ranked = detectAll(trimmed, { only: ['de', 'en', 'tr'] });
   const best = ranked[0];
-  if (TURKISH_ONLY.test(lower) && (!best || best.lang === 'tr' || best.accuracy < 0.5)) return { locale: 'tr', confidence: 0.9 };
-  if (GERMAN_ONLY.test(lower) && (!best || best.lang !== 'en' || best.accuracy < 0.5)) return { locale: 'de', confidence: 0.9 };
+  if (TURKISH_ONLY.test(lower) && (!best || best.lang === 'tr' || best.accuracy < 0.5))
+    return { locale: 'tr', confidence: 0.9 };
+  if (GERMAN_ONLY.test(lower) && (!best || best.lang !== 'en' || best.accuracy < 0.5))
+    return { locale: 'de', confidence: 0.9 };
   if (!best) return { locale: undefined, confidence: 0 };
   const locale = best.lang === 'de' || best.lang === 'en' || best.lang === 'tr' ? best.lang : undefined;
   return { locale, confidence: best.accuracy };

@@ -47,7 +47,14 @@ interface IndexedDoc {
   a: string;
 }
 
-const LOCALE_TEXT_LANG: Record<FaqLocale, TextLang> = { de: 'de', 'de-LS': 'de', en: 'en', tr: 'tr', ar: 'ar', uk: 'uk' };
+const LOCALE_TEXT_LANG: Record<FaqLocale, TextLang> = {
+  de: 'de',
+  'de-LS': 'de',
+  en: 'en',
+  tr: 'tr',
+  ar: 'ar',
+  uk: 'uk',
+};
 
 /** Index terms: stems plus the unstemmed tokens (raw tokens make typo matching on long words work). */
 function indexTerms(text: string, lang: TextLang): string {
@@ -172,7 +179,8 @@ export function createFaqMatcher(kb: FaqKnowledgeBase): FaqMatcher {
       }
       const coverage = covered / expansions.length;
       const prev = best.get(doc.entryId);
-      if (!prev || r.score > prev.score) best.set(doc.entryId, { entryId: doc.entryId, score: r.score, coverage, docLang: doc.lang });
+      if (!prev || r.score > prev.score)
+        best.set(doc.entryId, { entryId: doc.entryId, score: r.score, coverage, docLang: doc.lang });
     }
     // Rank by score weighted with coverage: an entry matching more of the
     // query's distinct content words beats one matching a single word often.
@@ -202,7 +210,12 @@ export function createFaqMatcher(kb: FaqKnowledgeBase): FaqMatcher {
     const top = scored[0];
 
     // Weak detection (short Latin-script messages): trust the language of the best-matching text.
-    if (!opts.locale && top && (!detected?.locale || detected.confidence < 0.2) && (top.docLang === 'de' || top.docLang === 'en')) {
+    if (
+      !opts.locale &&
+      top &&
+      (!detected?.locale || detected.confidence < 0.2) &&
+      (top.docLang === 'de' || top.docLang === 'en')
+    ) {
       requestedLocale = top.docLang;
       localeSource = 'detected';
     }
@@ -212,7 +225,9 @@ export function createFaqMatcher(kb: FaqKnowledgeBase): FaqMatcher {
 
     if (!top || top.coverage < THRESHOLDS.minCoverage || top.score < THRESHOLDS.minScore) {
       const closest = scored.slice(0, 3).map((s) => s.entryId);
-      const closestQuestions = closest.map((id) => questionRef(id, requestedLocale)).filter((x): x is FaqQuestionRef => !!x);
+      const closestQuestions = closest
+        .map((id) => questionRef(id, requestedLocale))
+        .filter((x): x is FaqQuestionRef => !!x);
       return {
         kind: 'not_sure',
         closest,

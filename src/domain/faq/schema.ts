@@ -76,19 +76,26 @@ export const faqEntrySchema = z
   .superRefine((e, ctx) => {
     if (e.top !== undefined) {
       for (const loc of TOP_LOCALES) {
-        if (!e.questions[loc]) ctx.addIssue({ code: 'custom', path: ['questions', loc], message: `top entry needs ${loc} questions` });
-        if (!e.answers[loc]) ctx.addIssue({ code: 'custom', path: ['answers', loc], message: `top entry needs a ${loc} answer` });
+        if (!e.questions[loc])
+          ctx.addIssue({ code: 'custom', path: ['questions', loc], message: `top entry needs ${loc} questions` });
+        if (!e.answers[loc])
+          ctx.addIssue({ code: 'custom', path: ['answers', loc], message: `top entry needs a ${loc} answer` });
       }
     }
     for (const loc of FAQ_LOCALES) {
       if (e.answers[loc] !== undefined && e.questions[loc] === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['questions', loc], message: `answer in ${loc} but no question in ${loc}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['questions', loc],
+          message: `answer in ${loc} but no question in ${loc}`,
+        });
       }
     }
     if (new Set(e.followUps).size !== e.followUps.length) {
       ctx.addIssue({ code: 'custom', path: ['followUps'], message: 'duplicate follow-up' });
     }
-    if (e.followUps.includes(e.id)) ctx.addIssue({ code: 'custom', path: ['followUps'], message: 'entry cannot follow up on itself' });
+    if (e.followUps.includes(e.id))
+      ctx.addIssue({ code: 'custom', path: ['followUps'], message: 'entry cannot follow up on itself' });
   });
 
 const kbEnvelope = z.object({ version: z.number().int().positive(), entries: z.array(z.unknown()).min(1) }).strict();
@@ -121,7 +128,8 @@ export function parseKnowledgeBase(raw: unknown): FaqKnowledgeBase {
     const rawId =
       typeof item === 'object' && item !== null && 'id' in item && typeof item.id === 'string' ? item.id : `#${index}`;
     const parsed = faqEntrySchema.safeParse(item);
-    if (!parsed.success) throw new FaqValidationError(`FAQ entry "${rawId}" is invalid: ${describe(parsed.error)}`, rawId);
+    if (!parsed.success)
+      throw new FaqValidationError(`FAQ entry "${rawId}" is invalid: ${describe(parsed.error)}`, rawId);
     return parsed.data;
   });
 

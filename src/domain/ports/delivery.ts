@@ -8,7 +8,13 @@ import type { ChannelSubscription, ClaimedDelivery } from './outbox';
 
 export type GatewayResult =
   | { readonly ok: true; readonly activityId: string | null }
-  | { readonly ok: false; readonly status: number | null; readonly code: string | null; readonly retryAfterMs: number | null; readonly detail: string };
+  | {
+      readonly ok: false;
+      readonly status: number | null;
+      readonly code: string | null;
+      readonly retryAfterMs: number | null;
+      readonly detail: string;
+    };
 
 /** Talks to the Bot Connector (botbuilder stays behind this port). Returns failures; throws only on bugs or crashes. */
 export interface ConversationGateway {

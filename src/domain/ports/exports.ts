@@ -3,7 +3,14 @@
  * outside the services, and their labels come from the export catalog through the composition root, so
  * neither the service nor the renderers depend on src/i18n.
  */
-import type { AssessmentScore, ConsolidatedResult, FieldId, Locale, Questionnaire, Recommendation } from '../selbstcheck';
+import type {
+  AssessmentScore,
+  ConsolidatedResult,
+  FieldId,
+  Locale,
+  Questionnaire,
+  Recommendation,
+} from '../selbstcheck';
 import type { Assessment, Municipality } from '../model';
 import type { AnswerExportRow } from './exportSource';
 

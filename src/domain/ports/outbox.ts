@@ -24,7 +24,15 @@ export interface ChannelSubscription {
 
 export interface SubscriptionRepository {
   /** Idempotent; re-subscribing a stale subscription makes it active again with the fresh reference. */
-  subscribe(input: { readonly scope: SubscriptionScope; readonly reference: StoredReference; readonly tenantId: string | null; readonly teamId: string | null; readonly channelId: string | null; readonly createdBy: string; readonly locale: Locale }): Promise<ChannelSubscription>;
+  subscribe(input: {
+    readonly scope: SubscriptionScope;
+    readonly reference: StoredReference;
+    readonly tenantId: string | null;
+    readonly teamId: string | null;
+    readonly channelId: string | null;
+    readonly createdBy: string;
+    readonly locale: Locale;
+  }): Promise<ChannelSubscription>;
   /** Removes the channel's subscriptions of that scope (or all of the channel's when scope is undefined); returns how many. */
   unsubscribe(conversationId: string, scope?: SubscriptionScope): Promise<number>;
   ofConversation(conversationId: string): Promise<readonly ChannelSubscription[]>;
@@ -93,9 +101,21 @@ export interface OutboxRepository {
   /** Uncertain deliveries to settle (a crash or lost answer between post and record). */
   claimUncertain(worker: string, limit: number, leaseMs: number, now: Date): Promise<readonly ClaimedDelivery[]>;
   /** All record* calls only apply while this worker still holds the row. */
-  recordSent(id: string, worker: string, activityId: string | null, attempt: AttemptRecord, now: Date): Promise<boolean>;
+  recordSent(
+    id: string,
+    worker: string,
+    activityId: string | null,
+    attempt: AttemptRecord,
+    now: Date,
+  ): Promise<boolean>;
   recordRetry(id: string, worker: string, nextAttemptAt: Date, attempt: AttemptRecord, now: Date): Promise<boolean>;
-  recordFinal(id: string, worker: string, state: 'failed' | 'skipped', attempt: AttemptRecord, now: Date): Promise<boolean>;
+  recordFinal(
+    id: string,
+    worker: string,
+    state: 'failed' | 'skipped',
+    attempt: AttemptRecord,
+    now: Date,
+  ): Promise<boolean>;
   /** The newest sent delivery of the same kind of card to the same channel and municipality (for settling by update). */
   latestSentActivity(subscriptionId: string, municipalityId: string): Promise<string | undefined>;
   throttledUntil(now: Date): Promise<Date | undefined>;
@@ -113,5 +133,12 @@ export interface OutboxRepository {
    */
   sweepCompletions(totalFields: number): Promise<number>;
   /** Writes a reminder event + its delivery to the person's 1:1 chat (idempotent per key). True when new. */
-  enqueueReminder(input: { readonly idempotencyKey: string; readonly identityKey: string; readonly respondentId: string; readonly municipalityId: string; readonly assessmentId: string; readonly conversationId: string }): Promise<boolean>;
+  enqueueReminder(input: {
+    readonly idempotencyKey: string;
+    readonly identityKey: string;
+    readonly respondentId: string;
+    readonly municipalityId: string;
+    readonly assessmentId: string;
+    readonly conversationId: string;
+  }): Promise<boolean>;
 }

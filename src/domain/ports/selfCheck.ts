@@ -2,7 +2,15 @@
  * Storage the self-check conversation needs: municipalities, respondents, rounds and answers.
  * Implemented in src/infrastructure/repositories (and in memory for dialog tests).
  */
-import type { Assessment, AnswerWrite, AnswerWriteOutcome, Municipality, Respondent, RespondentAnswerSet, RespondentPatch } from '../model';
+import type {
+  Assessment,
+  AnswerWrite,
+  AnswerWriteOutcome,
+  Municipality,
+  Respondent,
+  RespondentAnswerSet,
+  RespondentPatch,
+} from '../model';
 import type { AnswerMap, Locale } from '../selbstcheck';
 
 export interface MunicipalityRepository {

@@ -37,7 +37,13 @@ function compareScore(own: number | null, others: readonly (number | null)[]): F
   const median = round1(quantile(values, 0.5));
   const upperQuartile = round1(quantile(values, 0.75));
   const position: ComparisonPosition =
-    own < lowerQuartile ? 'lowest_quarter' : own < median ? 'lower_middle' : own <= upperQuartile ? 'upper_middle' : 'highest_quarter';
+    own < lowerQuartile
+      ? 'lowest_quarter'
+      : own < median
+        ? 'lower_middle'
+        : own <= upperQuartile
+          ? 'upper_middle'
+          : 'highest_quarter';
   return { status: 'ok', own, median, lowerQuartile, upperQuartile, comparedWith: values.length, position };
 }
 
@@ -82,7 +88,12 @@ export function compareWithOthers(own: AssessmentScore, others: readonly Assessm
   };
 }
 
-function change(previous: number | null, current: number | null, previousLevel: Level | null, currentLevel: Level | null): ScoreChange {
+function change(
+  previous: number | null,
+  current: number | null,
+  previousLevel: Level | null,
+  currentLevel: Level | null,
+): ScoreChange {
   const delta = previous === null || current === null ? null : round1(current - previous);
   const direction = delta === null ? 'not_comparable' : delta > 0 ? 'up' : delta < 0 ? 'down' : 'same';
   return { previous, current, delta, direction, previousLevel, currentLevel };

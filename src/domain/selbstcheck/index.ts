@@ -5,7 +5,13 @@
 export type * from './types';
 export * from './labels';
 export { ANSWER_POINTS, WEIGHT_FACTORS, isScorable, scaleStep } from './scale';
-export { MAX_HELP_LENGTH, MAX_QUESTION_LENGTH, MAX_RECOMMENDATION_LENGTH, QuestionnaireError, parseQuestionnaire } from './schema';
+export {
+  MAX_HELP_LENGTH,
+  MAX_QUESTION_LENGTH,
+  MAX_RECOMMENDATION_LENGTH,
+  QuestionnaireError,
+  parseQuestionnaire,
+} from './schema';
 export {
   createQuestionnaireRegistry,
   currentQuestionnaire,
@@ -29,7 +35,14 @@ export {
 export type { GateState, NextQuestionOptions } from './navigation';
 export { currentQuestion, fieldInView, positionOf, previousQuestion, questionOrder, toFieldId } from './walk';
 export type { OnScreen } from './walk';
-export { LEVEL_THRESHOLDS, TRAFFIC_LIGHT_THRESHOLDS, levelFor, scoreAssessment, scoreField, trafficLightFor } from './scoring';
+export {
+  LEVEL_THRESHOLDS,
+  TRAFFIC_LIGHT_THRESHOLDS,
+  levelFor,
+  scoreAssessment,
+  scoreField,
+  trafficLightFor,
+} from './scoring';
 export { MAX_RECOMMENDATIONS_PER_FIELD, recommend } from './recommendations';
 export { DIVERGENCE_MIN_STEPS, consolidate, medianAnswer } from './consolidation';
 export { MIN_COMPARISON_GROUP, changeBetweenRounds, compareWithOthers, quantile } from './comparison';

@@ -53,10 +53,16 @@ export interface NextQuestionOptions {
  * searches from there to the end and then wraps around to the beginning, so it
  * returns undefined only when the assessment (or the field, with onlyField) is complete.
  */
-export function nextQuestion(q: Questionnaire, answers: AnswerMap, opts: NextQuestionOptions = {}): Question | undefined {
+export function nextQuestion(
+  q: Questionnaire,
+  answers: AnswerMap,
+  opts: NextQuestionOptions = {},
+): Question | undefined {
   const afterQuestion = opts.after === undefined ? undefined : findQuestion(q, opts.after);
   const startField: FieldId = opts.field ?? afterQuestion?.field ?? FIELD_IDS[0] ?? 'MS';
-  const fieldOrder = FIELD_IDS.slice(FIELD_IDS.indexOf(startField)).concat(FIELD_IDS.slice(0, FIELD_IDS.indexOf(startField)));
+  const fieldOrder = FIELD_IDS.slice(FIELD_IDS.indexOf(startField)).concat(
+    FIELD_IDS.slice(0, FIELD_IDS.indexOf(startField)),
+  );
   const fields = opts.onlyField === true ? [startField] : fieldOrder;
 
   const candidates = fields.flatMap((fieldId) => applicableQuestions(q, fieldId, answers));

@@ -27,9 +27,7 @@ export function recommend(q: Questionnaire, answers: AnswerMap, fieldId: FieldId
 
   weak.sort(
     (a, b) =>
-      rank(a.question) - rank(b.question) ||
-      ANSWER_POINTS[a.answer] - ANSWER_POINTS[b.answer] ||
-      a.order - b.order,
+      rank(a.question) - rank(b.question) || ANSWER_POINTS[a.answer] - ANSWER_POINTS[b.answer] || a.order - b.order,
   );
 
   const byTemplate = new Map<string, string[]>();

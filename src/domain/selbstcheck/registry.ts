@@ -18,7 +18,9 @@ export interface QuestionnaireRegistry {
  * version except the first must declare a migration from an earlier version
  * whose mapped ids exist there, so old assessments can always be carried over.
  */
-export function createQuestionnaireRegistry(raws: readonly { readonly source: string; readonly data: unknown }[]): QuestionnaireRegistry {
+export function createQuestionnaireRegistry(
+  raws: readonly { readonly source: string; readonly data: unknown }[],
+): QuestionnaireRegistry {
   const byVersion = new Map<number, Questionnaire>();
   for (const { source, data } of raws) {
     const q = parseQuestionnaire(data, source);

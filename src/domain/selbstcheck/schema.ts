@@ -22,7 +22,17 @@ const questionSchema = z.strictObject({
   id: z.string().regex(QUESTION_ID, 'id must look like MS-03'),
   field: fieldIdSchema,
   subTheme: z
-    .enum(['education', 'language', 'work_training', 'housing', 'health_care', 'transport', 'culture', 'sport', 'safety_justice'])
+    .enum([
+      'education',
+      'language',
+      'work_training',
+      'housing',
+      'health_care',
+      'transport',
+      'culture',
+      'sport',
+      'safety_justice',
+    ])
     .optional(),
   text: text(MAX_QUESTION_LENGTH),
   help: text(MAX_HELP_LENGTH),
@@ -132,9 +142,7 @@ function crossCheck(q: Questionnaire): string[] {
     }
 
     if (recFields.get(question.recommendation) !== question.field) {
-      problems.push(
-        `${where}: recommendation ${question.recommendation} does not exist in field ${question.field}`,
-      );
+      problems.push(`${where}: recommendation ${question.recommendation} does not exist in field ${question.field}`);
     }
 
     if (question.gate !== undefined) {

@@ -46,12 +46,7 @@ export type StoredAnswer = AnswerValue | 'skipped';
 export type AnswerMap = Readonly<Record<string, StoredAnswer>>;
 
 export type Role =
-  | 'mayor'
-  | 'department_head'
-  | 'integration_officer'
-  | 'integration_staff'
-  | 'advisory_council'
-  | 'other';
+  'mayor' | 'department_head' | 'integration_officer' | 'integration_staff' | 'advisory_council' | 'other';
 
 export type Level = 'entry' | 'developing' | 'advanced' | 'pioneer';
 

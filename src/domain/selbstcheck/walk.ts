@@ -16,14 +16,22 @@ export function questionOrder(q: Questionnaire, answers: AnswerMap): readonly Qu
  * 1-based position of a question in the walk and the walk's length. The length is approximate for the
  * respondent ("about"), since gate answers add or remove follow-ups; a question not in the walk counts as last.
  */
-export function positionOf(q: Questionnaire, answers: AnswerMap, questionId: string): { readonly position: number; readonly total: number } {
+export function positionOf(
+  q: Questionnaire,
+  answers: AnswerMap,
+  questionId: string,
+): { readonly position: number; readonly total: number } {
   const order = questionOrder(q, answers);
   const index = order.findIndex((question) => question.id === questionId);
   return { position: index < 0 ? order.length : index + 1, total: order.length };
 }
 
 /** The question before `fromId` in the walk (before the end of the walk without one); undefined at the start. */
-export function previousQuestion(q: Questionnaire, answers: AnswerMap, fromId: string | undefined): Question | undefined {
+export function previousQuestion(
+  q: Questionnaire,
+  answers: AnswerMap,
+  fromId: string | undefined,
+): Question | undefined {
   const order = questionOrder(q, answers);
   const index = fromId === undefined ? order.length : order.findIndex((question) => question.id === fromId);
   return index > 0 ? order[index - 1] : undefined;
@@ -44,7 +52,12 @@ export function currentQuestion(q: Questionnaire, answers: AnswerMap, screen: On
   const { shown, revisit } = screen;
   if (shown !== undefined) {
     const question = findQuestion(q, shown);
-    if (question !== undefined && gateState(question, answers) === 'open' && (revisit === true || !isAnswered(answers, shown))) return question;
+    if (
+      question !== undefined &&
+      gateState(question, answers) === 'open' &&
+      (revisit === true || !isAnswered(answers, shown))
+    )
+      return question;
   }
   return nextQuestion(q, answers, shown === undefined ? {} : { after: shown });
 }

@@ -7,7 +7,9 @@
   var MAX_MESSAGE_CHARS = 2000;
   var select = document.getElementById('language');
   var host = document.getElementById('webchat');
-  var catalog = await fetch('/webchat/i18n.json').then(function (r) { return r.json(); });
+  var catalog = await fetch('/webchat/i18n.json').then(function (r) {
+    return r.json();
+  });
 
   function pickInitial() {
     var fromQuery = new URLSearchParams(location.search).get('lang');
@@ -15,7 +17,9 @@
     try {
       var saved = localStorage.getItem('weltoffen.lang');
       if (saved && catalog.locales[saved]) return saved;
-    } catch (e) { /* storage may be blocked in embedded iframes */ }
+    } catch (e) {
+      /* storage may be blocked in embedded iframes */
+    }
     var browser = (navigator.language || '').toLowerCase().split('-')[0];
     return catalog.locales[browser] ? browser : catalog['default'];
   }
@@ -94,16 +98,25 @@
   // Web Chat 4.18's classic send box has no length option, and React re-creates the input on a
   // re-render (language switch), so every send box input that appears gets the maxlength attribute.
   function limitSendBox() {
-    host.querySelectorAll('[data-id="webchat-sendbox-input"], .webchat__send-box-text-box__input').forEach(function (input) {
-      if (input.getAttribute('maxlength') !== String(MAX_MESSAGE_CHARS)) input.setAttribute('maxlength', String(MAX_MESSAGE_CHARS));
-    });
+    host
+      .querySelectorAll('[data-id="webchat-sendbox-input"], .webchat__send-box-text-box__input')
+      .forEach(function (input) {
+        if (input.getAttribute('maxlength') !== String(MAX_MESSAGE_CHARS))
+          input.setAttribute('maxlength', String(MAX_MESSAGE_CHARS));
+      });
   }
   new MutationObserver(limitSendBox).observe(host, { childList: true, subtree: true });
 
   function render() {
     var entry = catalog.locales[current];
     window.WebChat.renderWebChat(
-      { directLine: directLine, userID: start.userId, locale: entry.webChatLocale, dir: entry.dir, styleOptions: styleOptions },
+      {
+        directLine: directLine,
+        userID: start.userId,
+        locale: entry.webChatLocale,
+        dir: entry.dir,
+        styleOptions: styleOptions,
+      },
       host,
     );
   }
@@ -112,7 +125,9 @@
   // Idle conversations are removed on the server (404), tokens can expire (403): Web Chat then cannot
   // recover by itself, so offer a fresh conversation instead of a chat that silently stops answering.
   var ended = document.getElementById('ended');
-  document.getElementById('restart').addEventListener('click', function () { location.reload(); });
+  document.getElementById('restart').addEventListener('click', function () {
+    location.reload();
+  });
   directLine.connectionStatus$.subscribe(function (status) {
     // 3 ExpiredToken, 4 FailedToConnect, 5 Ended (botframework-directlinejs ConnectionStatus)
     if (status >= 3 && ended.hidden) {
@@ -123,7 +138,11 @@
 
   select.addEventListener('change', function () {
     current = select.value;
-    try { localStorage.setItem('weltoffen.lang', current); } catch (e) { /* see above */ }
+    try {
+      localStorage.setItem('weltoffen.lang', current);
+    } catch (e) {
+      /* see above */
+    }
     applyPage(current);
     render();
   });

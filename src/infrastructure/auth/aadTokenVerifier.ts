@@ -139,7 +139,8 @@ export class AadTokenVerifier implements TokenVerifier {
     if (typeof claims.exp !== 'number') throw new TokenError('token without expiry');
     // Only a person's delegated token: an app-only token (client credentials: `roles`, `idtyp: app`, no `scp`)
     // for our audience would otherwise pass as whichever object id the calling app has.
-    if (typeof claims.scp !== 'string' || claims.scp.trim() === '') throw new TokenError('not a delegated user token (no scp)');
+    if (typeof claims.scp !== 'string' || claims.scp.trim() === '')
+      throw new TokenError('not a delegated user token (no scp)');
     if (claims.idtyp !== undefined && claims.idtyp !== 'user') throw new TokenError('not a user token (idtyp)');
 
     const tid = typeof claims.tid === 'string' ? claims.tid : '';

@@ -18,8 +18,14 @@ export class LocalSignIn implements TokenVerifier {
   /** Undefined for anything that is not an `aad:<tenant>:<object id>` key. */
   issue(identityKey: string): { token: string; expiresIn: number } | undefined {
     const aad = parseAadIdentityKey(identityKey.trim().toLowerCase());
-    if (aad === undefined || !/^[\w.-]{1,64}$/.test(aad.tenantId) || !/^[\w.-]{1,64}$/.test(aad.objectId)) return undefined;
-    const token = jwt.sign({ tid: aad.tenantId, oid: aad.objectId }, this.secret, { algorithm: 'HS256', issuer: LOCAL_ISSUER, audience: LOCAL_ISSUER, expiresIn: TTL_SECONDS });
+    if (aad === undefined || !/^[\w.-]{1,64}$/.test(aad.tenantId) || !/^[\w.-]{1,64}$/.test(aad.objectId))
+      return undefined;
+    const token = jwt.sign({ tid: aad.tenantId, oid: aad.objectId }, this.secret, {
+      algorithm: 'HS256',
+      issuer: LOCAL_ISSUER,
+      audience: LOCAL_ISSUER,
+      expiresIn: TTL_SECONDS,
+    });
     return { token, expiresIn: TTL_SECONDS };
   }
 
@@ -34,9 +40,19 @@ export class LocalSignIn implements TokenVerifier {
 
   private check(token: string): VerifiedIdentity {
     try {
-      const claims = jwt.verify(token, this.secret, { algorithms: ['HS256'], issuer: LOCAL_ISSUER, audience: LOCAL_ISSUER });
-      if (typeof claims === 'string' || typeof claims.tid !== 'string' || typeof claims.oid !== 'string') throw new TokenError('unexpected token payload');
-      return { identityKey: `aad:${claims.tid}:${claims.oid}`, tenantId: claims.tid, objectId: claims.oid, name: undefined };
+      const claims = jwt.verify(token, this.secret, {
+        algorithms: ['HS256'],
+        issuer: LOCAL_ISSUER,
+        audience: LOCAL_ISSUER,
+      });
+      if (typeof claims === 'string' || typeof claims.tid !== 'string' || typeof claims.oid !== 'string')
+        throw new TokenError('unexpected token payload');
+      return {
+        identityKey: `aad:${claims.tid}:${claims.oid}`,
+        tenantId: claims.tid,
+        objectId: claims.oid,
+        name: undefined,
+      };
     } catch (err) {
       if (err instanceof TokenError) throw err;
       throw new TokenError((err as Error).message);
@@ -45,7 +61,11 @@ export class LocalSignIn implements TokenVerifier {
 }
 
 /** Local tokens go to the local stand-in (when enabled), everything else to the identity platform check. */
-export function chooseVerifier(token: string, aad: TokenVerifier | undefined, local: LocalSignIn | undefined): TokenVerifier | undefined {
+export function chooseVerifier(
+  token: string,
+  aad: TokenVerifier | undefined,
+  local: LocalSignIn | undefined,
+): TokenVerifier | undefined {
   const decoded = jwt.decode(token, { complete: true });
   const iss = decoded !== null && typeof decoded.payload !== 'string' ? decoded.payload.iss : undefined;
   return iss === LOCAL_ISSUER ? local : aad;
@@ -55,7 +75,10 @@ export function chooseVerifier(token: string, aad: TokenVerifier | undefined, lo
  * The identity key behind a request's `Authorization: Bearer` token (tab SSO or the local stand-in), or
  * undefined when there is none or it does not verify. For routes outside the dashboard (exports).
  */
-export function bearerIdentity(aad: TokenVerifier | undefined, local: LocalSignIn | undefined): (req: { headers: Record<string, string | string[] | undefined> }) => Promise<string | undefined> {
+export function bearerIdentity(
+  aad: TokenVerifier | undefined,
+  local: LocalSignIn | undefined,
+): (req: { headers: Record<string, string | string[] | undefined> }) => Promise<string | undefined> {
   return async (req) => {
     const token = /^Bearer\s+(\S+)$/i.exec(String(req.headers['authorization'] ?? ''))?.[1];
     const verifier = token === undefined ? undefined : chooseVerifier(token, aad, local);

@@ -12,7 +12,11 @@ import { isETagConflict } from '../state/prismaStorage';
 export class BotStateTurnStore {
   constructor(private readonly states: readonly BotState[]) {}
 
-  async attempt(context: TurnContext, options: { fresh: boolean; deferWrites: boolean }, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+  async attempt(
+    context: TurnContext,
+    options: { fresh: boolean; deferWrites: boolean },
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {
     const writes = new TurnWrites(options.deferWrites);
     await withTurnWrites(writes, async () => {
       await loadFresh(context, this.states, options.fresh);

@@ -19,6 +19,9 @@ export function isChannelAuthenticated(context: TurnContext): boolean {
   const identity = context.turnState.get<ClaimsIdentity | undefined>(context.adapter.BotIdentityKey);
   // Local mode's anonymous identity is "authenticated" but has no claims: the audience check refuses it.
   if (identity === undefined || !identity.isAuthenticated) return false;
-  const audience = identity.getClaimValue(AuthenticationConstants.AudienceClaim) ?? identity.getClaimValue(AuthenticationConstants.AppIdClaim) ?? '';
+  const audience =
+    identity.getClaimValue(AuthenticationConstants.AudienceClaim) ??
+    identity.getClaimValue(AuthenticationConstants.AppIdClaim) ??
+    '';
   return audience !== '' && audience !== AuthenticationConstants.AnonymousSkillAppId;
 }

@@ -38,7 +38,9 @@ class BoundedCache<V> {
 }
 
 const appIdOf = (claims: ClaimsIdentity): string =>
-  claims.getClaimValue(AuthenticationConstants.AudienceClaim) ?? claims.getClaimValue(AuthenticationConstants.AppIdClaim) ?? '';
+  claims.getClaimValue(AuthenticationConstants.AudienceClaim) ??
+  claims.getClaimValue(AuthenticationConstants.AppIdClaim) ??
+  '';
 
 /**
  * botbuilder builds a new ConnectorClient and a new UserTokenClient — each an HTTP pipeline with its
@@ -58,7 +60,9 @@ export class ReusingBotFrameworkAuthentication extends BotFrameworkAuthenticatio
   async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
     const result = await this.inner.authenticateRequest(activity, authHeader);
     const factory = result.connectorFactory;
-    return factory === undefined ? result : { ...result, connectorFactory: this.reusing(factory, appIdOf(result.claimsIdentity)) };
+    return factory === undefined
+      ? result
+      : { ...result, connectorFactory: this.reusing(factory, appIdOf(result.claimsIdentity)) };
   }
 
   async authenticateStreamingRequest(authHeader: string, channelIdHeader: string): Promise<AuthenticateRequestResult> {
@@ -96,7 +100,9 @@ export class ReusingBotFrameworkAuthentication extends BotFrameworkAuthenticatio
     const forgetOnFailure = this.forgetOnFailure.bind(this);
     return new (class extends ConnectorFactory {
       create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-        return forgetOnFailure(connectors, `${appId}\n${serviceUrl}\n${audience ?? ''}`, () => factory.create(serviceUrl, audience));
+        return forgetOnFailure(connectors, `${appId}\n${serviceUrl}\n${audience ?? ''}`, () =>
+          factory.create(serviceUrl, audience),
+        );
       }
     })();
   }

@@ -28,7 +28,10 @@ export interface SqlSession {
  * turn (bot state), where Prisma's per-query overhead (~110 µs CPU) is a large share of a turn.
  */
 export interface SqlRunner {
-  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<{ rows: R[]; rowCount: number }>;
+  query<R = Record<string, unknown>>(
+    sql: string,
+    params?: readonly unknown[],
+  ): Promise<{ rows: R[]; rowCount: number }>;
 }
 
 /** A SqlRunner on Prisma's raw-query API, for code handed only a PrismaClient (tests, tools). */
@@ -123,7 +126,9 @@ async function openPglite(dataDir: string | undefined, options: OpenOptions): Pr
       STATEMENT_METHODS,
     ),
   );
-  const prisma = new PrismaClient({ adapter: flushingAdapter(faultingAdapter(new PrismaPGlite(pglite), options.beforeStatement)) });
+  const prisma = new PrismaClient({
+    adapter: flushingAdapter(faultingAdapter(new PrismaPGlite(pglite), options.beforeStatement)),
+  });
   // PGlite is a single session already; serialise callers so a lock held by one is not shared by another.
   let queue: Promise<unknown> = Promise.resolve();
   const session: SqlSession = withFaults<SqlSession>(
@@ -173,7 +178,9 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
       STATEMENT_METHODS,
     ),
   );
-  const prisma = new PrismaClient({ adapter: flushingAdapter(faultingAdapter(new PrismaPg(pool), options.beforeStatement)) });
+  const prisma = new PrismaClient({
+    adapter: flushingAdapter(faultingAdapter(new PrismaPg(pool), options.beforeStatement)),
+  });
   return {
     kind: 'postgres',
     prisma,

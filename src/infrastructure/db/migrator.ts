@@ -71,7 +71,10 @@ interface AppliedRow {
   rolled_back_at: Date | null;
 }
 
-export async function migrate(session: SqlSession, migrations: MigrationFile[] = readMigrations()): Promise<MigrationReport> {
+export async function migrate(
+  session: SqlSession,
+  migrations: MigrationFile[] = readMigrations(),
+): Promise<MigrationReport> {
   await session.query('SELECT pg_advisory_lock($1)', [PRISMA_ADVISORY_LOCK_KEY]);
   try {
     await session.exec(PRISMA_MIGRATIONS_TABLE);
@@ -130,7 +133,10 @@ export async function migrate(session: SqlSession, migrations: MigrationFile[] =
 }
 
 /** True when every local migration is recorded as finished (used by /readyz). */
-export async function pendingMigrations(session: SqlSession, migrations: MigrationFile[] = readMigrations()): Promise<string[]> {
+export async function pendingMigrations(
+  session: SqlSession,
+  migrations: MigrationFile[] = readMigrations(),
+): Promise<string[]> {
   const rows = await session.query<{ migration_name: string }>(
     'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
   );

@@ -20,7 +20,11 @@ export interface PendingWrite {
   /** Sends the write alone; throws DeferredWriteRejected when it could not be stored. */
   run(sql: SqlRunner): Promise<void>;
   /** The write and the state update as one statement, in which neither happens without the other. */
-  withState(update: StateUpdate): { text: string; params: unknown[]; outcome(row: Record<string, unknown> | undefined): CombinedOutcome };
+  withState(update: StateUpdate): {
+    text: string;
+    params: unknown[];
+    outcome(row: Record<string, unknown> | undefined): CombinedOutcome;
+  };
 }
 
 /**
@@ -107,7 +111,9 @@ export function flushingAdapter<F extends { connect(): Promise<object> }>(factor
         const value: unknown = Reflect.get(target, prop, receiver);
         if (typeof value !== 'function') return value;
         const bound = (value as (...a: unknown[]) => unknown).bind(target);
-        return prop === 'queryRaw' || prop === 'executeRaw' || prop === 'startTransaction' ? flushFirst(bound as (...a: unknown[]) => Promise<unknown>) : bound;
+        return prop === 'queryRaw' || prop === 'executeRaw' || prop === 'startTransaction'
+          ? flushFirst(bound as (...a: unknown[]) => Promise<unknown>)
+          : bound;
       },
     });
   return new Proxy(factory, {

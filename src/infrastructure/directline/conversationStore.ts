@@ -73,7 +73,10 @@ export class ConversationStore {
    * Activities after `watermark` (undefined: from the start) and the new watermark. The watermark is
    * the count of activities ever appended, as a string, so clients can pass it back unchanged.
    */
-  since(conversation: DirectLineConversation, watermark: number | undefined): { activities: Partial<Activity>[]; watermark: string } {
+  since(
+    conversation: DirectLineConversation,
+    watermark: number | undefined,
+  ): { activities: Partial<Activity>[]; watermark: string } {
     const end = conversation.firstWatermark + conversation.activities.length;
     const from = Math.max(watermark ?? 0, conversation.firstWatermark);
     return {

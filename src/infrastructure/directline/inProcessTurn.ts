@@ -55,12 +55,16 @@ export function inProcessTurns(
   return {
     async run(activity) {
       let replies: Partial<Activity>[] = [];
-      await adapter.processActivityDirect(auth, { ...activity, deliveryMode: 'expectReplies' } as Activity, async (context) => {
-        // Same array the adapter's onTurnError handler appends to, so error messages reach the user too.
-        replies = context.bufferedReplyActivities;
-        context.turnState.set(IN_PROCESS_TURN, true);
-        await bot.run(context);
-      });
+      await adapter.processActivityDirect(
+        auth,
+        { ...activity, deliveryMode: 'expectReplies' } as Activity,
+        async (context) => {
+          // Same array the adapter's onTurnError handler appends to, so error messages reach the user too.
+          replies = context.bufferedReplyActivities;
+          context.turnState.set(IN_PROCESS_TURN, true);
+          await bot.run(context);
+        },
+      );
       return replies;
     },
   };

@@ -8,8 +8,7 @@ export interface TokenClaims {
 }
 
 export type TokenCheck =
-  | { ok: true; claims: TokenClaims }
-  | { ok: false; reason: 'malformed' | 'bad-signature' | 'expired' };
+  { ok: true; claims: TokenClaims } | { ok: false; reason: 'malformed' | 'bad-signature' | 'expired' };
 
 /**
  * Stateless HMAC-SHA256 tokens (`payload.signature`, both base64url). Stateless on purpose: a refresh
@@ -38,7 +37,8 @@ export class TokenSigner {
     const given = Buffer.from(token.slice(dot + 1), 'base64url');
     const expected = Buffer.from(this.mac(payload), 'base64url');
     // Constant-time comparison so the signature cannot be guessed byte by byte from response timings.
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad-signature' };
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+      return { ok: false, reason: 'bad-signature' };
     let raw: unknown;
     try {
       raw = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));

@@ -9,6 +9,7 @@ export function documentExportRenderer(labelsOf: ExportLabelsOf): ExportRenderer
     answersCsv: (table, locale) => answersCsv(table, locale, labelsOf(locale)),
     answersJson: (table, locale) => answersJson(table, locale, labelsOf(locale)),
     report: (input) => renderReport(input, labelsOf(input.locale)),
-    blankQuestionnaire: (q, fieldId, locale, generatedAt) => renderBlankQuestionnaire(q, fieldId, locale, generatedAt, labelsOf(locale)),
+    blankQuestionnaire: (q, fieldId, locale, generatedAt) =>
+      renderBlankQuestionnaire(q, fieldId, locale, generatedAt, labelsOf(locale)),
   };
 }

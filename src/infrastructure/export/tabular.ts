@@ -86,8 +86,22 @@ export function answersCsv(t: AnswerTable, locale: Locale, texts: ExportDocument
   for (const r of exportRecords(t, locale, texts)) {
     lines.push(
       [
-        r.respondent, r.role, r.municipalityId, r.municipality, r.round, r.questionId, r.field, r.question,
-        r.value, r.valueLabel, r.comment, r.questionnaireVersion, r.channel, r.firstAnsweredAt, r.answeredAt, r.changes,
+        r.respondent,
+        r.role,
+        r.municipalityId,
+        r.municipality,
+        r.round,
+        r.questionId,
+        r.field,
+        r.question,
+        r.value,
+        r.valueLabel,
+        r.comment,
+        r.questionnaireVersion,
+        r.channel,
+        r.firstAnsweredAt,
+        r.answeredAt,
+        r.changes,
       ]
         .map(csvCell)
         .join(CSV_SEPARATOR),

@@ -18,11 +18,18 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 
 /** Maps what botframework-connector throws (RestError: statusCode, code from the body, response headers). */
 export function toFailure(err: unknown): Extract<GatewayResult, { ok: false }> {
-  if (typeof err !== 'object' || err === null) return { ok: false, status: null, code: null, retryAfterMs: null, detail: String(err) };
+  if (typeof err !== 'object' || err === null)
+    return { ok: false, status: null, code: null, retryAfterMs: null, detail: String(err) };
   const e = err as { statusCode?: unknown; code?: unknown; message?: unknown };
   const status = typeof e.statusCode === 'number' ? e.statusCode : null;
   const code = typeof e.code === 'string' ? e.code : null;
-  return { ok: false, status, code, retryAfterMs: parseRetryAfter(header(err, 'retry-after')), detail: typeof e.message === 'string' ? e.message.slice(0, 300) : 'error' };
+  return {
+    ok: false,
+    status,
+    code,
+    retryAfterMs: parseRetryAfter(header(err, 'retry-after')),
+    detail: typeof e.message === 'string' ? e.message.slice(0, 300) : 'error',
+  };
 }
 
 /**
@@ -39,15 +46,19 @@ export class BotConnectorGateway implements ConversationGateway {
   async post(reference: StoredReference, message: BotMessage): Promise<GatewayResult> {
     let result: GatewayResult = { ok: false, status: null, code: null, retryAfterMs: null, detail: 'not sent' };
     try {
-      await this.adapter.continueConversationAsync(this.appId, reference as Partial<ConversationReference>, async (context) => {
-        // Caught here, inside the turn: otherwise the adapter's onTurnError would swallow the error (and post an apology).
-        try {
-          const response = await context.sendActivity(toActivity(message));
-          result = { ok: true, activityId: response?.id ?? null };
-        } catch (err) {
-          result = toFailure(err);
-        }
-      });
+      await this.adapter.continueConversationAsync(
+        this.appId,
+        reference as Partial<ConversationReference>,
+        async (context) => {
+          // Caught here, inside the turn: otherwise the adapter's onTurnError would swallow the error (and post an apology).
+          try {
+            const response = await context.sendActivity(toActivity(message));
+            result = { ok: true, activityId: response?.id ?? null };
+          } catch (err) {
+            result = toFailure(err);
+          }
+        },
+      );
     } catch (err) {
       result = toFailure(err);
     }
@@ -57,14 +68,22 @@ export class BotConnectorGateway implements ConversationGateway {
   async update(reference: StoredReference, activityId: string, message: BotMessage): Promise<GatewayResult> {
     let result: GatewayResult = { ok: false, status: null, code: null, retryAfterMs: null, detail: 'not updated' };
     try {
-      await this.adapter.continueConversationAsync(this.appId, reference as Partial<ConversationReference>, async (context) => {
-        try {
-          await context.updateActivity({ ...toActivity(message), id: activityId, conversation: context.activity.conversation });
-          result = { ok: true, activityId };
-        } catch (err) {
-          result = toFailure(err);
-        }
-      });
+      await this.adapter.continueConversationAsync(
+        this.appId,
+        reference as Partial<ConversationReference>,
+        async (context) => {
+          try {
+            await context.updateActivity({
+              ...toActivity(message),
+              id: activityId,
+              conversation: context.activity.conversation,
+            });
+            result = { ok: true, activityId };
+          } catch (err) {
+            result = toFailure(err);
+          }
+        },
+      );
     } catch (err) {
       result = toFailure(err);
     }

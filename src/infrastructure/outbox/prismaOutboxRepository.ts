@@ -28,7 +28,8 @@ interface ClaimRow {
 }
 
 // What a claim returns (a ClaimRow), for deliveries `d` joined with their event `e`.
-const CLAIMED_COLUMNS = Prisma.raw(`d."id", d."idempotency_key", e."kind"::text AS kind, e."municipality_id", e."assessment_id", e."respondent_id", e."field_id",
+const CLAIMED_COLUMNS =
+  Prisma.raw(`d."id", d."idempotency_key", e."kind"::text AS kind, e."municipality_id", e."assessment_id", e."respondent_id", e."field_id",
   d."subscription_id", d."identity_key", d."conversation_id", d."attempts", d."activity_id", d."state"::text AS state, d."created_at",
   (SELECT s."locale" FROM "channel_subscription" s WHERE s."id" = d."subscription_id") AS locale`);
 
@@ -103,7 +104,13 @@ export class PrismaOutboxRepository implements OutboxRepository {
     return rows.map(toClaimed);
   }
 
-  async recordSent(id: string, worker: string, activityId: string | null, attempt: AttemptRecord, now: Date): Promise<boolean> {
+  async recordSent(
+    id: string,
+    worker: string,
+    activityId: string | null,
+    attempt: AttemptRecord,
+    now: Date,
+  ): Promise<boolean> {
     const n = await this.prisma.$executeRaw`
       UPDATE "outbox_delivery"
          SET "state" = 'sent', "activity_id" = coalesce(${activityId}, "activity_id"), "sent_at" = ${now}, "updated_at" = ${now},
@@ -113,7 +120,13 @@ export class PrismaOutboxRepository implements OutboxRepository {
     return n > 0;
   }
 
-  async recordRetry(id: string, worker: string, nextAttemptAt: Date, attempt: AttemptRecord, now: Date): Promise<boolean> {
+  async recordRetry(
+    id: string,
+    worker: string,
+    nextAttemptAt: Date,
+    attempt: AttemptRecord,
+    now: Date,
+  ): Promise<boolean> {
     const n = await this.prisma.$executeRaw`
       UPDATE "outbox_delivery"
          SET "state" = 'retry_wait', "next_attempt_at" = ${nextAttemptAt}, "updated_at" = ${now}, "lease_until" = NULL,
@@ -123,7 +136,13 @@ export class PrismaOutboxRepository implements OutboxRepository {
     return n > 0;
   }
 
-  async recordFinal(id: string, worker: string, state: 'failed' | 'skipped', attempt: AttemptRecord, now: Date): Promise<boolean> {
+  async recordFinal(
+    id: string,
+    worker: string,
+    state: 'failed' | 'skipped',
+    attempt: AttemptRecord,
+    now: Date,
+  ): Promise<boolean> {
     const n = await this.prisma.$executeRaw`
       UPDATE "outbox_delivery"
          SET "state" = ${state}::"delivery_state", "updated_at" = ${now}, "lease_until" = NULL,
@@ -163,7 +182,17 @@ export class PrismaOutboxRepository implements OutboxRepository {
 
   async problems(limit: number): Promise<readonly DeliveryProblem[]> {
     const rows = await this.prisma.$queryRaw<
-      { id: string; kind: OutboxEventKind; municipality_id: string; conversation_id: string; state: DeliveryState; attempts: number; last_status: number | null; last_error: string | null; updated_at: Date }[]
+      {
+        id: string;
+        kind: OutboxEventKind;
+        municipality_id: string;
+        conversation_id: string;
+        state: DeliveryState;
+        attempts: number;
+        last_status: number | null;
+        last_error: string | null;
+        updated_at: Date;
+      }[]
     >`
       SELECT d."id", e."kind"::text AS kind, e."municipality_id", d."conversation_id", d."state"::text AS state, d."attempts",
              d."last_status", d."last_error", d."updated_at"

@@ -12,7 +12,11 @@ export class PrismaAccessRepository implements AccessRepository, RoleGrantListin
       orderBy: [{ role: 'asc' }, { municipalityId: 'asc' }],
     });
     return rows.flatMap((r): RoleGrant[] =>
-      r.role === 'coordinator' ? [{ role: 'coordinator' }] : r.municipalityId !== null ? [{ role: 'lead', municipalityId: r.municipalityId }] : [],
+      r.role === 'coordinator'
+        ? [{ role: 'coordinator' }]
+        : r.municipalityId !== null
+          ? [{ role: 'lead', municipalityId: r.municipalityId }]
+          : [],
     );
   }
 
@@ -27,17 +31,27 @@ export class PrismaAccessRepository implements AccessRepository, RoleGrantListin
 
   async revoke(identityKey: string, grant: RoleGrant): Promise<boolean> {
     const { count } = await this.prisma.roleGrant.deleteMany({
-      where: { identityKey: identityKey.toLowerCase(), role: grant.role, municipalityId: grant.role === 'lead' ? grant.municipalityId : null },
+      where: {
+        identityKey: identityKey.toLowerCase(),
+        role: grant.role,
+        municipalityId: grant.role === 'lead' ? grant.municipalityId : null,
+      },
     });
     return count > 0;
   }
 
   /** Every grant, for the `rollen` overview of coordinators. */
   async list(): Promise<readonly { identityKey: string; grant: RoleGrant; grantedBy: string; grantedAt: Date }[]> {
-    const rows = await this.prisma.roleGrant.findMany({ orderBy: [{ role: 'asc' }, { municipalityId: 'asc' }, { grantedAt: 'asc' }] });
+    const rows = await this.prisma.roleGrant.findMany({
+      orderBy: [{ role: 'asc' }, { municipalityId: 'asc' }, { grantedAt: 'asc' }],
+    });
     return rows.flatMap((r) => {
       const grant: RoleGrant | undefined =
-        r.role === 'coordinator' ? { role: 'coordinator' } : r.municipalityId !== null ? { role: 'lead', municipalityId: r.municipalityId } : undefined;
+        r.role === 'coordinator'
+          ? { role: 'coordinator' }
+          : r.municipalityId !== null
+            ? { role: 'lead', municipalityId: r.municipalityId }
+            : undefined;
       return grant ? [{ identityKey: r.identityKey, grant, grantedBy: r.grantedBy, grantedAt: r.grantedAt }] : [];
     });
   }

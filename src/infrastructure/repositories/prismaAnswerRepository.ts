@@ -127,24 +127,42 @@ function outcomeOf(row: AnswerRow | undefined): AnswerWriteOutcome {
  * Every respondent's answers per round, in one query (respondents without a role count as `other`);
  * shared by the consolidated summary and the dashboard.
  */
-export async function answerSetsOfRounds(prisma: PrismaClient, assessmentIds: readonly string[]): Promise<Map<string, RespondentAnswerSet[]>> {
+export async function answerSetsOfRounds(
+  prisma: PrismaClient,
+  assessmentIds: readonly string[],
+): Promise<Map<string, RespondentAnswerSet[]>> {
   const result = new Map<string, RespondentAnswerSet[]>(assessmentIds.map((id) => [id, []]));
   if (assessmentIds.length === 0) return result;
   const rows = await prisma.answer.findMany({
     where: { assessmentId: { in: [...assessmentIds] } },
-    select: { assessmentId: true, respondentId: true, questionId: true, value: true, respondent: { select: { role: true } } },
+    select: {
+      assessmentId: true,
+      respondentId: true,
+      questionId: true,
+      value: true,
+      respondent: { select: { role: true } },
+    },
   });
-  const sets = new Map<string, { assessmentId: string; respondentId: string; role: Role; answers: Record<string, StoredAnswer> }>();
+  const sets = new Map<
+    string,
+    { assessmentId: string; respondentId: string; role: Role; answers: Record<string, StoredAnswer> }
+  >();
   for (const r of rows) {
     const key = `${r.assessmentId}|${r.respondentId}`;
     let set = sets.get(key);
     if (set === undefined) {
-      set = { assessmentId: r.assessmentId, respondentId: r.respondentId, role: r.respondent.role ?? 'other', answers: {} };
+      set = {
+        assessmentId: r.assessmentId,
+        respondentId: r.respondentId,
+        role: r.respondent.role ?? 'other',
+        answers: {},
+      };
       sets.set(key, set);
     }
     set.answers[r.questionId] = r.value;
   }
-  for (const s of sets.values()) result.get(s.assessmentId)?.push({ respondentId: s.respondentId, role: s.role, answers: s.answers });
+  for (const s of sets.values())
+    result.get(s.assessmentId)?.push({ respondentId: s.respondentId, role: s.role, answers: s.answers });
   return result;
 }
 
@@ -171,10 +189,23 @@ export class PrismaAnswerRepository implements AnswerRepository {
    * It runs on every answer turn, so it goes to the driver directly (see SqlRunner).
    */
   async write(a: AnswerWrite): Promise<AnswerWriteOutcome> {
-    const params: unknown[] = [a.assessmentId, a.respondentId, a.questionId, a.value, a.comment, a.questionnaireVersion, a.channel];
+    const params: unknown[] = [
+      a.assessmentId,
+      a.respondentId,
+      a.questionId,
+      a.value,
+      a.comment,
+      a.questionnaireVersion,
+      a.channel,
+    ];
     const c = a.completion;
     if (c !== undefined) {
-      params.push(`field_completed:${a.assessmentId}:${a.respondentId}:${c.fieldId}`, `assessment_completed:${a.assessmentId}`, c.fieldId, c.totalFields);
+      params.push(
+        `field_completed:${a.assessmentId}:${a.respondentId}:${c.fieldId}`,
+        `assessment_completed:${a.assessmentId}`,
+        c.fieldId,
+        c.totalFields,
+      );
     }
     // In a bot turn the answer travels with the turn's state update: one round trip fewer per answer.
     const turn = currentTurnWrites();
@@ -182,7 +213,10 @@ export class PrismaAnswerRepository implements AnswerRepository {
       await turn.defer(pendingAnswer(params, c !== undefined), this.sql);
       return 'deferred';
     }
-    const { rows } = await this.sql.query<AnswerRow>(c === undefined ? WRITE_ANSWER : WRITE_ANSWER_COMPLETING_FIELD, params);
+    const { rows } = await this.sql.query<AnswerRow>(
+      c === undefined ? WRITE_ANSWER : WRITE_ANSWER_COMPLETING_FIELD,
+      params,
+    );
     return outcomeOf(rows[0]);
   }
 
@@ -201,7 +235,9 @@ export class PrismaAnswerRepository implements AnswerRepository {
 
   async clear(assessmentId: string, respondentId: string): Promise<number> {
     // Only while the round is open: a completed round is the municipality's record and stays as it was.
-    const { count } = await this.prisma.answer.deleteMany({ where: { assessmentId, respondentId, assessment: { status: 'in_progress' } } });
+    const { count } = await this.prisma.answer.deleteMany({
+      where: { assessmentId, respondentId, assessment: { status: 'in_progress' } },
+    });
     return count;
   }
 

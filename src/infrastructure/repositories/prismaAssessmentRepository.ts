@@ -35,7 +35,10 @@ export class PrismaAssessmentRepository implements AssessmentRepository {
     // round is created and everyone else joins it (read committed alone would let both insert).
     return this.prisma.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT "id" FROM "municipality" WHERE "id" = ${municipalityId} FOR UPDATE`;
-      const current = await tx.assessment.findFirst({ where: { municipalityId, status: 'in_progress' }, orderBy: { round: 'desc' } });
+      const current = await tx.assessment.findFirst({
+        where: { municipalityId, status: 'in_progress' },
+        orderBy: { round: 'desc' },
+      });
       if (current !== null) return toAssessment(current);
       const last = await tx.assessment.aggregate({ where: { municipalityId }, _max: { round: true } });
       const round = (last._max.round ?? 0) + 1;
@@ -45,7 +48,10 @@ export class PrismaAssessmentRepository implements AssessmentRepository {
 
   async complete(id: string, at: Date): Promise<Assessment | undefined> {
     // Conditional update: only the first of two concurrent "complete" requests wins.
-    const { count } = await this.prisma.assessment.updateMany({ where: { id, status: 'in_progress' }, data: { status: 'completed', completedAt: at } });
+    const { count } = await this.prisma.assessment.updateMany({
+      where: { id, status: 'in_progress' },
+      data: { status: 'completed', completedAt: at },
+    });
     return count === 0 ? undefined : this.find(id);
   }
 }

@@ -11,10 +11,15 @@ export class PrismaDashboardRepository implements DashboardRepository {
   async rounds(municipalityIds?: readonly string[]): Promise<readonly RoundSummary[]> {
     const where = municipalityIds === undefined ? {} : { municipalityId: { in: [...municipalityIds] } };
     // Two queries instead of one per round: the rounds, then counts and newest answer time grouped by round.
-    const rows = await this.prisma.assessment.findMany({ where, orderBy: [{ municipalityId: 'asc' }, { round: 'desc' }] });
+    const rows = await this.prisma.assessment.findMany({
+      where,
+      orderBy: [{ municipalityId: 'asc' }, { round: 'desc' }],
+    });
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    const stats = await this.prisma.$queryRaw<{ assessment_id: string; respondents: number; answers: number; last_answer_at: Date | null }[]>`
+    const stats = await this.prisma.$queryRaw<
+      { assessment_id: string; respondents: number; answers: number; last_answer_at: Date | null }[]
+    >`
       SELECT "assessment_id", count(DISTINCT "respondent_id")::int AS respondents, count(*)::int AS answers, max("answered_at") AS last_answer_at
         FROM "answer" WHERE "assessment_id" = ANY(${ids}::text[]) GROUP BY "assessment_id"`;
     const byId = new Map(stats.map((s) => [s.assessment_id, s]));

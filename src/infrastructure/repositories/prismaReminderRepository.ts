@@ -22,17 +22,36 @@ export class PrismaReminderRepository implements ReminderRepository {
     const r = await this.prisma.personalConversation.findUnique({ where: { identityKey } });
     return r === null
       ? undefined
-      : { identityKey: r.identityKey, reference: r.reference as StoredReference, remindersEnabled: r.remindersEnabled, lastRemindedAt: r.lastRemindedAt };
+      : {
+          identityKey: r.identityKey,
+          reference: r.reference as StoredReference,
+          remindersEnabled: r.remindersEnabled,
+          lastRemindedAt: r.lastRemindedAt,
+        };
   }
 
   async setRemindersEnabled(identityKey: string, enabled: boolean): Promise<boolean> {
-    const { count } = await this.prisma.personalConversation.updateMany({ where: { identityKey }, data: { remindersEnabled: enabled } });
+    const { count } = await this.prisma.personalConversation.updateMany({
+      where: { identityKey },
+      data: { remindersEnabled: enabled },
+    });
     return count > 0;
   }
 
   async stalled(before: Date, municipalityId?: string): Promise<readonly StalledRespondent[]> {
     const rows = await this.prisma.$queryRaw<
-      { respondent_id: string; identity_key: string; municipality_id: string; assessment_id: string; role: Role | null; last_answer_at: Date; answered: number; reminders_enabled: boolean | null; last_reminded_at: Date | null; has_conversation: boolean }[]
+      {
+        respondent_id: string;
+        identity_key: string;
+        municipality_id: string;
+        assessment_id: string;
+        role: Role | null;
+        last_answer_at: Date;
+        answered: number;
+        reminders_enabled: boolean | null;
+        last_reminded_at: Date | null;
+        has_conversation: boolean;
+      }[]
     >`
       SELECT r."id" AS respondent_id, r."identity_key", a."municipality_id", a."id" AS assessment_id, r."role"::text AS role,
              max(an."answered_at") AS last_answer_at, count(*)::int AS answered,

@@ -41,16 +41,22 @@ export class PrismaSubscriptionRepository implements SubscriptionRepository {
   }
 
   async unsubscribe(conversationId: string, scope?: SubscriptionScope): Promise<number> {
-    const { count } = await this.prisma.channelSubscription.deleteMany({ where: { conversationId, ...(scope !== undefined ? { scope } : {}) } });
+    const { count } = await this.prisma.channelSubscription.deleteMany({
+      where: { conversationId, ...(scope !== undefined ? { scope } : {}) },
+    });
     return count;
   }
 
   async ofConversation(conversationId: string): Promise<readonly ChannelSubscription[]> {
-    return (await this.prisma.channelSubscription.findMany({ where: { conversationId }, orderBy: { scope: 'asc' } })).map(toSubscription);
+    return (
+      await this.prisma.channelSubscription.findMany({ where: { conversationId }, orderBy: { scope: 'asc' } })
+    ).map(toSubscription);
   }
 
   async list(): Promise<readonly ChannelSubscription[]> {
-    return (await this.prisma.channelSubscription.findMany({ orderBy: [{ scope: 'asc' }, { createdAt: 'asc' }] })).map(toSubscription);
+    return (await this.prisma.channelSubscription.findMany({ orderBy: [{ scope: 'asc' }, { createdAt: 'asc' }] })).map(
+      toSubscription,
+    );
   }
 
   async find(id: string): Promise<ChannelSubscription | undefined> {
@@ -67,6 +73,9 @@ export class PrismaSubscriptionRepository implements SubscriptionRepository {
   }
 
   async markStale(id: string, reason: string): Promise<void> {
-    await this.prisma.channelSubscription.updateMany({ where: { id, status: 'active' }, data: { status: 'stale', staleReason: reason, staleAt: new Date() } });
+    await this.prisma.channelSubscription.updateMany({
+      where: { id, status: 'active' },
+      data: { status: 'stale', staleReason: reason, staleAt: new Date() },
+    });
   }
 }

@@ -8,7 +8,11 @@ const PREFETCHED_ANSWERS = Symbol('prefetchedAnswers');
  * The answers read with this turn's state, once: later reads in the same turn (after an answer was
  * written) must go to the database again.
  */
-export function takePrefetchedAnswers(context: TurnContext, assessmentId: string, respondentId: string): AnswerMap | undefined {
+export function takePrefetchedAnswers(
+  context: TurnContext,
+  assessmentId: string,
+  respondentId: string,
+): AnswerMap | undefined {
   const p = context.turnState.get<PrefetchedAnswers | undefined>(PREFETCHED_ANSWERS);
   context.turnState.delete(PREFETCHED_ANSWERS);
   return p !== undefined && p.assessmentId === assessmentId && p.respondentId === respondentId ? p.answers : undefined;
@@ -70,7 +74,12 @@ export class OptimisticState extends BotState {
       const item = items[key] as (Record<string, unknown> & { eTag?: string }) | undefined;
       // Items are parsed fresh per read; only two states sharing one key need copies of their own.
       const { eTag, ...state } = unique.length < keys.length ? structuredClone(item ?? {}) : (item ?? {});
-      context.turnState.set(s.cacheKey, { key, state, eTag: item ? eTag : undefined, json: JSON.stringify(state) } satisfies Cached);
+      context.turnState.set(s.cacheKey, {
+        key,
+        state,
+        eTag: item ? eTag : undefined,
+        json: JSON.stringify(state),
+      } satisfies Cached);
     });
   }
 
@@ -108,7 +117,7 @@ export class OptimisticState extends BotState {
   }
 
   override get(context: TurnContext): Record<string, unknown> | undefined {
-    return (context.turnState.get<Cached | undefined>(this.cacheKey))?.state;
+    return context.turnState.get<Cached | undefined>(this.cacheKey)?.state;
   }
 }
 

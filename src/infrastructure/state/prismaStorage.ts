@@ -70,18 +70,27 @@ export class PrismaStorage implements Storage {
    * `read` plus, in the same statement, the stored answers of the self-check session in `sessionKey`'s
    * item: a self-check turn needs both, and one round trip less is a large share of its cost.
    */
-  async readWithAnswers(keys: string[], sessionKey: string): Promise<{ items: StoreItems; answers?: PrefetchedAnswers }> {
-    const { rows } = await this.db.query<{ key: string | null; data: unknown; eTag: string | null; answers: AnswerMap | null }>(
-      READ_WITH_ANSWERS,
-      [keys, sessionKey],
-    );
+  async readWithAnswers(
+    keys: string[],
+    sessionKey: string,
+  ): Promise<{ items: StoreItems; answers?: PrefetchedAnswers }> {
+    const { rows } = await this.db.query<{
+      key: string | null;
+      data: unknown;
+      eTag: string | null;
+      answers: AnswerMap | null;
+    }>(READ_WITH_ANSWERS, [keys, sessionKey]);
     const items: StoreItems = {};
     let answers: PrefetchedAnswers | undefined;
     for (const row of rows) {
       if (row.key === null) {
         const session = row.data as { assessmentId?: unknown; respondentId?: unknown };
         if (typeof session.assessmentId === 'string' && typeof session.respondentId === 'string') {
-          answers = { assessmentId: session.assessmentId, respondentId: session.respondentId, answers: row.answers ?? {} };
+          answers = {
+            assessmentId: session.assessmentId,
+            respondentId: session.respondentId,
+            answers: row.answers ?? {},
+          };
         }
       } else {
         items[row.key] = { ...(row.data as Record<string, unknown>), eTag: row.eTag };
@@ -125,12 +134,10 @@ export class PrismaStorage implements Storage {
         [key, data, next],
       ));
     } else if (updatesExisting) {
-      ({ rowCount: affected } = await this.db.query('UPDATE bot_state SET data = $2::jsonb, etag = $3, updated_at = now() WHERE key = $1 AND etag = $4', [
-        key,
-        data,
-        next,
-        eTag,
-      ]));
+      ({ rowCount: affected } = await this.db.query(
+        'UPDATE bot_state SET data = $2::jsonb, etag = $3, updated_at = now() WHERE key = $1 AND etag = $4',
+        [key, data, next, eTag],
+      ));
     } else {
       ({ rowCount: affected } = await this.db.query(
         `INSERT INTO bot_state (key, data, etag, updated_at) VALUES ($1, $2::jsonb, $3, now())

@@ -1,13 +1,46 @@
 import fc from 'fast-check';
-import { ROLES_THAT_CLOSE_ROUNDS, decide, visibleMunicipalities, type AccessAction, type Principal, type RoleGrant } from '../../../src/domain/access';
+import {
+  ROLES_THAT_CLOSE_ROUNDS,
+  decide,
+  visibleMunicipalities,
+  type AccessAction,
+  type Principal,
+  type RoleGrant,
+} from '../../../src/domain/access';
 import type { Role } from '../../../src/domain/selbstcheck';
 
-const coordinator: Principal = { identityKey: 'aad:t:c', grants: [{ role: 'coordinator' }], municipalityId: null, respondentRole: null };
-const lead: Principal = { identityKey: 'aad:t:l', grants: [{ role: 'lead', municipalityId: 'potsdam' }], municipalityId: 'potsdam', respondentRole: null };
-const respondent: Principal = { identityKey: 'aad:t:r', grants: [], municipalityId: 'potsdam', respondentRole: 'integration_staff' };
+const coordinator: Principal = {
+  identityKey: 'aad:t:c',
+  grants: [{ role: 'coordinator' }],
+  municipalityId: null,
+  respondentRole: null,
+};
+const lead: Principal = {
+  identityKey: 'aad:t:l',
+  grants: [{ role: 'lead', municipalityId: 'potsdam' }],
+  municipalityId: 'potsdam',
+  respondentRole: null,
+};
+const respondent: Principal = {
+  identityKey: 'aad:t:r',
+  grants: [],
+  municipalityId: 'potsdam',
+  respondentRole: 'integration_staff',
+};
 
-const ALL_ROLES: readonly Role[] = ['mayor', 'department_head', 'integration_officer', 'integration_staff', 'advisory_council', 'other'];
-const asRespondent = (respondentRole: Role | null, municipalityId: string | null = 'potsdam', grants: readonly RoleGrant[] = []): Principal => ({
+const ALL_ROLES: readonly Role[] = [
+  'mayor',
+  'department_head',
+  'integration_officer',
+  'integration_staff',
+  'advisory_council',
+  'other',
+];
+const asRespondent = (
+  respondentRole: Role | null,
+  municipalityId: string | null = 'potsdam',
+  grants: readonly RoleGrant[] = [],
+): Principal => ({
   identityKey: 'aad:t:x',
   grants,
   municipalityId,
@@ -89,7 +122,9 @@ describe('access policy', () => {
           (role, own, grants, target) => {
             const expected = role !== null && ROLES_THAT_CLOSE_ROUNDS.includes(role) && own !== null && target === own;
             const p = asRespondent(role, own, grants);
-            expect(decide(p, 'close_round', target === undefined ? undefined : { municipalityId: target }).allowed).toBe(expected);
+            expect(
+              decide(p, 'close_round', target === undefined ? undefined : { municipalityId: target }).allowed,
+            ).toBe(expected);
           },
         ),
       );

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { normaliseInput, recogniseCommand } from '../../../src/domain/conversation/commands';
-import { normaliseCommandText, recogniseCoordinatorCommand } from '../../../src/domain/conversation/coordinatorCommands';
+import {
+  normaliseCommandText,
+  recogniseCoordinatorCommand,
+} from '../../../src/domain/conversation/coordinatorCommands';
 import { boundedPrefix, MAX_COMMAND_LENGTH, stripTrailing } from '../../../src/domain/conversation/inputBounds';
 import { detectLanguage } from '../../../src/domain/faq';
 import { parseTypedAnswer } from '../../../src/domain/selbstcheck';
@@ -15,7 +18,10 @@ const N = 20_000;
 /** Distinct made-up words: each one is a fuzzy search in the FAQ index unless the query's words are bounded. */
 let seed = 7;
 const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-const madeUpWord = () => Array.from({ length: 6 + Math.floor(random() * 7) }, () => 'abcdefghiklmnoprstuvwzäöü'.charAt(Math.floor(random() * 25))).join('');
+const madeUpWord = () =>
+  Array.from({ length: 6 + Math.floor(random() * 7) }, () =>
+    'abcdefghiklmnoprstuvwzäöü'.charAt(Math.floor(random() * 25)),
+  ).join('');
 const HOSTILE: Record<string, string> = {
   spaces: `${' '.repeat(N)}x`,
   bangsInside: `a${'!'.repeat(N)}a`,
@@ -29,7 +35,9 @@ const HOSTILE: Record<string, string> = {
   export: `export ${'a '.repeat(N / 2)}x`,
   semicolons: `x${';.'.repeat(N / 2)}y`,
   longWords: 'Selbstcheck Kommune Integrationsbeauftragte '.repeat(N / 44),
-  madeUpWords: Array.from({ length: N / 5 }, madeUpWord).join(' ').slice(0, N),
+  madeUpWords: Array.from({ length: N / 5 }, madeUpWord)
+    .join(' ')
+    .slice(0, N),
 };
 
 const faq = new FaqService('kontakt@example.org');
@@ -127,9 +135,40 @@ function oldNormaliseCommandText(text: string): string {
 }
 
 const WORDS = [
-  'start', 'Hilfe', 'help', 'ändern', 'change', 'hd', '3', 'hd-3', 'feld', 'form', 'alle', 'fragen', 'pause', 'zurück',
-  'english', 'deutsch', 'rolle', 'lead', 'koordination', 'abonnieren', 'Teltow-Fläming', 'export', 'csv', 'wer', 'fehlt',
-  'teilweise', 'weiß', 'nicht', 'ja', 'nein', '2', '<at>Weltoffen-Bot</at>', '<at>Anna Beispiel</at>', '&nbsp;',
+  'start',
+  'Hilfe',
+  'help',
+  'ändern',
+  'change',
+  'hd',
+  '3',
+  'hd-3',
+  'feld',
+  'form',
+  'alle',
+  'fragen',
+  'pause',
+  'zurück',
+  'english',
+  'deutsch',
+  'rolle',
+  'lead',
+  'koordination',
+  'abonnieren',
+  'Teltow-Fläming',
+  'export',
+  'csv',
+  'wer',
+  'fehlt',
+  'teilweise',
+  'weiß',
+  'nicht',
+  'ja',
+  'nein',
+  '2',
+  '<at>Weltoffen-Bot</at>',
+  '<at>Anna Beispiel</at>',
+  '&nbsp;',
 ];
 const GLUE = [' ', '  ', '\t', '\n', '!', '.', ',', ';', ':', '?', '!!', '. ', ' !', '\u00a0', ''];
 const shortInput = fc
@@ -167,7 +206,11 @@ describe('results for short inputs are unchanged', () => {
       municipality: 'Teltow',
       person: { kind: 'mention', name: 'Anna Beispiel' },
     });
-    expect(recogniseCoordinatorCommand('export Landkreis Teltow-Fläming csv')).toEqual({ kind: 'export', municipality: 'Landkreis Teltow-Fläming', format: 'csv' });
+    expect(recogniseCoordinatorCommand('export Landkreis Teltow-Fläming csv')).toEqual({
+      kind: 'export',
+      municipality: 'Landkreis Teltow-Fläming',
+      format: 'csv',
+    });
     expect(parseTypedAnswer('Teilweise!')).toBe('partial');
     expect(parseTypedAnswer('2 teilweise', 'en')).toBe('partial');
   });

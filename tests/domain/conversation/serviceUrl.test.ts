@@ -1,4 +1,11 @@
-import { BOT_FRAMEWORK_SERVICE_HOSTS, isLoopbackHost, isServiceUrlAllowed, parseServiceUrlEntry, serviceUrlPolicy, type ServiceUrlEntry } from '../../../src/domain/conversation/serviceUrl';
+import {
+  BOT_FRAMEWORK_SERVICE_HOSTS,
+  isLoopbackHost,
+  isServiceUrlAllowed,
+  parseServiceUrlEntry,
+  serviceUrlPolicy,
+  type ServiceUrlEntry,
+} from '../../../src/domain/conversation/serviceUrl';
 
 const entries = (...values: string[]): ServiceUrlEntry[] =>
   values.map((v) => {
@@ -69,15 +76,31 @@ describe('serviceUrl policy', () => {
   });
 
   it('refuses anything but a string', () => {
-    for (const v of [undefined, null, 42, {}, ['https://smba.trafficmanager.net/teams/']]) expect(isServiceUrlAllowed(v, local)).toBe(false);
+    for (const v of [undefined, null, 42, {}, ['https://smba.trafficmanager.net/teams/']])
+      expect(isServiceUrlAllowed(v, local)).toBe(false);
     expect(isServiceUrlAllowed(`https://smba.trafficmanager.net/${'x'.repeat(3000)}`, teams)).toBe(false);
   });
 
   it('allows loopback (http or https, any port) only in local mode', () => {
-    for (const url of ['http://127.0.0.1:9/teams/', 'http://localhost:3979/', 'https://127.1.2.3:8443/', 'http://[::1]:9/', 'http://2130706433:9/']) {
-      expect({ url, local: isServiceUrlAllowed(url, local), teams: isServiceUrlAllowed(url, teams) }).toEqual({ url, local: true, teams: false });
+    for (const url of [
+      'http://127.0.0.1:9/teams/',
+      'http://localhost:3979/',
+      'https://127.1.2.3:8443/',
+      'http://[::1]:9/',
+      'http://2130706433:9/',
+    ]) {
+      expect({ url, local: isServiceUrlAllowed(url, local), teams: isServiceUrlAllowed(url, teams) }).toEqual({
+        url,
+        local: true,
+        teams: false,
+      });
     }
-    for (const url of ['http://127.0.0.1.attacker.example/', 'http://localhost.attacker.example/', 'http://[::ffff:10.0.0.1]/', 'http://0.0.0.0:9/']) {
+    for (const url of [
+      'http://127.0.0.1.attacker.example/',
+      'http://localhost.attacker.example/',
+      'http://[::ffff:10.0.0.1]/',
+      'http://0.0.0.0:9/',
+    ]) {
       expect(isServiceUrlAllowed(url, local)).toBe(false);
     }
     expect(['127.0.0.1', '127.255.255.255', 'localhost', '[::1]'].every(isLoopbackHost)).toBe(true);
@@ -85,7 +108,10 @@ describe('serviceUrl policy', () => {
   });
 
   it('is extended by configured hosts (https only) and exact origins (http only on loopback)', () => {
-    const extended = serviceUrlPolicy(entries('bots.example.org', '*.connector.example.org', 'https://relay.example.org:8443', 'http://127.0.0.1:4001'), false);
+    const extended = serviceUrlPolicy(
+      entries('bots.example.org', '*.connector.example.org', 'https://relay.example.org:8443', 'http://127.0.0.1:4001'),
+      false,
+    );
     expect(isServiceUrlAllowed('https://bots.example.org/x', extended)).toBe(true);
     expect(isServiceUrlAllowed('https://a.connector.example.org/', extended)).toBe(true);
     expect(isServiceUrlAllowed('https://relay.example.org:8443/v3/', extended)).toBe(true);
@@ -96,10 +122,16 @@ describe('serviceUrl policy', () => {
     expect(isServiceUrlAllowed('https://smba.trafficmanager.net/teams/', extended)).toBe(true);
   });
 
-  it.each(['http://bots.example.org', 'http://10.0.0.1:80', 'https://bots.example.org/path', 'https://u:p@bots.example.org', 'bots example', '*', '*.org.', 'ftp://bots.example.org'])(
-    'refuses the configured entry %s with a reason',
-    (value) => {
-      expect(parseServiceUrlEntry(value)).toEqual({ error: expect.stringContaining(value) as unknown });
-    },
-  );
+  it.each([
+    'http://bots.example.org',
+    'http://10.0.0.1:80',
+    'https://bots.example.org/path',
+    'https://u:p@bots.example.org',
+    'bots example',
+    '*',
+    '*.org.',
+    'ftp://bots.example.org',
+  ])('refuses the configured entry %s with a reason', (value) => {
+    expect(parseServiceUrlEntry(value)).toEqual({ error: expect.stringContaining(value) as unknown });
+  });
 });

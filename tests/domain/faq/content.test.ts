@@ -88,11 +88,16 @@ describe('FAQ knowledge base content', () => {
     const known = ['Bochum', 'Iserlohn', 'Teltow-Fläming', 'Potsdam', 'Lübeck', 'Konstanz', 'Aachen', 'Zwickau'];
     const text = kb.entries.map((e) => `${e.answers.de} ${e.answers.en}`).join(' ');
     for (const name of known) expect(text).toContain(name);
-    for (const unknown of ['Berlin', 'München', 'Hamburg', 'Köln', 'Frankfurt', 'Stuttgart', 'Dresden']) expect(text).not.toContain(unknown);
+    for (const unknown of ['Berlin', 'München', 'Hamburg', 'Köln', 'Frankfurt', 'Stuttgart', 'Dresden'])
+      expect(text).not.toContain(unknown);
   });
 
   it('keeps the held-out eval questions out of the knowledge base wording', () => {
-    const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const norm = (s: string): string =>
+      s
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
     const variants = new Set(kb.entries.flatMap((e) => Object.values(e.questions).flat()).map(norm));
     const copied = evalSet.onTopic.filter((c) => variants.has(norm(c.q))).map((c) => c.q);
     expect(copied).toEqual([]);

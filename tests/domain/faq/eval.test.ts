@@ -29,7 +29,13 @@ describe('FAQ performance', () => {
     const t0 = performance.now();
     const m = createFaqMatcher(kb);
     const buildMs = performance.now() - t0;
-    const queries = ['Was kostet die Teilnahme?', 'How does the self-check work?', 'Wie wird das Wetter?', 'من يموّل المشروع؟', 'Selbstchek Frgen überspringn'];
+    const queries = [
+      'Was kostet die Teilnahme?',
+      'How does the self-check work?',
+      'Wie wird das Wetter?',
+      'من يموّل المشروع؟',
+      'Selbstchek Frgen überspringn',
+    ];
     for (const q of queries) m.answer(q);
     const n = 200;
     const t1 = performance.now();

@@ -32,7 +32,13 @@ describe('compareWithOthers', () => {
 
   it('counts only others with a score in that field', () => {
     // Five others, but one has no AW score → only four count.
-    const others = [awOnly('none'), awOnly('planned'), awOnly('partial'), awOnly('full'), scoreAssessment(V1, fieldAnswers('MS', 13, 'full'))];
+    const others = [
+      awOnly('none'),
+      awOnly('planned'),
+      awOnly('partial'),
+      awOnly('full'),
+      scoreAssessment(V1, fieldAnswers('MS', 13, 'full')),
+    ];
     expect(fieldResult(compareWithOthers(own, others), 'AW')).toEqual({ status: 'not_enough_data' });
   });
 
@@ -73,12 +79,30 @@ describe('compareWithOthers', () => {
 describe('changeBetweenRounds', () => {
   it('computes per-field and overall change', () => {
     const previous = scoreAssessment(V1, { ...fieldAnswers('AW', 12, 'planned'), ...fieldAnswers('MS', 13, 'full') });
-    const current = scoreAssessment(V1, { ...fieldAnswers('AW', 12, 'partial'), ...fieldAnswers('MS', 13, 'full'), ...fieldAnswers('KK', 12, 'none') });
+    const current = scoreAssessment(V1, {
+      ...fieldAnswers('AW', 12, 'partial'),
+      ...fieldAnswers('MS', 13, 'full'),
+      ...fieldAnswers('KK', 12, 'none'),
+    });
     const change = changeBetweenRounds(previous, current);
     expect(change.sameQuestionnaireVersion).toBe(true);
-    expect(change.fields.AW).toEqual({ previous: 25, current: 60, delta: 35, direction: 'up', previousLevel: 'developing', currentLevel: 'advanced' });
+    expect(change.fields.AW).toEqual({
+      previous: 25,
+      current: 60,
+      delta: 35,
+      direction: 'up',
+      previousLevel: 'developing',
+      currentLevel: 'advanced',
+    });
     expect(change.fields.MS).toMatchObject({ delta: 0, direction: 'same' });
-    expect(change.fields.KK).toEqual({ previous: null, current: 0, delta: null, direction: 'not_comparable', previousLevel: null, currentLevel: 'entry' });
+    expect(change.fields.KK).toEqual({
+      previous: null,
+      current: 0,
+      delta: null,
+      direction: 'not_comparable',
+      previousLevel: null,
+      currentLevel: 'entry',
+    });
     // Overall: previous (25 + 100)/2 = 62.5; current (100 + 60 + 0)/3 = 53.3 → −9.2
     expect(change.overall).toMatchObject({ previous: 62.5, current: 53.3, delta: -9.2, direction: 'down' });
   });

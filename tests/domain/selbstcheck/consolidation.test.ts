@@ -17,9 +17,21 @@ describe('median tie rule', () => {
 
 describe('consolidate', () => {
   const respondents: RespondentAnswers[] = [
-    { respondentId: 'b-officer', role: 'integration_officer', answers: { 'MS-01': 'full', 'MS-05': 'partial', 'IO-01': 'unknown', 'FZ-01': 'skipped' } },
-    { respondentId: 'a-mayor', role: 'mayor', answers: { 'MS-01': 'planned', 'MS-05': 'partial', 'IO-01': 'unknown', 'KK-01': 'none' } },
-    { respondentId: 'c-council', role: 'advisory_council', answers: { 'MS-01': 'none', 'MS-05': 'planned', 'FZ-01': 'skipped' } },
+    {
+      respondentId: 'b-officer',
+      role: 'integration_officer',
+      answers: { 'MS-01': 'full', 'MS-05': 'partial', 'IO-01': 'unknown', 'FZ-01': 'skipped' },
+    },
+    {
+      respondentId: 'a-mayor',
+      role: 'mayor',
+      answers: { 'MS-01': 'planned', 'MS-05': 'partial', 'IO-01': 'unknown', 'KK-01': 'none' },
+    },
+    {
+      respondentId: 'c-council',
+      role: 'advisory_council',
+      answers: { 'MS-01': 'none', 'MS-05': 'planned', 'FZ-01': 'skipped' },
+    },
   ];
   const result = consolidate(V1, respondents);
 
@@ -73,7 +85,7 @@ describe('consolidate', () => {
     ]);
   });
 
-  it('ignores a follow-up answer behind the respondent\'s own closed gate', () => {
+  it("ignores a follow-up answer behind the respondent's own closed gate", () => {
     const r = consolidate(V1, [
       { respondentId: 'x', role: 'other', answers: { 'EB-01': 'none', 'EB-02': 'full' } },
       { respondentId: 'y', role: 'other', answers: { 'EB-01': 'full', 'EB-02': 'none' } },

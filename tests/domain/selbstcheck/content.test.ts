@@ -9,7 +9,14 @@ import {
 } from '../../../src/domain/selbstcheck';
 import { V1, cloneJson } from './helpers';
 
-type RawQuestion = { id: string; field: string; subTheme?: string; gate?: string; recommendation: string; text: { de: string; en: string } };
+type RawQuestion = {
+  id: string;
+  field: string;
+  subTheme?: string;
+  gate?: string;
+  recommendation: string;
+  text: { de: string; en: string };
+};
 type Raw = { questions: RawQuestion[]; fields: { id: string }[] };
 
 function broken(mutate: (raw: Raw) => void): () => unknown {
@@ -111,7 +118,7 @@ describe('questionnaire v1 content', () => {
     }
   });
 
-  it('German texts use the project\'s gender-inclusive forms, not generic masculine plurals', () => {
+  it("German texts use the project's gender-inclusive forms, not generic masculine plurals", () => {
     const allDe = V1.questions.map((q) => `${q.text.de} ${q.help.de}`).join(' ');
     expect(allDe).toMatch(/Einwohner\*innen/);
     expect(allDe).toMatch(/Mitarbeiter\*innen/);

@@ -43,12 +43,35 @@ describe('weight table used in the hand calculations matches the data', () => {
 describe('golden 1: beginner municipality', () => {
   const answers: AnswerMap = {
     ...fieldAnswers('MS', 13, 'none', { 1: 'planned', 5: 'partial', 10: 'partial', 13: 'planned', 3: null, 4: null }),
-    ...fieldAnswers('IO', 13, 'none', { 3: 'unknown', 4: 'planned', 7: null, 8: null, 10: 'unknown', 11: 'partial', 12: 'planned', 13: 'skipped' }),
-    ...fieldAnswers('FZ', 27, 'none', { 1: 'partial', 2: 'planned', 4: 'partial', 7: 'partial', 17: 'unknown', 27: 'unknown' }),
+    ...fieldAnswers('IO', 13, 'none', {
+      3: 'unknown',
+      4: 'planned',
+      7: null,
+      8: null,
+      10: 'unknown',
+      11: 'partial',
+      12: 'planned',
+      13: 'skipped',
+    }),
+    ...fieldAnswers('FZ', 27, 'none', {
+      1: 'partial',
+      2: 'planned',
+      4: 'partial',
+      7: 'partial',
+      17: 'unknown',
+      27: 'unknown',
+    }),
     // AW: nothing answered at all.
     ...fieldAnswers('EB', 12, 'none', { 2: null, 3: null, 6: 'planned', 8: 'partial' }),
     ...fieldAnswers('ZB', 11, 'unknown'),
-    ...fieldAnswers('KK', 12, 'none', { 1: 'planned', 2: 'partial', 4: 'planned', 6: 'unknown', 8: 'partial', 9: 'planned' }),
+    ...fieldAnswers('KK', 12, 'none', {
+      1: 'planned',
+      2: 'partial',
+      4: 'planned',
+      6: 'unknown',
+      8: 'partial',
+      9: 'planned',
+    }),
   };
 
   it('MS: gate MS-02 = none closes MS-03/04 at 0 points → 15.8, Einstieg, red', () => {
@@ -157,11 +180,47 @@ describe('golden 1: beginner municipality', () => {
 
 describe('golden 2: mixed municipality', () => {
   const answers: AnswerMap = {
-    ...fieldAnswers('MS', 13, 'full', { 2: 'partial', 3: 'planned', 4: 'none', 6: 'partial', 7: 'partial', 8: 'planned', 9: 'none', 11: 'partial', 13: 'unknown' }),
-    ...fieldAnswers('IO', 13, 'partial', { 3: 'none', 4: 'full', 6: 'full', 7: 'planned', 8: 'none', 11: 'full', 13: 'full' }),
-    ...fieldAnswers('FZ', 27, 'partial', { 5: 'unknown', 10: 'none', 11: 'none', 12: 'none', 19: 'full', 20: 'full', 21: 'full', 26: 'skipped' }),
+    ...fieldAnswers('MS', 13, 'full', {
+      2: 'partial',
+      3: 'planned',
+      4: 'none',
+      6: 'partial',
+      7: 'partial',
+      8: 'planned',
+      9: 'none',
+      11: 'partial',
+      13: 'unknown',
+    }),
+    ...fieldAnswers('IO', 13, 'partial', {
+      3: 'none',
+      4: 'full',
+      6: 'full',
+      7: 'planned',
+      8: 'none',
+      11: 'full',
+      13: 'full',
+    }),
+    ...fieldAnswers('FZ', 27, 'partial', {
+      5: 'unknown',
+      10: 'none',
+      11: 'none',
+      12: 'none',
+      19: 'full',
+      20: 'full',
+      21: 'full',
+      26: 'skipped',
+    }),
     ...fieldAnswers('AW', 12, 'planned'),
-    ...fieldAnswers('EB', 12, 'full', { 2: 'none', 3: 'planned', 4: 'partial', 5: 'none', 7: 'partial', 10: 'none', 11: 'planned', 12: 'unknown' }),
+    ...fieldAnswers('EB', 12, 'full', {
+      2: 'none',
+      3: 'planned',
+      4: 'partial',
+      5: 'none',
+      7: 'partial',
+      10: 'none',
+      11: 'planned',
+      12: 'unknown',
+    }),
     ...fieldAnswers('ZB', 11, 'full', { 4: 'none', 10: 'skipped', 11: 'partial' }),
     ...fieldAnswers('KK', 12, 'partial', { 4: 'none', 5: null, 6: null }),
   };
@@ -244,8 +303,7 @@ describe('golden 3: advanced municipality', () => {
       // IO: weight 19 − 03 = 18; full 15 × 100 = 1500 + 05c 120 + 08a 60 = 1680 / 18 = 93.33 → 93.3
       93.3,
       // FZ: 36 × 100 = 3600 + 16a 60 + 17c 120 + 18a 25 + 24a 0 = 3805 / 41 = 92.80 → 92.8
-      92.8,
-      100,
+      92.8, 100,
       // EB: 1700 + 60 = 1760 / 18 = 97.78 → 97.8
       97.8,
       // ZB: 1500 + 60 + 60 = 1620 / 17 = 95.29 → 95.3
@@ -253,7 +311,9 @@ describe('golden 3: advanced municipality', () => {
       // KK: 06 skipped and 10 unknown leave the weight; all else full → 100
       100,
     ]);
-    expect(scoreAssessment(V1, answers).fields.every((f) => f.level === 'pioneer' && f.trafficLight === 'green')).toBe(true);
+    expect(scoreAssessment(V1, answers).fields.every((f) => f.level === 'pioneer' && f.trafficLight === 'green')).toBe(
+      true,
+    );
   });
 
   it('overall 96.2 Vorreiter', () => {

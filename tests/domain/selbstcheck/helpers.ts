@@ -22,18 +22,28 @@ export function fieldAnswers(
   return out;
 }
 
-const STORED: readonly (StoredAnswer | undefined)[] = [undefined, 'full', 'partial', 'planned', 'none', 'unknown', 'skipped'];
+const STORED: readonly (StoredAnswer | undefined)[] = [
+  undefined,
+  'full',
+  'partial',
+  'planned',
+  'none',
+  'unknown',
+  'skipped',
+];
 
 /** Random (possibly partial) answer map over every question of `q`. */
 export function answerMapArb(q: Questionnaire = V1): fc.Arbitrary<AnswerMap> {
-  return fc.array(fc.constantFrom(...STORED), { minLength: q.questions.length, maxLength: q.questions.length }).map((values) => {
-    const out: Record<string, StoredAnswer> = {};
-    q.questions.forEach((question, i) => {
-      const value = values[i];
-      if (value !== undefined) out[question.id] = value;
+  return fc
+    .array(fc.constantFrom(...STORED), { minLength: q.questions.length, maxLength: q.questions.length })
+    .map((values) => {
+      const out: Record<string, StoredAnswer> = {};
+      q.questions.forEach((question, i) => {
+        const value = values[i];
+        if (value !== undefined) out[question.id] = value;
+      });
+      return out;
     });
-    return out;
-  });
 }
 
 /** Deep copy of plain JSON data so tests can break it without touching the shipped object. */

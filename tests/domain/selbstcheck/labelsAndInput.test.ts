@@ -44,9 +44,12 @@ describe('parseTypedAnswer', () => {
     expect(parseTypedAnswer(input, 'en')).toBe(expected);
   });
 
-  it.each(['', '   ', '0', '6', '12', 'vielleicht', 'maybe', '2 nein', 'teilweise geplant'])('%j → undefined', (input) => {
-    expect(parseTypedAnswer(input)).toBeUndefined();
-  });
+  it.each(['', '   ', '0', '6', '12', 'vielleicht', 'maybe', '2 nein', 'teilweise geplant'])(
+    '%j → undefined',
+    (input) => {
+      expect(parseTypedAnswer(input)).toBeUndefined();
+    },
+  );
 
   it('every card label parses back to its value in both languages', () => {
     for (const locale of ['de', 'en'] as const) {
@@ -73,8 +76,22 @@ describe('labels', () => {
 
   it('level and traffic light thresholds', () => {
     expect([0, 24.9, 25, 49.9, 50, 74.9, 75, 100].map(levelFor)).toEqual([
-      'entry', 'entry', 'developing', 'developing', 'advanced', 'advanced', 'pioneer', 'pioneer',
+      'entry',
+      'entry',
+      'developing',
+      'developing',
+      'advanced',
+      'advanced',
+      'pioneer',
+      'pioneer',
     ]);
-    expect([0, 39.9, 40, 69.9, 70, 100].map(trafficLightFor)).toEqual(['red', 'red', 'yellow', 'yellow', 'green', 'green']);
+    expect([0, 39.9, 40, 69.9, 70, 100].map(trafficLightFor)).toEqual([
+      'red',
+      'red',
+      'yellow',
+      'yellow',
+      'green',
+      'green',
+    ]);
   });
 });

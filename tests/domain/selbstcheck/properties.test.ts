@@ -41,7 +41,9 @@ describe('scoring properties', () => {
   it('raising one answer on the scale never lowers its field score (incl. gates)', () => {
     const pairArb = fc
       .tuple(fc.constantFrom(...SCORABLE_ANSWERS), fc.constantFrom(...SCORABLE_ANSWERS))
-      .map(([a, b]): readonly [ScorableAnswer, ScorableAnswer] => (ANSWER_POINTS[a] <= ANSWER_POINTS[b] ? [a, b] : [b, a]));
+      .map(([a, b]): readonly [ScorableAnswer, ScorableAnswer] =>
+        ANSWER_POINTS[a] <= ANSWER_POINTS[b] ? [a, b] : [b, a],
+      );
     // Bias towards gate questions: they change which questions count.
     const targetArb = fc.oneof(questionArb, fc.constantFrom(...V1.questions.filter((q) => gateIds.includes(q.id))));
     fc.assert(
@@ -94,10 +96,13 @@ describe('skip logic properties', () => {
   });
 
   it('a simulated conversation never asks a follow-up of a gate answered none, and ends complete', () => {
-    const replies = fc.array(fc.constantFrom<StoredAnswer>('full', 'partial', 'planned', 'none', 'unknown', 'skipped'), {
-      minLength: 1,
-      maxLength: 150,
-    });
+    const replies = fc.array(
+      fc.constantFrom<StoredAnswer>('full', 'partial', 'planned', 'none', 'unknown', 'skipped'),
+      {
+        minLength: 1,
+        maxLength: 150,
+      },
+    );
     fc.assert(
       fc.property(replies, fc.constantFrom(...FIELD_IDS), (script, startField) => {
         const answers: Record<string, StoredAnswer> = {};
@@ -123,7 +128,14 @@ describe('skip logic properties', () => {
 });
 
 describe('consolidation properties', () => {
-  const roleArb = fc.constantFrom<Role>('mayor', 'department_head', 'integration_officer', 'integration_staff', 'advisory_council', 'other');
+  const roleArb = fc.constantFrom<Role>(
+    'mayor',
+    'department_head',
+    'integration_officer',
+    'integration_staff',
+    'advisory_council',
+    'other',
+  );
   const respondentsArb = fc
     .array(fc.tuple(roleArb, answerMapArb()), { minLength: 1, maxLength: 6 })
     .map((list): RespondentAnswers[] => list.map(([role, answers], i) => ({ respondentId: `r${i}`, role, answers })));
@@ -131,7 +143,9 @@ describe('consolidation properties', () => {
   it('respondent order does not change the consolidated result', () => {
     fc.assert(
       fc.property(
-        respondentsArb.chain((rs) => fc.tuple(fc.constant(rs), fc.shuffledSubarray(rs, { minLength: rs.length, maxLength: rs.length }))),
+        respondentsArb.chain((rs) =>
+          fc.tuple(fc.constant(rs), fc.shuffledSubarray(rs, { minLength: rs.length, maxLength: rs.length })),
+        ),
         ([original, shuffled]) => {
           expect(consolidate(V1, shuffled)).toEqual(consolidate(V1, original));
         },

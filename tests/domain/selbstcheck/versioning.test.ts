@@ -1,7 +1,20 @@
 import rawV1 from '../../../src/domain/selbstcheck/data/questionnaire.v1.json';
-import { QuestionnaireError, createQuestionnaireRegistry, findQuestion, migrateAnswers, scoreAssessment } from '../../../src/domain/selbstcheck';
+import {
+  QuestionnaireError,
+  createQuestionnaireRegistry,
+  findQuestion,
+  migrateAnswers,
+  scoreAssessment,
+} from '../../../src/domain/selbstcheck';
 import type { AnswerMap } from '../../../src/domain/selbstcheck';
-import { RENAMED_FROM, RENAMED_TO, RETIRED_ID, REWORDED_ID, REWORDED_TEXT, buildV2Raw } from './fixtures/questionnaireV2';
+import {
+  RENAMED_FROM,
+  RENAMED_TO,
+  RETIRED_ID,
+  REWORDED_ID,
+  REWORDED_TEXT,
+  buildV2Raw,
+} from './fixtures/questionnaireV2';
 import { V1, cloneJson, fieldAnswers } from './helpers';
 
 const registry = createQuestionnaireRegistry([
@@ -64,12 +77,27 @@ describe('questionnaire versions', () => {
   it('a later version without migration, or mapping unknown ids, is rejected at load', () => {
     const noMigration = cloneJson(buildV2Raw()) as { migration?: unknown };
     delete noMigration.migration;
-    expect(() => createQuestionnaireRegistry([{ source: 'v1', data: rawV1 }, { source: 'v2', data: noMigration }])).toThrow(QuestionnaireError);
+    expect(() =>
+      createQuestionnaireRegistry([
+        { source: 'v1', data: rawV1 },
+        { source: 'v2', data: noMigration },
+      ]),
+    ).toThrow(QuestionnaireError);
     const badMap = cloneJson(buildV2Raw()) as { migration: { map: Record<string, string | null> } };
     badMap.migration.map['MS-99'] = null;
-    expect(() => createQuestionnaireRegistry([{ source: 'v1', data: rawV1 }, { source: 'v2', data: badMap }])).toThrow(/question MS-99/);
+    expect(() =>
+      createQuestionnaireRegistry([
+        { source: 'v1', data: rawV1 },
+        { source: 'v2', data: badMap },
+      ]),
+    ).toThrow(/question MS-99/);
     const badTarget = cloneJson(buildV2Raw()) as { migration: { map: Record<string, string | null> } };
     badTarget.migration.map['IO-03'] = 'IO-77';
-    expect(() => createQuestionnaireRegistry([{ source: 'v1', data: rawV1 }, { source: 'v2', data: badTarget }])).toThrow(/question IO-03 maps to IO-77/);
+    expect(() =>
+      createQuestionnaireRegistry([
+        { source: 'v1', data: rawV1 },
+        { source: 'v2', data: badTarget },
+      ]),
+    ).toThrow(/question IO-03 maps to IO-77/);
   });
 });

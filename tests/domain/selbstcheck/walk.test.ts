@@ -40,7 +40,9 @@ describe('the walk through the questionnaire', () => {
     expect(currentQuestion(V1, { 'MS-01': 'full' }, { shown: 'MS-01' })?.id).toBe('MS-02');
     expect(currentQuestion(V1, { 'MS-01': 'full' }, { shown: 'MS-01', revisit: true })?.id).toBe('MS-01');
     // A follow-up closed by its gate is not answered, even when on screen for a change.
-    expect(currentQuestion(V1, { 'MS-01': 'full', 'MS-02': 'none' }, { shown: 'MS-03', revisit: true })?.id).toBe('MS-05');
+    expect(currentQuestion(V1, { 'MS-01': 'full', 'MS-02': 'none' }, { shown: 'MS-03', revisit: true })?.id).toBe(
+      'MS-05',
+    );
   });
 
   it('has the field of the question on screen in view, else the current one, else the last field', () => {
@@ -65,7 +67,9 @@ describe('walk properties', () => {
       fc.property(answerMapArb(), (answers) => {
         const order = questionOrder(V1, answers);
         expect(ids(order)).toEqual(FIELD_IDS.flatMap((f) => ids(applicableQuestions(V1, f, answers))));
-        order.forEach((question, i) => expect(positionOf(V1, answers, question.id)).toEqual({ position: i + 1, total: order.length }));
+        order.forEach((question, i) =>
+          expect(positionOf(V1, answers, question.id)).toEqual({ position: i + 1, total: order.length }),
+        );
       }),
       { numRuns: 30 },
     );
@@ -87,15 +91,20 @@ describe('walk properties', () => {
 
   it('the current question is always asked, and unanswered unless opened for a change', () => {
     fc.assert(
-      fc.property(answerMapArb(), fc.option(questionArb, { nil: undefined }), fc.boolean(), (answers, shown, revisit) => {
-        const current = currentQuestion(V1, answers, { shown: shown?.id, revisit });
-        if (current === undefined) {
-          expect(nextQuestion(V1, answers)).toBeUndefined();
-          return;
-        }
-        expect(gateState(current, answers)).toBe('open');
-        if (!(revisit && current.id === shown?.id)) expect(isAnswered(answers, current.id)).toBe(false);
-      }),
+      fc.property(
+        answerMapArb(),
+        fc.option(questionArb, { nil: undefined }),
+        fc.boolean(),
+        (answers, shown, revisit) => {
+          const current = currentQuestion(V1, answers, { shown: shown?.id, revisit });
+          if (current === undefined) {
+            expect(nextQuestion(V1, answers)).toBeUndefined();
+            return;
+          }
+          expect(gateState(current, answers)).toBe('open');
+          if (!(revisit && current.id === shown?.id)) expect(isAnswered(answers, current.id)).toBe(false);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -35,7 +35,9 @@ function exportLink(href, label) {
     event.preventDefault();
     a.setAttribute('aria-busy', 'true');
     download(href)
-      .catch((err) => window.alert(`${label}: ${err instanceof ApiError && err.status === 403 ? t('error.forbidden') : err.message}`))
+      .catch((err) =>
+        window.alert(`${label}: ${err instanceof ApiError && err.status === 403 ? t('error.forbidden') : err.message}`),
+      )
       .finally(() => a.removeAttribute('aria-busy'));
   });
   return a;
@@ -55,7 +57,8 @@ function translateChrome() {
   $('home').textContent = t('brand');
   $('lang-label').textContent = t('language');
   $('theme-label').textContent = t('theme');
-  for (const option of /** @type {HTMLSelectElement} */ ($('theme')).options) option.textContent = t(`theme.${option.value}`);
+  for (const option of /** @type {HTMLSelectElement} */ ($('theme')).options)
+    option.textContent = t(`theme.${option.value}`);
   $('signout').textContent = t('signOut');
   // Local identities have no display name: the object id part of the key is enough to tell them apart.
   const name = me?.name ?? me?.identityKey?.split(':').pop();
@@ -69,7 +72,12 @@ function stateBadge(state) {
 
 function lightBadge(light) {
   if (!light) return el('span', { class: 'muted' }, t('noScore'));
-  return el('span', { class: `light light-${light}`, 'data-light': light }, el('span', { class: 'dot', 'aria-hidden': 'true' }), lt(labels.trafficLights[light]));
+  return el(
+    'span',
+    { class: `light light-${light}`, 'data-light': light },
+    el('span', { class: 'dot', 'aria-hidden': 'true' }),
+    lt(labels.trafficLights[light]),
+  );
 }
 
 function link(href, text, attrs = {}) {
@@ -86,11 +94,18 @@ function link(href, text, attrs = {}) {
 
 /** Column headings starting with '#' are numeric (right-aligned like their cells). */
 function table(caption, head, rows, attrs = {}) {
-  const th = (h) => (h.startsWith('#') ? el('th', { scope: 'col', class: 'num' }, h.slice(1)) : el('th', { scope: 'col' }, h));
+  const th = (h) =>
+    h.startsWith('#') ? el('th', { scope: 'col', class: 'num' }, h.slice(1)) : el('th', { scope: 'col' }, h);
   return el(
     'div',
     { class: 'table-wrap' },
-    el('table', attrs, el('caption', { class: 'sr-only' }, caption), el('thead', {}, el('tr', {}, head.map(th))), el('tbody', {}, rows)),
+    el(
+      'table',
+      attrs,
+      el('caption', { class: 'sr-only' }, caption),
+      el('thead', {}, el('tr', {}, head.map(th))),
+      el('tbody', {}, rows),
+    ),
   );
 }
 
@@ -100,12 +115,29 @@ function progressBars(fields) {
     { class: 'mini' },
     fields.map((f) => {
       const share = f.applicable > 0 ? f.answered / f.applicable : 0;
-      const label = t('progressLabel', { field: fieldName(f.fieldId), answered: f.answered, applicable: f.applicable, state: t(`state.${f.state}`) });
+      const label = t('progressLabel', {
+        field: fieldName(f.fieldId),
+        answered: f.answered,
+        applicable: f.applicable,
+        state: t(`state.${f.state}`),
+      });
       return el(
         'span',
-        { class: `mini-field state-${f.state}`, role: 'img', 'aria-label': label, title: label, 'data-field': f.fieldId, 'data-answered': f.answered, 'data-applicable': f.applicable },
+        {
+          class: `mini-field state-${f.state}`,
+          role: 'img',
+          'aria-label': label,
+          title: label,
+          'data-field': f.fieldId,
+          'data-answered': f.answered,
+          'data-applicable': f.applicable,
+        },
         el('span', { class: 'mini-id', 'aria-hidden': 'true' }, f.fieldId),
-        el('span', { class: 'mini-track', 'aria-hidden': 'true' }, el('span', { class: `mini-fill w${Math.round(share * 20) * 5}` })),
+        el(
+          'span',
+          { class: 'mini-track', 'aria-hidden': 'true' },
+          el('span', { class: `mini-fill w${Math.round(share * 20) * 5}` }),
+        ),
       );
     }),
   );
@@ -120,12 +152,24 @@ async function renderOverview() {
       el('p', { class: 'muted' }, t('overview.intro', { days: overview.stalledDays })),
       table(
         t('overview.title'),
-        [t('col.municipality'), t('col.state'), `#${t('col.round')}`, `#${t('col.respondents')}`, `#${t('col.overall')}`, t('col.progress'), t('col.lastAnswer')],
+        [
+          t('col.municipality'),
+          t('col.state'),
+          `#${t('col.round')}`,
+          `#${t('col.respondents')}`,
+          `#${t('col.overall')}`,
+          t('col.progress'),
+          t('col.lastAnswer'),
+        ],
         overview.municipalities.map((row) =>
           el(
             'tr',
             { 'data-municipality': row.municipality.id },
-            el('th', { scope: 'row' }, link(`/dashboard/?municipality=${encodeURIComponent(row.municipality.id)}`, row.municipality.name)),
+            el(
+              'th',
+              { scope: 'row' },
+              link(`/dashboard/?municipality=${encodeURIComponent(row.municipality.id)}`, row.municipality.name),
+            ),
             el('td', {}, stateBadge(row.state)),
             el('td', { class: 'num' }, row.round ? String(row.round.round) : t('noScore')),
             el('td', { class: 'num', 'data-col': 'respondents' }, String(row.respondents)),
@@ -170,7 +214,12 @@ function renderMine(heading) {
 
 function comparisonText(c) {
   if (!c || c.status !== 'ok') return t('comparison.fieldNotEnough');
-  return t('comparison.cell', { median: formatScore(c.median), lower: formatScore(c.lowerQuartile), upper: formatScore(c.upperQuartile), position: t(`position.${c.position}`) });
+  return t('comparison.cell', {
+    median: formatScore(c.median),
+    lower: formatScore(c.lowerQuartile),
+    upper: formatScore(c.upperQuartile),
+    position: t(`position.${c.position}`),
+  });
 }
 
 function changeText(ch) {
@@ -183,7 +232,8 @@ function changeText(ch) {
 async function renderMunicipality(id) {
   const d = await api(`/api/dashboard/municipalities/${encodeURIComponent(id)}`);
   const parts = [];
-  if (me?.coordinator || (me?.leadOf?.length ?? 0) > 1) parts.push(el('p', {}, link('/dashboard/', t('detail.back'), { class: 'back' })));
+  if (me?.coordinator || (me?.leadOf?.length ?? 0) > 1)
+    parts.push(el('p', {}, link('/dashboard/', t('detail.back'), { class: 'back' })));
   parts.push(el('h1', { 'data-municipality': d.municipality.id }, d.municipality.name, ' ', stateBadge(d.state)));
   parts.push(
     el(
@@ -222,12 +272,43 @@ async function renderMunicipality(id) {
     el(
       'div',
       { class: 'charts' },
-      el('figure', { class: 'card' }, barChart(d.score.fields, { ...chartOpts, title: t('chart.bars') }), el('figcaption', {}, t('chart.bars'), comparison ? el('span', { class: 'legend' }, el('span', { class: 'key-median', 'aria-hidden': 'true' }), t('chart.median'), el('span', { class: 'key-iqr', 'aria-hidden': 'true' }), t('chart.quartiles')) : null)),
+      el(
+        'figure',
+        { class: 'card' },
+        barChart(d.score.fields, { ...chartOpts, title: t('chart.bars') }),
+        el(
+          'figcaption',
+          {},
+          t('chart.bars'),
+          comparison
+            ? el(
+                'span',
+                { class: 'legend' },
+                el('span', { class: 'key-median', 'aria-hidden': 'true' }),
+                t('chart.median'),
+                el('span', { class: 'key-iqr', 'aria-hidden': 'true' }),
+                t('chart.quartiles'),
+              )
+            : null,
+        ),
+      ),
       el(
         'figure',
         { class: 'card' },
         radarChart(d.score.fields, { ...chartOpts, title: t('chart.radar') }),
-        el('figcaption', {}, t('chart.radar'), comparison ? el('span', { class: 'legend' }, el('span', { class: 'key-median-shape', 'aria-hidden': 'true' }), t('chart.median')) : null),
+        el(
+          'figcaption',
+          {},
+          t('chart.radar'),
+          comparison
+            ? el(
+                'span',
+                { class: 'legend' },
+                el('span', { class: 'key-median-shape', 'aria-hidden': 'true' }),
+                t('chart.median'),
+              )
+            : null,
+        ),
       ),
     ),
   );
@@ -240,8 +321,17 @@ async function renderMunicipality(id) {
       el('td', { class: 'num score', 'data-col': 'score' }, formatScore(f.score)),
       el('td', { 'data-col': 'level' }, f.level ? lt(labels.levels[f.level]) : t('noScore')),
       el('td', { 'data-col': 'light' }, lightBadge(f.trafficLight)),
-      el('td', { class: 'num', 'data-col': 'answered' }, t('answered', { answered: f.answered, applicable: f.applicable }), progress ? [' ', stateBadge(progress.state)] : null),
-      el('td', { 'data-col': 'comparison' }, d.comparison ? comparisonText(d.comparison.fields[f.fieldId]) : t('noScore')),
+      el(
+        'td',
+        { class: 'num', 'data-col': 'answered' },
+        t('answered', { answered: f.answered, applicable: f.applicable }),
+        progress ? [' ', stateBadge(progress.state)] : null,
+      ),
+      el(
+        'td',
+        { 'data-col': 'comparison' },
+        d.comparison ? comparisonText(d.comparison.fields[f.fieldId]) : t('noScore'),
+      ),
       el('td', { class: 'num', 'data-col': 'change' }, changeText(d.change?.fields?.[f.fieldId])),
     );
   });
@@ -251,24 +341,64 @@ async function renderMunicipality(id) {
       { 'data-field': 'overall', class: 'total' },
       el('th', { scope: 'row' }, t('overall')),
       el('td', { class: 'num score', 'data-col': 'score' }, formatScore(d.score.overall.score)),
-      el('td', { 'data-col': 'level' }, d.score.overall.level ? lt(labels.levels[d.score.overall.level]) : t('noScore')),
+      el(
+        'td',
+        { 'data-col': 'level' },
+        d.score.overall.level ? lt(labels.levels[d.score.overall.level]) : t('noScore'),
+      ),
       el('td', { 'data-col': 'light' }, lightBadge(d.score.overall.trafficLight)),
-      el('td', { class: 'num', 'data-col': 'answered' }, t('answered', { answered: d.score.overall.answered, applicable: d.score.overall.applicable })),
+      el(
+        'td',
+        { class: 'num', 'data-col': 'answered' },
+        t('answered', { answered: d.score.overall.answered, applicable: d.score.overall.applicable }),
+      ),
       el('td', { 'data-col': 'comparison' }, d.comparison ? comparisonText(d.comparison.overall) : t('noScore')),
       el('td', { class: 'num', 'data-col': 'change' }, changeText(d.change?.overall)),
     ),
   );
-  parts.push(table(t('fields.title'), [t('col.field'), `#${t('col.score')}`, t('col.level'), t('col.light'), t('col.answered'), t('col.comparison'), `#${t('col.change')}`], fieldRows, { class: 'fields' }));
-  parts.push(el('p', { class: 'note', id: 'comparison-note' }, d.comparison ? t('comparison.explain') : t('comparison.notEnough', { k: d.minComparisonGroup })));
   parts.push(
-    el('p', { class: 'note', id: 'change-note' }, d.previousRound ? t('change.since', { round: d.previousRound.round }) : t('change.none'), d.change && !d.change.sameQuestionnaireVersion ? ` ${t('change.versions')}` : ''),
+    table(
+      t('fields.title'),
+      [
+        t('col.field'),
+        `#${t('col.score')}`,
+        t('col.level'),
+        t('col.light'),
+        t('col.answered'),
+        t('col.comparison'),
+        `#${t('col.change')}`,
+      ],
+      fieldRows,
+      { class: 'fields' },
+    ),
+  );
+  parts.push(
+    el(
+      'p',
+      { class: 'note', id: 'comparison-note' },
+      d.comparison ? t('comparison.explain') : t('comparison.notEnough', { k: d.minComparisonGroup }),
+    ),
+  );
+  parts.push(
+    el(
+      'p',
+      { class: 'note', id: 'change-note' },
+      d.previousRound ? t('change.since', { round: d.previousRound.round }) : t('change.none'),
+      d.change && !d.change.sameQuestionnaireVersion ? ` ${t('change.versions')}` : '',
+    ),
   );
 
   parts.push(el('h2', {}, t('gaps.title')));
   parts.push(
     d.knowledgeGaps.length === 0
       ? el('p', {}, t('gaps.none'))
-      : el('ul', { class: 'gaps' }, d.knowledgeGaps.map((g) => el('li', { 'data-question': g.questionId }, el('span', { class: 'qid' }, g.questionId), ' ', lt(g.text)))),
+      : el(
+          'ul',
+          { class: 'gaps' },
+          d.knowledgeGaps.map((g) =>
+            el('li', { 'data-question': g.questionId }, el('span', { class: 'qid' }, g.questionId), ' ', lt(g.text)),
+          ),
+        ),
   );
 
   parts.push(el('h2', {}, t('divergences.title')), el('p', { class: 'muted' }, t('divergences.intro')));
@@ -285,7 +415,15 @@ async function renderMunicipality(id) {
               el('th', { scope: 'row' }, el('span', { class: 'qid' }, v.questionId), ' ', lt(v.text)),
               el('td', {}, lt(labels.answers[v.highest])),
               el('td', {}, lt(labels.answers[v.lowest])),
-              el('td', {}, el('ul', { class: 'plain' }, v.answers.map((a) => el('li', {}, `${lt(labels.roles[a.role])}: ${lt(labels.answers[a.value])}`)))),
+              el(
+                'td',
+                {},
+                el(
+                  'ul',
+                  { class: 'plain' },
+                  v.answers.map((a) => el('li', {}, `${lt(labels.roles[a.role])}: ${lt(labels.answers[a.value])}`)),
+                ),
+              ),
             ),
           ),
           { class: 'divergences' },
@@ -316,14 +454,26 @@ async function renderMunicipality(id) {
   if (d.recommendations.length > 0) {
     parts.push(
       el('h2', {}, t('recommendations.title')),
-      el('ul', { class: 'recommendations' }, d.recommendations.map((r) => el('li', {}, el('span', { class: 'fid' }, r.fieldId), ' ', lt(r.text)))),
+      el(
+        'ul',
+        { class: 'recommendations' },
+        d.recommendations.map((r) => el('li', {}, el('span', { class: 'fid' }, r.fieldId), ' ', lt(r.text))),
+      ),
     );
   }
   view().replaceChildren(...parts);
 }
 
 function renderLocalSignIn() {
-  const input = el('input', { id: 'identity', name: 'identity', type: 'text', autocomplete: 'off', spellcheck: 'false', required: true, size: 48 });
+  const input = el('input', {
+    id: 'identity',
+    name: 'identity',
+    type: 'text',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    required: true,
+    size: 48,
+  });
   const form = el(
     'form',
     { class: 'card signin' },
@@ -366,11 +516,24 @@ async function render() {
       else view().replaceChildren(el('p', { class: 'error' }, t('error.notInTeams')));
       return;
     }
-    const key = err instanceof ApiError ? (err.status === 403 ? 'error.forbidden' : err.status === 404 ? 'error.notFound' : err.status === 401 ? 'error.unauthorized' : 'error.load') : host.inTeams ? 'error.sso' : 'error.load';
+    const key =
+      err instanceof ApiError
+        ? err.status === 403
+          ? 'error.forbidden'
+          : err.status === 404
+            ? 'error.notFound'
+            : err.status === 401
+              ? 'error.unauthorized'
+              : 'error.load'
+        : host.inTeams
+          ? 'error.sso'
+          : 'error.load';
     status('');
     view().replaceChildren(
       el('p', { class: 'error', role: 'alert' }, t(key, { reason: String(err?.message ?? err) })),
-      err instanceof ApiError && (err.status === 403 || err.status === 404) ? el('p', {}, link('/dashboard/', t('home'))) : null,
+      err instanceof ApiError && (err.status === 403 || err.status === 404)
+        ? el('p', {}, link('/dashboard/', t('home')))
+        : null,
     );
   }
   if (host.inTeams) teams().app.notifySuccess?.();
@@ -394,7 +557,9 @@ async function main() {
     applyTheme(host.context?.app?.theme);
     teams().app.registerOnThemeChangeHandler((theme) => applyTheme(theme));
   } else {
-    themeSelect.value = applyTheme(query.get('theme') ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'default'));
+    themeSelect.value = applyTheme(
+      query.get('theme') ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'default'),
+    );
     themeSelect.addEventListener('change', () => applyTheme(themeSelect.value));
   }
   $('signout').addEventListener('click', () => {

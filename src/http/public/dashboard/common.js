@@ -38,13 +38,18 @@ export function lt(text) {
 const numberFormats = {};
 export function formatScore(value) {
   if (value === null || value === undefined) return t('noScore');
-  numberFormats[currentLocale] ??= new Intl.NumberFormat(currentLocale === 'en' ? 'en-GB' : 'de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  numberFormats[currentLocale] ??= new Intl.NumberFormat(currentLocale === 'en' ? 'en-GB' : 'de-DE', {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
   return numberFormats[currentLocale].format(value);
 }
 
 export function formatDate(iso) {
   if (!iso) return t('never');
-  return new Intl.DateTimeFormat(currentLocale === 'en' ? 'en-GB' : 'de-DE', { dateStyle: 'medium' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(currentLocale === 'en' ? 'en-GB' : 'de-DE', { dateStyle: 'medium' }).format(
+    new Date(iso),
+  );
 }
 
 /** Teams themes are default, dark and contrast; the page's colours come from CSS variables per theme. */
@@ -84,13 +89,17 @@ function loadScript(src) {
  * this service); a plain browser window never loads it, which keeps the page small.
  */
 export async function initHost() {
-  const framed = window.parent !== window || Boolean(window.opener) || Boolean(/** @type {any} */ (window).nativeInterface);
+  const framed =
+    window.parent !== window || Boolean(window.opener) || Boolean(/** @type {any} */ (window).nativeInterface);
   if (!framed) return host;
   try {
     const src = document.querySelector('meta[name="teams-js"]')?.getAttribute('content');
     if (src) await loadScript(src);
     const teams = /** @type {any} */ (window).microsoftTeams;
-    await Promise.race([teams.app.initialize(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 4000))]);
+    await Promise.race([
+      teams.app.initialize(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 4000)),
+    ]);
     host.inTeams = true;
     host.context = await teams.app.getContext();
   } catch {
@@ -152,7 +161,8 @@ export async function download(path) {
   if (!bearer) throw new ApiError(401, 'no token');
   const res = await fetch(path, { headers: { authorization: `Bearer ${bearer}` } });
   if (!res.ok) throw new ApiError(res.status, (await res.json().catch(() => ({}))).message ?? String(res.status));
-  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? path.split('/').pop() ?? 'export';
+  const name =
+    /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? path.split('/').pop() ?? 'export';
   const url = URL.createObjectURL(await res.blob());
   const a = el('a', { href: url, download: name });
   document.body.append(a);

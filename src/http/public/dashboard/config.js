@@ -25,7 +25,8 @@ async function main() {
   }
   const options = [];
   if (me.coordinator) options.push(el('option', { value: 'all' }, t('config.all')));
-  for (const row of overview.municipalities) options.push(el('option', { value: row.municipality.id }, row.municipality.name));
+  for (const row of overview.municipalities)
+    options.push(el('option', { value: row.municipality.id }, row.municipality.name));
   if (options.length === 0) {
     $('status').textContent = t('config.noRights');
     return;
