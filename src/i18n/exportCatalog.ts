@@ -1,40 +1,14 @@
 /** Texts of the workshop exports (PDF report, blank questionnaire, CSV headers, link card); German first. */
+import type { ExportDocumentLabels } from '../domain/ports/exports';
 import type { Locale } from '../domain/selbstcheck';
 
-export interface ExportTexts {
-  readonly reportTitle: string;
-  readonly questionnaireTitle: string;
-  readonly generatedAt: string;
-  readonly round: string;
-  readonly questionnaireVersion: string;
-  readonly respondents: string;
-  readonly overall: string;
-  readonly method: string;
-  readonly methodText: string;
-  readonly fields: string;
-  readonly score: string;
-  readonly level: string;
-  readonly completeness: string;
-  readonly noScore: string;
-  readonly divergences: string;
-  readonly noDivergences: string;
-  readonly knowledgeGaps: string;
-  readonly noKnowledgeGaps: string;
-  readonly recommendations: string;
-  readonly noRecommendations: string;
-  readonly questions: string;
-  readonly notAnswered: string;
-  readonly respondentLabel: (n: number) => string;
-  readonly steps: (n: number) => string;
-  readonly questionnaireIntro: string;
-  readonly commentLine: string;
-  readonly page: (n: number) => string;
+/** The documents' labels (the renderer's port) plus the texts of the export link reply. */
+export interface ExportTexts extends ExportDocumentLabels {
   readonly linkCardTitle: string;
   readonly linkCardText: (municipality: string, format: string, minutes: number) => string;
   readonly linkCardButton: string;
   readonly denied: string;
   readonly unknownMunicipality: string;
-  readonly csvHeaders: readonly string[];
 }
 
 const de: ExportTexts = {

@@ -5,6 +5,7 @@
 import { decide, type Principal } from '../domain/access';
 import type { Assessment, AnswerWriteOutcome, Municipality, Respondent, RespondentPatch } from '../domain/model';
 import type { Clock } from '../domain/ports/clock';
+import type { ReportSummary } from '../domain/ports/exports';
 import type {
   AssessmentRepository,
   AnswerRepository,
@@ -23,10 +24,8 @@ import {
   scoreAssessment,
   scoreField,
   type AnswerMap,
-  type ConsolidatedResult,
   type FieldId,
   type FieldScore,
-  type AssessmentScore,
   type Question,
   type Questionnaire,
   type QuestionnaireRegistry,
@@ -70,12 +69,8 @@ export interface FieldSummary {
   readonly recommendations: readonly Recommendation[];
 }
 
-export interface OverallSummary {
-  readonly respondents: number;
-  readonly consolidated: ConsolidatedResult;
-  readonly score: AssessmentScore;
-  readonly recommendations: readonly Recommendation[];
-}
+/** A round's consolidated results: the same shape the export report shows. */
+export type OverallSummary = ReportSummary;
 
 export class SelfCheckService {
   constructor(private readonly deps: SelfCheckDeps) {}

@@ -1,58 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { message, newParticipant, teamsChannel, teamsPersonal, webchat, type Participant } from '../support/activities';
-import { startTestService, type ReplyActivity, type TestService } from '../support/service';
+import { newParticipant, teamsChannel, teamsPersonal, webchat } from '../support/activities';
 import { usingPostgres } from '../support/testDatabase';
-
-type Shape = typeof webchat;
-interface CardJson {
-  body: unknown[];
-  actions?: { type: string; verb?: string; data: Record<string, unknown> }[];
-}
-
-const cardsOf = (replies: readonly ReplyActivity[]): CardJson[] =>
-  replies.flatMap((r) =>
-    (r.attachments ?? [])
-      .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
-      .map((a) => a.content as CardJson),
-  );
-const questionCard = (replies: readonly ReplyActivity[]): CardJson | undefined =>
-  cardsOf(replies).find((c) => c.actions?.some((a) => a.data['verb'] === 'answer'));
-const questionIdOf = (replies: readonly ReplyActivity[]): string | undefined =>
-  questionCard(replies)?.actions?.[0]?.data['questionId'] as string | undefined;
-const allText = (replies: readonly ReplyActivity[]) =>
-  replies.map((r) => `${r.text ?? ''} ${JSON.stringify(r.attachments ?? [])}`).join('\n');
+import { allText, cardsOf, conversationHarness, questionCard, questionIdOf } from './harness';
 
 describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
-  let svc: TestService;
-  beforeAll(async () => {
-    svc = await startTestService();
-  });
-  afterAll(async () => svc.stop());
-
-  const say = (shape: Shape, p: Participant, text: string) => svc.replies(message(shape, p, text));
-  const submit = (shape: Shape, p: Participant, value: Record<string, unknown>) =>
-    svc.replies(shape(p, { type: 'message', value }));
-  const prisma = () => svc.service.db.prisma;
-  const storedAnswers = async (identityKey: string) => {
-    const rows = await prisma().answer.findMany({
-      where: { respondent: { identityKey } },
-      orderBy: { questionId: 'asc' },
-    });
-    return Object.fromEntries(rows.map((r) => [r.questionId, { value: r.value, comment: r.comment }]));
-  };
-
-  /** Runs onboarding and returns the replies of the last step (which include the first question). */
-  async function onboard(shape: Shape, p: Participant, municipality: string, role: string): Promise<ReplyActivity[]> {
-    const intro = await say(shape, p, 'start');
-    expect(intro[0]?.text).toMatch(/sieben Handlungsfeldern/);
-    expect(allText(intro)).toContain('Datenschutz');
-    const consent = await say(shape, p, 'ja');
-    expect(allText(consent)).toContain('Für welche Kommune');
-    const roles = await say(shape, p, municipality);
-    expect(allText(roles)).toContain('Welche Funktion');
-    return say(shape, p, role);
-  }
+  const { svc, say, submit, prisma, storedAnswers, onboard } = conversationHarness();
 
   it('onboards with privacy notice, consent, municipality and role, then asks the first question', async () => {
     const p = newParticipant();
@@ -351,7 +304,7 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
       expect(action).toMatchObject({ type: 'Action.Execute', verb: 'answer' });
 
       const invoke = (data: Record<string, unknown>) =>
-        svc.post(
+        svc().post(
           teamsPersonal(p, {
             type: 'invoke',
             name: 'adaptiveCard/action',
@@ -389,7 +342,7 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
       const form = cardsOf(await say(teamsPersonal, p, 'form')).find((c) => c.actions?.some((a) => a.verb === 'form'));
       const action = form!.actions!.find((a) => a.verb === 'form')!;
       expect(action).toMatchObject({ type: 'Action.Execute' });
-      const res = await svc.post(
+      const res = await svc().post(
         teamsPersonal(p, {
           type: 'invoke',
           name: 'adaptiveCard/action',
@@ -411,7 +364,7 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
       const first = await onboard(teamsPersonal, p, 'Zwickau', 'Verwaltungsspitze');
       const data = questionCard(first)!.actions!.at(0)!.data;
       calls.length = 0;
-      const res = await svc.post(
+      const res = await svc().post(
         teamsPersonal(p, {
           type: 'invoke',
           name: 'adaptiveCard/action',

@@ -1,56 +1,10 @@
-import { message, newParticipant, teamsPersonal, webchat, type Participant } from '../support/activities';
+import { message, newParticipant, teamsPersonal, webchat } from '../support/activities';
 import { startTestService, type ReplyActivity, type TestService } from '../support/service';
 import { usingPostgres } from '../support/testDatabase';
-
-type Shape = typeof webchat;
-interface CardJson {
-  body: unknown[];
-  actions?: { type: string; verb?: string; data: Record<string, unknown> }[];
-}
-
-const cardsOf = (replies: readonly ReplyActivity[]): CardJson[] =>
-  replies.flatMap((r) =>
-    (r.attachments ?? [])
-      .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
-      .map((a) => a.content as CardJson),
-  );
-const questionCard = (replies: readonly ReplyActivity[]): CardJson | undefined =>
-  cardsOf(replies).find((c) => c.actions?.some((a) => a.data['verb'] === 'answer'));
-const questionIdOf = (replies: readonly ReplyActivity[]): string | undefined =>
-  questionCard(replies)?.actions?.[0]?.data['questionId'] as string | undefined;
-const allText = (replies: readonly ReplyActivity[]) =>
-  replies.map((r) => `${r.text ?? ''} ${JSON.stringify(r.attachments ?? [])}`).join('\n');
+import { allText, cardsOf, conversationHarness, questionCard, questionIdOf, type CardJson } from './harness';
 
 describe(`the self-check as a conversation: forms, re-asking, language, restart (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
-  let svc: TestService;
-  beforeAll(async () => {
-    svc = await startTestService();
-  });
-  afterAll(async () => svc.stop());
-
-  const say = (shape: Shape, p: Participant, text: string) => svc.replies(message(shape, p, text));
-  const submit = (shape: Shape, p: Participant, value: Record<string, unknown>) =>
-    svc.replies(shape(p, { type: 'message', value }));
-  const prisma = () => svc.service.db.prisma;
-  const storedAnswers = async (identityKey: string) => {
-    const rows = await prisma().answer.findMany({
-      where: { respondent: { identityKey } },
-      orderBy: { questionId: 'asc' },
-    });
-    return Object.fromEntries(rows.map((r) => [r.questionId, { value: r.value, comment: r.comment }]));
-  };
-
-  /** Runs onboarding and returns the replies of the last step (which include the first question). */
-  async function onboard(shape: Shape, p: Participant, municipality: string, role: string): Promise<ReplyActivity[]> {
-    const intro = await say(shape, p, 'start');
-    expect(intro[0]?.text).toMatch(/sieben Handlungsfeldern/);
-    expect(allText(intro)).toContain('Datenschutz');
-    const consent = await say(shape, p, 'ja');
-    expect(allText(consent)).toContain('Für welche Kommune');
-    const roles = await say(shape, p, municipality);
-    expect(allText(roles)).toContain('Welche Funktion');
-    return say(shape, p, role);
-  }
+  const { svc, say, submit, prisma, storedAnswers, onboard } = conversationHarness();
 
   it('compact mode: a field on one form, answers stored at once, follow-ups added, stale and off-scale forms change nothing', async () => {
     const p = newParticipant();
@@ -176,7 +130,7 @@ describe(`the self-check as a conversation: forms, re-asking, language, restart 
   (usingPostgres ? it.skip : it)('needs few database queries per answer turn', async () => {
     const p = newParticipant();
     const first = await onboard(webchat, p, 'Konstanz', 'Verwaltungsspitze');
-    const pglite = svc.service.db.pglite!;
+    const pglite = svc().service.db.pglite!;
     const original = pglite.query.bind(pglite);
     let count = 0;
     // The outbox sender and reminder job poll the same embedded database in the background; their

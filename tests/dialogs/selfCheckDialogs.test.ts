@@ -1,41 +1,10 @@
-import { ConversationState, MemoryStorage, TestAdapter, UserState, type Activity } from 'botbuilder';
-import { MainDialog } from '../../dialogs/mainDialog';
-import { identityKeyOf } from '../../src/bot/teamsActivity';
-import { UserLocale } from '../../src/bot/userLocale';
-import { WeltoffenBot } from '../../src/bot/weltoffenBot';
-import { BotStateTurnStore } from '../../src/infrastructure/bot/botStateTurnStore';
-import { defaultRegistry } from '../../src/domain/selbstcheck';
-import { SelfCheckService } from '../../src/services/selfCheckService';
+import { MemoryStorage, type Activity } from 'botbuilder';
 import { InMemorySelfCheckStore } from '../fakes/inMemorySelfCheck';
-import { systemClock } from '../../src/infrastructure/clock';
+import { dialogTestAdapter } from './turnScript';
 
 function setup(channelId: 'msteams' | 'webchat') {
   const store = new InMemorySelfCheckStore();
-  const storage = new MemoryStorage();
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
-  const selfCheck = new SelfCheckService({
-    municipalities: store,
-    respondents: store,
-    assessments: store,
-    answers: store,
-    registry: defaultRegistry,
-    clock: systemClock,
-  });
-  const locale = new UserLocale(userState, selfCheck);
-  const bot = new WeltoffenBot({
-    conversationState,
-    turnStore: new BotStateTurnStore([conversationState, userState]),
-    stateConflictRetries: 2,
-    mainDialog: new MainDialog({ service: selfCheck, localeOf: (ctx) => locale.localeOf(ctx), identityKeyOf }),
-    locale,
-  });
-  const adapter = new TestAdapter(async (ctx) => bot.run(ctx), {
-    channelId,
-    locale: 'de-DE',
-    from: { id: 'u1', name: 'User', aadObjectId: 'aad-1' },
-    conversation: { id: 'c1', tenantId: 't1', conversationType: 'personal', isGroup: false, name: 'c1' },
-  });
+  const adapter = dialogTestAdapter(channelId, store, new MemoryStorage());
   return { store, adapter };
 }
 

@@ -42,10 +42,16 @@ export interface Conversation {
   answers(): Record<string, string>;
 }
 
-export function startConversation(channelId: ChannelId = 'webchat', aadObjectId = 'aad-1'): Conversation {
-  const store = new InMemorySelfCheckStore();
-  const storage = new MemoryStorage();
-  const resets: string[][] = [];
+/**
+ * The bot as the composition root builds it, over in-memory ports and the given storage, with a TestAdapter
+ * speaking as one user in a personal conversation of the given channel.
+ */
+export function dialogTestAdapter(
+  channelId: ChannelId,
+  store: InMemorySelfCheckStore,
+  storage: MemoryStorage,
+  options: { aadObjectId?: string; onDialogReset?: (ids: readonly string[]) => void } = {},
+): TestAdapter {
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const selfCheck = new SelfCheckService({
@@ -63,13 +69,23 @@ export function startConversation(channelId: ChannelId = 'webchat', aadObjectId 
     stateConflictRetries: 2,
     mainDialog: new MainDialog({ service: selfCheck, localeOf: (ctx) => locale.localeOf(ctx), identityKeyOf }),
     locale,
-    onDialogReset: (ids) => resets.push([...ids]),
+    onDialogReset: options.onDialogReset,
   });
-  const adapter = new TestAdapter(async (ctx) => bot.run(ctx), {
+  return new TestAdapter(async (ctx) => bot.run(ctx), {
     channelId,
     locale: 'de-DE',
-    from: { id: 'u1', name: 'User', aadObjectId },
+    from: { id: 'u1', name: 'User', aadObjectId: options.aadObjectId ?? 'aad-1' },
     conversation: { id: 'c1', tenantId: 't1', conversationType: 'personal', isGroup: false, name: 'c1' },
+  });
+}
+
+export function startConversation(channelId: ChannelId = 'webchat', aadObjectId = 'aad-1'): Conversation {
+  const store = new InMemorySelfCheckStore();
+  const storage = new MemoryStorage();
+  const resets: string[][] = [];
+  const adapter = dialogTestAdapter(channelId, store, storage, {
+    aadObjectId,
+    onDialogReset: (ids) => resets.push([...ids]),
   });
   const turn = async (activity: Partial<Activity>): Promise<Partial<Activity>[]> => {
     await adapter.receiveActivity(activity);
