@@ -42,13 +42,18 @@ const HOSTILE: Record<string, string> = {
 
 const faq = new FaqService('kontakt@example.org');
 
-/** Best of three, so one garbage collection on a shared machine does not decide the test. */
-function bestOfThree(fn: () => unknown): number {
+/**
+ * Best of five, in CPU milliseconds of this process: other processes on a loaded two-core machine stretch
+ * wall time, not the work done here, and one garbage collection does not decide the test. The quadratic
+ * cases this guards against cost 130–300 ms of CPU, far above the bound.
+ */
+function bestOfFive(fn: () => unknown): number {
   let best = Infinity;
-  for (let i = 0; i < 3; i++) {
-    const started = process.hrtime.bigint();
+  for (let i = 0; i < 5; i++) {
+    const started = process.cpuUsage();
     fn();
-    best = Math.min(best, Number(process.hrtime.bigint() - started) / 1e6);
+    const used = process.cpuUsage(started);
+    best = Math.min(best, (used.user + used.system) / 1000);
   }
   return best;
 }
@@ -70,7 +75,7 @@ describe('recognisers stay fast on hostile text', () => {
     it.each(Object.keys(HOSTILE))(`${name}: %s (20,000 characters) under 50 ms`, (key) => {
       const text = HOSTILE[key] ?? '';
       expect(text.length).toBeGreaterThanOrEqual(N - 50);
-      expect(bestOfThree(() => recognise(text))).toBeLessThan(50);
+      expect(bestOfFive(() => recognise(text))).toBeLessThan(50);
     });
   }
 
