@@ -27,7 +27,7 @@ const LAYERS = {
   bot: ['src/bot'],
   dialogs: ['dialogs'],
   http: ['src/http'],
-  config: ['src/config.ts'],
+  config: ['src/config.ts', 'src/config'],
   composition: ['src/index.ts', 'src/migrate.ts'],
   generated: ['src/generated'],
   tooling: ['scripts', 'tests', 'prisma', 'prisma.config.ts'],

@@ -3,6 +3,7 @@ import { AuthenticationConstants, type ServiceClientCredentialsFactory } from 'b
 import { isServiceUrlAllowed } from './domain/conversation/serviceUrl';
 import type { Logger } from 'pino';
 import { ConfigError, loadConfig, type AppConfig } from './config';
+import { startupWarnings, trustModeLine } from './config/startupReport';
 import { WeltoffenBot } from './bot/weltoffenBot';
 import { identityKeyOf } from './bot/teamsActivity';
 import { UserLocale } from './bot/userLocale';
@@ -84,12 +85,7 @@ export interface StartOptions {
 /** The one composition root: every concrete class is named here and nowhere else. */
 export async function startService(config: AppConfig, options: StartOptions = {}): Promise<RunningService> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  if (config.bot.unauthenticatedRemote) {
-    logger.warn(
-      { host: config.http.host },
-      'ALLOW_UNAUTHENTICATED_REMOTE=true: /api/messages accepts unauthenticated activities from other machines; anyone who reaches it can act as any Teams user',
-    );
-  }
+  for (const { fields, message } of startupWarnings(config)) logger.warn(fields, message);
   const serviceUrlAllowed = (serviceUrl: string) => isServiceUrlAllowed(serviceUrl, config.bot.serviceUrls);
 
   const db = await openDatabase(config.database, {
@@ -125,11 +121,6 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     bootstrap: { objectIds: config.coordinators.objectIds, tenantIds: config.coordinators.tenantIds },
   });
   // Workshop exports: signed links handed out by the bot, bearer tokens from the dashboard.
-  if (config.exports.linkSecret === undefined) {
-    logger.warn(
-      'EXPORT_LINK_SECRET is not set: export links are signed with a random key and only work on this instance until it restarts',
-    );
-  }
   // Exports keep wall-clock time even when tests control the outbox's clock: link expiry and report dates are real.
   const exportSigner = new ExportLinkSigner(
     config.exports.linkSecret ?? randomBytes(32).toString('base64url'),
@@ -200,8 +191,6 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     : undefined;
   const localSignIn = config.dashboard.localSignIn ? new LocalSignIn() : undefined;
   const dashboardIdentity = bearerIdentity(ssoVerifier, localSignIn);
-  if (config.dashboard.localSignIn)
-    logger.warn('DASHBOARD_LOCAL_SIGNIN=true: anyone can pick an identity on /dashboard/ (local use and demos only)');
 
   const locale = new UserLocale(userState, selfCheck);
   const mainDialog = new MainDialog({
@@ -355,19 +344,6 @@ export async function startService(config: AppConfig, options: StartOptions = {}
       return stopping;
     },
   };
-}
-
-/** The one start-up line that says the trust mode and what is reachable, so an operator sees it at a glance. */
-export function trustModeLine(config: AppConfig, port: number): string {
-  const where = config.bot.unauthenticatedRemote ? 'REMOTE' : 'loopback';
-  const messages =
-    config.bot.mode === 'teams'
-      ? ['/api/messages (Bot Framework token required)']
-      : config.bot.mode === 'local-only'
-        ? [`/api/messages (unauthenticated, ${where})`]
-        : [];
-  const exposed = [...messages, ...(config.webChat.enabled ? ['web chat'] : []), 'dashboard', 'exports'];
-  return `mode=${config.bot.mode} host=${config.http.host} port=${port} exposed=[${exposed.join(', ')}]`;
 }
 
 async function main(): Promise<void> {

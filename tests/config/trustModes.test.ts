@@ -4,7 +4,8 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { loadConfig } from '../../src/config';
-import { startService, trustModeLine } from '../../src/index';
+import { trustModeLine } from '../../src/config/startupReport';
+import { startService } from '../../src/index';
 import { message, newParticipant, webchat } from '../support/activities';
 import { baseEnv, startTestService, type TestService } from '../support/service';
 import { createTestDatabase } from '../support/testDatabase';
