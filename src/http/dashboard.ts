@@ -94,6 +94,8 @@ export function mountDashboard(server: restify.Server, deps: DashboardDeps): { t
     'config.js',
     'common.js',
     'charts.js',
+    'widgets.js',
+    'municipality.js',
     'style.css',
     'i18n.json',
   ]) {

@@ -2,7 +2,6 @@ import type { Activity, ChannelAccount } from 'botbuilder';
 import restify from 'restify';
 import type { Request, Response } from 'restify';
 import type { Logger } from 'pino';
-import { z } from 'zod';
 import { ConversationStore, type DirectLineConversation } from '../infrastructure/directline/conversationStore';
 import type { InProcessTurns } from '../infrastructure/directline/inProcessTurn';
 import { InMemoryRateLimits } from '../infrastructure/directline/rateLimiter';
@@ -17,9 +16,12 @@ import { routeParam, sendError } from './errors';
 import { jsonBody } from './jsonBody';
 import type { Lifecycle } from './server';
 import { clientKey } from './clientAddress';
+import { MAX_TEXT_CHARS, knownFields, postSchema, startSchema, watermarkSchema } from './directLineActivities';
 
 // The options are part of the configuration (src/config.ts); re-exported for the callers of this module.
 export { DIRECT_LINE_DEFAULTS, type DirectLineOptions } from '../config';
+// The message length limit lives with the activity shapes; the page and the tests know it from here.
+export { MAX_TEXT_CHARS } from './directLineActivities';
 
 export interface DirectLineDeps {
   turns: InProcessTurns;
@@ -43,80 +45,6 @@ export interface DirectLineHandle {
 
 const PREFIX = '/v3/directline';
 const MAX_ACTIVITIES_KEPT = 500;
-/**
- * Longest message text the bot reads (UTF-16 units, as the page's `maxlength` counts). Longer messages
- * are answered with a polite request to write shorter instead of a turn; Web Chat's own default
- * (`maxMessageLength`) is the same 2,000. The raw body is bounded separately by `maxBodyBytes`.
- */
-export const MAX_TEXT_CHARS = 2000;
-/** Bound on a card submission's `value`, as JSON text. */
-const MAX_VALUE_CHARS = 8192;
-
-// Other Direct Line clients send `{ user: { id } }` here; it is ignored because the server owns user ids.
-const startSchema = z.object({
-  locale: z
-    .string()
-    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/)
-    .optional(),
-});
-
-/**
- * What Web Chat posts. Only these fields are kept, stored and given to the bot; everything else a client
- * sends (from, entities, serviceUrl, other channelData …) is dropped (zod strips unknown keys). Server-owned
- * fields (from, conversation, id, timestamp) are set by us. `text` is not capped here: a long message gets
- * a polite answer instead of a 400 (the body is bounded in bytes before parsing).
- */
-const postSchema = z.object({
-  type: z.enum(['message', 'event', 'typing']),
-  text: z.string().optional(),
-  locale: z.string().max(35).optional(),
-  name: z.string().max(200).optional(),
-  value: z
-    .unknown()
-    .refine(
-      (v) => v === undefined || (JSON.stringify(v)?.length ?? 0) <= MAX_VALUE_CHARS,
-      `must be at most ${MAX_VALUE_CHARS} characters as JSON`,
-    )
-    .optional(),
-  textFormat: z.enum(['plain', 'markdown', 'xml']).optional(),
-  // clientActivityID pairs the echo with Web Chat's pending bubble; postBack/messageBack.displayText
-  // are Web Chat's own hints for hiding card submissions in the transcript.
-  channelData: z
-    .object({
-      clientActivityID: z.string().max(100).optional(),
-      postBack: z.boolean().optional(),
-      messageBack: z.object({ displayText: z.string().max(MAX_TEXT_CHARS).optional() }).optional(),
-    })
-    .optional(),
-  attachments: z.array(z.unknown()).max(0, 'attachments are not supported here').optional(),
-});
-type PostedActivity = z.infer<typeof postSchema>;
-
-/** The stored and forwarded form: only known fields, text cut to MAX_TEXT_CHARS when it was longer. */
-function knownFields(a: PostedActivity, tooLong: boolean): Partial<Activity> {
-  const out: Partial<Activity> = { type: a.type };
-  if (a.text !== undefined) out.text = tooLong ? truncate(a.text) : a.text;
-  if (a.locale !== undefined) out.locale = a.locale;
-  if (a.textFormat !== undefined) out.textFormat = a.textFormat;
-  if (tooLong)
-    return a.channelData?.clientActivityID === undefined
-      ? out
-      : { ...out, channelData: { clientActivityID: a.channelData.clientActivityID } };
-  if (a.name !== undefined) out.name = a.name;
-  if (a.value !== undefined) out.value = a.value;
-  if (a.channelData !== undefined) out.channelData = a.channelData;
-  return out;
-}
-
-function truncate(text: string): string {
-  let end = MAX_TEXT_CHARS;
-  // Never cut a surrogate pair in half.
-  const last = text.charCodeAt(end - 1);
-  if (last >= 0xd800 && last <= 0xdbff) end--;
-  return `${text.slice(0, end)}…`;
-}
-
-const watermarkSchema = z.union([z.literal(''), z.string().regex(/^\d{1,12}$/)]).optional();
 
 /** Mounts the Direct Line 3.0 polling subset Web Chat uses; see docs/webchat.md. */
 export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): DirectLineHandle {
