@@ -1,101 +1,40 @@
+/** The dashboard in a plain browser window: local sign-in, overview and municipality view, roles, themes, phone width. */
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CHROMIUM, haveChromium, launchChromium, seriousAxeViolations, type ChromiumSession } from '../support/browser';
+import { launchChromium, seriousAxeViolations, type ChromiumSession } from '../support/browser';
 import { type BrowserContext, type Page } from 'playwright-core';
-import { loadConfig } from '../../src/config';
-import { startService, type RunningService } from '../../src/index';
-import {
-  LEVEL_LABELS,
-  consolidate,
-  defaultRegistry,
-  scoreAssessment,
-  type AssessmentScore,
-} from '../../src/domain/selbstcheck';
+import { type RunningService } from '../../src/index';
+import { LEVEL_LABELS, type AssessmentScore } from '../../src/domain/selbstcheck';
 import { aadIdentityKey } from '../../src/domain/access';
-import { PrismaAnswerRepository } from '../../src/infrastructure/repositories/prismaAnswerRepository';
-import { PrismaDashboardRepository } from '../../src/infrastructure/repositories/prismaDashboardRepository';
-import { PrismaAccessRepository } from '../../src/infrastructure/repositories/prismaAccessRepository';
 import { exportTexts } from '../../src/i18n/exportCatalog';
 import { csvCell } from '../../src/infrastructure/export/tabular';
-import { baseEnv } from '../support/service';
-import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
-import { startLocalIdentityProvider, type LocalIdentityProvider } from '../support/localIdentityProvider';
-import { COORDINATOR_OID, LEAD_OID, RESPONDENT_OID, TENANT, seedDashboard } from '../dashboard/seed';
-
-if (!haveChromium) console.warn(`browser tests skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
-const describeBrowser = haveChromium ? describe : describe.skip;
-const DOCS = path.join(__dirname, '..', '..', 'docs');
-/** The part of a DOM element these tests read; the test project compiles without the DOM library. */
-interface Attributed {
-  getAttribute(name: string): string | null;
-}
-
-const de = (v: number | null) =>
-  v === null ? '–' : v.toLocaleString('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const en = (v: number | null) =>
-  v === null ? '–' : v.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+import { type TestDatabase } from '../support/testDatabase';
+import { COORDINATOR_OID, LEAD_OID, RESPONDENT_OID, TENANT } from '../dashboard/seed';
+import {
+  DOCS,
+  de,
+  describeBrowser,
+  en,
+  expectedPotsdam,
+  startSeededDashboard,
+  type Attributed,
+} from './dashboardHarness';
 
 describeBrowser('coordinators’ dashboard in Chromium', () => {
   let database: TestDatabase;
   let service: RunningService;
   let url: string;
-  // the local sign-in stand-in and tab SSO never run together, so Teams gets a service of its own.
-  let teamsDatabase: TestDatabase;
-  let teamsService: RunningService;
-  let teamsUrl: string;
   let context: BrowserContext;
   let browser: ChromiumSession | undefined;
   let potsdam: AssessmentScore;
   let potsdamDivergences: number;
-  let idp: LocalIdentityProvider;
   const consoleErrors: string[] = [];
-  const CLIENT_ID = 'abcdef01-2345-4678-9abc-def012345678';
 
   beforeAll(async () => {
-    idp = await startLocalIdentityProvider();
-    const seeded = async (db: TestDatabase, env: Record<string, string>): Promise<RunningService> => {
-      const started = await startService(
-        loadConfig(
-          baseEnv({
-            DATABASE_URL: db.target.kind === 'postgres' ? db.target.url : 'pglite:memory',
-            COORDINATOR_AAD_OBJECT_IDS: COORDINATOR_OID,
-            COORDINATOR_TENANT_IDS: TENANT,
-            ...env,
-          }),
-        ),
-        { database: db.openOptions },
-      );
-      await seedDashboard(started.db.prisma);
-      await new PrismaAccessRepository(started.db.prisma).grant(
-        aadIdentityKey(TENANT, LEAD_OID),
-        { role: 'lead', municipalityId: 'potsdam' },
-        'test',
-      );
-      return started;
-    };
-    database = await createTestDatabase();
     // A plain browser signs in with the local stand-in (development and tests only).
-    service = await seeded(database, { NODE_ENV: 'test', DASHBOARD_LOCAL_SIGNIN: 'true' });
-    url = `http://127.0.0.1:${service.port}`;
-    // The fake Teams host below hands out tokens from the loopback identity provider; the seed is deterministic,
-    // so this service's numbers are the same as the first one's.
-    teamsDatabase = await createTestDatabase();
-    teamsService = await seeded(teamsDatabase, {
-      DASHBOARD_AAD_CLIENT_ID: CLIENT_ID,
-      DASHBOARD_OPENID_METADATA_URL: idp.metadataUrl,
-    });
-    teamsUrl = `http://127.0.0.1:${teamsService.port}`;
-
-    // The expected numbers, straight from the domain core over the stored answers.
-    const rounds = await new PrismaDashboardRepository(service.db.prisma).rounds(['potsdam']);
-    const q = defaultRegistry.getQuestionnaire(rounds.at(0)!.assessment.questionnaireVersion);
-    const consolidated = consolidate(
-      q,
-      await new PrismaAnswerRepository(service.db.prisma).answersOfAll(rounds.at(0)!.assessment.id),
-    );
-    potsdam = scoreAssessment(q, consolidated.answers);
-    potsdamDivergences = consolidated.divergences.length;
+    ({ database, service, url } = await startSeededDashboard({ NODE_ENV: 'test', DASHBOARD_LOCAL_SIGNIN: 'true' }));
+    ({ score: potsdam, divergences: potsdamDivergences } = await expectedPotsdam(service));
 
     browser = await launchChromium('dashboard', { viewport: { width: 1280, height: 900 } });
     context = browser.context;
@@ -105,9 +44,6 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
     await browser?.close();
     await service?.stop();
     await database?.dispose();
-    await teamsService?.stop();
-    await teamsDatabase?.dispose();
-    await idp?.close();
   });
 
   async function open(query = '', onPage?: (page: Page) => void): Promise<Page> {
@@ -294,116 +230,6 @@ describeBrowser('coordinators’ dashboard in Chromium', () => {
     await page.locator('table.fields').waitFor();
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await page.screenshot({ path: path.join(tmpdir(), 'dashboard-phone.png'), fullPage: false });
-    await page.close();
-  }, 60_000);
-
-  /**
-   * A stand-in for the Teams client: a page that frames the tab and answers the Teams SDK's postMessage calls
-   * (initialize, getContext, getAuthToken, theme changes, the channel tab's save). It is served on the tab's
-   * own origin, which the SDK trusts like a Teams origin; the SDK itself is the real one from node_modules.
-   */
-  async function teamsHost(
-    tabPath: string,
-    context: { theme: string; locale: string; subEntityId?: string; frameContext: 'content' | 'settings' },
-    oid: string,
-  ): Promise<{ page: Page; calls: { func: string; args: unknown[] }[] }> {
-    const token = idp.sign({
-      iss: `https://login.microsoftonline.com/${TENANT}/v2.0`,
-      aud: CLIENT_ID,
-      tid: TENANT,
-      oid,
-      name: 'Kim Koordination',
-      scp: 'access_as_user',
-      exp: Math.floor(Date.now() / 1000) + 3600,
-    });
-    const host = `<!doctype html><html lang="en"><head><title>Teams host</title></head><body>
-      <iframe id="tab" title="tab" src="${tabPath}" width="1200" height="850"></iframe>
-      <script>
-        window.calls = [];
-        const ctx = ${JSON.stringify({ ...context, entityId: 'dashboard', tid: TENANT, userObjectId: oid, hostClientType: 'web', appSessionId: 's1' })};
-        const runtime = JSON.stringify({ apiVersion: 4, supports: { app: {}, appInstallDialog: {}, authentication: {}, dialog: {}, logs: {}, pages: { appButton: {}, backStack: {}, config: {}, currentApp: {}, fullTrust: {}, tabs: {} }, teamsCore: {} } });
-        const answers = {
-          initialize: () => [ctx.frameContext, 'web', runtime, '2.58.0'],
-          getContext: () => [ctx],
-          'authentication.getAuthToken': () => [true, ${JSON.stringify(token)}],
-          'settings.setSettings': () => [true],
-        };
-        window.addEventListener('message', (e) => {
-          const m = e.data;
-          if (!m || typeof m.func !== 'string') return;
-          window.calls.push({ func: m.func, args: m.args });
-          const answer = answers[m.func];
-          e.source.postMessage({ id: m.id, uuidAsString: m.uuidAsString, args: answer ? answer(m.args) : [] }, e.origin);
-        });
-        window.sendToTab = (func, args) => document.getElementById('tab').contentWindow.postMessage({ func, args }, location.origin);
-      </script></body></html>`;
-    const page = await context_().newPage();
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
-    // Served on the service's origin without adding a route to the service.
-    await page.route(`${teamsUrl}/teams-host.html`, (route) =>
-      route.fulfill({ status: 200, contentType: 'text/html', body: host }),
-    );
-    // The SDK asks a CDN for valid host origins; offline it falls back to its built-in list.
-    await page.route('https://res.cdn.office.net/**', (route) => route.abort());
-    await page.goto(`${teamsUrl}/teams-host.html`);
-    return { page, calls: [] };
-  }
-  const context_ = () => context;
-
-  it('inside (a stand-in for) Teams: SSO token, Teams locale and theme, theme change, deep link by subPageId', async () => {
-    const { page } = await teamsHost(
-      '/dashboard/',
-      { theme: 'dark', locale: 'en-GB', subEntityId: 'potsdam', frameContext: 'content' },
-      COORDINATOR_OID,
-    );
-    const tab = page.frameLocator('#tab');
-    await tab.locator('h1[data-municipality="potsdam"]').waitFor({ timeout: 20_000 });
-    const frame = page.frames().find((f) => f.url().includes('/dashboard/'));
-    expect(await frame?.evaluate('document.documentElement.dataset.theme')).toBe('dark');
-    expect(await frame?.evaluate('document.documentElement.lang')).toBe('en');
-    expect(await tab.locator('#who').textContent()).toBe('Signed in: Kim Koordination');
-    expect(await tab.locator('#theme-box').isHidden()).toBe(true);
-    expect(await tab.locator('#signout').isHidden()).toBe(true);
-    for (const f of potsdam.fields)
-      expect(await tab.locator(`table.fields tr[data-field="${f.fieldId}"] [data-col="score"]`).textContent()).toBe(
-        en(f.score),
-      );
-    const calls = await page.evaluate<string[]>('window.calls.map((c) => c.func)');
-    expect(calls).toEqual(expect.arrayContaining(['initialize', 'getContext', 'authentication.getAuthToken']));
-    await page.evaluate(`window.sendToTab('themeChange', ['contrast'])`);
-    await frame?.waitForFunction(`document.documentElement.dataset.theme === 'contrast'`, undefined, { timeout: 5000 });
-    expect(await frame?.evaluate('document.documentElement.dataset.theme')).toBe('contrast');
-    await page.close();
-  }, 60_000);
-
-  it('inside (a stand-in for) Teams: the channel tab configuration saves the chosen municipality', async () => {
-    const { page } = await teamsHost(
-      '/dashboard/config.html',
-      { theme: 'default', locale: 'de-DE', frameContext: 'settings' },
-      COORDINATOR_OID,
-    );
-    const tab = page.frameLocator('#tab');
-    await tab.locator('#scope:not([disabled])').waitFor({ timeout: 20_000 });
-    await tab.locator('#scope').selectOption('bochum');
-    await page.waitForFunction(
-      `window.calls.some((c) => c.func === 'registerHandler' && c.args[0] === 'save')`,
-      undefined,
-      { timeout: 5000 },
-    );
-    await page.evaluate(`window.sendToTab('settings.save', [{}])`);
-    await page.waitForFunction(`window.calls.some((c) => c.func === 'settings.save.success')`, undefined, {
-      timeout: 5000,
-    });
-    const calls = await page.evaluate<{ func: string; args: unknown[] }[]>('window.calls');
-    const set = calls.find((c) => c.func === 'settings.setSettings');
-    expect(set?.args[0]).toMatchObject({
-      contentUrl: `${teamsUrl}/dashboard/?municipality=bochum`,
-      entityId: 'weltoffen-dashboard-bochum',
-      suggestedDisplayName: 'Selbstcheck Bochum',
-    });
-    expect(calls.find((c) => c.func === 'settings.setValidityState')?.args).toEqual([true]);
-    // Parallel API calls share one SSO token request.
-    expect(calls.filter((c) => c.func === 'authentication.getAuthToken')).toHaveLength(1);
     await page.close();
   }, 60_000);
 

@@ -15,7 +15,8 @@ import { openDatabase, type Database } from '../../src/infrastructure/db/databas
 import { message, newParticipant, teamsPersonal } from '../support/activities';
 import { snapshotPath } from '../support/snapshot';
 import { createTestDatabase, usingPostgres, type TestDatabase } from '../support/testDatabase';
-import { encodingCases, type RouteTarget } from './encodings';
+import { encodingCases } from './encodings';
+import { describeRaw, encodingRoutes, openDirectLine, type DirectLineSession } from './badInputRequests';
 import { LONG_TEXTS } from './hostile';
 import {
   FuzzedService,
@@ -157,75 +158,7 @@ describe(`bad input against the service process (${DB}, seed ${SEED})`, () => {
     it('no 5xx and the process survives every route with lying framing, broken JSON and deep nesting', async () => {
       const block = 'encodings';
       let session = await startDirectLine();
-      const routes = (): RouteTarget[] => [
-        {
-          name: 'POST /api/messages',
-          method: 'POST',
-          path: '/api/messages',
-          headers: {},
-          limit: 262_144,
-          readsJson: true,
-          body: {
-            ...message(teamsPersonal, newParticipant({ serviceUrl: connector.url }), 'hilfe'),
-            deliveryMode: 'expectReplies',
-          },
-        },
-        {
-          name: 'POST /v3/directline/conversations',
-          method: 'POST',
-          path: '/v3/directline/conversations',
-          headers: {},
-          limit: 65_536,
-          readsJson: true,
-          body: { locale: 'de-DE' },
-        },
-        {
-          name: 'POST …/activities',
-          method: 'POST',
-          path: `/v3/directline/conversations/${session.conversationId}/activities`,
-          headers: { authorization: `Bearer ${session.token}` },
-          limit: 65_536,
-          readsJson: true,
-          body: { type: 'message', text: 'hilfe', locale: 'de-DE' },
-        },
-        {
-          name: 'POST /v3/directline/tokens/refresh',
-          method: 'POST',
-          path: '/v3/directline/tokens/refresh',
-          headers: { authorization: `Bearer ${session.token}` },
-          limit: 65_536,
-          readsJson: false,
-          body: {},
-        },
-        {
-          name: 'POST /api/dashboard/local-signin',
-          method: 'POST',
-          path: '/api/dashboard/local-signin',
-          headers: {},
-          limit: 4096,
-          readsJson: false,
-          body: { identityKey: 'aad:tenant-1:c0000000-0000-4000-8000-00000000c00d' },
-        },
-        {
-          name: 'GET /api/exports/…/answers.json',
-          method: 'GET',
-          path: '/api/exports/potsdam/answers.json',
-          headers: {},
-          limit: 65_536,
-          readsJson: false,
-          body: {},
-        },
-        {
-          name: 'PUT /api/messages',
-          method: 'PUT',
-          path: '/api/messages',
-          headers: {},
-          limit: 65_536,
-          readsJson: false,
-          body: {},
-        },
-      ];
-      const cases = routes().flatMap(encodingCases);
+      const cases = encodingRoutes(connector.url, session).flatMap(encodingCases);
       const killers = new Map<string, string>();
       for (const [i, c] of cases.entries()) {
         const killedBy = killers.get(c.family);
@@ -438,35 +371,7 @@ describe(`bad input against the service process (${DB}, seed ${SEED})`, () => {
     }, 60_000);
   });
 
-  interface DirectLineSession {
-    conversationId: string;
-    token: string;
-  }
-
   let clients = 0;
   /** A new conversation from a client address of its own (TRUST_PROXY), so per-client limits never decide a check. */
-  async function startDirectLine(): Promise<DirectLineSession> {
-    clients++;
-    const r = await jsonRequest(
-      svc.port,
-      'POST',
-      '/v3/directline/conversations',
-      { locale: 'de-DE' },
-      { 'x-forwarded-for': `198.51.100.${clients % 250}, 2001:db8:${clients.toString(16)}::1` },
-    );
-    if (r.status !== 201) throw new Error(`Direct Line start failed: ${r.status} ${r.body}`);
-    return JSON.parse(r.body) as DirectLineSession;
-  }
+  const startDirectLine = (): Promise<DirectLineSession> => openDirectLine(svc.port, ++clients);
 });
-
-function describeRaw(headers: Record<string, string | number> | undefined, body: Buffer | string | undefined): string {
-  const b =
-    body === undefined
-      ? ''
-      : typeof body === 'string'
-        ? body
-        : body.length > 200
-          ? `<${body.length} bytes>`
-          : `<bytes ${body.toString('base64')}>`;
-  return `${JSON.stringify(headers ?? {})} ${b.length > 300 ? `${b.slice(0, 300)}…(${b.length} chars)` : b}`;
-}

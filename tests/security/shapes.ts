@@ -4,103 +4,23 @@
  * Each starts from a plausible activity, then a few fields are removed or replaced by hostile values.
  */
 import fc from 'fast-check';
-import { anyValue, cardPayload, hostileString, type CardContext } from './hostile';
+import { anyValue, cardPayload, hostileString } from './hostile';
+import { applyMutations, mutations } from './shapeMutations';
+import {
+  BOT,
+  OTHER_INVOKES,
+  TENANT,
+  UNKNOWN_TYPES,
+  deliveryMode,
+  invokeValue,
+  labelOf,
+  modeFor,
+  serviceUrlOf,
+  type Generated,
+  type ShapeContext,
+} from './shapeParts';
 
-export interface ShapeContext extends CardContext {
-  /** The loopback Bot Connector stand-in. */
-  connectorUrl: string;
-  /** The service's own base URL (a serviceUrl pointing back at the service). */
-  serviceUrl: string;
-  attacker: { conversationId: string; userId: string; aadObjectId?: string };
-  /** A subscribed channel of the victim's municipality: foreign channel turns must not redirect its cards. */
-  victimChannel: string;
-}
-
-/** What is sent, and what the invariant needs to know about it. */
-export interface Generated {
-  /** Usually an object, but deliberately malformed bodies are anything. */
-  body: unknown;
-  /** Invoke name when the body is an invoke (501 is allowed for names the bot does not implement). */
-  label: string;
-}
-
-const BOT = { id: '28:weltoffen-bot', name: 'Weltoffen-Bot' };
-const TENANT = 'tenant-1';
-
-/** Invoke names the bot does not implement (botbuilder answers them 501); only adaptiveCard/action is ours. */
-const OTHER_INVOKES = [
-  'composeExtension/query',
-  'task/fetch',
-  'task/submit',
-  'signin/verifyState',
-  'signin/tokenExchange',
-  'config/fetch',
-  'actionableMessage/executeAction',
-  'fileConsent/invoke',
-  'application/search',
-  'handoff/action',
-  'x',
-  '',
-  'ADAPTIVECARD/ACTION',
-  'adaptiveCard/action ',
-];
-const UNKNOWN_TYPES = [
-  'event',
-  'typing',
-  'endOfConversation',
-  'installationUpdate',
-  'messageUpdate',
-  'messageDelete',
-  'deleteUserData',
-  'handoff',
-  'trace',
-  'command',
-  'x',
-  '__proto__',
-  'constructor',
-  'MESSAGE',
-  'Message',
-];
-
-/**
- * Loopback addresses where nothing listens. Replies posted there (or to the service's own /api/messages/, which
- * answers 404) are retried for ~10 s per turn, so generated activities use them with expectReplies only; the
- * test sends a few with normal delivery on purpose.
- */
-export const CLOSED_SERVICE_URLS = ['http://127.0.0.1:9/', 'http://[::1]:9/teams/', 'https://127.0.0.1:1/'];
-
-const serviceUrlOf = (ctx: ShapeContext) =>
-  fc.oneof(
-    { arbitrary: fc.constant(ctx.connectorUrl), weight: 12 },
-    {
-      arbitrary: fc.constantFrom(
-        ...CLOSED_SERVICE_URLS,
-        `${ctx.serviceUrl}/api/messages/`,
-        `${ctx.connectorUrl}../../x/`,
-      ),
-      weight: 2,
-    },
-    {
-      arbitrary: fc.constantFrom(
-        'not a url',
-        'javascript:alert(1)',
-        'file:///etc/passwd',
-        'data:,x',
-        '',
-        'http://',
-        'http://%zz/',
-      ),
-      weight: 1,
-    },
-  );
-
-/** Mostly expectReplies (answers in the HTTP response); otherwise the bot posts to the serviceUrl. */
-const deliveryMode = fc.oneof(
-  { arbitrary: fc.constant('expectReplies'), weight: 4 },
-  { arbitrary: fc.constant(undefined), weight: 1 },
-);
-const modeFor = (serviceUrl: string, mode: string | undefined) =>
-  CLOSED_SERVICE_URLS.includes(serviceUrl) || serviceUrl.endsWith('/api/messages/') ? 'expectReplies' : mode;
+export { CLOSED_SERVICE_URLS, type Generated, type ShapeContext } from './shapeParts';
 
 const mentionEntities = fc.array(
   fc.record({
@@ -120,112 +40,6 @@ const mentionEntities = fc.array(
   }),
   { maxLength: 3 },
 );
-
-/** The `value` of an adaptiveCard/action invoke: well formed, or broken in the ways botbuilder trips over. */
-function invokeValue(ctx: ShapeContext): fc.Arbitrary<unknown> {
-  const action = fc.record(
-    {
-      type: fc.oneof(
-        { arbitrary: fc.constant('Action.Execute'), weight: 5 },
-        { arbitrary: fc.constantFrom('Action.Submit', 'Action.OpenUrl', ''), weight: 1 },
-        { arbitrary: anyValue, weight: 1 },
-      ),
-      verb: fc.oneof(fc.constantFrom('answer', 'skip', 'form', 'continue', 'unknownVerb'), anyValue),
-      data: cardPayload(ctx),
-      id: fc.option(hostileString, { nil: undefined }),
-    },
-    { requiredKeys: ['type'] },
-  );
-  return fc.oneof(
-    { arbitrary: fc.record({ action, trigger: fc.constantFrom('manual', 'automatic') }), weight: 6 },
-    {
-      arbitrary: fc.constantFrom<unknown>(
-        {},
-        { action: null },
-        { action: 'x' },
-        { action: [] },
-        { action: { verb: 'answer' } },
-        { trigger: 'manual' },
-        0,
-        '',
-        'answer',
-        [],
-        null,
-        true,
-      ),
-      weight: 2,
-    },
-    { arbitrary: anyValue, weight: 1 },
-  );
-}
-
-const FIELDS = [
-  'type',
-  'text',
-  'channelId',
-  'serviceUrl',
-  'from',
-  'from.id',
-  'from.aadObjectId',
-  'from.name',
-  'conversation',
-  'conversation.id',
-  'conversation.conversationType',
-  'conversation.tenantId',
-  'recipient',
-  'recipient.id',
-  'channelData',
-  'channelData.tenant',
-  'channelData.tenant.id',
-  'channelData.team',
-  'value',
-  'name',
-  'locale',
-  'entities',
-  'attachments',
-  'membersAdded',
-  'membersRemoved',
-  'replyToId',
-  'id',
-  'timestamp',
-  'textFormat',
-  'localTimestamp',
-  'callerId',
-  'relatesTo',
-  'suggestedActions',
-  'deliveryMode',
-];
-
-type Mutation = { path: string; remove: true } | { path: string; remove: false; value: unknown };
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ path: fc.constantFrom(...FIELDS), remove: fc.constant(true as const) }),
-  fc.record({ path: fc.constantFrom(...FIELDS), remove: fc.constant(false as const), value: anyValue }),
-);
-/** Most activities stay well formed enough to reach the bot; the rest lose or garble fields. */
-const mutations = fc.oneof(
-  { arbitrary: fc.constant<Mutation[]>([]), weight: 3 },
-  { arbitrary: fc.array(mutation, { minLength: 1, maxLength: 3 }), weight: 2 },
-);
-
-function applyMutations(activity: Record<string, unknown>, list: readonly Mutation[]): Record<string, unknown> {
-  const out = JSON.parse(JSON.stringify(activity)) as Record<string, unknown>;
-  for (const m of list) {
-    const parts = m.path.split('.');
-    let target: Record<string, unknown> | undefined = out;
-    for (const p of parts.slice(0, -1)) {
-      const next: unknown = target?.[p];
-      target =
-        typeof next === 'object' && next !== null && !Array.isArray(next)
-          ? (next as Record<string, unknown>)
-          : undefined;
-    }
-    const last = parts[parts.length - 1] ?? '';
-    if (target === undefined) continue;
-    if (m.remove) delete target[last];
-    else target[last] = m.value;
-  }
-  return out;
-}
 
 const fuzzUser = (n: number) => ({
   id: `29:fuzz-user-${n}`,
@@ -467,12 +281,3 @@ export const directLineStart: fc.Arbitrary<unknown> = fc.oneof(
   { arbitrary: fc.record({ user: fc.record({ id: hostileString }), trustedOrigin: hostileString }), weight: 1 },
   { arbitrary: anyValue, weight: 1 },
 );
-
-function labelOf(shape: string, body: unknown): string {
-  if (typeof body !== 'object' || body === null || Array.isArray(body))
-    return `${shape} ${JSON.stringify(body)?.slice(0, 40)}`;
-  const b = body as Record<string, unknown>;
-  const type = typeof b['type'] === 'string' ? b['type'] : `type:${JSON.stringify(b['type'])?.slice(0, 20)}`;
-  const name = type === 'invoke' ? ` name=${JSON.stringify(b['name'])?.slice(0, 40)}` : '';
-  return `${shape} ${type}${name}`;
-}

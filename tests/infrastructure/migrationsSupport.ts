@@ -1,0 +1,47 @@
+/**
+ * What the migration suites share: the Prisma schema as Prisma's own DMMF (the reference the migrated database is
+ * compared with), and a database that has not been migrated yet.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { get_dmmf } from '@prisma/prisma-schema-wasm';
+import { openDatabase, type Database } from '../../src/infrastructure/db/database';
+import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
+
+export const root = path.resolve(__dirname, '..', '..');
+const schemaText = readFileSync(path.join(root, 'prisma', 'schema.prisma'), 'utf8');
+
+export interface DmmfField {
+  name: string;
+  dbName: string | null;
+  kind: 'scalar' | 'object' | 'enum';
+  type: string;
+  isList: boolean;
+  isRequired: boolean;
+  isId: boolean;
+  isUnique: boolean;
+  nativeType: [string, string[]] | null;
+  relationFromFields?: string[];
+}
+export interface DmmfModel {
+  name: string;
+  dbName: string | null;
+  fields: DmmfField[];
+  primaryKey: { fields: string[] } | null;
+  uniqueFields: string[][];
+}
+export interface Dmmf {
+  datamodel: {
+    models: DmmfModel[];
+    enums: { name: string; dbName: string | null; values: { name: string; dbName: string | null }[] }[];
+  };
+}
+
+// Prisma's DMMF, from the schema engine compiled to WebAssembly (no download needed).
+export const dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: [['schema.prisma', schemaText]] }))) as Dmmf;
+
+/** An empty database: the suites run the migrations themselves. */
+export async function fresh(): Promise<{ t: TestDatabase; db: Database }> {
+  const t = await createTestDatabase({ migrated: false });
+  return { t, db: await openDatabase(t.target, t.openOptions) };
+}
