@@ -90,7 +90,7 @@ describe('deploy/compose.yaml', () => {
       expect(config.database).toEqual({ kind: 'postgres', url: 'postgresql://weltoffen:pw@db:5432/weltoffen' });
     }
     // Published on loopback only, for the TLS-terminating reverse proxy on the host.
-    expect(compose).toContain('"127.0.0.1:3978:3978"');
+    expect(compose).toMatch(/^\s*- ['"]127\.0\.0\.1:3978:3978['"]$/m); // either YAML quote style (Prettier writes single quotes)
   });
 
   it('takes the bot registration from deploy/.env (nothing in compose overrides it)', () => {

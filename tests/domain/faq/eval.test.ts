@@ -26,9 +26,14 @@ describe('FAQ performance', () => {
   it('builds the matcher in < 400 ms and answers a query in < 10 ms', () => {
     const kb = loadFaq();
     createFaqMatcher(kb); // warm-up (module init, JIT)
-    const t0 = performance.now();
+    // CPU time of this process, not wall time: other processes on a loaded machine stretch the latter.
+    const cpuMs = (since: NodeJS.CpuUsage) => {
+      const used = process.cpuUsage(since);
+      return (used.user + used.system) / 1000;
+    };
+    const t0 = process.cpuUsage();
     const m = createFaqMatcher(kb);
-    const buildMs = performance.now() - t0;
+    const buildMs = cpuMs(t0);
     const queries = [
       'Was kostet die Teilnahme?',
       'How does the self-check work?',
@@ -38,9 +43,9 @@ describe('FAQ performance', () => {
     ];
     for (const q of queries) m.answer(q);
     const n = 200;
-    const t1 = performance.now();
+    const t1 = process.cpuUsage();
     for (let i = 0; i < n; i += 1) m.answer(queries[i % queries.length] ?? '');
-    const perQuery = (performance.now() - t1) / n;
+    const perQuery = cpuMs(t1) / n;
     expect(buildMs).toBeLessThan(400);
     expect(perQuery).toBeLessThan(10);
   });
