@@ -74,10 +74,11 @@ export function isStorageFailure(error: unknown): boolean {
 
 /** The apology for a turn whose input could not be stored, in the conversation's language (six in web chat). */
 export function storageApology(channelLocale: string | undefined): string {
+  // The public catalog already answers German and English with the staff text.
   const faqLocale = faqLocaleOf(channelLocale);
-  if (faqLocale !== undefined && faqLocale !== 'de' && faqLocale !== 'en')
-    return publicText(faqLocale, 'storageApology');
-  return staffText(staffLocaleOf(channelLocale), 'error.storage');
+  return faqLocale !== undefined
+    ? publicText(faqLocale, 'storageApology')
+    : staffText(staffLocaleOf(channelLocale), 'error.storage');
 }
 
 /** What the user is told when a turn failed: "not saved, send it again" for a storage failure, else the generic apology. */

@@ -1,4 +1,4 @@
-import type { FaqLocale } from '../domain/faq';
+import { FAQ_LOCALES, type FaqLocale } from '../domain/faq';
 import { FAQ_TEXTS, FAQ_WELCOME, STORAGE_APOLOGY } from './faqTexts';
 import { fill, staffText } from './staff';
 import { WEB_CHAT_TEXTS } from './webChatTexts';
@@ -29,7 +29,11 @@ function table(locale: PublicLocale): Readonly<Record<PublicTextKey, string>> {
   };
 }
 
-const tables = new Map<PublicLocale, Readonly<Record<PublicTextKey, string>>>();
+// Built once at load: six small tables, read on every public reply.
+const tables = Object.fromEntries(FAQ_LOCALES.map((locale) => [locale, table(locale)])) as Record<
+  PublicLocale,
+  Readonly<Record<PublicTextKey, string>>
+>;
 
 /** A public text with its `{name}` placeholders filled. */
 export function publicText(
@@ -37,10 +41,5 @@ export function publicText(
   key: PublicTextKey,
   params: Readonly<Record<string, string | number>> = {},
 ): string {
-  let texts = tables.get(locale);
-  if (texts === undefined) {
-    texts = table(locale);
-    tables.set(locale, texts);
-  }
-  return fill(texts[key], params);
+  return fill(tables[locale][key], params);
 }

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { openDatabase, type Database, type SqlSession } from '../../src/infrastructure/db/database';
+import { openDatabase, type SqlSession } from '../../src/infrastructure/db/database';
 import {
   MigrationError,
   checksumOf,
@@ -10,8 +10,8 @@ import {
   pendingMigrations,
   readMigrations,
 } from '../../src/infrastructure/db/migrator';
-import { createTestDatabase, usingPostgres, type TestDatabase } from '../support/testDatabase';
-import { dmmf, fresh, root } from './migrationsSupport';
+import { createTestDatabase, usingPostgres } from '../support/testDatabase';
+import { dmmf, migratedDatabase, root } from './migrationsSupport';
 
 const PG_TYPE: Record<string, string[]> = {
   String: ['text', 'character varying', 'uuid'],
@@ -26,18 +26,9 @@ const PG_TYPE: Record<string, string[]> = {
 };
 
 describe(`migrations on ${usingPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
-  let t: TestDatabase;
-  let db: Database;
-  beforeAll(async () => {
-    ({ t, db } = await fresh());
-    await db.withSession((s) => migrate(s));
-  });
-  afterAll(async () => {
-    await db.close();
-    await t.dispose();
-  });
+  const db = migratedDatabase();
 
-  const q = <R>(sql: string, params?: unknown[]) => db.withSession((s: SqlSession) => s.query<R>(sql, params));
+  const q = <R>(sql: string, params?: unknown[]) => db().withSession((s: SqlSession) => s.query<R>(sql, params));
 
   it('records every migration in _prisma_migrations as Prisma does', async () => {
     const rows = await q<{
@@ -57,11 +48,11 @@ describe(`migrations on ${usingPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
       expect(row.applied_steps_count).toBe(1);
       expect(row.id).toMatch(/^[0-9a-f-]{36}$/);
     }
-    expect(await db.withSession((s) => pendingMigrations(s))).toEqual([]);
+    expect(await db().withSession((s) => pendingMigrations(s))).toEqual([]);
   });
 
   it('is idempotent: a second run applies nothing', async () => {
-    const report = await db.withSession((s) => migrate(s));
+    const report = await db().withSession((s) => migrate(s));
     expect(report.applied).toEqual([]);
     expect(report.alreadyApplied).toHaveLength(readMigrations().length);
   });

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { get_dmmf } from '@prisma/prisma-schema-wasm';
 import { openDatabase, type Database } from '../../src/infrastructure/db/database';
+import { migrate } from '../../src/infrastructure/db/migrator';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 
 export const root = path.resolve(__dirname, '..', '..');
@@ -44,4 +45,22 @@ export const dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: [['schema
 export async function fresh(): Promise<{ t: TestDatabase; db: Database }> {
   const t = await createTestDatabase({ migrated: false });
   return { t, db: await openDatabase(t.target, t.openOptions) };
+}
+
+/** A fresh database migrated before the suite and disposed after it; call inside `describe`. */
+export function migratedDatabase(): () => Database {
+  let t: TestDatabase | undefined;
+  let db: Database | undefined;
+  beforeAll(async () => {
+    ({ t, db } = await fresh());
+    await db.withSession((s) => migrate(s));
+  });
+  afterAll(async () => {
+    await db?.close();
+    await t?.dispose();
+  });
+  return () => {
+    if (db === undefined) throw new Error('the database is not migrated yet');
+    return db;
+  };
 }
