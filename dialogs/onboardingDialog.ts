@@ -109,7 +109,7 @@ export class OnboardingDialog extends ComponentDialog<OnboardingOptions> {
       const municipalities = await this.deps.service.listMunicipalities();
       const municipality = municipalities[chosen.index];
       if (municipality === undefined) return step.replaceDialog(DIALOG_IDS.onboardingSteps, step.options);
-      await this.deps.service.updateRespondent(await this.respondentId(step), { municipalityId: municipality.id });
+      await this.deps.service.joinMunicipality(await this.respondentId(step), municipality.id, 'legacy');
     }
     const respondent = await this.respondent(step);
     if (respondent.role !== null) return step.next(respondent.role);

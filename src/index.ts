@@ -29,6 +29,7 @@ import { InMemoryRateLimits } from './infrastructure/directline/rateLimiter';
 import { defaultRegistry } from './domain/selbstcheck';
 import { PrismaAnswerRepository } from './infrastructure/repositories/prismaAnswerRepository';
 import { PrismaAssessmentRepository } from './infrastructure/repositories/prismaAssessmentRepository';
+import { PrismaMembershipRepository } from './infrastructure/repositories/prismaMembershipRepository';
 import { PrismaMunicipalityRepository } from './infrastructure/repositories/prismaMunicipalityRepository';
 import { PrismaRespondentRepository } from './infrastructure/repositories/prismaRespondentRepository';
 import { SelfCheckService } from './services/selfCheckService';
@@ -107,6 +108,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     respondents,
     assessments,
     answers: new PrismaAnswerRepository(db.prisma, db.sql),
+    membership: new PrismaMembershipRepository(db.prisma),
     registry: defaultRegistry,
     clock,
   });

@@ -5,7 +5,14 @@
  */
 import type { AnswerMap, Locale, Role, StoredAnswer } from './selbstcheck';
 
-export type MunicipalityKind = 'city' | 'district';
+/** The four kinds of German local authority (Gemeinde, kreisangehörige Stadt, kreisfreie Stadt, Landkreis). */
+export type MunicipalityKind = 'gemeinde' | 'kreisangehoerige_stadt' | 'kreisfreie_stadt' | 'landkreis';
+export const MUNICIPALITY_KINDS: readonly MunicipalityKind[] = [
+  'gemeinde',
+  'kreisangehoerige_stadt',
+  'kreisfreie_stadt',
+  'landkreis',
+];
 
 export interface Municipality {
   readonly id: string;
@@ -13,7 +20,16 @@ export interface Municipality {
   readonly kind: MunicipalityKind;
   /** Bundesland. */
   readonly state: string;
+  /** Amtlicher Gemeindeschlüssel (8 digits) or Kreisschlüssel (5 digits); null when not recorded. */
+  readonly officialKey: string | null;
+  /** Archived: keeps its data, takes no new members; listed only for coordinators. */
+  readonly archived: boolean;
+  /** The demo municipality: open to everyone, a private sandbox round per visitor, never compared or exported. */
+  readonly demo: boolean;
 }
+
+/** How a person's membership of a municipality was verified. */
+export type MembershipSource = 'tenant' | 'invitation' | 'legacy' | 'demo';
 
 /**
  * A person answering the self-check.
@@ -27,9 +43,14 @@ export interface Respondent {
   readonly role: Role | null;
   readonly locale: Locale | null;
   readonly consentedAt: Date | null;
+  /** How the membership of `municipalityId` was verified; null when the person belongs to no municipality. */
+  readonly membership: MembershipSource | null;
+  /** Pseudonymous number within the municipality ("Befragte 3"); null when not a member. */
+  readonly memberNo: number | null;
 }
 
-export type RespondentPatch = Partial<Pick<Respondent, 'municipalityId' | 'role' | 'locale' | 'consentedAt'>>;
+/** Membership is changed only through the membership port (it numbers members); see ports/membership.ts. */
+export type RespondentPatch = Partial<Pick<Respondent, 'role' | 'locale' | 'consentedAt'>>;
 
 export type AssessmentStatus = 'in_progress' | 'completed';
 
@@ -42,6 +63,8 @@ export interface Assessment {
   readonly status: AssessmentStatus;
   readonly startedAt: Date;
   readonly completedAt: Date | null;
+  /** Demo municipality only: the respondent whose private sandbox round this is; null for real rounds. */
+  readonly sandboxOf: string | null;
 }
 
 /** Field completion decided by the service, passed to the answer write so the event is stored with it. */

@@ -3,7 +3,15 @@
  * tested with in-memory fakes and the storage technology can change without touching the flow.
  */
 import { decide, type Principal } from '../domain/access';
-import type { Assessment, AnswerWriteOutcome, Municipality, Respondent, RespondentPatch } from '../domain/model';
+import type {
+  Assessment,
+  AnswerWriteOutcome,
+  MembershipSource,
+  Municipality,
+  Respondent,
+  RespondentPatch,
+} from '../domain/model';
+import type { MembershipRepository } from '../domain/ports/membership';
 import type { Clock } from '../domain/ports/clock';
 import type { ReportSummary } from '../domain/ports/exports';
 import type {
@@ -40,6 +48,8 @@ export interface SelfCheckDeps {
   readonly respondents: RespondentRepository;
   readonly assessments: AssessmentRepository;
   readonly answers: AnswerRepository;
+  /** Joining a municipality (verified elsewhere: tenant, invitation code, the demo). */
+  readonly membership: Pick<MembershipRepository, 'join'>;
   readonly registry: QuestionnaireRegistry;
   /** When a round is closed. */
   readonly clock: Clock;
@@ -100,16 +110,31 @@ export class SelfCheckService {
     return this.deps.respondents.update(id, patch);
   }
 
+  /**
+   * Makes the respondent a member of the municipality. Callers have verified the membership (a registered
+   * tenant, an invitation code, the open demo); this only records it and numbers the member.
+   */
+  joinMunicipality(respondentId: string, municipalityId: string, source: MembershipSource): Promise<Respondent> {
+    return this.deps.membership.join(respondentId, municipalityId, source);
+  }
+
   findAssessment(id: string): Promise<Assessment | undefined> {
     return this.deps.assessments.find(id);
   }
 
-  /** Joins the municipality's current round, or starts the next one pinned to the newest questionnaire. */
-  async startOrJoinAssessment(municipalityId: string): Promise<Assessment> {
+  /**
+   * Joins the municipality's current round, or starts the next one pinned to the newest questionnaire.
+   * A member of the demo gets a private sandbox round instead: visitors never see each other's answers.
+   */
+  async startOrJoinAssessment(
+    municipalityId: string,
+    member?: Pick<Respondent, 'id' | 'membership'>,
+  ): Promise<Assessment> {
     const versions = this.deps.registry.questionnaireVersions();
     const latest = versions[versions.length - 1];
     if (latest === undefined) throw new Error('no questionnaire registered');
-    return this.deps.assessments.currentOrStart(municipalityId, latest);
+    const sandboxOf = member?.membership === 'demo' ? member.id : undefined;
+    return this.deps.assessments.currentOrStart(municipalityId, latest, sandboxOf);
   }
 
   /**

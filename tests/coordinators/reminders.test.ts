@@ -3,6 +3,7 @@ import { defaultRegistry } from '../../src/domain/selbstcheck';
 import type { Database } from '../../src/infrastructure/db/database';
 import { BotConnectorGateway } from '../../src/infrastructure/outbox/botConnectorGateway';
 import { PrismaOutboxRepository } from '../../src/infrastructure/outbox/prismaOutboxRepository';
+import { PrismaMembershipRepository } from '../../src/infrastructure/repositories/prismaMembershipRepository';
 import { PrismaAnswerRepository } from '../../src/infrastructure/repositories/prismaAnswerRepository';
 import { PrismaAssessmentRepository } from '../../src/infrastructure/repositories/prismaAssessmentRepository';
 import { PrismaMunicipalityRepository } from '../../src/infrastructure/repositories/prismaMunicipalityRepository';
@@ -42,6 +43,7 @@ describe(`reminders with a controlled clock (${usingPostgres ? 'PostgreSQL' : 'P
       respondents: new PrismaRespondentRepository(db.prisma),
       assessments: new PrismaAssessmentRepository(db.prisma),
       answers: new PrismaAnswerRepository(db.prisma),
+      membership: new PrismaMembershipRepository(db.prisma),
       registry: defaultRegistry,
       clock,
     });
@@ -66,6 +68,7 @@ describe(`reminders with a controlled clock (${usingPostgres ? 'PostgreSQL' : 'P
       data: {
         identityKey,
         municipalityId: 'zwickau',
+        membership: 'invitation',
         role: 'integration_staff',
         consentedAt: new Date(at),
         locale: 'de',

@@ -37,6 +37,7 @@ class FakeDashboardRepository implements DashboardRepository {
         status: 'in_progress',
         startedAt: new Date(0),
         completedAt: null,
+        sandboxOf: null,
       },
       respondents: 1,
       answers: Object.keys(set.at(0)!.answers).length,
@@ -56,7 +57,15 @@ class FakeDashboardRepository implements DashboardRepository {
 
 function setup(others: number, now = new Date()) {
   const names = ['own', ...Array.from({ length: others }, (_, i) => `m${i}`)];
-  const municipalities: Municipality[] = names.map((id) => ({ id, name: id, kind: 'city', state: 'X' }));
+  const municipalities: Municipality[] = names.map((id) => ({
+    id,
+    name: id,
+    kind: 'kreisfreie_stadt',
+    state: 'X',
+    officialKey: null,
+    archived: false,
+    demo: false,
+  }));
   const repo = new FakeDashboardRepository();
   const values: StoredAnswer[] = ['full', 'partial', 'planned', 'none'];
   names.forEach((id, i) =>

@@ -2,6 +2,7 @@ import type { PrismaClient } from '../../src/generated/prisma/client';
 import { aadIdentityKey } from '../../src/domain/access';
 import { SelfCheckService } from '../../src/services/selfCheckService';
 import { defaultRegistry, gateState, type Role, type StoredAnswer } from '../../src/domain/selbstcheck';
+import { PrismaMembershipRepository } from '../../src/infrastructure/repositories/prismaMembershipRepository';
 import { PrismaAnswerRepository } from '../../src/infrastructure/repositories/prismaAnswerRepository';
 import { PrismaAssessmentRepository } from '../../src/infrastructure/repositories/prismaAssessmentRepository';
 import { PrismaMunicipalityRepository } from '../../src/infrastructure/repositories/prismaMunicipalityRepository';
@@ -57,6 +58,7 @@ export function selfCheckOn(prisma: PrismaClient): SelfCheckService {
     respondents: new PrismaRespondentRepository(prisma),
     assessments: new PrismaAssessmentRepository(prisma),
     answers: new PrismaAnswerRepository(prisma),
+    membership: new PrismaMembershipRepository(prisma),
     registry: defaultRegistry,
     clock: systemClock,
   });
@@ -72,7 +74,8 @@ async function answerAs(
   share = 1,
 ): Promise<void> {
   const r = await svc.registerRespondent(aadIdentityKey(TENANT, oid), 'de');
-  await svc.updateRespondent(r.id, { municipalityId, role, consentedAt: new Date() });
+  await svc.updateRespondent(r.id, { role, consentedAt: new Date() });
+  await svc.joinMunicipality(r.id, municipalityId, 'invitation');
   const assessment = await svc.startOrJoinAssessment(municipalityId);
   for (const [questionId, value] of answersFor(profile, respondent, share)) {
     const result = await svc.recordAnswer({ assessment, respondentId: r.id, questionId, value, channel: 'msteams' });

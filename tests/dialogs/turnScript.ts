@@ -59,6 +59,7 @@ export function dialogTestAdapter(
     respondents: store,
     assessments: store,
     answers: store,
+    membership: store,
     registry: defaultRegistry,
     clock: systemClock,
   });

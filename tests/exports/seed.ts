@@ -7,6 +7,7 @@ import {
   type StoredAnswer,
 } from '../../src/domain/selbstcheck';
 import type { Database } from '../../src/infrastructure/db/database';
+import { PrismaMembershipRepository } from '../../src/infrastructure/repositories/prismaMembershipRepository';
 import { PrismaAnswerRepository } from '../../src/infrastructure/repositories/prismaAnswerRepository';
 import { PrismaAssessmentRepository } from '../../src/infrastructure/repositories/prismaAssessmentRepository';
 import { PrismaMunicipalityRepository } from '../../src/infrastructure/repositories/prismaMunicipalityRepository';
@@ -30,6 +31,7 @@ export function services(db: Database) {
     respondents: new PrismaRespondentRepository(db.prisma),
     assessments: new PrismaAssessmentRepository(db.prisma),
     answers: new PrismaAnswerRepository(db.prisma),
+    membership: new PrismaMembershipRepository(db.prisma),
     registry: defaultRegistry,
     clock: systemClock,
   });
@@ -54,8 +56,8 @@ export async function seedMunicipality(db: Database): Promise<{ assessmentId: st
   const q = selfCheck.questionnaire(assessment.questionnaireVersion);
   for (const [i, key] of RESPONDENT_KEYS.entries()) {
     const r = await selfCheck.registerRespondent(key, 'de');
+    await selfCheck.joinMunicipality(r.id, MUNICIPALITY, 'invitation');
     await selfCheck.updateRespondent(r.id, {
-      municipalityId: MUNICIPALITY,
       role: ROLES[i] ?? 'other',
       consentedAt: new Date(),
     });

@@ -7,6 +7,7 @@ import type {
   AnswerWriteOutcome,
   Municipality,
   MunicipalityRepository,
+  MembershipSource,
   Respondent,
   RespondentAnswerSet,
   RespondentPatch,
@@ -19,8 +20,24 @@ export class InMemorySelfCheckStore
   implements MunicipalityRepository, RespondentRepository, AssessmentRepository, AnswerRepository
 {
   readonly municipalities: Municipality[] = [
-    { id: 'potsdam', name: 'Potsdam', kind: 'city', state: 'Brandenburg' },
-    { id: 'lk-teltow-flaeming', name: 'Landkreis Teltow-Fläming', kind: 'district', state: 'Brandenburg' },
+    {
+      id: 'potsdam',
+      name: 'Potsdam',
+      kind: 'kreisfreie_stadt',
+      state: 'Brandenburg',
+      officialKey: '12054000',
+      archived: false,
+      demo: false,
+    },
+    {
+      id: 'lk-teltow-flaeming',
+      name: 'Landkreis Teltow-Fläming',
+      kind: 'landkreis',
+      state: 'Brandenburg',
+      officialKey: '12072',
+      archived: false,
+      demo: false,
+    },
   ];
   readonly respondents = new Map<string, Respondent>();
   readonly assessments: Assessment[] = [];
@@ -50,6 +67,8 @@ export class InMemorySelfCheckStore
       role: null,
       locale,
       consentedAt: null,
+      membership: null,
+      memberNo: null,
     };
     this.respondents.set(created.id, created);
     return Promise.resolve(created);
@@ -76,18 +95,31 @@ export class InMemorySelfCheckStore
     this.respondents.set(id, next);
     return Promise.resolve(next);
   }
+  /** MembershipRepository.join: numbers members per municipality like the database does. */
+  join(respondentId: string, municipalityId: string, source: MembershipSource): Promise<Respondent> {
+    const current = this.respondents.get(respondentId);
+    if (!current) return Promise.reject(new Error(`no respondent ${respondentId}`));
+    const same = current.municipalityId === municipalityId && current.memberNo !== null;
+    const numbers = [...this.respondents.values()].filter((r) => r.municipalityId === municipalityId);
+    const memberNo = same ? current.memberNo : Math.max(0, ...numbers.map((r) => r.memberNo ?? 0)) + 1;
+    const next: Respondent = { ...current, municipalityId, membership: source, memberNo };
+    this.respondents.set(respondentId, next);
+    return Promise.resolve(next);
+  }
   // MunicipalityRepository.find and AssessmentRepository.find share one name.
   find(id: string): Promise<never> {
     const found = this.municipalities.find((m) => m.id === id) ?? this.assessments.find((a) => a.id === id);
     return Promise.resolve(found as never);
   }
-  findCurrent(municipalityId: string): Promise<Assessment | undefined> {
+  findCurrent(municipalityId: string, sandboxOf: string | null = null): Promise<Assessment | undefined> {
     return Promise.resolve(
-      this.assessments.filter((a) => a.municipalityId === municipalityId && a.status === 'in_progress').at(-1),
+      this.assessments
+        .filter((a) => a.municipalityId === municipalityId && a.status === 'in_progress' && a.sandboxOf === sandboxOf)
+        .at(-1),
     );
   }
-  async currentOrStart(municipalityId: string, questionnaireVersion: number): Promise<Assessment> {
-    const current = await this.findCurrent(municipalityId);
+  async currentOrStart(municipalityId: string, questionnaireVersion: number, sandboxOf?: string): Promise<Assessment> {
+    const current = await this.findCurrent(municipalityId, sandboxOf ?? null);
     if (current) return current;
     const round = this.assessments.filter((a) => a.municipalityId === municipalityId).length + 1;
     const created: Assessment = {
@@ -98,6 +130,7 @@ export class InMemorySelfCheckStore
       status: 'in_progress',
       startedAt: new Date(),
       completedAt: null,
+      sandboxOf: sandboxOf ?? null,
     };
     this.assessments.push(created);
     return created;

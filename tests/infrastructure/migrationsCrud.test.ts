@@ -21,17 +21,17 @@ describe(`migrations on ${usingPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
         // The migration seeds the onboarding list; the sample works on a row of its own.
         expect(await db().prisma.municipality.findUnique({ where: { id: 'potsdam' } })).toMatchObject({
           name: 'Potsdam',
-          kind: 'city',
+          kind: 'kreisfreie_stadt',
           state: 'Brandenburg',
         });
         expect(await db().prisma.municipality.findUnique({ where: { id: 'lk-teltow-flaeming' } })).toMatchObject({
-          kind: 'district',
+          kind: 'landkreis',
         });
         await db().prisma.municipality.create({
-          data: { id: 'm-sample', name: 'Musterstadt', kind: 'city', state: 'Hessen' },
+          data: { id: 'm-sample', name: 'Musterstadt', kind: 'kreisfreie_stadt', state: 'Hessen' },
         });
-        await db().prisma.municipality.update({ where: { id: 'm-sample' }, data: { kind: 'district' } });
-        expect((await db().prisma.municipality.findUnique({ where: { id: 'm-sample' } }))?.kind).toBe('district');
+        await db().prisma.municipality.update({ where: { id: 'm-sample' }, data: { kind: 'landkreis' } });
+        expect((await db().prisma.municipality.findUnique({ where: { id: 'm-sample' } }))?.kind).toBe('landkreis');
         await db().prisma.municipality.delete({ where: { id: 'm-sample' } });
         expect(await db().prisma.municipality.count({ where: { id: 'm-sample' } })).toBe(0);
       },
@@ -207,6 +207,49 @@ describe(`migrations on ${usingPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
         await db().prisma.outboxThrottle.update({ where: { key: 'global' }, data: { until: new Date(0) } });
         expect((await db().prisma.outboxThrottle.findUnique({ where: { key: 'global' } }))?.until.getTime()).toBe(0);
         await db().prisma.outboxThrottle.delete({ where: { key: 'global' } });
+      },
+      MunicipalityTenant: async () => {
+        const t = 'aaaaaaaa-0000-4000-8000-000000000001';
+        await db().prisma.municipalityTenant.create({ data: { municipalityId: 'kiel', tenantId: t, createdBy: 'x' } });
+        // One registration per municipality and tenant; several municipalities may share a tenant.
+        await expect(
+          db().prisma.municipalityTenant.create({ data: { municipalityId: 'kiel', tenantId: t, createdBy: 'y' } }),
+        ).rejects.toThrow();
+        await db().prisma.municipalityTenant.create({
+          data: { municipalityId: 'bochum', tenantId: t, createdBy: 'x' },
+        });
+        await db().prisma.municipalityTenant.update({
+          where: { municipalityId_tenantId: { municipalityId: 'kiel', tenantId: t } },
+          data: { createdBy: 'z' },
+        });
+        await db().prisma.municipalityTenant.deleteMany({ where: { tenantId: t } });
+        expect(await db().prisma.municipalityTenant.count()).toBe(0);
+      },
+      Invitation: async () => {
+        const data = {
+          municipalityId: 'kiel',
+          role: 'lead' as const,
+          codeHash: 'h1',
+          codeStart: 'ABCD',
+          maxUses: 1,
+          expiresAt: new Date(Date.now() + 1000),
+          createdBy: 'x',
+        };
+        const i = await db().prisma.invitation.create({ data });
+        expect(i).toMatchObject({ uses: 0, revokedAt: null });
+        await expect(db().prisma.invitation.create({ data })).rejects.toThrow();
+        await db().prisma.invitation.update({ where: { id: i.id }, data: { uses: 1, revokedAt: new Date() } });
+        await db().prisma.invitation.delete({ where: { id: i.id } });
+        expect(await db().prisma.invitation.count()).toBe(0);
+      },
+      ResumeCode: async () => {
+        await db().prisma.resumeCode.create({ data: { identityKey: 'directline:u1', codeHash: 'r1' } });
+        await expect(
+          db().prisma.resumeCode.create({ data: { identityKey: 'directline:u2', codeHash: 'r1' } }),
+        ).rejects.toThrow();
+        await db().prisma.resumeCode.update({ where: { identityKey: 'directline:u1' }, data: { codeHash: 'r2' } });
+        await db().prisma.resumeCode.delete({ where: { identityKey: 'directline:u1' } });
+        expect(await db().prisma.resumeCode.count()).toBe(0);
       },
     };
     expect(Object.keys(samples).sort()).toEqual(dmmf.datamodel.models.map((m) => m.name).sort());

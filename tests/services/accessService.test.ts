@@ -12,7 +12,16 @@ function service(access = new MemoryAccessRepository(), municipalityId: string |
       findByIdentity: (identityKey) =>
         Promise.resolve(
           municipalityId
-            ? { id: 'r', identityKey, municipalityId, role: null, locale: null, consentedAt: null }
+            ? {
+                id: 'r',
+                identityKey,
+                municipalityId,
+                role: null,
+                locale: null,
+                consentedAt: null,
+                membership: 'invitation' as const,
+                memberNo: 1,
+              }
             : undefined,
         ),
     },

@@ -12,12 +12,14 @@ function setup() {
     respondents: store,
     assessments: store,
     answers: store,
+    membership: store,
     registry: defaultRegistry,
     clock: { now: () => CLOSED_AT },
   });
   const join = async (identityKey: string, municipalityId: string, role: Role | null) => {
     const r = await service.registerRespondent(identityKey, 'de');
-    await service.updateRespondent(r.id, { municipalityId, role, consentedAt: CLOSED_AT });
+    await service.joinMunicipality(r.id, municipalityId, 'invitation');
+    await service.updateRespondent(r.id, { role, consentedAt: CLOSED_AT });
     return r.id;
   };
   return { store, service, join };

@@ -1,4 +1,5 @@
 import { defaultRegistry } from '../../src/domain/selbstcheck';
+import { PrismaMembershipRepository } from '../../src/infrastructure/repositories/prismaMembershipRepository';
 import { PrismaAnswerRepository } from '../../src/infrastructure/repositories/prismaAnswerRepository';
 import { PrismaAssessmentRepository } from '../../src/infrastructure/repositories/prismaAssessmentRepository';
 import { PrismaMunicipalityRepository } from '../../src/infrastructure/repositories/prismaMunicipalityRepository';
@@ -19,6 +20,7 @@ describe('SelfCheckService on the real database', () => {
       respondents: new PrismaRespondentRepository(db.prisma),
       assessments: new PrismaAssessmentRepository(db.prisma),
       answers: new PrismaAnswerRepository(db.prisma),
+      membership: new PrismaMembershipRepository(db.prisma),
       registry: defaultRegistry,
       clock: systemClock,
     });
@@ -80,14 +82,26 @@ describe('SelfCheckService on the real database', () => {
 
   it('derives the position from stored answers and consolidates two respondents with a divergence', async () => {
     const assessment = await service.startOrJoinAssessment('konstanz');
-    const a = await service.updateRespondent((await service.registerRespondent('webchat:svc-a', 'de')).id, {
-      role: 'mayor',
-      municipalityId: 'konstanz',
-    });
-    const b = await service.updateRespondent((await service.registerRespondent('webchat:svc-b', 'de')).id, {
-      role: 'integration_staff',
-      municipalityId: 'konstanz',
-    });
+    const a = await service.updateRespondent(
+      (
+        await service.joinMunicipality(
+          (await service.registerRespondent('webchat:svc-a', 'de')).id,
+          'konstanz',
+          'invitation',
+        )
+      ).id,
+      { role: 'mayor' },
+    );
+    const b = await service.updateRespondent(
+      (
+        await service.joinMunicipality(
+          (await service.registerRespondent('webchat:svc-b', 'de')).id,
+          'konstanz',
+          'invitation',
+        )
+      ).id,
+      { role: 'integration_staff' },
+    );
     await service.recordAnswer({
       assessment,
       respondentId: a.id,

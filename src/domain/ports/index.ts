@@ -14,3 +14,4 @@ export * from './clock';
 export * from './rateLimits';
 export type * from './delivery';
 export type * from './exports';
+export * from './membership';

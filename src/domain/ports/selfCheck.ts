@@ -14,7 +14,9 @@ import type {
 import type { AnswerMap, Locale } from '../selbstcheck';
 
 export interface MunicipalityRepository {
+  /** The municipalities that are not archived (the demo included), by name. */
   list(): Promise<readonly Municipality[]>;
+  /** Any municipality by id, archived ones included. */
   find(id: string): Promise<Municipality | undefined>;
 }
 
@@ -28,13 +30,14 @@ export interface RespondentRepository {
 
 export interface AssessmentRepository {
   find(id: string): Promise<Assessment | undefined>;
-  /** The newest round of the municipality that is still in progress. */
+  /** The newest shared round of the municipality that is still in progress (never a demo sandbox). */
   findCurrent(municipalityId: string): Promise<Assessment | undefined>;
   /**
    * The municipality's round in progress, or a new round (last round + 1) pinned to `questionnaireVersion`.
-   * Atomic: colleagues starting at the same moment end up in the same round.
+   * Atomic: colleagues starting at the same moment end up in the same round. With `sandboxOf` (the demo
+   * municipality) the round is that respondent's private sandbox instead of the shared one.
    */
-  currentOrStart(municipalityId: string, questionnaireVersion: number): Promise<Assessment>;
+  currentOrStart(municipalityId: string, questionnaireVersion: number, sandboxOf?: string): Promise<Assessment>;
   /** Marks the round completed; undefined when it was not in progress (already completed or unknown). */
   complete(id: string, at: Date): Promise<Assessment | undefined>;
 }

@@ -1,21 +1,17 @@
 import type { PrismaClient } from '../../generated/prisma/client';
 import type { AnswerExportRow, Assessment, ExportSource } from '../../domain/ports';
+import { toAssessment } from '../repositories/prismaAssessmentRepository';
 
 export class PrismaExportSource implements ExportSource {
   constructor(private readonly prisma: PrismaClient) {}
 
   async latestAssessment(municipalityId: string): Promise<Assessment | undefined> {
-    const a = await this.prisma.assessment.findFirst({ where: { municipalityId }, orderBy: { round: 'desc' } });
-    if (a === null) return undefined;
-    return {
-      id: a.id,
-      municipalityId: a.municipalityId,
-      questionnaireVersion: a.questionnaireVersion,
-      round: a.round,
-      status: a.status,
-      startedAt: a.startedAt,
-      completedAt: a.completedAt,
-    };
+    // Demo sandbox rounds are private to their visitor and never exported.
+    const a = await this.prisma.assessment.findFirst({
+      where: { municipalityId, sandboxOf: null, municipality: { demo: false } },
+      orderBy: { round: 'desc' },
+    });
+    return a === null ? undefined : toAssessment(a);
   }
 
   async answerRows(assessmentId: string): Promise<readonly AnswerExportRow[]> {

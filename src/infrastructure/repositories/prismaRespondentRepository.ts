@@ -7,7 +7,7 @@ function toLocale(value: string | null): Locale | null {
   return value === 'de' || value === 'en' ? value : null;
 }
 
-function toRespondent(row: RespondentRow): Respondent {
+export function toRespondent(row: RespondentRow): Respondent {
   return {
     id: row.id,
     identityKey: row.identityKey,
@@ -15,6 +15,8 @@ function toRespondent(row: RespondentRow): Respondent {
     role: row.role,
     locale: toLocale(row.locale),
     consentedAt: row.consentedAt,
+    membership: row.membership,
+    memberNo: row.memberNo,
   };
 }
 
