@@ -14,7 +14,7 @@ export interface MainDialogDeps extends DialogDeps {
    * Who is writing, as the respondent's identity key (in Teams the AAD identity, the same person on every
    * device). Reading it from the activity is the bot's job (src/bot/teamsActivity.ts), so it is handed in.
    */
-  identityKeyOf(context: TurnContext): string;
+  identityOf(context: TurnContext): Promise<string>;
 }
 
 type Step = WaterfallStepContext<Record<string, never>>;
@@ -38,7 +38,7 @@ export class MainDialog extends ComponentDialog<Record<string, never>> {
   }
 
   private async identifyStep(step: Step): Promise<DialogTurnResult> {
-    const identityKey = this.deps.identityKeyOf(step.context);
+    const identityKey = await this.deps.identityOf(step.context);
     const respondent = await this.deps.service.findRespondentByIdentity(identityKey);
     if (
       respondent !== undefined &&

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { ConfigError, loadConfig, type AppConfig } from './config';
 import { startupWarnings, trustModeLine } from './config/startupReport';
 import { WeltoffenBot } from './bot/weltoffenBot';
-import { identityKeyOf } from './bot/teamsActivity';
+import { TurnIdentity } from './bot/turnIdentity';
 import { UserLocale } from './bot/userLocale';
 import { MainDialog } from '../dialogs/mainDialog';
 import { BotStateTurnStore } from './infrastructure/bot/botStateTurnStore';
@@ -194,12 +194,13 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const localSignIn = config.dashboard.localSignIn ? new LocalSignIn() : undefined;
   const dashboardIdentity = bearerIdentity(ssoVerifier, localSignIn);
 
-  const locale = new UserLocale(userState, selfCheck);
+  const identity = new TurnIdentity(userState);
+  const locale = new UserLocale(userState, selfCheck, identity);
   const mainDialog = new MainDialog({
     service: selfCheck,
     localeOf: (ctx) => locale.localeOf(ctx),
     prefetchedAnswers: takePrefetchedAnswers,
-    identityKeyOf,
+    identityOf: (ctx) => identity.of(ctx),
   });
   const bot = new WeltoffenBot({
     conversationState,
@@ -212,6 +213,9 @@ export async function startService(config: AppConfig, options: StartOptions = {}
         { ids },
         'unknown dialog ids on the stack (older release): stack reset, resuming from stored answers',
       ),
+    identity,
+    isChannelAuthenticated,
+    commands: [],
     stateConflictRetries: config.stateConflictRetries,
     onConflict: (attempt) => logger.info({ attempt }, 'state conflict: turn retried from fresh state'),
     coordinator: {

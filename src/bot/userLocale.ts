@@ -1,6 +1,6 @@
 import type { BotState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { SelfCheckService } from '../services/selfCheckService';
-import { identityKeyOf } from './teamsActivity';
+import type { TurnIdentity } from './turnIdentity';
 import { type StaffLocale, staffLocaleOf } from '../i18n/staff';
 
 export interface UserPreferences {
@@ -19,6 +19,7 @@ export class UserLocale {
   constructor(
     userState: BotState,
     private readonly selfCheck: Pick<SelfCheckService, 'findRespondentByIdentity' | 'updateRespondent'>,
+    private readonly identity: Pick<TurnIdentity, 'of'>,
   ) {
     this.preferences = userState.createProperty<UserPreferences>('preferences');
   }
@@ -31,7 +32,7 @@ export class UserLocale {
     const prefs = await this.preferences.get(context, {});
     if (prefs.locale !== undefined) return prefs.locale;
     if (prefs.storedLocaleChecked !== true) {
-      const respondent = await this.selfCheck.findRespondentByIdentity(identityKeyOf(context));
+      const respondent = await this.selfCheck.findRespondentByIdentity(await this.identity.of(context));
       const stored = respondent?.consentedAt != null && respondent.locale !== null ? respondent.locale : undefined;
       await this.preferences.set(context, {
         ...prefs,
@@ -53,7 +54,7 @@ export class UserLocale {
   async choose(context: TurnContext, locale: StaffLocale): Promise<void> {
     const prefs = await this.preferences.get(context, {});
     await this.preferences.set(context, { ...prefs, locale, storedLocaleChecked: true });
-    const respondent = await this.selfCheck.findRespondentByIdentity(identityKeyOf(context));
+    const respondent = await this.selfCheck.findRespondentByIdentity(await this.identity.of(context));
     if (respondent?.consentedAt != null && respondent.locale !== locale) {
       await this.selfCheck.updateRespondent(respondent.id, { locale });
     }

@@ -19,7 +19,9 @@ import { CoordinatorTurn, type CoordinatorTurnDeps } from './coordinatorTurn';
 import { DialogStack } from './dialogStack';
 import { FaqTurn } from './faqTurn';
 import { runWithStateRetry, type TurnStateStore } from './retryingTurn';
-import { conversationKind } from './teamsActivity';
+import { conversationKind, tenantIdOf, textWithoutBotMention } from './teamsActivity';
+import type { AfterCommand, CommandHandler, CommandTurn } from './commandHandlers';
+import type { TurnIdentity } from './turnIdentity';
 import type { UserLocale } from './userLocale';
 import { type StaffTextKey, staffText } from '../i18n/staff';
 import { toActivity } from '../domain/messages';
@@ -45,6 +47,12 @@ export interface WeltoffenBotOptions {
   onDialogReset?: (ids: readonly string[]) => void;
   /** Coordinators' and leads' commands in Teams, run before the self-check routing. */
   coordinator?: CoordinatorTurnDeps;
+  /** Who is writing (web chat users may continue as another identity through a resume code). */
+  identity: TurnIdentity;
+  /** Membership, invitation, municipality and code commands, in every channel, before dialogs and the FAQ. */
+  commands?: readonly CommandHandler[];
+  /** Whether the turn carried a verified Bot Framework channel token (decided by the hosting). */
+  isChannelAuthenticated: (context: TurnContext) => boolean;
 }
 
 /** Routes activities; all state goes through the retrying turn so concurrent turns never lose data. */
@@ -123,6 +131,18 @@ export class WeltoffenBot extends TeamsActivityHandler {
     const input = readTurnInput(context);
     const command = input.kind === 'text' ? recogniseCommand(input.text) : undefined;
     const { dc, reset } = await this.dialogs.open(context);
+    if (input.kind === 'text' && command === undefined) {
+      const handled = await this.runStandaloneCommand(context, input.text);
+      if (handled !== undefined) {
+        if (handled === 'restart') {
+          await dc.cancelAllDialogs();
+          await dc.beginDialog(this.dialogs.mainDialog.id);
+        } else if (dc.activeDialog !== undefined) {
+          await (handled === 'continue' ? dc.continueDialog() : dc.repromptDialog());
+        }
+        return;
+      }
+    }
     switch (command?.kind) {
       case 'help':
         await this.reply(context, 'help.selfcheck');
@@ -158,6 +178,34 @@ export class WeltoffenBot extends TeamsActivityHandler {
       return;
     }
     await this.reply(context, input.kind === 'text' ? 'unknown.text' : 'input.unsupported');
+  }
+
+  /** The first standalone command handler that recognises the text runs; undefined when none does. */
+  private async runStandaloneCommand(context: TurnContext, rawText: string): Promise<AfterCommand | undefined> {
+    const handlers = this.options.commands ?? [];
+    if (handlers.length === 0) return undefined;
+    const a = context.activity;
+    const text = a.channelId === 'msteams' ? textWithoutBotMention(a, rawText) : rawText;
+    for (const h of handlers) {
+      const recognised = h.recognise(text);
+      if (recognised === undefined) continue;
+      const kind = conversationKind(a);
+      const turn: CommandTurn = {
+        context,
+        text,
+        identityKey: await this.options.identity.of(context),
+        conversation: kind,
+        verifiedTenantId:
+          a.channelId === 'msteams' && this.options.isChannelAuthenticated(context) ? tenantIdOf(a) : undefined,
+        locale: await this.locale.localeOf(context),
+      };
+      const outcome = await h.run(recognised, turn);
+      for (const reply of outcome.replies) await context.sendActivity(toActivity(reply));
+      const first = outcome.replies[0];
+      if (first !== undefined) context.turnState.set(INVOKE_CARD_KEY, renderNoticeCard(first.text).card);
+      return outcome.dialog ?? 'reprompt';
+    }
+    return undefined;
   }
 
   private async handleMembersAdded(context: TurnContext, added: ChannelAccount[]): Promise<void> {

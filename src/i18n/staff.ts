@@ -1,6 +1,10 @@
 import type { Locale } from '../domain/selbstcheck';
 import { selfCheckDe, selfCheckEn, type MessageKey } from './catalog';
 import { coordinationDe, coordinationEn, type CoordinatorMessageKey } from './coordinatorCatalog';
+import { municipalityAdminDe, municipalityAdminEn, type MunicipalityAdminMessageKey } from './municipalityCatalog';
+import { invitationsDe, invitationsEn, type InvitationsMessageKey } from './invitationCatalog';
+import { membershipDe, membershipEn, type MembershipMessageKey } from './membershipCatalog';
+import { webIdentityDe, webIdentityEn, type WebIdentityMessageKey } from './identityCatalog';
 
 /**
  * The staff audience: municipal staff, leads and coordinators in Teams and in the web chat's self-check.
@@ -11,13 +15,34 @@ export type StaffLocale = Locale;
 export const STAFF_LOCALES: readonly StaffLocale[] = ['de', 'en'];
 
 /** Every staff text key: the self-check conversation's and the coordination features'. */
-export type StaffTextKey = MessageKey | CoordinatorMessageKey;
+export type StaffTextKey =
+  | MessageKey
+  | CoordinatorMessageKey
+  | MunicipalityAdminMessageKey
+  | InvitationsMessageKey
+  | MembershipMessageKey
+  | WebIdentityMessageKey;
 
-// Two tables by topic (each file stays readable), one key space: a key used twice would be a type error
+// Tables by topic (each file stays readable), one key space: a key used twice would be a type error
 // below only if its value types differed, so the disjointness is checked in tests/i18n.
+const GERMAN_TABLES = [selfCheckDe, coordinationDe, municipalityAdminDe, invitationsDe, membershipDe, webIdentityDe];
 const tables: Record<StaffLocale, Readonly<Record<StaffTextKey, string>>> = {
-  de: { ...selfCheckDe, ...coordinationDe },
-  en: { ...selfCheckEn, ...coordinationEn },
+  de: {
+    ...selfCheckDe,
+    ...coordinationDe,
+    ...municipalityAdminDe,
+    ...invitationsDe,
+    ...membershipDe,
+    ...webIdentityDe,
+  },
+  en: {
+    ...selfCheckEn,
+    ...coordinationEn,
+    ...municipalityAdminEn,
+    ...invitationsEn,
+    ...membershipEn,
+    ...webIdentityEn,
+  },
 };
 
 /** Maps a channel locale (e.g. "en-US", "de-DE", undefined) to a staff locale; German is the default. */
@@ -38,7 +63,14 @@ export function fill(template: string, params: Readonly<Record<string, string | 
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-/** Whether both topic tables share a key (must never happen: the later one would silently win). */
+/** Keys that two topic tables share (must never happen: the later one would silently win). */
 export function overlappingStaffKeys(): string[] {
-  return Object.keys(selfCheckDe).filter((key) => key in coordinationDe);
+  const seen = new Set<string>();
+  const twice: string[] = [];
+  for (const table of GERMAN_TABLES)
+    for (const key of Object.keys(table)) {
+      if (seen.has(key)) twice.push(key);
+      seen.add(key);
+    }
+  return twice;
 }

@@ -5,7 +5,7 @@
  */
 import { ConversationState, MemoryStorage, TestAdapter, UserState, type Activity } from 'botbuilder';
 import { MainDialog } from '../../dialogs/mainDialog';
-import { identityKeyOf } from '../../src/bot/teamsActivity';
+import { TurnIdentity } from '../../src/bot/turnIdentity';
 import { UserLocale } from '../../src/bot/userLocale';
 import { WeltoffenBot } from '../../src/bot/weltoffenBot';
 import { BotStateTurnStore } from '../../src/infrastructure/bot/botStateTurnStore';
@@ -63,13 +63,20 @@ export function dialogTestAdapter(
     registry: defaultRegistry,
     clock: systemClock,
   });
-  const locale = new UserLocale(userState, selfCheck);
+  const identity = new TurnIdentity(userState);
+  const locale = new UserLocale(userState, selfCheck, identity);
   const bot = new WeltoffenBot({
     conversationState,
     turnStore: new BotStateTurnStore([conversationState, userState]),
     stateConflictRetries: 2,
-    mainDialog: new MainDialog({ service: selfCheck, localeOf: (ctx) => locale.localeOf(ctx), identityKeyOf }),
+    mainDialog: new MainDialog({
+      service: selfCheck,
+      localeOf: (ctx) => locale.localeOf(ctx),
+      identityOf: (ctx) => identity.of(ctx),
+    }),
     locale,
+    identity,
+    isChannelAuthenticated: () => false,
     onDialogReset: options.onDialogReset,
   });
   return new TestAdapter(async (ctx) => bot.run(ctx), {
