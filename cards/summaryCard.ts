@@ -102,11 +102,19 @@ export interface OverallSummaryInput {
   readonly score: AssessmentScore;
   readonly divergences: readonly Divergence[];
   readonly recommendations: readonly Recommendation[];
+  /** `own`: a respondent's own answers only (they may not see the consolidated result of everyone). */
+  readonly scope?: 'municipality' | 'own';
 }
 
 export function renderOverallSummaryCard(input: OverallSummaryInput): RenderedCard {
   const { locale, score } = input;
-  const title = staffText(locale, 'summary.overallTitle', { municipality: input.municipalityName });
+  const own = input.scope === 'own';
+  const title = staffText(locale, own ? 'summary.ownTitle' : 'summary.overallTitle', {
+    municipality: input.municipalityName,
+  });
+  const subtitle = own
+    ? staffText(locale, 'summary.ownNote')
+    : staffText(locale, 'summary.respondents', { count: input.respondents });
   const overall =
     score.overall.score === null || score.overall.level === null
       ? staffText(locale, 'summary.noScore')
@@ -128,10 +136,7 @@ export function renderOverallSummaryCard(input: OverallSummaryInput): RenderedCa
 
   const body: CardElement[] = [
     textBlock(title, { size: 'large', weight: 'bolder' }),
-    textBlock(staffText(locale, 'summary.respondents', { count: input.respondents }), {
-      isSubtle: true,
-      spacing: 'none',
-    }),
+    textBlock(subtitle, { isSubtle: true, spacing: 'none' }),
     textBlock(overall, { weight: 'bolder' }),
     ...ordered.flatMap((f): CardElement[] => [
       textBlock(fieldLine(f), { size: 'small', spacing: 'small' }),
@@ -155,7 +160,7 @@ export function renderOverallSummaryCard(input: OverallSummaryInput): RenderedCa
   ];
   const text = [
     `**${title}**`,
-    staffText(locale, 'summary.respondents', { count: input.respondents }),
+    subtitle,
     overall,
     '',
     ...ordered.map((f) => `- ${fieldLine(f)}`),

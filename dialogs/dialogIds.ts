@@ -6,11 +6,12 @@
 export const DIALOG_IDS = {
   main: 'main.v1',
   mainSteps: 'main.v1.steps',
-  onboarding: 'onboarding.v1',
-  onboardingSteps: 'onboarding.v1.steps',
-  consentPrompt: 'onboarding.v1.consent',
-  municipalityPrompt: 'onboarding.v1.municipality',
-  rolePrompt: 'onboarding.v1.role',
+  /** v2: the municipality is one the person is verified for (tenant, invitation code) or the demo. */
+  onboarding: 'onboarding.v2',
+  onboardingSteps: 'onboarding.v2.steps',
+  consentPrompt: 'onboarding.v2.consent',
+  municipalityPrompt: 'onboarding.v2.municipality',
+  rolePrompt: 'onboarding.v2.role',
   /** v2: a component (the walk plus the start-over ConfirmPrompt); v1 kept a hand-rolled confirmation flag in its state. */
   assessment: 'assessment.v2',
   assessmentWalk: 'assessment.v2.walk',
@@ -26,4 +27,12 @@ export const KNOWN_DIALOG_IDS: ReadonlySet<string> = new Set(Object.values(DIALO
  * is reset. `assessment.v1` may hold a pending start-over confirmation whose "ja" the new walk would not
  * recognise as such; after the reset the walk resumes from the stored answers instead.
  */
-export const RETIRED_DIALOG_IDS: readonly string[] = ['assessment.v1'];
+export const RETIRED_DIALOG_IDS: readonly string[] = [
+  'assessment.v1',
+  // v1 offered every municipality to choose from; a stack waiting at its prompt restarts into v2.
+  'onboarding.v1',
+  'onboarding.v1.steps',
+  'onboarding.v1.consent',
+  'onboarding.v1.municipality',
+  'onboarding.v1.role',
+];

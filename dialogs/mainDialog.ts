@@ -3,19 +3,12 @@
  * then hands over to the question walk.
  */
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { TurnContext } from 'botbuilder';
 import { AssessmentDialog } from './assessment/assessmentDialog';
 import { DIALOG_IDS } from './dialogIds';
 import { OnboardingDialog, type OnboardingOptions, type OnboardingResult } from './onboardingDialog';
 import { sessionOf, type DialogDeps } from './session';
 
-export interface MainDialogDeps extends DialogDeps {
-  /**
-   * Who is writing, as the respondent's identity key (in Teams the AAD identity, the same person on every
-   * device). Reading it from the activity is the bot's job (src/bot/teamsActivity.ts), so it is handed in.
-   */
-  identityOf(context: TurnContext): Promise<string>;
-}
+export type MainDialogDeps = DialogDeps;
 
 type Step = WaterfallStepContext<Record<string, never>>;
 
@@ -44,9 +37,11 @@ export class MainDialog extends ComponentDialog<Record<string, never>> {
       respondent !== undefined &&
       respondent.consentedAt !== null &&
       respondent.municipalityId !== null &&
+      // A verified member only; someone removed from their municipality goes through onboarding again.
+      respondent.membership !== null &&
       respondent.role !== null
     ) {
-      const assessment = await this.deps.service.startOrJoinAssessment(respondent.municipalityId);
+      const assessment = await this.deps.service.startOrJoinAssessment(respondent.municipalityId, respondent);
       return step.next(sessionOf(respondent.id, assessment));
     }
     const options: OnboardingOptions = { identityKey };

@@ -1,7 +1,9 @@
 /**
- * First contact: what the self-check is, the privacy notice and consent, then municipality and role.
- * Each answer is stored as soon as it is given, and steps already done (known respondent) are skipped,
- * so onboarding interrupted halfway continues where it stopped.
+ * First contact: what the self-check is, the privacy notice and consent, then the municipality and the
+ * person's function. The municipality is never simply claimed: it is one the person is verified for (a
+ * registered Teams tenant, an invitation code typed or pasted at any time) or the open demo. Each answer
+ * is stored as soon as it is given, and steps already done are skipped, so onboarding interrupted halfway
+ * continues where it stopped.
  */
 import {
   ChoicePrompt,
@@ -11,13 +13,14 @@ import {
   type Choice,
   type DialogTurnResult,
   type FoundChoice,
+  type PromptValidatorContext,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { ROLES, roleLabel, type Role } from '../src/domain/selbstcheck';
 import type { Municipality, Respondent } from '../src/domain/ports';
 import { DIALOG_IDS } from './dialogIds';
 import { sendText } from './send';
-import { sessionOf, type DialogDeps, type SelfCheckSession } from './session';
+import { sessionOf, type DialogDeps, type MembershipChoices, type SelfCheckSession } from './session';
 import { staffText } from '../src/i18n/staff';
 
 export interface OnboardingOptions {
@@ -32,12 +35,22 @@ type Step = WaterfallStepContext<OnboardingOptions>;
 
 const CONSENT_YES = 0;
 
+/** The offered municipalities, in the order of the prompt's choices. */
+function offered(choices: MembershipChoices): readonly Municipality[] {
+  return choices.demo === undefined ? choices.tenant : [...choices.tenant, choices.demo];
+}
+
+const isMember = (r: Respondent | undefined): r is Respondent & { municipalityId: string } =>
+  r !== undefined && r.municipalityId !== null && r.membership !== null;
+
 export class OnboardingDialog extends ComponentDialog<OnboardingOptions> {
   constructor(private readonly deps: DialogDeps) {
     super(DIALOG_IDS.onboarding);
     // German first: choices are recognised in the respondent's language, with English as default culture.
     this.addDialog(new ChoicePrompt(DIALOG_IDS.consentPrompt, undefined, 'de-de'));
-    this.addDialog(new ChoicePrompt(DIALOG_IDS.municipalityPrompt, undefined, 'de-de'));
+    this.addDialog(
+      new ChoicePrompt(DIALOG_IDS.municipalityPrompt, (prompt) => this.validateMunicipality(prompt), 'de-de'),
+    );
     this.addDialog(new ChoicePrompt(DIALOG_IDS.rolePrompt, undefined, 'de-de'));
     this.addDialog(
       new WaterfallDialog<OnboardingOptions>(DIALOG_IDS.onboardingSteps, [
@@ -54,10 +67,6 @@ export class OnboardingDialog extends ComponentDialog<OnboardingOptions> {
   private async respondent(step: Step): Promise<Respondent> {
     const locale = await this.deps.localeOf(step.context);
     return this.deps.service.registerRespondent(step.options.identityKey, locale);
-  }
-
-  private async respondentId(step: Step): Promise<string> {
-    return (await this.respondent(step)).id;
   }
 
   private async consentStep(step: Step): Promise<DialogTurnResult> {
@@ -87,31 +96,74 @@ export class OnboardingDialog extends ComponentDialog<OnboardingOptions> {
       await sendText(step.context, staffText(locale, 'onboarding.declined'));
       return step.endDialog(undefined);
     }
-    const respondent =
-      consent === true
-        ? await this.respondent(step)
-        : await this.deps.service.updateRespondent(await this.respondentId(step), { consentedAt: new Date(), locale });
-    if (respondent.municipalityId !== null) return step.next(respondent.municipalityId);
-    const municipalities = await this.deps.service.listMunicipalities();
+    let respondent = await this.respondent(step);
+    if (respondent.consentedAt === null)
+      respondent = await this.deps.service.updateRespondent(respondent.id, { consentedAt: new Date(), locale });
+    // A code given before consent is bound now, even if the person already belongs elsewhere: the code is
+    // the newer, explicit statement of where they answer.
+    const pending = await this.deps.membership.redeemPending(step.context, respondent);
+    if (pending.kind === 'joined') {
+      await sendText(
+        step.context,
+        staffText(locale, pending.lead ? 'membership.joinedLead' : 'membership.joined', {
+          municipality: pending.municipality.name,
+        }),
+      );
+      return step.next(undefined);
+    }
+    if (pending.kind === 'invalid') await sendText(step.context, staffText(locale, 'membership.codeInvalid'));
+    if (isMember(respondent)) return step.next(undefined);
+    const choices = await this.deps.membership.choices(step.context);
+    // Exactly one municipality through the registered tenant: the person belongs there, nothing to ask.
+    const only = choices.tenant[0];
+    if (choices.tenant.length === 1 && only !== undefined) {
+      await this.deps.service.joinMunicipality(respondent.id, only.id, 'tenant');
+      return step.next(undefined);
+    }
+    const intro = staffText(locale, choices.tenant.length > 1 ? 'membership.chooseShared' : 'membership.needCode');
     return step.prompt(DIALOG_IDS.municipalityPrompt, {
-      prompt: staffText(locale, 'onboarding.municipalityPrompt'),
-      retryPrompt: staffText(locale, 'onboarding.retry'),
-      choices: municipalities.map(toChoice),
+      prompt: `${staffText(locale, 'onboarding.municipalityPrompt')}\n\n${intro}`,
+      retryPrompt: staffText(locale, 'membership.retry'),
+      choices: offered(choices).map(toChoice),
       // Teams renders at most 6 hero-card buttons; a numbered list works in every channel (number or name).
       style: ListStyle.list,
     });
   }
 
+  /**
+   * Accepts a listed choice, or any input once the person has become a member meanwhile (an invitation
+   * code typed at this prompt is handled before the dialog and hands the turn on). Naming a real
+   * municipality without proof gets the answer that a code is needed, and the prompt again.
+   */
+  private async validateMunicipality(prompt: PromptValidatorContext<FoundChoice>): Promise<boolean> {
+    const context = prompt.context;
+    const identityKey = await this.deps.identityOf(context);
+    if (isMember(await this.deps.service.findRespondentByIdentity(identityKey))) return true;
+    if (prompt.recognized.succeeded) return true;
+    const text = context.activity.text;
+    if (typeof text === 'string' && text.trim() !== '') {
+      const named = await this.deps.membership.namedMunicipality(text);
+      if (named !== undefined) {
+        const locale = await this.deps.localeOf(context);
+        await sendText(context, staffText(locale, 'membership.codeNeeded', { municipality: named.name }));
+      }
+    }
+    return false;
+  }
+
   private async roleStep(step: Step): Promise<DialogTurnResult> {
     const locale = await this.deps.localeOf(step.context);
     const chosen: unknown = step.result;
-    if (isFoundChoice(chosen)) {
-      const municipalities = await this.deps.service.listMunicipalities();
-      const municipality = municipalities[chosen.index];
+    let respondent = await this.respondent(step);
+    if (isFoundChoice(chosen) && !isMember(respondent)) {
+      // Only what was offered can be chosen: the choices are computed again for the index.
+      const choices = await this.deps.membership.choices(step.context);
+      const municipality = offered(choices)[chosen.index];
       if (municipality === undefined) return step.replaceDialog(DIALOG_IDS.onboardingSteps, step.options);
-      await this.deps.service.joinMunicipality(await this.respondentId(step), municipality.id, 'legacy');
+      const source = municipality.demo ? 'demo' : 'tenant';
+      respondent = await this.deps.service.joinMunicipality(respondent.id, municipality.id, source);
     }
-    const respondent = await this.respondent(step);
+    if (!isMember(respondent)) return step.replaceDialog(DIALOG_IDS.onboardingSteps, step.options);
     if (respondent.role !== null) return step.next(respondent.role);
     return step.prompt(DIALOG_IDS.rolePrompt, {
       prompt: staffText(locale, 'onboarding.rolePrompt'),
@@ -128,25 +180,24 @@ export class OnboardingDialog extends ComponentDialog<OnboardingOptions> {
     const locale = await this.deps.localeOf(step.context);
     const chosen: unknown = step.result;
     const role: Role | undefined = isFoundChoice(chosen) ? ROLES[chosen.index] : undefined;
-    const respondent =
-      role === undefined
-        ? await this.respondent(step)
-        : await this.deps.service.updateRespondent(await this.respondentId(step), { role });
-    if (respondent.municipalityId === null || respondent.role === null) {
+    const before = await this.respondent(step);
+    const respondent = role === undefined ? before : await this.deps.service.updateRespondent(before.id, { role });
+    if (!isMember(respondent) || respondent.role === null) {
       return step.replaceDialog(DIALOG_IDS.onboardingSteps, step.options);
     }
     const [assessment, municipality] = await Promise.all([
-      this.deps.service.startOrJoinAssessment(respondent.municipalityId),
+      this.deps.service.startOrJoinAssessment(respondent.municipalityId, respondent),
       this.deps.service.findMunicipality(respondent.municipalityId),
     ]);
     if (role !== undefined) {
-      await sendText(
-        step.context,
-        staffText(locale, 'onboarding.done', {
-          municipality: municipality?.name ?? respondent.municipalityId,
-          role: roleLabel(respondent.role, locale),
-        }),
-      );
+      const done = staffText(locale, 'onboarding.done', {
+        municipality: municipality?.name ?? respondent.municipalityId,
+        role: roleLabel(respondent.role, locale),
+      });
+      const demo = municipality?.demo === true ? `\n\n${staffText(locale, 'membership.demoNote')}` : '';
+      await sendText(step.context, done + demo);
+      const resume = await this.deps.membership.resumeCodeMessage(step.context, step.options.identityKey);
+      if (resume !== undefined) await sendText(step.context, resume);
     }
     const result: OnboardingResult = sessionOf(respondent.id, assessment);
     return step.endDialog(result);
@@ -154,8 +205,9 @@ export class OnboardingDialog extends ComponentDialog<OnboardingOptions> {
 }
 
 function toChoice(m: Municipality): Choice {
-  const short = m.name.replace(/^(Landkreis|Kreis)\s+/u, '');
-  return { value: m.name, synonyms: short !== m.name ? [short, m.id] : [m.id] };
+  const short = m.name.replace(/^(Landkreis|Kreis)\s+/u, '').replace(/\s*\(Demo\)$/u, '');
+  const synonyms = short !== m.name ? [short, m.id] : [m.id];
+  return { value: m.name, synonyms: m.demo ? [...synonyms, 'demo'] : synonyms };
 }
 
 function isFoundChoice(value: unknown): value is FoundChoice {

@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, type AppConfig } from './config';
 import { startupWarnings, trustModeLine } from './config/startupReport';
 import { WeltoffenBot } from './bot/weltoffenBot';
 import { TurnIdentity } from './bot/turnIdentity';
+import { RoundService } from './services/roundService';
 import { UserLocale } from './bot/userLocale';
 import { MainDialog } from '../dialogs/mainDialog';
 import { BotStateTurnStore } from './infrastructure/bot/botStateTurnStore';
@@ -154,7 +155,10 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     publicBaseUrl: config.http.publicBaseUrl,
     teamsAppId: config.dashboard.teamsAppId,
   });
+  // One use case closes rounds, whoever asks, and always writes the outbox event.
+  const rounds = new RoundService({ access, assessments, rounds: outbox, clock });
   const coordinator = new CoordinatorService({
+    rounds,
     dashboardLink: linkToDashboard,
     access,
     grants,
@@ -163,7 +167,6 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     reminders: reminderRepo,
     reminderJob,
     results: new PrismaResultsRepository(db.prisma),
-    assessments,
     selfCheck,
     clock,
     reminderAfterDays: config.coordinators.reminderAfterDays,
@@ -200,6 +203,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     service: selfCheck,
     localeOf: (ctx) => locale.localeOf(ctx),
     prefetchedAnswers: takePrefetchedAnswers,
+    rounds,
     identityOf: (ctx) => identity.of(ctx),
   });
   const bot = new WeltoffenBot({

@@ -74,7 +74,8 @@ export async function showChangeList(turn: Turn): Promise<DialogTurnResult> {
 /** Closes the round (coordinating roles only) with the overall result; the walk of this round ends. */
 export async function completeRound(turn: Turn): Promise<DialogTurnResult> {
   const { session } = turn.state;
-  const outcome = await turn.deps.service.completeAssessment(session.assessmentId, session.respondentId);
+  const identityKey = await turn.deps.identityOf(turn.context);
+  const outcome = await turn.deps.rounds.close(identityKey, session.assessmentId, session.respondentId);
   if (outcome === 'not_allowed') {
     await sendText(turn.context, staffText(turn.locale, 'round.notAllowed'));
     return Dialog.EndOfTurn;

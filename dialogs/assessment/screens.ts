@@ -91,10 +91,19 @@ export async function sendFieldSummary(view: View, fieldId: FieldId, answers: An
   );
 }
 
+/**
+ * The round's overall result: consolidated over all respondents for the lead (and in one's own demo
+ * sandbox); a respondent without the lead role sees the same assessment of their own answers only.
+ */
 export async function sendOverall(view: View): Promise<void> {
   const { session } = view.state;
+  const round = { id: session.assessmentId, questionnaireVersion: session.questionnaireVersion };
+  const identityKey = await view.deps.identityOf(view.context);
+  const consolidated = await view.deps.rounds.mayViewResults(identityKey, session.assessmentId, session.respondentId);
   const [summary, municipality] = await Promise.all([
-    view.deps.service.overallSummary({ id: session.assessmentId, questionnaireVersion: session.questionnaireVersion }),
+    consolidated
+      ? view.deps.service.overallSummary(round)
+      : view.deps.service.ownSummary(round, session.respondentId),
     view.deps.service.findMunicipality(session.municipalityId),
   ]);
   await sendCard(
@@ -108,6 +117,7 @@ export async function sendOverall(view: View): Promise<void> {
       score: summary.score,
       divergences: summary.consolidated.divergences,
       recommendations: summary.recommendations,
+      scope: consolidated ? 'municipality' : 'own',
     }),
   );
 }

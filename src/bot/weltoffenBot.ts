@@ -134,11 +134,15 @@ export class WeltoffenBot extends TeamsActivityHandler {
     if (input.kind === 'text' && command === undefined) {
       const handled = await this.runStandaloneCommand(context, input.text);
       if (handled !== undefined) {
-        if (handled === 'restart') {
+        // The self-check runs in personal chats and the web chat only (see below).
+        const selfCheckHere = conversationKind(context.activity) !== 'channel';
+        if (handled === 'restart' && selfCheckHere) {
           await dc.cancelAllDialogs();
           await dc.beginDialog(this.dialogs.mainDialog.id);
         } else if (dc.activeDialog !== undefined) {
           await (handled === 'continue' ? dc.continueDialog() : dc.repromptDialog());
+        } else if (handled === 'continue' && selfCheckHere) {
+          await dc.beginDialog(this.dialogs.mainDialog.id);
         }
         return;
       }

@@ -57,7 +57,7 @@ export const selfCheckDe = {
   'round.completed':
     'Die Runde {round} des Selbstchecks ist abgeschlossen. Mit „start“ beginnt später eine neue Runde.',
   'round.notAllowed':
-    'Eine Runde abschließen können die Verwaltungsspitze, die Fachbereichsleitung und die Integrationsbeauftragten.',
+    'Die Runde schließt die Kommunalleitung ab. Bitten Sie sie darum – oder lassen Sie sich die Rolle von der Projektkoordination geben.',
   'round.closed':
     'Diese Runde wurde inzwischen abgeschlossen; Ihre Antwort wurde nicht gespeichert. Schreiben Sie „start“, um in der neuen Runde weiterzumachen.',
   'selfcheck.personalOnly':
@@ -104,6 +104,9 @@ export const selfCheckDe = {
   'summary.overall': 'Gesamtauswertung',
   'summary.overallTitle': 'Gesamtauswertung {municipality}',
   'summary.respondents': 'Antwortende: {count}',
+  'summary.ownTitle': 'Ihre eigene Einschätzung – {municipality}',
+  'summary.ownNote':
+    'Nur Ihre eigenen Antworten. Die zusammengeführte Auswertung aller Antwortenden sieht die Kommunalleitung.',
   'summary.overallLevel': 'Gesamt: {score} Punkte, Stufe {level}',
   'summary.divergences': 'Unterschiedliche Einschätzungen (für den Workshop)',
   'summary.divergenceLine': '{id}: von „{highest}“ bis „{lowest}“',
@@ -162,7 +165,7 @@ export const selfCheckEn: Record<MessageKey, string> = {
   'question.skipped': 'Skipped. You can answer it later with “change {id}”.',
   'round.completed': 'Round {round} of the self-check is complete. Type “start” later to begin a new round.',
   'round.notAllowed':
-    'A round can be closed by the head of administration, the head of department and the integration officers.',
+    'The round is closed by the municipal lead. Ask them to close it – or ask the project coordinators for the role.',
   'round.closed':
     'This round has been closed in the meantime; your answer was not stored. Type “start” to continue in the new round.',
   'selfcheck.personalOnly':
@@ -207,6 +210,8 @@ export const selfCheckEn: Record<MessageKey, string> = {
   'summary.overall': 'Overall result',
   'summary.overallTitle': 'Overall result {municipality}',
   'summary.respondents': 'Respondents: {count}',
+  'summary.ownTitle': 'Your own assessment – {municipality}',
+  'summary.ownNote': "Your own answers only. The municipality's lead sees the result of all respondents together.",
   'summary.overallLevel': 'Overall: {score} points, level {level}',
   'summary.divergences': 'Diverging assessments (for the workshop)',
   'summary.divergenceLine': '{id}: from “{highest}” to “{lowest}”',

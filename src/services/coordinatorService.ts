@@ -24,7 +24,6 @@ import { changeBetweenRounds, compareWithOthers, type AssessmentScore, type Loca
 import {
   ALL_MUNICIPALITIES,
   type AccessRepository,
-  type AssessmentRepository,
   type Clock,
   type Municipality,
   type OutboxRepository,
@@ -38,6 +37,7 @@ import type { AccessService } from './accessService';
 import type { CoordinatorResult, GrantedRole, ScopeLabel } from './coordinatorResults';
 import type { ExportLinkResult } from './exportService';
 import type { ReminderService } from './reminderService';
+import type { RoundService } from './roundService';
 import type { SelfCheckService } from './selfCheckService';
 import type { DashboardLink } from './dashboardLinks';
 
@@ -79,7 +79,8 @@ export interface CoordinatorDeps {
   readonly reminders: ReminderRepository;
   readonly reminderJob: ReminderService;
   readonly results: ResultsRepository;
-  readonly assessments: Pick<AssessmentRepository, 'findCurrent'>;
+  /** Closing rounds: the one use case, shared with the self-check's `abschließen`. */
+  readonly rounds: Pick<RoundService, 'closeCurrent'>;
   readonly selfCheck: SelfCheckService;
   readonly clock: Clock;
   readonly reminderAfterDays: number;
@@ -143,9 +144,7 @@ export class CoordinatorService {
       case 'markComplete': {
         const m = await this.target(command.municipality, principal, 'mark_complete');
         if ('reply' in m) return m.reply;
-        const current = await this.deps.assessments.findCurrent(m.municipality.id);
-        const done =
-          current !== undefined && (await this.deps.outbox.completeAssessment(current.id, this.deps.clock.now()));
+        const done = (await this.deps.rounds.closeCurrent(principal, m.municipality.id)) === 'completed';
         return { kind: 'markComplete', municipality: m.municipality.name, done };
       }
       case 'export': {

@@ -2,7 +2,6 @@
  * Use cases of the self-check conversation. Imports only the domain and its ports, so dialogs can be
  * tested with in-memory fakes and the storage technology can change without touching the flow.
  */
-import { decide, type Principal } from '../domain/access';
 import type {
   Assessment,
   AnswerWriteOutcome,
@@ -61,8 +60,6 @@ export type RecordAnswerResult =
       readonly kind: 'rejected';
       readonly reason: 'unknown_question' | 'not_applicable' | 'wrong_version' | 'round_closed';
     };
-
-export type CompleteResult = 'completed' | 'not_allowed' | 'already_completed';
 
 export interface Progress {
   readonly answers: AnswerMap;
@@ -183,26 +180,6 @@ export class SelfCheckService {
     return { kind: 'stored', outcome };
   }
 
-  /**
-   * Closes the municipality's current round, so the next start opens a new round (pinned to the newest
-   * questionnaire) and results of rounds can be compared over time. Who may close is the access policy's
-   * decision (`close_round`).
-   */
-  async completeAssessment(assessmentId: string, respondentId: string): Promise<CompleteResult> {
-    const [respondent, assessment] = await Promise.all([
-      this.deps.respondents.findById(respondentId),
-      this.deps.assessments.find(assessmentId),
-    ]);
-    if (respondent === undefined) return 'not_allowed';
-    // An unknown round is asked about as the respondent's own: there is nothing to close either way, and a
-    // person who may close rounds hears that it is closed, one who may not that they may not.
-    const municipalityId = assessment?.municipalityId ?? respondent.municipalityId;
-    if (municipalityId === null || !decide(respondentPrincipal(respondent), 'close_round', { municipalityId }).allowed)
-      return 'not_allowed';
-    const completed = await this.deps.assessments.complete(assessmentId, this.deps.clock.now());
-    return completed === undefined ? 'already_completed' : 'completed';
-  }
-
   /** Start over: the respondent's answers of the round are removed (their history with them). */
   startOver(assessmentId: string, respondentId: string): Promise<number> {
     return this.deps.answers.clear(assessmentId, respondentId);
@@ -251,6 +228,22 @@ export class SelfCheckService {
     return { score: scoreField(q, fieldId, answers), recommendations: recommend(q, answers, fieldId) };
   }
 
+  /**
+   * The respondent's own answers scored like a round of one: what a respondent without the lead role sees
+   * for `ergebnis` (the consolidated result of everyone is for the lead).
+   */
+  async ownSummary(
+    assessment: Pick<Assessment, 'id' | 'questionnaireVersion'>,
+    respondentId: string,
+  ): Promise<OverallSummary> {
+    const q = this.questionnaire(assessment.questionnaireVersion);
+    const answers = await this.deps.answers.answersOf(assessment.id, respondentId);
+    const consolidated = consolidate(q, [{ respondentId, role: 'other', answers }]);
+    const score = scoreAssessment(q, consolidated.answers);
+    const recommendations = FIELD_IDS.flatMap((fieldId) => recommend(q, consolidated.answers, fieldId));
+    return { respondents: 1, consolidated, score, recommendations };
+  }
+
   /** Consolidates all respondents of the municipality's round (median answer, divergences) and scores it. */
   async overallSummary(assessment: Pick<Assessment, 'id' | 'questionnaireVersion'>): Promise<OverallSummary> {
     const q = this.questionnaire(assessment.questionnaireVersion);
@@ -260,12 +253,4 @@ export class SelfCheckService {
     const recommendations = FIELD_IDS.flatMap((fieldId) => recommend(q, consolidated.answers, fieldId));
     return { respondents: sets.length, consolidated, score, recommendations };
   }
-}
-
-/**
- * The self-check knows the person as a respondent only; their grants (coordinator, lead) are not loaded
- * here because the decisions asked from the self-check do not depend on them.
- */
-function respondentPrincipal(r: Respondent): Principal {
-  return { identityKey: r.identityKey, grants: [], municipalityId: r.municipalityId, respondentRole: r.role };
 }

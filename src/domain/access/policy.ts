@@ -13,9 +13,12 @@ export interface Principal {
   readonly identityKey: string;
   /** Grants from the database plus, for bootstrap coordinators, from configuration. */
   readonly grants: readonly RoleGrant[];
-  /** The municipality the person answers for as a respondent, if any. */
+  /** The municipality the person is a verified member of (tenant, invitation code, demo), if any. */
   readonly municipalityId: string | null;
-  /** The person's function in that municipality, as they chose it when joining the self-check. */
+  /**
+   * The person's function in that municipality, as they chose it when joining the self-check: information
+   * for the analysis only. It grants nothing: closing a round and seeing results need the lead role.
+   */
   readonly respondentRole: Role | null;
 }
 
@@ -30,7 +33,7 @@ export type AccessAction =
   | 'export'
   /** Mark a municipality's assessment complete (a coordinator's or lead's command). */
   | 'mark_complete'
-  /** Close the round of one's own municipality from within the self-check. */
+  /** Close the municipality's round from within the self-check (`abschließen`): its lead (or a coordinator). */
   | 'close_round'
   /** Subscribe a channel to one municipality's summary cards. */
   | 'subscribe'
@@ -43,9 +46,6 @@ export type Decision = { readonly allowed: true } | { readonly allowed: false };
 
 const ALLOW: Decision = { allowed: true };
 const DENY: Decision = { allowed: false };
-
-/** Respondent roles that coordinate the self-check in their municipality and so may close its round. */
-export const ROLES_THAT_CLOSE_ROUNDS: readonly Role[] = ['mayor', 'department_head', 'integration_officer'];
 
 export function isCoordinator(p: Principal): boolean {
   return p.grants.some((g) => g.role === 'coordinator');
@@ -64,9 +64,6 @@ export function isLeadOf(p: Principal, municipalityId: string): boolean {
  *   municipality-independent ones (`view_all`, `grant_roles`), where it is ignored.
  */
 export function decide(p: Principal, action: AccessAction, target?: { readonly municipalityId: string }): Decision {
-  // Decided before the coordinator shortcut: closing a round is the municipality's own step, taken by the
-  // respondent who coordinates the self-check there; a coordinator's or lead's grant does not allow it.
-  if (action === 'close_round') return mayCloseRound(p, target) ? ALLOW : DENY;
   if (isCoordinator(p)) return ALLOW;
   switch (action) {
     case 'view_all':
@@ -78,18 +75,11 @@ export function decide(p: Principal, action: AccessAction, target?: { readonly m
     case 'view_respondents':
     case 'export':
     case 'mark_complete':
+    case 'close_round':
     case 'subscribe':
+      // Granted, never claimed: the function a respondent chose ("Verwaltungsspitze") gives no rights.
       return target !== undefined && isLeadOf(p, target.municipalityId) ? ALLOW : DENY;
   }
-}
-
-function mayCloseRound(p: Principal, target: { readonly municipalityId: string } | undefined): boolean {
-  return (
-    target !== undefined &&
-    p.municipalityId === target.municipalityId &&
-    p.respondentRole !== null &&
-    ROLES_THAT_CLOSE_ROUNDS.includes(p.respondentRole)
-  );
 }
 
 /** The municipalities whose results the principal may see; `'all'` for coordinators. */

@@ -1,0 +1,64 @@
+/**
+ * Closing a round and seeing a round's consolidated results: one use case whoever asks — the lead typing
+ * `abschließen` in the self-check, a coordinator's `abschluss <Kommune>`, the dashboard. Closing always
+ * writes the `assessment_completed` outbox event in the same statement, so subscribed channels hear of it
+ * however the round was closed. Rights come from granted roles only (the access policy); the one exception
+ * is a visitor's own sandbox round in the demo, which is theirs to look at and close.
+ */
+import { decide, type Principal } from '../domain/access';
+import type { Clock } from '../domain/ports/clock';
+import type { OutboxRepository } from '../domain/ports/outbox';
+import type { AssessmentRepository } from '../domain/ports/selfCheck';
+import type { AccessService } from './accessService';
+
+export type CloseOutcome = 'completed' | 'not_allowed' | 'already_completed';
+
+export interface RoundServiceDeps {
+  readonly access: Pick<AccessService, 'principalOf'>;
+  readonly assessments: Pick<AssessmentRepository, 'find' | 'findCurrent'>;
+  /** Marks the round completed and writes its outbox event atomically; false when it was not in progress. */
+  readonly rounds: Pick<OutboxRepository, 'completeAssessment'>;
+  readonly clock: Clock;
+}
+
+export class RoundService {
+  constructor(private readonly deps: RoundServiceDeps) {}
+
+  /** Whether the person may see the round's consolidated results (everyone's answers together). */
+  async mayViewResults(identityKey: string, assessmentId: string, respondentId: string): Promise<boolean> {
+    const round = await this.deps.assessments.find(assessmentId);
+    if (round === undefined) return false;
+    if (round.sandboxOf !== null) return round.sandboxOf === respondentId;
+    const principal = await this.deps.access.principalOf(identityKey);
+    return decide(principal, 'view_results', { municipalityId: round.municipalityId }).allowed;
+  }
+
+  /** `abschließen` from within the self-check: the round the person is answering in. */
+  async close(identityKey: string, assessmentId: string, respondentId: string): Promise<CloseOutcome> {
+    const round = await this.deps.assessments.find(assessmentId);
+    if (round === undefined) return 'not_allowed';
+    if (round.sandboxOf !== null) {
+      if (round.sandboxOf !== respondentId) return 'not_allowed';
+    } else {
+      const principal = await this.deps.access.principalOf(identityKey);
+      if (!decide(principal, 'close_round', { municipalityId: round.municipalityId }).allowed) return 'not_allowed';
+    }
+    if (round.status !== 'in_progress') return 'already_completed';
+    return this.closeRound(round.id);
+  }
+
+  /**
+   * A coordinator's or lead's `abschluss <Kommune>`: the municipality's current shared round. The caller
+   * has resolved the municipality; the right is checked here all the same.
+   */
+  async closeCurrent(principal: Principal, municipalityId: string): Promise<CloseOutcome> {
+    if (!decide(principal, 'mark_complete', { municipalityId }).allowed) return 'not_allowed';
+    const current = await this.deps.assessments.findCurrent(municipalityId);
+    return current === undefined ? 'already_completed' : this.closeRound(current.id);
+  }
+
+  private async closeRound(assessmentId: string): Promise<CloseOutcome> {
+    const closed = await this.deps.rounds.completeAssessment(assessmentId, this.deps.clock.now());
+    return closed ? 'completed' : 'already_completed';
+  }
+}
