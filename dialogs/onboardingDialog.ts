@@ -120,9 +120,13 @@ export class OnboardingDialog extends ComponentDialog<OnboardingOptions> {
       await this.deps.service.joinMunicipality(respondent.id, only.id, 'tenant');
       return step.next(undefined);
     }
-    const intro = staffText(locale, choices.tenant.length > 1 ? 'membership.chooseShared' : 'membership.needCode');
+    const intro = [
+      staffText(locale, 'onboarding.municipalityPrompt'),
+      staffText(locale, choices.tenant.length > 1 ? 'membership.chooseShared' : 'membership.needCode'),
+      ...(choices.demo !== undefined ? [staffText(locale, 'membership.tryDemo')] : []),
+    ];
     return step.prompt(DIALOG_IDS.municipalityPrompt, {
-      prompt: `${staffText(locale, 'onboarding.municipalityPrompt')}\n\n${intro}`,
+      prompt: intro.join('\n\n'),
       retryPrompt: staffText(locale, 'membership.retry'),
       choices: offered(choices).map(toChoice),
       // Teams renders at most 6 hero-card buttons; a numbered list works in every channel (number or name).

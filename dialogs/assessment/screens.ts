@@ -101,9 +101,7 @@ export async function sendOverall(view: View): Promise<void> {
   const identityKey = await view.deps.identityOf(view.context);
   const consolidated = await view.deps.rounds.mayViewResults(identityKey, session.assessmentId, session.respondentId);
   const [summary, municipality] = await Promise.all([
-    consolidated
-      ? view.deps.service.overallSummary(round)
-      : view.deps.service.ownSummary(round, session.respondentId),
+    consolidated ? view.deps.service.overallSummary(round) : view.deps.service.ownSummary(round, session.respondentId),
     view.deps.service.findMunicipality(session.municipalityId),
   ]);
   await sendCard(

@@ -4,9 +4,9 @@
  */
 export const membershipDe = {
   'membership.needCode':
-    'Für Ihre Kommune antworten Sie mit einem **Einladungscode** (Form WK-XXXX-XXXX-XXXX) von Ihrer Kommunalleitung oder der Projektkoordination: Fügen Sie ihn einfach hier ein. Zum Ausprobieren steht die **Musterstadt (Demo)** allen offen.',
-  'membership.chooseShared':
-    'Ihr Microsoft-Konto gehört zu mehreren teilnehmenden Kommunen. Wählen Sie Ihre aus – oder probieren Sie die Musterstadt (Demo).',
+    'Für Ihre Kommune antworten Sie mit einem **Einladungscode** (Form WK-XXXX-XXXX-XXXX) von Ihrer Kommunalleitung oder der Projektkoordination: Fügen Sie ihn einfach hier ein.',
+  'membership.chooseShared': 'Ihr Microsoft-Konto gehört zu mehreren teilnehmenden Kommunen. Wählen Sie Ihre aus.',
+  'membership.tryDemo': 'Zum Ausprobieren steht die **Musterstadt (Demo)** allen offen.',
   'membership.retry':
     'Bitte wählen Sie eine der Möglichkeiten oder fügen Sie Ihren Einladungscode (WK-…) ein. Ohne Code: „Musterstadt (Demo)“ zum Ausprobieren.',
   'membership.codeNeeded':
@@ -34,9 +34,9 @@ export const membershipDe = {
 
 export const membershipEn: Record<keyof typeof membershipDe, string> = {
   'membership.needCode':
-    'To answer for your municipality you need an **invitation code** (format WK-XXXX-XXXX-XXXX) from your municipal lead or the project coordinators: just paste it here. To try things out, **Musterstadt (Demo)** is open to everyone.',
-  'membership.chooseShared':
-    'Your Microsoft account belongs to several participating municipalities. Choose yours – or try Musterstadt (Demo).',
+    'To answer for your municipality you need an **invitation code** (format WK-XXXX-XXXX-XXXX) from your municipal lead or the project coordinators: just paste it here.',
+  'membership.chooseShared': 'Your Microsoft account belongs to several participating municipalities. Choose yours.',
+  'membership.tryDemo': 'To try things out, **Musterstadt (Demo)** is open to everyone.',
   'membership.retry':
     'Please choose one of the options or paste your invitation code (WK-…). Without a code: “Musterstadt (Demo)” to try things out.',
   'membership.codeNeeded':

@@ -2,6 +2,7 @@ import type { PrismaClient } from '../../src/generated/prisma/client';
 import { aadIdentityKey } from '../../src/domain/access';
 import { SelfCheckService } from '../../src/services/selfCheckService';
 import { defaultRegistry, gateState, type Role, type StoredAnswer } from '../../src/domain/selbstcheck';
+import { PrismaOutboxRepository } from '../../src/infrastructure/outbox/prismaOutboxRepository';
 import { PrismaMembershipRepository } from '../../src/infrastructure/repositories/prismaMembershipRepository';
 import { PrismaAnswerRepository } from '../../src/infrastructure/repositories/prismaAnswerRepository';
 import { PrismaAssessmentRepository } from '../../src/infrastructure/repositories/prismaAssessmentRepository';
@@ -92,8 +93,8 @@ export async function seedDashboard(prisma: PrismaClient): Promise<void> {
   const svc = selfCheckOn(prisma);
   await answerAs(svc, 'potsdam', LEAD_OID, 'integration_officer', 3, 1);
   const first = await svc.startOrJoinAssessment('potsdam');
-  const lead = await svc.findRespondentByIdentity(aadIdentityKey(TENANT, LEAD_OID));
-  if ((await svc.completeAssessment(first.id, lead?.id ?? '')) !== 'completed')
+  // Closed the way every round is closed (RoundService → the outbox repository: status and event together).
+  if (!(await new PrismaOutboxRepository(prisma).completeAssessment(first.id, new Date())))
     throw new Error('round 1 not completed');
   for (const p of POTSDAM) await answerAs(svc, 'potsdam', p.oid, p.role, 4, p.seed, p.seed === 4 ? 0.5 : 1);
   let n = 10;

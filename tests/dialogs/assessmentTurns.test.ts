@@ -3,6 +3,7 @@
  * respondent types or clicks, and exactly what the bot answers, turn by turn. They pin today's replies so
  * the dialogs can be restructured underneath them.
  */
+import { MemoryAccessRepository } from '../fakes/memoryAccessRepository';
 import { actionData, formInputsOf, onboard, questionIdOf, script, startConversation } from './turnScript';
 
 const Q = (field: string, n: number, total: number, id: string) =>
@@ -28,7 +29,7 @@ describe('onboarding turn by turn', () => {
       /^\[application\/vnd\.microsoft\.card\.hero\] \{"text":"Sind Sie damit einverstanden\?","buttons":\[\{"title":"Ja, einverstanden"/,
     );
     expect(script(await c.say('ja'))).toEqual([
-      'Für welche Kommune antworten Sie? Wählen Sie aus oder schreiben Sie den Namen.\n\n   1. Landkreis Teltow-Fläming\n   2. Potsdam',
+      'Für welche Kommune antworten Sie? Wählen Sie aus oder schreiben Sie den Namen.\n\nIhr Microsoft-Konto gehört zu mehreren teilnehmenden Kommunen. Wählen Sie Ihre aus.\n\n   1. Landkreis Teltow-Fläming\n   2. Potsdam',
     ]);
     expect(script(await c.say('2'))[0]).toMatch(
       /^\[application\/vnd\.microsoft\.card\.hero\] \{"text":"Welche Funktion haben Sie\?"/,
@@ -294,16 +295,21 @@ describe('start over, results and closing a round', () => {
     expect(c.answers()).toEqual({});
   });
 
-  it('shows the overall result, refuses closing to other roles and closes for the lead', async () => {
+  it('shows a respondent their own assessment, the lead the consolidated result, and lets only the lead close', async () => {
+    // The function chosen at onboarding grants nothing, not even "Verwaltungsspitze".
     const staff = startConversation('webchat', 'staff');
-    await onboard(staff, 'Potsdam', 'Andere Funktion');
+    await onboard(staff, 'Potsdam', 'Verwaltungsspitze');
     await staff.say('1');
-    expect(script(await staff.say('ergebnis'))).toEqual(['[card] **Gesamtauswertung Potsdam** {continue}']);
+    expect(script(await staff.say('ergebnis'))).toEqual(['[card] **Ihre eigene Einschätzung – Potsdam** {continue}']);
     expect(script(await staff.say('abschließen'))).toEqual([
-      'Eine Runde abschließen können die Verwaltungsspitze, die Fachbereichsleitung und die Integrationsbeauftragten.',
+      'Die Runde schließt die Kommunalleitung ab. Bitten Sie sie darum – oder lassen Sie sich die Rolle von der Projektkoordination geben.',
     ]);
-    const lead = startConversation();
-    await onboard(lead);
+    expect(staff.store.assessments.map((a) => a.status)).toEqual(['in_progress']);
+    const grants = new MemoryAccessRepository();
+    await grants.grant('webchat:u1', { role: 'lead', municipalityId: 'potsdam' });
+    const lead = startConversation('webchat', 'lead', grants);
+    await onboard(lead, 'Potsdam', 'Andere Funktion');
+    expect(script(await lead.say('ergebnis'))).toEqual(['[card] **Gesamtauswertung Potsdam** {continue}']);
     expect(script(await lead.say('abschließen'))).toEqual([
       '[card] **Gesamtauswertung Potsdam** {continue}',
       'Die Runde 1 des Selbstchecks ist abgeschlossen. Mit „start“ beginnt später eine neue Runde.',

@@ -13,6 +13,10 @@ import { systemClock } from '../../src/infrastructure/clock';
 import { defaultRegistry } from '../../src/domain/selbstcheck';
 import { SelfCheckService } from '../../src/services/selfCheckService';
 import { InMemorySelfCheckStore } from '../fakes/inMemorySelfCheck';
+import { MemoryAccessRepository } from '../fakes/memoryAccessRepository';
+import type { OnboardingMembership } from '../../dialogs/session';
+import { AccessService } from '../../src/services/accessService';
+import { RoundService } from '../../src/services/roundService';
 
 export interface CardAction {
   readonly type: string;
@@ -50,7 +54,12 @@ export function dialogTestAdapter(
   channelId: ChannelId,
   store: InMemorySelfCheckStore,
   storage: MemoryStorage,
-  options: { aadObjectId?: string; onDialogReset?: (ids: readonly string[]) => void } = {},
+  options: {
+    aadObjectId?: string;
+    onDialogReset?: (ids: readonly string[]) => void;
+    /** Role grants (e.g. a lead); none by default. */
+    grants?: MemoryAccessRepository;
+  } = {},
 ): TestAdapter {
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
@@ -65,12 +74,30 @@ export function dialogTestAdapter(
   });
   const identity = new TurnIdentity(userState);
   const locale = new UserLocale(userState, selfCheck, identity);
+  const grants = options.grants ?? new MemoryAccessRepository();
+  const access = new AccessService({ access: grants, respondents: store, bootstrap: { objectIds: [], tenantIds: [] } });
+  const rounds = new RoundService({
+    access,
+    assessments: store,
+    rounds: { completeAssessment: async (id, at) => (await store.complete(id, at)) !== undefined },
+    clock: systemClock,
+  });
+  // Every municipality of the store is offered as if the person's tenant were registered for all of them
+  // (a shared tenant); codes, guests and the demo are tested on the database (tests/membership).
+  const membership: OnboardingMembership = {
+    choices: async () => ({ tenant: (await store.list()).filter((m) => !m.demo), demo: undefined }),
+    redeemPending: () => Promise.resolve({ kind: 'none' }),
+    namedMunicipality: () => Promise.resolve(undefined),
+    resumeCodeMessage: () => Promise.resolve(undefined),
+  };
   const bot = new WeltoffenBot({
     conversationState,
     turnStore: new BotStateTurnStore([conversationState, userState]),
     stateConflictRetries: 2,
     mainDialog: new MainDialog({
       service: selfCheck,
+      rounds,
+      membership,
       localeOf: (ctx) => locale.localeOf(ctx),
       identityOf: (ctx) => identity.of(ctx),
     }),
@@ -87,13 +114,18 @@ export function dialogTestAdapter(
   });
 }
 
-export function startConversation(channelId: ChannelId = 'webchat', aadObjectId = 'aad-1'): Conversation {
+export function startConversation(
+  channelId: ChannelId = 'webchat',
+  aadObjectId = 'aad-1',
+  grants?: MemoryAccessRepository,
+): Conversation {
   const store = new InMemorySelfCheckStore();
   const storage = new MemoryStorage();
   const resets: string[][] = [];
   const adapter = dialogTestAdapter(channelId, store, storage, {
     aadObjectId,
     onDialogReset: (ids) => resets.push([...ids]),
+    ...(grants ? { grants } : {}),
   });
   const turn = async (activity: Partial<Activity>): Promise<Partial<Activity>[]> => {
     await adapter.receiveActivity(activity);

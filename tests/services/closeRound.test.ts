@@ -1,12 +1,16 @@
 import { defaultRegistry } from '../../src/domain/selbstcheck';
 import type { Role } from '../../src/domain/selbstcheck';
+import { AccessService } from '../../src/services/accessService';
+import { RoundService } from '../../src/services/roundService';
 import { SelfCheckService } from '../../src/services/selfCheckService';
 import { InMemorySelfCheckStore } from '../fakes/inMemorySelfCheck';
+import { MemoryAccessRepository } from '../fakes/memoryAccessRepository';
 
 const CLOSED_AT = new Date('2026-05-04T09:30:00Z');
 
 function setup() {
   const store = new InMemorySelfCheckStore();
+  const clock = { now: () => CLOSED_AT };
   const service = new SelfCheckService({
     municipalities: store,
     respondents: store,
@@ -14,46 +18,89 @@ function setup() {
     answers: store,
     membership: store,
     registry: defaultRegistry,
-    clock: { now: () => CLOSED_AT },
+    clock,
   });
-  const join = async (identityKey: string, municipalityId: string, role: Role | null) => {
+  const grants = new MemoryAccessRepository();
+  const closed: string[] = [];
+  const rounds = new RoundService({
+    access: new AccessService({ access: grants, respondents: store, bootstrap: { objectIds: [], tenantIds: [] } }),
+    assessments: store,
+    // Stands in for the outbox repository, which closes the round and writes its event in one statement.
+    rounds: {
+      completeAssessment: async (id, at) => {
+        const done = (await store.complete(id, at)) !== undefined;
+        if (done) closed.push(id);
+        return done;
+      },
+    },
+    clock,
+  });
+  const join = async (identityKey: string, municipalityId: string, role: Role | null, demo = false) => {
     const r = await service.registerRespondent(identityKey, 'de');
-    await service.joinMunicipality(r.id, municipalityId, 'invitation');
-    await service.updateRespondent(r.id, { role, consentedAt: CLOSED_AT });
-    return r.id;
+    await service.joinMunicipality(r.id, municipalityId, demo ? 'demo' : 'invitation');
+    return service.updateRespondent(r.id, { role, consentedAt: CLOSED_AT });
   };
-  return { store, service, join };
+  return { store, service, rounds, grants, closed, join };
 }
 
-describe('SelfCheckService.completeAssessment (who closes a round: the access policy)', () => {
-  it('lets a coordinating role close its own round, at the injected clock time, once', async () => {
-    const { store, service, join } = setup();
-    const mayor = await join('webchat:mayor', 'potsdam', 'mayor');
-    const round = await service.startOrJoinAssessment('potsdam');
-    expect(await service.completeAssessment(round.id, mayor)).toBe('completed');
+describe('RoundService: one use case closes rounds, for granted roles only', () => {
+  it('lets the lead close the round, through the outbox (event), at the injected clock time, once', async () => {
+    const { store, service, rounds, grants, closed, join } = setup();
+    const lead = await join('webchat:lead', 'potsdam', 'integration_staff');
+    await grants.grant('webchat:lead', { role: 'lead', municipalityId: 'potsdam' });
+    const round = await service.startOrJoinAssessment('potsdam', lead);
+    expect(await rounds.close('webchat:lead', round.id, lead.id)).toBe('completed');
+    expect(closed).toEqual([round.id]);
     expect(store.assessments.find((a) => a.id === round.id)).toMatchObject({
       status: 'completed',
       completedAt: CLOSED_AT,
     });
-    expect(await service.completeAssessment(round.id, mayor)).toBe('already_completed');
+    expect(await rounds.close('webchat:lead', round.id, lead.id)).toBe('already_completed');
+    expect(closed).toEqual([round.id]);
   });
 
-  it('refuses other roles, unknown respondents and another municipality’s round; the round stays open', async () => {
-    const { store, service, join } = setup();
-    const staff = await join('webchat:staff', 'potsdam', 'integration_staff');
-    const stranger = await join('webchat:officer', 'lk-teltow-flaeming', 'integration_officer');
-    const round = await service.startOrJoinAssessment('potsdam');
-    expect(await service.completeAssessment(round.id, staff)).toBe('not_allowed');
-    expect(await service.completeAssessment(round.id, 'no-such-respondent')).toBe('not_allowed');
-    expect(await service.completeAssessment(round.id, stranger)).toBe('not_allowed');
+  it('refuses respondents whatever function they chose, a lead of another municipality and unknown rounds', async () => {
+    const { store, service, rounds, grants, closed, join } = setup();
+    const mayor = await join('webchat:mayor', 'potsdam', 'mayor');
+    const officer = await join('webchat:officer', 'lk-teltow-flaeming', 'integration_officer');
+    await grants.grant('webchat:officer', { role: 'lead', municipalityId: 'lk-teltow-flaeming' });
+    const round = await service.startOrJoinAssessment('potsdam', mayor);
+    expect(await rounds.close('webchat:mayor', round.id, mayor.id)).toBe('not_allowed');
+    expect(await rounds.close('webchat:officer', round.id, officer.id)).toBe('not_allowed');
+    expect(await rounds.close('webchat:mayor', 'no-such-round', mayor.id)).toBe('not_allowed');
     expect(store.assessments.find((a) => a.id === round.id)?.status).toBe('in_progress');
+    expect(closed).toEqual([]);
+    expect(await rounds.mayViewResults('webchat:mayor', round.id, mayor.id)).toBe(false);
+    expect(await rounds.mayViewResults('webchat:officer', round.id, officer.id)).toBe(false);
   });
 
-  it('answers an unknown round as before: closed for those who may close, not allowed for the others', async () => {
-    const { service, join } = setup();
-    const officer = await join('webchat:officer', 'potsdam', 'integration_officer');
-    const staff = await join('webchat:staff', 'potsdam', 'integration_staff');
-    expect(await service.completeAssessment('no-such-round', officer)).toBe('already_completed');
-    expect(await service.completeAssessment('no-such-round', staff)).toBe('not_allowed');
+  it('lets a coordinator close the current round of any municipality by name (closeCurrent)', async () => {
+    const { service, rounds, grants, closed, join } = setup();
+    const mayor = await join('webchat:mayor', 'potsdam', 'mayor');
+    const round = await service.startOrJoinAssessment('potsdam', mayor);
+    const access = new AccessService({
+      access: grants,
+      respondents: { findByIdentity: () => Promise.resolve(undefined) },
+      bootstrap: { objectIds: [], tenantIds: [] },
+    });
+    await grants.grant('aad:t:coord', { role: 'coordinator' });
+    expect(await rounds.closeCurrent(await access.principalOf('webchat:mayor'), 'potsdam')).toBe('not_allowed');
+    expect(await rounds.closeCurrent(await access.principalOf('aad:t:coord'), 'potsdam')).toBe('completed');
+    expect(closed).toEqual([round.id]);
+    expect(await rounds.closeCurrent(await access.principalOf('aad:t:coord'), 'potsdam')).toBe('already_completed');
+  });
+
+  it('gives a demo visitor their own sandbox round to see and close, and nobody else', async () => {
+    const { store, service, rounds, join } = setup();
+    store.municipalities.push({ ...store.municipalities[0]!, id: 'demo', name: 'Musterstadt (Demo)', demo: true });
+    const a = await join('webchat:a', 'demo', 'mayor', true);
+    const b = await join('webchat:b', 'demo', 'mayor', true);
+    const sandboxA = await service.startOrJoinAssessment('demo', a);
+    const sandboxB = await service.startOrJoinAssessment('demo', b);
+    expect(sandboxA.id).not.toBe(sandboxB.id);
+    expect(await rounds.mayViewResults('webchat:a', sandboxA.id, a.id)).toBe(true);
+    expect(await rounds.mayViewResults('webchat:b', sandboxA.id, b.id)).toBe(false);
+    expect(await rounds.close('webchat:b', sandboxA.id, b.id)).toBe('not_allowed');
+    expect(await rounds.close('webchat:a', sandboxA.id, a.id)).toBe('completed');
   });
 });
