@@ -3,6 +3,7 @@
  * `say`, `submit`, stored answers and the onboarding steps every conversation starts with.
  */
 import { message, type Participant, type webchat } from '../support/activities';
+import { inviteCode } from '../support/membership';
 import { startTestService, type ReplyActivity, type TestService } from '../support/service';
 
 export type Shape = typeof webchat;
@@ -30,8 +31,17 @@ export interface ConversationHarness {
   readonly submit: (shape: Shape, p: Participant, value: Record<string, unknown>) => Promise<ReplyActivity[]>;
   readonly prisma: () => TestService['service']['db']['prisma'];
   readonly storedAnswers: (identityKey: string) => Promise<Record<string, { value: string; comment: string | null }>>;
-  /** Runs onboarding and returns the replies of the last step (which include the first question). */
-  readonly onboard: (shape: Shape, p: Participant, municipality: string, role: string) => Promise<ReplyActivity[]>;
+  /**
+   * Runs onboarding with an invitation code of the municipality (a `lead` code makes the person its lead)
+   * and returns the replies of the last step (which include the first question).
+   */
+  readonly onboard: (
+    shape: Shape,
+    p: Participant,
+    municipality: string,
+    role: string,
+    options?: { readonly lead?: boolean },
+  ) => Promise<ReplyActivity[]>;
 }
 
 /** Starts the real service before the suite and stops it after; call inside `describe`. */
@@ -59,13 +69,15 @@ export function conversationHarness(): ConversationHarness {
       });
       return Object.fromEntries(rows.map((r) => [r.questionId, { value: r.value, comment: r.comment }]));
     },
-    onboard: async (shape, p, municipality, role) => {
+    onboard: async (shape, p, municipality, role, options = {}) => {
       const intro = await say(shape, p, 'start');
       expect(intro[0]?.text).toMatch(/sieben Handlungsfeldern/);
       expect(allText(intro)).toContain('Datenschutz');
       const consent = await say(shape, p, 'ja');
       expect(allText(consent)).toContain('Für welche Kommune');
-      const roles = await say(shape, p, municipality);
+      const code = await inviteCode(prisma(), municipality, options.lead === true ? 'lead' : 'member');
+      const roles = await say(shape, p, code);
+      expect(allText(roles)).toContain('Code angenommen');
       expect(allText(roles)).toContain('Welche Funktion');
       return say(shape, p, role);
     },

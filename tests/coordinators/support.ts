@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { message, newParticipant, teamsChannel, teamsPersonal, webchat, type Participant } from '../support/activities';
+import { inviteCode } from '../support/membership';
 import type { ReplyActivity, TestService } from '../support/service';
 
 export const TENANT = 'tenant-1';
@@ -54,7 +55,7 @@ export async function completeFirstField(
   const say = (text: string) => svc.replies(message(webchat, p, text));
   await say('start');
   await say('ja');
-  await say(municipality);
+  await say(await inviteCode(svc.service.db.prisma, municipality));
   let replies = await say('Verwaltungsspitze');
   for (let i = 0; i < 60 && !allText(replies).includes('Auswertung: Management und Steuerung'); i++)
     replies = await say('2');
