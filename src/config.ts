@@ -107,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment(), cwd = pro
       outboxPollMs: e.OUTBOX_POLL_MS,
     },
     exports: { linkSecret: e.EXPORT_LINK_SECRET, linkTtlSeconds: e.EXPORT_LINK_TTL_SECONDS },
+    invitations: { ttlDays: e.INVITATION_TTL_DAYS },
     webChat: {
       enabled: e.WEBCHAT_ENABLED !== 'false',
       options: {

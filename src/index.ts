@@ -32,6 +32,10 @@ import { PrismaAnswerRepository } from './infrastructure/repositories/prismaAnsw
 import { PrismaAssessmentRepository } from './infrastructure/repositories/prismaAssessmentRepository';
 import { PrismaMembershipRepository } from './infrastructure/repositories/prismaMembershipRepository';
 import { PrismaMunicipalityRepository } from './infrastructure/repositories/prismaMunicipalityRepository';
+import { PrismaInvitationRepository } from './infrastructure/repositories/prismaInvitationRepository';
+import { newCode } from './infrastructure/repositories/codeHash';
+import { InvitationService } from './services/invitationService';
+import { invitationCommands } from './bot/invitationCommands';
 import { PrismaRespondentRepository } from './infrastructure/repositories/prismaRespondentRepository';
 import { SelfCheckService } from './services/selfCheckService';
 import { createTurnErrorHandler, turnFailureReply } from './bot/turnError';
@@ -177,6 +181,20 @@ export async function startService(config: AppConfig, options: StartOptions = {}
         exportCommands.exportLink(p.identityKey, id, format, config.http.publicBaseUrl, locale),
     },
   });
+  // Invitation codes and members (issue #15); wrong code attempts are counted in this instance's memory.
+  const invitations = new InvitationService({
+    access,
+    grants,
+    invitations: new PrismaInvitationRepository(db.prisma),
+    membership: new PrismaMembershipRepository(db.prisma),
+    municipalities: new PrismaMunicipalityRepository(db.prisma),
+    respondents,
+    rateLimits: new InMemoryRateLimits(),
+    clock,
+    newCode: () => newCode('invitation'),
+    ttlDays: config.invitations.ttlDays,
+    publicBaseUrl: config.http.publicBaseUrl,
+  });
   const dashboard = new DashboardService({
     municipalities: new PrismaMunicipalityRepository(db.prisma),
     respondents,
@@ -219,7 +237,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
       ),
     identity,
     isChannelAuthenticated,
-    commands: [],
+    commands: [invitationCommands(invitations)],
     stateConflictRetries: config.stateConflictRetries,
     onConflict: (attempt) => logger.info({ attempt }, 'state conflict: turn retried from fresh state'),
     coordinator: {

@@ -116,4 +116,6 @@ export interface AppConfig {
   };
   /** Signed download links for workshop exports; without a secret one is generated at start (single instance only). */
   exports: { linkSecret: string | undefined; linkTtlSeconds: number };
+  /** Invitation codes: days until a new code expires (INVITATION_TTL_DAYS, 1–90). */
+  invitations: { ttlDays: number };
 }

@@ -138,6 +138,14 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads INVITATION_TTL_DAYS (whole days 1–90, default 14) and names it when out of range', () => {
+    expect(loadConfig({}, cwd).invitations).toEqual({ ttlDays: 14 });
+    expect(loadConfig({ INVITATION_TTL_DAYS: '30' }, cwd).invitations.ttlDays).toBe(30);
+    expect(loadConfig({ INVITATION_TTL_DAYS: '' }, cwd).invitations.ttlDays).toBe(14);
+    for (const bad of ['0', '91', '7.5', 'zwei'])
+      expect(() => loadConfig({ INVITATION_TTL_DAYS: bad }, cwd)).toThrow(/INVITATION_TTL_DAYS/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ MicrosoftAppId: '', DATABASE_URL: '', LOG_LEVEL: '' }, cwd).bot.localMode).toBe(true);
   });
