@@ -6,6 +6,10 @@ import { ConfigError, loadConfig, type AppConfig } from './config';
 import { startupWarnings, trustModeLine } from './config/startupReport';
 import { WeltoffenBot } from './bot/weltoffenBot';
 import { TurnIdentity } from './bot/turnIdentity';
+import { MembershipGate } from './bot/membershipGate';
+import { codeCommandHandler } from './bot/codeCommands';
+import { handler } from './bot/commandHandlers';
+import { PrismaTenantRegistry } from './infrastructure/repositories/prismaTenantRegistry';
 import { RoundService } from './services/roundService';
 import { UserLocale } from './bot/userLocale';
 import { MainDialog } from '../dialogs/mainDialog';
@@ -217,12 +221,28 @@ export async function startService(config: AppConfig, options: StartOptions = {}
 
   const identity = new TurnIdentity(userState);
   const locale = new UserLocale(userState, selfCheck, identity);
+  const membership = new MembershipGate({
+    conversationState,
+    municipalities: new PrismaMunicipalityRepository(db.prisma),
+    tenants: new PrismaTenantRegistry(db.prisma),
+    invitations,
+    localeOf: (ctx) => locale.localeOf(ctx),
+    isChannelAuthenticated,
+  });
   const mainDialog = new MainDialog({
     service: selfCheck,
     localeOf: (ctx) => locale.localeOf(ctx),
     prefetchedAnswers: takePrefetchedAnswers,
     rounds,
+    membership,
     identityOf: (ctx) => identity.of(ctx),
+  });
+  // Codes first: a pasted code is never taken for an answer, a command or an FAQ question.
+  const codes = codeCommandHandler({
+    invitations,
+    gate: membership,
+    identity,
+    findRespondent: (key) => respondents.findByIdentity(key),
   });
   const bot = new WeltoffenBot({
     conversationState,
@@ -237,7 +257,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
       ),
     identity,
     isChannelAuthenticated,
-    commands: [invitationCommands(invitations)],
+    commands: [handler(codes), invitationCommands(invitations)],
     stateConflictRetries: config.stateConflictRetries,
     onConflict: (attempt) => logger.info({ attempt }, 'state conflict: turn retried from fresh state'),
     coordinator: {

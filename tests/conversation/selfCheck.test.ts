@@ -102,7 +102,8 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
   it('walks all seven fields with alternating card clicks and typed answers, with a summary after each field and at the end', async () => {
     const p = newParticipant();
     const key = `webchat:${p.userId}`;
-    let replies = await onboard(webchat, p, 'Kiel', 'Fachbereichsleitung Integration/Vielfalt');
+    // The lead of Kiel (a lead code): the overall result at the end is the consolidated one.
+    let replies = await onboard(webchat, p, 'Kiel', 'Fachbereichsleitung Integration/Vielfalt', { lead: true });
     const fieldSummaries: string[] = [];
     const scale = ['full', 'partial', 'planned', 'none', 'unknown'] as const;
     let turns = 0;
@@ -232,7 +233,7 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
     const a = newParticipant();
     const b = newParticipant();
     const firstA = await onboard(webchat, a, 'Erlangen', 'Verwaltungsspitze');
-    const firstB = await onboard(webchat, b, 'Erlangen', 'Mitarbeiter*in Integrationsstelle');
+    const firstB = await onboard(webchat, b, 'Erlangen', 'Mitarbeiter*in Integrationsstelle', { lead: true });
     expect(questionCard(firstA)!.actions!.at(0)!.data['assessmentId']).toBe(
       questionCard(firstB)!.actions!.at(0)!.data['assessmentId'],
     );
@@ -243,17 +244,26 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
     expect(text).toContain('Gesamtauswertung Erlangen');
     expect(text).toContain('Antwortende: 2');
     expect(text).toContain('MS-01: von „Vollständig umgesetzt“ bis „Nicht vorhanden“');
+    // The colleague without the lead role, though "Verwaltungsspitze", sees their own answers only.
+    const own = allText(await say(webchat, a, 'ergebnis'));
+    expect(own).toContain('Ihre eigene Einschätzung – Erlangen');
+    expect(own).not.toContain('Antwortende: 2');
+    expect(own).not.toContain('MS-01: von');
   });
 
-  it('closes a round: only coordinating roles may, colleagues cannot write into it, and start opens round 2', async () => {
+  it('closes a round: only the lead may, colleagues cannot write into it, and start opens round 2', async () => {
     const lead = newParticipant();
     const staff = newParticipant();
-    const firstLead = await onboard(webchat, lead, 'Halle (Saale)', 'Verwaltungsspitze');
-    const firstStaff = await onboard(webchat, staff, 'Halle (Saale)', 'Mitarbeiter*in Integrationsstelle');
+    const firstLead = await onboard(webchat, lead, 'Halle (Saale)', 'Mitarbeiter*in Integrationsstelle', {
+      lead: true,
+    });
+    const firstStaff = await onboard(webchat, staff, 'Halle (Saale)', 'Verwaltungsspitze');
     const round1 = questionCard(firstLead)!.actions!.at(0)!.data['assessmentId'] as string;
     await say(webchat, lead, '1');
 
-    expect(allText(await say(webchat, staff, 'abschließen'))).toContain('Eine Runde abschließen können');
+    // "Verwaltungsspitze" is the function the colleague chose: it grants no right to close the round.
+    expect(allText(await say(webchat, staff, 'abschließen'))).toContain('Die Runde schließt die Kommunalleitung ab');
+    expect(await prisma().assessment.findUnique({ where: { id: round1 } })).toMatchObject({ status: 'in_progress' });
     const closed = await say(webchat, lead, 'abschließen');
     expect(allText(closed)).toContain('Gesamtauswertung Halle (Saale)');
     expect(allText(closed)).toContain('Die Runde 1 des Selbstchecks ist abgeschlossen');

@@ -1,3 +1,4 @@
+import { inviteCode } from '../support/membership';
 import { message, newParticipant, teamsPersonal, webchat } from '../support/activities';
 import { startTestService, type ReplyActivity, type TestService } from '../support/service';
 import { usingPostgres } from '../support/testDatabase';
@@ -181,7 +182,7 @@ describe('the self-check across a service restart', () => {
       const say = (s: TestService, text: string) => s.replies(message(webchat, p, text));
       await say(first, 'start');
       await say(first, 'ja');
-      await say(first, 'Potsdam');
+      await say(first, await inviteCode(first.service.db.prisma, 'Potsdam'));
       await say(first, 'Verwaltungsspitze');
       await say(first, '1');
       expect(questionIdOf(await say(first, '1'))).toBe('MS-03');
