@@ -107,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment(), cwd = pro
       outboxPollMs: e.OUTBOX_POLL_MS,
     },
     exports: { linkSecret: e.EXPORT_LINK_SECRET, linkTtlSeconds: e.EXPORT_LINK_TTL_SECONDS },
+    demo: { resetHours: e.DEMO_RESET_HOURS },
     webChat: {
       enabled: e.WEBCHAT_ENABLED !== 'false',
       options: {

@@ -135,6 +135,8 @@ export const envSchema = z
     OUTBOX_POLL_MS: intFromEnv(1000, 50, 60_000),
     EXPORT_LINK_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     EXPORT_LINK_TTL_SECONDS: intFromEnv(900, 60, 86_400),
+    // The demo municipality: a visitor's sandbox round is deleted this many hours after it started.
+    DEMO_RESET_HOURS: intFromEnv(24, 1, 720),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {

@@ -116,4 +116,6 @@ export interface AppConfig {
   };
   /** Signed download links for workshop exports; without a secret one is generated at start (single instance only). */
   exports: { linkSecret: string | undefined; linkTtlSeconds: number };
+  /** The demo municipality: its visitors' sandbox rounds are deleted this many hours after they started. */
+  demo: { resetHours: number };
 }
