@@ -108,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment(), cwd = pro
     },
     exports: { linkSecret: e.EXPORT_LINK_SECRET, linkTtlSeconds: e.EXPORT_LINK_TTL_SECONDS },
     invitations: { ttlDays: e.INVITATION_TTL_DAYS },
+    demo: { resetHours: e.DEMO_RESET_HOURS },
     webChat: {
       enabled: e.WEBCHAT_ENABLED !== 'false',
       options: {

@@ -55,6 +55,8 @@ import { AccessService } from './services/accessService';
 import { CoordinatorService } from './services/coordinatorService';
 import { DEFAULT_DELIVERY_OPTIONS, DeliveryService } from './services/deliveryService';
 import { ReminderService } from './services/reminderService';
+import { DemoResetService } from './services/demoResetService';
+import { PrismaDemoSandboxRepository } from './infrastructure/repositories/prismaDemoSandboxRepository';
 import { OutboxContentService } from './services/outboxContent';
 import { OutboxMessages } from './bot/replies/outboxMessages';
 import { dashboardLink } from './services/dashboardLinks';
@@ -74,9 +76,10 @@ import { exportTexts } from './i18n/exportCatalog';
 export interface RunningService {
   port: number;
   db: Database;
-  /** The outbox sender and the reminder job of this instance (tests drive them directly). */
+  /** The outbox sender, the reminder job and the demo reset of this instance (tests drive them directly). */
   delivery: DeliveryService;
   reminders: ReminderService;
+  demoReset: DemoResetService;
   stop(): Promise<void>;
 }
 
@@ -157,6 +160,13 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     selfCheck,
     clock,
     afterDays: config.coordinators.reminderAfterDays,
+    log: logger,
+  });
+  // The demo municipality: visitors' sandbox rounds are removed a fixed time after they started.
+  const demoReset = new DemoResetService({
+    sandboxes: new PrismaDemoSandboxRepository(db.prisma),
+    clock,
+    resetHours: config.demo.resetHours,
     log: logger,
   });
   const linkToDashboard = dashboardLink({
@@ -374,6 +384,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   logger.info({ port, mode: config.bot.mode, host: config.http.host }, trustModeLine(config, port));
   delivery.start();
   reminderJob.start(config.coordinators.reminderCheckMinutes * 60_000);
+  demoReset.start();
 
   let stopping: Promise<void> | undefined;
   return {
@@ -381,11 +392,12 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     db,
     delivery,
     reminders: reminderJob,
+    demoReset,
     stop() {
       stopping ??= (async () => {
         await http.close();
         // The sender finishes the post in progress and records it before the database closes.
-        await Promise.all([delivery.stop(), reminderJob.stop()]);
+        await Promise.all([delivery.stop(), reminderJob.stop(), demoReset.stop()]);
         await db.close();
         logger.info('stopped');
       })();

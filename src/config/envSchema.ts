@@ -137,6 +137,8 @@ export const envSchema = z
     EXPORT_LINK_TTL_SECONDS: intFromEnv(900, 60, 86_400),
     // Invitation codes (`einladen <Kommune>`): how many days a new code stays valid.
     INVITATION_TTL_DAYS: intFromEnv(14, 1, 90),
+    // The demo municipality: a visitor's sandbox round is deleted this many hours after it started.
+    DEMO_RESET_HOURS: intFromEnv(24, 1, 720),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {

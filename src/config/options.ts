@@ -118,4 +118,6 @@ export interface AppConfig {
   exports: { linkSecret: string | undefined; linkTtlSeconds: number };
   /** Invitation codes: days until a new code expires (INVITATION_TTL_DAYS, 1–90). */
   invitations: { ttlDays: number };
+  /** The demo municipality: its visitors' sandbox rounds are deleted this many hours after they started. */
+  demo: { resetHours: number };
 }

@@ -5,6 +5,8 @@ export const coordinationDe = {
   'coord.denied': 'Dafür fehlt Ihnen die Berechtigung.',
   'coord.unknownMunicipality': 'Die Kommune „{name}“ kenne ich nicht. Teilnehmende Kommunen: {list}.',
   'coord.ambiguousMunicipality': '„{name}“ passt auf mehrere Kommunen: {list}. Bitte genauer angeben.',
+  'coord.demoMunicipality':
+    '{municipality} ist die Demo-Kommune zum Ausprobieren: Jede Person antwortet dort für sich allein, und die Antworten werden regelmäßig gelöscht. Sie wird deshalb nicht verglichen, abonniert, abgeschlossen oder exportiert, und es gibt dort keine Rollen und keine Erinnerungen.',
   'coord.channelOnly':
     'Abonnements gibt es nur in Teams-Kanälen. Schreiben Sie den Befehl bitte in dem Kanal, der die Zusammenfassungen erhalten soll.',
   'coord.personalOnly': 'Erinnerungen lassen sich nur im persönlichen Chat mit mir ein- und ausschalten.',
@@ -113,6 +115,8 @@ export const coordinationEn: Record<keyof typeof coordinationDe, string> = {
   'coord.denied': 'You are not allowed to do that.',
   'coord.unknownMunicipality': 'I do not know the municipality “{name}”. Participating municipalities: {list}.',
   'coord.ambiguousMunicipality': '“{name}” matches several municipalities: {list}. Please be more specific.',
+  'coord.demoMunicipality':
+    '{municipality} is the demo municipality for trying the self-check out: everyone answers there on their own, and the answers are deleted regularly. So it is never compared, subscribed to, closed or exported, and it has no roles and no reminders.',
   'coord.channelOnly':
     'Subscriptions exist only in Teams channels. Please send the command in the channel that should receive the summaries.',
   'coord.personalOnly': 'Reminders can only be turned on and off in your personal chat with me.',

@@ -28,6 +28,8 @@ export type CoordinatorResult =
   | { readonly kind: 'requeued'; readonly count: number }
   | { readonly kind: 'unknownMunicipality'; readonly name: string; readonly candidates: readonly string[] }
   | { readonly kind: 'ambiguousMunicipality'; readonly name: string; readonly candidates: readonly string[] }
+  /** The demo municipality was named: it is never compared, subscribed, closed, exported, reminded or led. */
+  | { readonly kind: 'demoMunicipality'; readonly municipality: string }
   | {
       readonly kind: 'roles';
       readonly entries: readonly { readonly who: string; readonly role: GrantedRole }[];

@@ -170,6 +170,8 @@ export class CoordinatorService {
   /**
    * Resolves a municipality for an action. Someone who may not act on any municipality is refused before the
    * name is even looked at; a lead gets the same refusal for unknown names and for other municipalities.
+   * The demo municipality is public and takes part in nothing coordinators do (comparison, subscriptions,
+   * closing, exports, reminders, roles): naming it gets that one answer, from coordinators and leads alike.
    */
   private async target(name: string, p: Principal, action: AccessAction): Promise<Target> {
     const deny = { reply: DENIED };
@@ -180,9 +182,10 @@ export class CoordinatorService {
     if (match.kind !== 'one') {
       if (!coordinator) return deny;
       return match.kind === 'none'
-        ? { reply: { kind: 'unknownMunicipality', name, candidates: all.map((m) => m.name) } }
+        ? { reply: { kind: 'unknownMunicipality', name, candidates: all.filter((m) => !m.demo).map((m) => m.name) } }
         : { reply: { kind: 'ambiguousMunicipality', name, candidates: match.candidates.map((m) => m.name) } };
     }
+    if (match.municipality.demo) return { reply: { kind: 'demoMunicipality', municipality: match.municipality.name } };
     return decide(p, action, { municipalityId: match.municipality.id }).allowed
       ? { municipality: match.municipality }
       : deny;
@@ -352,7 +355,8 @@ export class CoordinatorService {
       if ('reply' in m) return m.reply;
       municipalities = [m.municipality];
     } else {
-      const all = await this.deps.selfCheck.listMunicipalities();
+      // Demo visitors are never listed as missing.
+      const all = (await this.deps.selfCheck.listMunicipalities()).filter((m) => !m.demo);
       const visible = isCoordinator(p)
         ? all
         : all.filter((m) => decide(p, 'view_respondents', { municipalityId: m.id }).allowed);

@@ -97,7 +97,8 @@ export class DashboardService {
     const byId = new Map(municipalities.map((m) => [m.id, m]));
     const own = respondent?.municipalityId ? byId.get(respondent.municipalityId) : undefined;
     let ownView: MeView['own'] = null;
-    if (respondent !== undefined && own !== undefined) {
+    // A demo visitor's answers live in a private sandbox, which the dashboard never reads.
+    if (respondent !== undefined && own !== undefined && !own.demo) {
       const newest = (await this.deps.dashboard.rounds([own.id]))[0];
       if (newest !== undefined) {
         const sets =
@@ -124,7 +125,8 @@ export class DashboardService {
   async overview(identityKey: string): Promise<Overview> {
     const principal = await this.deps.access.principalOf(identityKey);
     const visible = visibleMunicipalities(principal);
-    const all = await this.deps.municipalities.list();
+    // The demo municipality is for trying the self-check out: never listed, counted or compared.
+    const all = (await this.deps.municipalities.list()).filter((m) => !m.demo);
     const shown = visible === 'all' ? all : all.filter((m) => visible.includes(m.id));
     const rounds =
       shown.length === 0
@@ -147,7 +149,8 @@ export class DashboardService {
     const principal = await this.deps.access.principalOf(identityKey);
     if (!decide(principal, 'view_results', { municipalityId }).allowed) return { status: 'forbidden' };
     const m = await this.deps.municipalities.find(municipalityId);
-    if (m === undefined) return { status: 'not_found' };
+    // The demo has no results to show: its visitors' sandboxes are private and never compared.
+    if (m === undefined || m.demo) return { status: 'not_found' };
     return { status: 'ok', value: await this.detail(principal, m) };
   }
 

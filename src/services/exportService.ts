@@ -72,7 +72,8 @@ export class ExportService {
     | { kind: 'not_found'; what: 'municipality' | 'assessment' }
   > {
     const municipality = await this.deps.municipalities.find(municipalityId);
-    if (municipality === undefined) return { kind: 'not_found', what: 'municipality' };
+    // The demo is never exported: refused exactly like a municipality that does not exist.
+    if (municipality === undefined || municipality.demo) return { kind: 'not_found', what: 'municipality' };
     const assessment = await this.deps.source.latestAssessment(municipalityId);
     if (assessment === undefined) return { kind: 'not_found', what: 'assessment' };
     const [summary, rows] = await Promise.all([
@@ -245,7 +246,7 @@ export class ExportCommands {
     // Denied before looking the municipality up, so a denial reveals nothing about which ones exist.
     if (!decision.allowed) return { kind: 'denied' };
     const municipality = await this.deps.municipalities.find(municipalityId);
-    if (municipality === undefined) return { kind: 'unknown_municipality' };
+    if (municipality === undefined || municipality.demo) return { kind: 'unknown_municipality' };
     const { claims, query } = this.deps.signer.issue(municipality.id, format, identityKey);
     const base = baseUrl.replace(/\/+$/, '');
     const url = `${base}/api/exports/${encodeURIComponent(municipality.id)}/${EXPORT_FILES[format].file}?${query}${locale === 'en' ? '&lang=en' : ''}`;

@@ -149,4 +149,11 @@ describe('loadConfig', () => {
   it('treats empty variables as unset', () => {
     expect(loadConfig({ MicrosoftAppId: '', DATABASE_URL: '', LOG_LEVEL: '' }, cwd).bot.localMode).toBe(true);
   });
+
+  it('resets demo sandboxes after DEMO_RESET_HOURS (a day unless set; 1 to 720 hours)', () => {
+    expect(loadConfig({}, cwd).demo).toEqual({ resetHours: 24 });
+    expect(loadConfig({ DEMO_RESET_HOURS: '6' }, cwd).demo).toEqual({ resetHours: 6 });
+    for (const bad of ['0', '721', 'a day'])
+      expect(() => loadConfig({ DEMO_RESET_HOURS: bad }, cwd)).toThrow(/DEMO_RESET_HOURS/);
+  });
 });

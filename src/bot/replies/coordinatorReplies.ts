@@ -45,6 +45,8 @@ export function coordinatorReply(result: CoordinatorResult, locale: Locale): Bot
       return say('coord.unknownMunicipality', { name: result.name, list: result.candidates.join(', ') });
     case 'ambiguousMunicipality':
       return say('coord.ambiguousMunicipality', { name: result.name, list: result.candidates.join(', ') });
+    case 'demoMunicipality':
+      return say('coord.demoMunicipality', { municipality: result.municipality });
     case 'roles':
       return { text: rolesText(result, locale) };
     case 'personUnknown':

@@ -16,13 +16,16 @@ export interface RoundSummary {
 
 /** Read-only queries of the coordinators' dashboard. */
 export interface DashboardRepository {
-  /** Every round of the given municipalities (all when omitted), newest round first within a municipality. */
+  /**
+   * Every round of the given municipalities (all when omitted), newest round first within a municipality; never
+   * a round of the demo (sandboxes, the demo municipality).
+   */
   rounds(municipalityIds?: readonly string[]): Promise<readonly RoundSummary[]>;
   /** Every respondent's answers per round (respondents without a role count as `other`). */
   answersOfRounds(assessmentIds: readonly string[]): Promise<ReadonlyMap<string, readonly RespondentAnswerSet[]>>;
 }
 
-/** Rounds that have answers, newest round first per municipality (for comparisons and change over time). */
+/** Rounds that have answers, newest round first per municipality (for comparisons and change over time); no demo rounds. */
 export interface ResultsRepository {
   roundsWithAnswers(): Promise<readonly Assessment[]>;
 }

@@ -15,3 +15,4 @@ export * from './rateLimits';
 export type * from './delivery';
 export type * from './exports';
 export * from './membership';
+export type * from './demo';

@@ -30,7 +30,10 @@ export interface ReminderRepository {
   rememberConversation(identityKey: string, reference: StoredReference): Promise<void>;
   find(identityKey: string): Promise<PersonalConversation | undefined>;
   setRemindersEnabled(identityKey: string, enabled: boolean): Promise<boolean>;
-  /** Respondents of rounds in progress whose last answer is older than `before` (optionally of one municipality). */
+  /**
+   * Respondents of rounds in progress whose last answer is older than `before` (optionally of one municipality);
+   * never the demo's visitors (sandbox rounds, the demo municipality).
+   */
   stalled(before: Date, municipalityId?: string): Promise<readonly StalledRespondent[]>;
   markReminded(identityKey: string, at: Date): Promise<void>;
 }

@@ -220,16 +220,22 @@ export class PrismaOutboxRepository implements OutboxRepository {
          AND (d."subscription_id" IS NULL OR EXISTS (SELECT 1 FROM "channel_subscription" s WHERE s."id" = d."subscription_id" AND s."status" = 'active'))`;
   }
 
+  /**
+   * The demo's rounds (a visitor's sandbox, any round of the demo municipality) complete without an event, so no
+   * channel hears of them, not even a '*' subscription; the same holds for the sweep below.
+   */
   async completeAssessment(assessmentId: string, now: Date): Promise<boolean> {
     const key = `assessment_completed:${assessmentId}`;
     const rows = await this.prisma.$queryRaw<{ completed: number }[]>`
       WITH upd AS (
         UPDATE "assessment" SET "status" = 'completed', "completed_at" = ${now}
          WHERE "id" = ${assessmentId} AND "status" = 'in_progress'
-        RETURNING "id", "municipality_id"
+        RETURNING "id", "municipality_id", "sandbox_of"
       ), ev AS (
         INSERT INTO "outbox_event" ("id", "idempotency_key", "kind", "municipality_id", "assessment_id", "created_at")
         SELECT gen_random_uuid()::text, ${key}, 'assessment_completed', upd."municipality_id", upd."id", ${now} FROM upd
+         WHERE upd."sandbox_of" IS NULL
+           AND NOT EXISTS (SELECT 1 FROM "municipality" dm WHERE dm."id" = upd."municipality_id" AND dm."demo")
         ON CONFLICT ("idempotency_key") DO NOTHING
         RETURNING "id", "idempotency_key", "municipality_id"
       ), fan AS (
@@ -251,6 +257,8 @@ export class PrismaOutboxRepository implements OutboxRepository {
          GROUP BY f."assessment_id"
         HAVING count(DISTINCT f."field_id") >= ${totalFields}
            AND NOT EXISTS (SELECT 1 FROM "outbox_event" c WHERE c."idempotency_key" = 'assessment_completed:' || f."assessment_id")
+           AND NOT EXISTS (SELECT 1 FROM "assessment" da JOIN "municipality" dm ON dm."id" = da."municipality_id"
+                            WHERE da."id" = f."assessment_id" AND (da."sandbox_of" IS NOT NULL OR dm."demo"))
       ), ev AS (
         INSERT INTO "outbox_event" ("id", "idempotency_key", "kind", "municipality_id", "assessment_id", "created_at")
         SELECT gen_random_uuid()::text, 'assessment_completed:' || done."assessment_id", 'assessment_completed', done.municipality_id, done."assessment_id", CURRENT_TIMESTAMP FROM done

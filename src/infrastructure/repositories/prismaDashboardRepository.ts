@@ -9,7 +9,12 @@ export class PrismaDashboardRepository implements DashboardRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
   async rounds(municipalityIds?: readonly string[]): Promise<readonly RoundSummary[]> {
-    const where = municipalityIds === undefined ? {} : { municipalityId: { in: [...municipalityIds] } };
+    // The demo (its visitors' sandboxes, any round of the demo municipality) is never part of the dashboard.
+    const where = {
+      sandboxOf: null,
+      municipality: { demo: false },
+      ...(municipalityIds === undefined ? {} : { municipalityId: { in: [...municipalityIds] } }),
+    };
     // Two queries instead of one per round: the rounds, then counts and newest answer time grouped by round.
     const rows = await this.prisma.assessment.findMany({
       where,

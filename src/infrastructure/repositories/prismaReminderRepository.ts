@@ -38,6 +38,7 @@ export class PrismaReminderRepository implements ReminderRepository {
     return count > 0;
   }
 
+  /** Demo visitors are never reminded nor listed: their sandboxes and the demo municipality are left out. */
   async stalled(before: Date, municipalityId?: string): Promise<readonly StalledRespondent[]> {
     const rows = await this.prisma.$queryRaw<
       {
@@ -57,7 +58,8 @@ export class PrismaReminderRepository implements ReminderRepository {
              max(an."answered_at") AS last_answer_at, count(*)::int AS answered,
              pc."reminders_enabled", pc."last_reminded_at", (pc."identity_key" IS NOT NULL) AS has_conversation
         FROM "answer" an
-        JOIN "assessment" a ON a."id" = an."assessment_id" AND a."status" = 'in_progress'
+        JOIN "assessment" a ON a."id" = an."assessment_id" AND a."status" = 'in_progress' AND a."sandbox_of" IS NULL
+        JOIN "municipality" m ON m."id" = a."municipality_id" AND NOT m."demo"
         JOIN "respondent" r ON r."id" = an."respondent_id"
         LEFT JOIN "personal_conversation" pc ON pc."identity_key" = r."identity_key"
        WHERE (${municipalityId ?? null}::text IS NULL OR a."municipality_id" = ${municipalityId ?? null}::text)
