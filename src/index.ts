@@ -53,6 +53,11 @@ import { PrismaAccessRepository } from './infrastructure/repositories/prismaAcce
 import { PrismaSubscriptionRepository } from './infrastructure/repositories/prismaSubscriptionRepository';
 import { PrismaReminderRepository } from './infrastructure/repositories/prismaReminderRepository';
 import { PrismaResultsRepository } from './infrastructure/repositories/prismaResultsRepository';
+import { PrismaResumeCodeRepository } from './infrastructure/repositories/prismaResumeCodeRepository';
+import { newCode } from './infrastructure/repositories/codeHash';
+import { ResumeCodeService } from './services/resumeCodeService';
+import { resumeCodeCommands } from './bot/resumeCodeCommands';
+import { handler } from './bot/commandHandlers';
 import { PrismaOutboxRepository } from './infrastructure/outbox/prismaOutboxRepository';
 import { BotConnectorGateway } from './infrastructure/outbox/botConnectorGateway';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -194,6 +199,18 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const localSignIn = config.dashboard.localSignIn ? new LocalSignIn() : undefined;
   const dashboardIdentity = bearerIdentity(ssoVerifier, localSignIn);
 
+  // One set of rate limits for the process: the web chat's Direct Line and the resume code attempts.
+  const rateLimits = new InMemoryRateLimits();
+  const hasConsented = async (identityKey: string) =>
+    (await respondents.findByIdentity(identityKey))?.consentedAt != null;
+  // Personal resume codes (WR-…) of web chat users: `issue` after consent, `resolve` for `code WR-…`.
+  const resumeCodes = new ResumeCodeService({
+    codes: new PrismaResumeCodeRepository(db.prisma),
+    limits: rateLimits,
+    clock,
+    generate: newCode,
+  });
+
   const identity = new TurnIdentity(userState);
   const locale = new UserLocale(userState, selfCheck, identity);
   const mainDialog = new MainDialog({
@@ -215,14 +232,14 @@ export async function startService(config: AppConfig, options: StartOptions = {}
       ),
     identity,
     isChannelAuthenticated,
-    commands: [],
+    commands: [handler(resumeCodeCommands({ resumeCodes, hasConsented }))],
     stateConflictRetries: config.stateConflictRetries,
     onConflict: (attempt) => logger.info({ attempt }, 'state conflict: turn retried from fresh state'),
     coordinator: {
       service: coordinator,
       subscriptions,
       reminders: reminderRepo,
-      hasConsented: async (identityKey) => (await respondents.findByIdentity(identityKey))?.consentedAt != null,
+      hasConsented,
       isChannelAuthenticated,
     },
   });
@@ -299,7 +316,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
           logger,
           lifecycle,
           options: config.webChat.options,
-          rateLimits: new InMemoryRateLimits(),
+          rateLimits,
           clock,
           failureReply: turnFailureReply,
         });
