@@ -7,6 +7,7 @@ import { startupWarnings, trustModeLine } from './config/startupReport';
 import { WeltoffenBot } from './bot/weltoffenBot';
 import { TurnIdentity } from './bot/turnIdentity';
 import { MembershipGate } from './bot/membershipGate';
+import { resumeCodeMessage } from './bot/replies/resumeCodeReplies';
 import { codeCommandHandler } from './bot/codeCommands';
 import { handler } from './bot/commandHandlers';
 import { PrismaTenantRegistry } from './infrastructure/repositories/prismaTenantRegistry';
@@ -64,6 +65,9 @@ import { PrismaAccessRepository } from './infrastructure/repositories/prismaAcce
 import { PrismaSubscriptionRepository } from './infrastructure/repositories/prismaSubscriptionRepository';
 import { PrismaReminderRepository } from './infrastructure/repositories/prismaReminderRepository';
 import { PrismaResultsRepository } from './infrastructure/repositories/prismaResultsRepository';
+import { PrismaResumeCodeRepository } from './infrastructure/repositories/prismaResumeCodeRepository';
+import { ResumeCodeService } from './services/resumeCodeService';
+import { resumeCodeCommands } from './bot/resumeCodeCommands';
 import { PrismaOutboxRepository } from './infrastructure/outbox/prismaOutboxRepository';
 import { BotConnectorGateway } from './infrastructure/outbox/botConnectorGateway';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -195,7 +199,10 @@ export async function startService(config: AppConfig, options: StartOptions = {}
         exportCommands.exportLink(p.identityKey, id, format, config.http.publicBaseUrl, locale),
     },
   });
-  // Invitation codes and members (issue #15); wrong code attempts are counted in this instance's memory.
+  // One set of rate limits for the process (in memory: per instance): the web chat's Direct Line, and
+  // attempts at invitation and resume codes.
+  const rateLimits = new InMemoryRateLimits();
+  // Invitation codes and members (issue #15).
   const invitations = new InvitationService({
     access,
     grants,
@@ -203,7 +210,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     membership: new PrismaMembershipRepository(db.prisma),
     municipalities: new PrismaMunicipalityRepository(db.prisma),
     respondents,
-    rateLimits: new InMemoryRateLimits(),
+    rateLimits,
     clock,
     newCode: () => newCode('invitation'),
     ttlDays: config.invitations.ttlDays,
@@ -229,6 +236,16 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const localSignIn = config.dashboard.localSignIn ? new LocalSignIn() : undefined;
   const dashboardIdentity = bearerIdentity(ssoVerifier, localSignIn);
 
+  const hasConsented = async (identityKey: string) =>
+    (await respondents.findByIdentity(identityKey))?.consentedAt != null;
+  // Personal resume codes (WR-…) of web chat users: `issue` after consent, `resolve` for `code WR-…`.
+  const resumeCodes = new ResumeCodeService({
+    codes: new PrismaResumeCodeRepository(db.prisma),
+    limits: rateLimits,
+    clock,
+    generate: newCode,
+  });
+
   const identity = new TurnIdentity(userState);
   const locale = new UserLocale(userState, selfCheck, identity);
   const membership = new MembershipGate({
@@ -236,6 +253,8 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     municipalities: new PrismaMunicipalityRepository(db.prisma),
     tenants: new PrismaTenantRegistry(db.prisma),
     invitations,
+    resumeCodes,
+    resumeCodeText: (l, code) => resumeCodeMessage(l, code).text,
     localeOf: (ctx) => locale.localeOf(ctx),
     isChannelAuthenticated,
   });
@@ -250,6 +269,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   // Codes first: a pasted code is never taken for an answer, a command or an FAQ question.
   const codes = codeCommandHandler({
     invitations,
+    resumeCodes,
     gate: membership,
     identity,
     findRespondent: (key) => respondents.findByIdentity(key),
@@ -267,14 +287,18 @@ export async function startService(config: AppConfig, options: StartOptions = {}
       ),
     identity,
     isChannelAuthenticated,
-    commands: [handler(codes), invitationCommands(invitations)],
+    commands: [
+      handler(codes),
+      invitationCommands(invitations),
+      handler(resumeCodeCommands({ resumeCodes, hasConsented })),
+    ],
     stateConflictRetries: config.stateConflictRetries,
     onConflict: (attempt) => logger.info({ attempt }, 'state conflict: turn retried from fresh state'),
     coordinator: {
       service: coordinator,
       subscriptions,
       reminders: reminderRepo,
-      hasConsented: async (identityKey) => (await respondents.findByIdentity(identityKey))?.consentedAt != null,
+      hasConsented,
       isChannelAuthenticated,
     },
   });
@@ -351,7 +375,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
           logger,
           lifecycle,
           options: config.webChat.options,
-          rateLimits: new InMemoryRateLimits(),
+          rateLimits,
           clock,
           failureReply: turnFailureReply,
         });

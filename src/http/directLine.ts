@@ -2,7 +2,11 @@ import type { Activity, ChannelAccount } from 'botbuilder';
 import restify from 'restify';
 import type { Request, Response } from 'restify';
 import type { Logger } from 'pino';
-import { ConversationStore, type DirectLineConversation } from '../infrastructure/directline/conversationStore';
+import {
+  ConversationStore,
+  userIdOfSecret,
+  type DirectLineConversation,
+} from '../infrastructure/directline/conversationStore';
 import type { InProcessTurns } from '../infrastructure/directline/inProcessTurn';
 import { InMemoryRateLimits } from '../infrastructure/directline/rateLimiter';
 import { TokenSigner, type TokenClaims } from '../infrastructure/directline/tokens';
@@ -226,7 +230,9 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): D
     const allowed = await limits.hit(buckets.conversations, client, now());
     if (!allowed.ok)
       return limited(res, allowed.retryAfterMs, 'TooManyConversations', 'too many new conversations from this address');
-    const c = store.create(client, now());
+    // With the page's secret the user is the same in every conversation of that browser; without one, new.
+    const userSecret = body.data.userSecret;
+    const c = store.create(client, now(), userSecret === undefined ? undefined : userIdOfSecret(userSecret));
     c.locale = body.data.locale;
     // Direct Line announces bot and user to the bot when a conversation starts; the bot greets then.
     const user: ChannelAccount = { id: c.userId, name: '', role: 'user' };

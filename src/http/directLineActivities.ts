@@ -14,11 +14,22 @@ export const MAX_TEXT_CHARS = 2000;
 /** Bound on a card submission's `value`, as JSON text. */
 const MAX_VALUE_CHARS = 8192;
 
-// Other Direct Line clients send `{ user: { id } }` here; it is ignored because the server owns user ids.
+/**
+ * The start of a conversation. `userSecret` is the page's own random secret (32 lower-case hex characters,
+ * 128 bits, kept in the browser's storage): the user id is derived from it, so the same browser is the same
+ * user after a reload. Strict: one spelling per secret (so one user id), and anything else is a 400 rather
+ * than a silent new identity, because the page checks its stored value before sending it. Other Direct Line
+ * clients send `{ user: { id } }`; that is ignored because the server owns user ids.
+ */
 export const startSchema = z.object({
   locale: z
     .string()
     .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/)
+    .optional(),
+  // The message names the expected form, never the value (error answers and logs must not carry it).
+  userSecret: z
+    .string({ error: 'userSecret must be 32 lower-case hex characters' })
+    .regex(/^[0-9a-f]{32}$/, 'userSecret must be 32 lower-case hex characters')
     .optional(),
 });
 

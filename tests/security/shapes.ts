@@ -273,7 +273,11 @@ export function directLineActivity(ctx: ShapeContext): fc.Arbitrary<Generated> {
 export const directLineStart: fc.Arbitrary<unknown> = fc.oneof(
   {
     arbitrary: fc.record(
-      { locale: fc.oneof(fc.constantFrom('de-DE', 'en', 'uk-UA', 'de-x-ls'), hostileString, anyValue) },
+      {
+        locale: fc.oneof(fc.constantFrom('de-DE', 'en', 'uk-UA', 'de-x-ls'), hostileString, anyValue),
+        // The page's own secret (the user id is derived from it): well-formed, hostile, or any value.
+        userSecret: fc.oneof(fc.stringMatching(/^[0-9a-f]{32}$/), hostileString, anyValue),
+      },
       { requiredKeys: [] },
     ),
     weight: 4,

@@ -2,6 +2,10 @@
 // renders botframework-webchat in polling mode. Plain ES2017 so it runs without a build step.
 (async function main() {
   'use strict';
+  // An invitation or resume link carries its code in the fragment (`#code=WK-…`), which never reaches a
+  // server. Taken out of the address bar first thing, before anything could log, bookmark or share it.
+  var linkCode = takeCodeFromFragment();
+  var userSecret = browserSecret();
   // Same as MAX_TEXT_CHARS in src/http/directLine.ts (tests/directline/webChatAssets.test.ts checks it):
   // longer messages get a polite "please write shorter" instead of an answer.
   var MAX_MESSAGE_CHARS = 2000;
@@ -54,7 +58,12 @@
     var res = await fetch('/v3/directline/conversations', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ locale: catalog.locales[current].botLocale }),
+      // The secret only goes into this body (never a URL); the server derives the user id from it.
+      body: JSON.stringify(
+        userSecret
+          ? { locale: catalog.locales[current].botLocale, userSecret: userSecret }
+          : { locale: catalog.locales[current].botLocale },
+      ),
     });
     if (!res.ok) throw new Error('HTTP ' + res.status);
     start = await res.json();
@@ -129,6 +138,16 @@
     location.reload();
   });
   directLine.connectionStatus$.subscribe(function (status) {
+    // 2 Online: the code from the link goes to the bot once, as if typed (the bot's `code …` command).
+    if (status === 2 && linkCode) {
+      var text = 'code ' + linkCode;
+      linkCode = undefined;
+      directLine.postActivity({ type: 'message', text: text, from: { id: start.userId, role: 'user' } }).subscribe({
+        error: function () {
+          /* Web Chat shows the connection state; the person can still type the code */
+        },
+      });
+    }
     // 3 ExpiredToken, 4 FailedToConnect, 5 Ended (botframework-directlinejs ConnectionStatus)
     if (status >= 3 && ended.hidden) {
       ended.hidden = false;
@@ -146,4 +165,44 @@
     applyPage(current);
     render();
   });
+
+  /**
+   * The code of a `#code=…` link, or undefined; the fragment is removed from the address bar either way.
+   * Only the shape of a code is accepted, so nothing else is ever sent to the bot on the page's behalf.
+   */
+  function takeCodeFromFragment() {
+    var hash = location.hash.slice(1);
+    if (!/(^|&)code=/.test(hash)) return undefined;
+    var code = new URLSearchParams(hash).get('code');
+    try {
+      history.replaceState(history.state, '', location.pathname + location.search);
+    } catch (e) {
+      location.hash = '';
+    }
+    return code && /^[A-Za-z0-9-]{1,40}$/.test(code) ? code : undefined;
+  }
+
+  /**
+   * This browser's own random secret (`weltoffen.uid`, 128 bits as 32 hex characters): the server derives
+   * the user id from it, so the person stays the same after a reload. Undefined when storage is blocked
+   * (some embedded iframes, strict privacy settings): then every page load is a new user.
+   */
+  function browserSecret() {
+    try {
+      var saved = localStorage.getItem('weltoffen.uid');
+      if (saved && /^[0-9a-f]{32}$/.test(saved)) return saved;
+      var bytes = new Uint8Array(16);
+      crypto.getRandomValues(bytes);
+      var fresh = Array.prototype.map
+        .call(bytes, function (b) {
+          return (b < 16 ? '0' : '') + b.toString(16);
+        })
+        .join('');
+      localStorage.setItem('weltoffen.uid', fresh);
+      // Only a secret that was really kept is worth sending: otherwise the next load would differ anyway.
+      return localStorage.getItem('weltoffen.uid') === fresh ? fresh : undefined;
+    } catch (e) {
+      return undefined;
+    }
+  }
 })();

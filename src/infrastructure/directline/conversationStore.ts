@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 
 /** One Direct Line conversation, held in memory: web chat transcripts are transient by design. */
@@ -21,6 +21,17 @@ export interface ConversationStoreOptions {
   maxActivities: number;
 }
 
+/**
+ * The user id of a browser that keeps a secret of its own (the web chat page's `weltoffen.uid`): the same
+ * secret gives the same user id in every conversation, so the bot's user state and the person's identity
+ * survive a reload. A one-way hash: the id is shown to the browser and stored as the bot's state key, and
+ * knowing it never lets anyone act as that user; the server keeps no secret. The `u-` form (32 hex) tells
+ * these ids apart from the per-conversation `u_` ones.
+ */
+export function userIdOfSecret(secret: string): string {
+  return `u-${createHash('sha256').update(secret, 'utf8').digest('hex').slice(0, 32)}`;
+}
+
 export class ConversationStore {
   private readonly conversations = new Map<string, DirectLineConversation>();
 
@@ -30,11 +41,12 @@ export class ConversationStore {
     return this.conversations.size;
   }
 
-  create(clientKey: string, now: number): DirectLineConversation {
+  /** A new conversation, as `userId` (see `userIdOfSecret`) or, without one, as a user of its own. */
+  create(clientKey: string, now: number, userId?: string): DirectLineConversation {
     const conversation: DirectLineConversation = {
       // Unguessable ids: the token is the access control, the id is a second, independent secret.
       id: randomUUID().replace(/-/g, ''),
-      userId: `u_${randomUUID().replace(/-/g, '').slice(0, 20)}`,
+      userId: userId ?? `u_${randomUUID().replace(/-/g, '').slice(0, 20)}`,
       clientKey,
       lastActiveAt: now,
       firstWatermark: 0,
