@@ -32,6 +32,9 @@ import { PrismaAssessmentRepository } from './infrastructure/repositories/prisma
 import { PrismaMembershipRepository } from './infrastructure/repositories/prismaMembershipRepository';
 import { PrismaMunicipalityRepository } from './infrastructure/repositories/prismaMunicipalityRepository';
 import { PrismaRespondentRepository } from './infrastructure/repositories/prismaRespondentRepository';
+import { PrismaTenantRegistry } from './infrastructure/repositories/prismaTenantRegistry';
+import { MunicipalityAdminService } from './services/municipalityAdminService';
+import { municipalityCommands } from './bot/municipalityCommands';
 import { SelfCheckService } from './services/selfCheckService';
 import { createTurnErrorHandler, turnFailureReply } from './bot/turnError';
 import { DashboardService } from './services/dashboardService';
@@ -117,10 +120,19 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const subscriptions = new PrismaSubscriptionRepository(db.prisma);
   const reminderRepo = new PrismaReminderRepository(db.prisma);
   const outbox = new PrismaOutboxRepository(db.prisma);
+  const tenantRegistry = new PrismaTenantRegistry(db.prisma);
   const access = new AccessService({
     access: grants,
     respondents,
     bootstrap: { objectIds: config.coordinators.objectIds, tenantIds: config.coordinators.tenantIds },
+    tenants: tenantRegistry,
+  });
+  // Coordinators manage municipalities and registered tenants, in chat and in the dashboard.
+  const municipalityAdmin = new MunicipalityAdminService({
+    access,
+    municipalities: new PrismaMunicipalityRepository(db.prisma),
+    tenants: tenantRegistry,
+    clock,
   });
   // Workshop exports: signed links handed out by the bot, bearer tokens from the dashboard.
   // Exports keep wall-clock time even when tests control the outbox's clock: link expiry and report dates are real.
@@ -215,7 +227,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
       ),
     identity,
     isChannelAuthenticated,
-    commands: [],
+    commands: [municipalityCommands(municipalityAdmin)],
     stateConflictRetries: config.stateConflictRetries,
     onConflict: (attempt) => logger.info({ attempt }, 'state conflict: turn retried from fresh state'),
     coordinator: {
@@ -310,6 +322,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
         lifecycle,
         sso: ssoVerifier,
         localSignIn,
+        admin: municipalityAdmin,
       });
       // The dashboard's export links send the same bearer token as its API calls.
       mountExports(server, {
