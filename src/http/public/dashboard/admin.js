@@ -51,11 +51,13 @@ function problemText(data) {
 function doneText(data) {
   const name = data.municipality?.name ?? '';
   switch (data.result) {
-    case 'tenantRegistered':
-      return [
-        t(data.added ? 'admin.done.tenantRegistered' : 'admin.done.tenantAlready', { name, tenant: data.tenantId }),
-        data.alsoFor?.length ? t('admin.done.alsoFor', { list: data.alsoFor.join(', ') }) : '',
-      ].join(' ');
+    case 'tenantRegistered': {
+      const text = t(data.added ? 'admin.done.tenantRegistered' : 'admin.done.tenantAlready', {
+        name,
+        tenant: data.tenantId,
+      });
+      return data.alsoFor?.length ? `${text} ${t('admin.done.alsoFor', { list: data.alsoFor.join(', ') })}` : text;
+    }
     case 'tenantRemoved':
       return t('admin.done.tenantRemoved', { name, tenant: data.tenantId });
     case 'archived':
