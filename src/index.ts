@@ -42,6 +42,8 @@ import { newCode } from './infrastructure/repositories/codeHash';
 import { InvitationService } from './services/invitationService';
 import { invitationCommands } from './bot/invitationCommands';
 import { PrismaRespondentRepository } from './infrastructure/repositories/prismaRespondentRepository';
+import { MunicipalityAdminService } from './services/municipalityAdminService';
+import { municipalityCommands } from './bot/municipalityCommands';
 import { SelfCheckService } from './services/selfCheckService';
 import { createTurnErrorHandler, turnFailureReply } from './bot/turnError';
 import { DashboardService } from './services/dashboardService';
@@ -133,10 +135,19 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const subscriptions = new PrismaSubscriptionRepository(db.prisma);
   const reminderRepo = new PrismaReminderRepository(db.prisma);
   const outbox = new PrismaOutboxRepository(db.prisma);
+  const tenantRegistry = new PrismaTenantRegistry(db.prisma);
   const access = new AccessService({
     access: grants,
     respondents,
     bootstrap: { objectIds: config.coordinators.objectIds, tenantIds: config.coordinators.tenantIds },
+    tenants: tenantRegistry,
+  });
+  // Coordinators manage municipalities and registered tenants, in chat and in the dashboard.
+  const municipalityAdmin = new MunicipalityAdminService({
+    access,
+    municipalities: new PrismaMunicipalityRepository(db.prisma),
+    tenants: tenantRegistry,
+    clock,
   });
   // Workshop exports: signed links handed out by the bot, bearer tokens from the dashboard.
   // Exports keep wall-clock time even when tests control the outbox's clock: link expiry and report dates are real.
@@ -291,6 +302,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
       handler(codes),
       invitationCommands(invitations),
       handler(resumeCodeCommands({ resumeCodes, hasConsented })),
+      municipalityCommands(municipalityAdmin),
     ],
     stateConflictRetries: config.stateConflictRetries,
     onConflict: (attempt) => logger.info({ attempt }, 'state conflict: turn retried from fresh state'),
@@ -386,6 +398,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
         lifecycle,
         sso: ssoVerifier,
         localSignIn,
+        admin: municipalityAdmin,
       });
       // The dashboard's export links send the same bearer token as its API calls.
       mountExports(server, {

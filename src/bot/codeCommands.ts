@@ -58,7 +58,8 @@ async function invitation(deps: CodeCommandDeps, code: Code, turn: CommandTurn):
     await deps.gate.keepPending(turn.context, check.invitation.id);
     return { replies: [say(locale, 'membership.codeAccepted', { municipality })], dialog: 'restart' };
   }
-  const sameMunicipality = respondent.municipalityId === check.invitation.municipalityId && respondent.membership !== null;
+  const sameMunicipality =
+    respondent.municipalityId === check.invitation.municipalityId && respondent.membership !== null;
   if (sameMunicipality && check.invitation.role === 'member')
     return { replies: [say(locale, 'membership.alreadyMember', { municipality })] };
   const joined = await deps.invitations.redeem(check.invitation.id, respondent);

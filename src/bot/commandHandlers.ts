@@ -37,6 +37,11 @@ export interface CommandOutcome {
 }
 
 export interface CommandHandler<C = unknown> {
+  /**
+   * Where the commands exist; elsewhere the text is not even recognised and goes on to the dialogs and the
+   * FAQ (a citizen typing "kommunen" in the public web chat gets an answer, not a refusal). All when absent.
+   */
+  readonly conversations?: readonly CommandTurn['conversation'][];
   /** Pure recognition; undefined when the text is not this handler's command. */
   recognise(text: string): C | undefined;
   /** Runs the command and returns the replies (an empty list is allowed, e.g. when it sent a card itself). */
@@ -46,6 +51,7 @@ export interface CommandHandler<C = unknown> {
 /** Erases the command type so handlers of different topics fit one list. */
 export function handler<C>(h: CommandHandler<C>): CommandHandler {
   return {
+    ...(h.conversations ? { conversations: h.conversations } : {}),
     recognise: (text) => h.recognise(text),
     run: (command, turn) => h.run(command as C, turn),
   };

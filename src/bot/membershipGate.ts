@@ -37,7 +37,8 @@ export interface InvitationCodes {
     invitationId: string,
     respondent: { readonly id: string; readonly identityKey: string },
   ): Promise<
-    { readonly kind: 'joined'; readonly municipality: Municipality; readonly lead: boolean } | { readonly kind: 'invalid' }
+    | { readonly kind: 'joined'; readonly municipality: Municipality; readonly lead: boolean }
+    | { readonly kind: 'invalid' }
   >;
 }
 

@@ -190,10 +190,11 @@ export class WeltoffenBot extends TeamsActivityHandler {
     if (handlers.length === 0) return undefined;
     const a = context.activity;
     const text = a.channelId === 'msteams' ? textWithoutBotMention(a, rawText) : rawText;
+    const kind = conversationKind(a);
     for (const h of handlers) {
+      if (h.conversations !== undefined && !h.conversations.includes(kind)) continue;
       const recognised = h.recognise(text);
       if (recognised === undefined) continue;
-      const kind = conversationKind(a);
       const turn: CommandTurn = {
         context,
         text,

@@ -23,6 +23,8 @@ import { TokenError, type TokenVerifier, type VerifiedIdentity } from '../infras
 import { chooseVerifier, type LocalSignIn } from '../infrastructure/auth/localSignIn';
 import { projectRoot } from '../infrastructure/projectRoot';
 import type { DashboardService } from '../services/dashboardService';
+import type { MunicipalityAdminService } from '../services/municipalityAdminService';
+import { mountDashboardAdmin, type Authenticated } from './dashboardAdmin';
 import { routeParam, sendError } from './errors';
 import { jsonBody } from './jsonBody';
 import type { Lifecycle } from './server';
@@ -37,6 +39,8 @@ export interface DashboardDeps {
   /** The local sign-in stand-in; only in development and tests (config.ts refuses it elsewhere). */
   readonly localSignIn: LocalSignIn | undefined;
   readonly lifecycle?: Lifecycle;
+  /** Municipality and tenant management for coordinators (routes in dashboardAdmin.ts). */
+  readonly admin?: MunicipalityAdminService;
 }
 
 const GZIP = { gzip: true };
@@ -58,7 +62,7 @@ const PAGE_HEADERS = {
 };
 
 /** JSON answers are private to the signed-in person and compressed when large. */
-function sendJson(req: Request, res: Response, value: unknown): void {
+function sendJson(req: Request, res: Response, value: unknown, status = 200): void {
   const body = Buffer.from(JSON.stringify(value), 'utf8');
   const headers = {
     'content-type': 'application/json; charset=utf-8',
@@ -67,8 +71,8 @@ function sendJson(req: Request, res: Response, value: unknown): void {
     'x-content-type-options': 'nosniff',
   };
   if (body.length > 1024 && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')))
-    res.sendRaw(200, gzipSync(body), { ...headers, 'content-encoding': 'gzip' });
-  else res.sendRaw(200, body, headers);
+    res.sendRaw(status, gzipSync(body), { ...headers, 'content-encoding': 'gzip' });
+  else res.sendRaw(status, body, headers);
 }
 
 export function mountDashboard(server: restify.Server, deps: DashboardDeps): { teamsJsPath: string } {
@@ -96,6 +100,7 @@ export function mountDashboard(server: restify.Server, deps: DashboardDeps): { t
     'charts.js',
     'widgets.js',
     'municipality.js',
+    'admin.js',
     'style.css',
     'i18n.json',
   ]) {
@@ -161,7 +166,7 @@ export function mountDashboard(server: restify.Server, deps: DashboardDeps): { t
   });
 
   /** Verifies the bearer token, then runs the handler while counting it as in flight for graceful shutdown. */
-  const authenticated =
+  const authenticated: Authenticated =
     (handler: (req: Request, res: Response, who: VerifiedIdentity) => Promise<void>) =>
     async (req: Request, res: Response): Promise<void> => {
       if (deps.lifecycle?.draining())
@@ -212,6 +217,9 @@ export function mountDashboard(server: restify.Server, deps: DashboardDeps): { t
       sendError(res, 404, 'NotFound', 'no such municipality');
     }),
   );
+
+  if (deps.admin !== undefined)
+    mountDashboardAdmin(server, { service: deps.admin, authenticated, sendJson, logger: deps.logger });
 
   return { teamsJsPath };
 }

@@ -114,7 +114,7 @@ export class CoordinatorService {
       }
       return { kind: 'reminders', enabled: command.enabled };
     }
-    if (ctx.tenantId !== undefined && !this.deps.access.isAllowedTenant(ctx.tenantId)) return DENIED;
+    if (ctx.tenantId !== undefined && !(await this.deps.access.isAllowedTenant(ctx.tenantId))) return DENIED;
     const principal = await this.deps.access.principalOf(key);
 
     switch (command.kind) {

@@ -256,7 +256,7 @@ export class InvitationService {
   private async principal(identityKey: string): Promise<Principal> {
     const p = await this.deps.access.principalOf(identityKey);
     const aad = parseAadIdentityKey(identityKey.toLowerCase());
-    if (aad === undefined || this.deps.access.isAllowedTenant(aad.tenantId)) return p;
+    if (aad === undefined || (await this.deps.access.isAllowedTenant(aad.tenantId))) return p;
     return { ...p, grants: p.grants.filter((g) => g.role !== 'coordinator') };
   }
 

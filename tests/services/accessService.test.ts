@@ -52,12 +52,36 @@ describe('AccessService', () => {
     expect((await service(access).check(key, 'export', { municipalityId: 'leipzig' })).allowed).toBe(false);
   });
 
-  it('treats an empty tenant allow-list as no restriction', () => {
+  it('treats an empty tenant allow-list as no restriction', async () => {
     const s = new AccessService({
       access: new MemoryAccessRepository(),
       respondents: { findByIdentity: () => Promise.resolve(undefined) },
       bootstrap: { objectIds: [], tenantIds: [] },
     });
-    expect(s.isAllowedTenant(OTHER_TENANT)).toBe(true);
+    expect(await s.isAllowedTenant(OTHER_TENANT)).toBe(true);
+    expect(s.isConfiguredTenant(OTHER_TENANT)).toBe(true);
+  });
+
+  it('allows registered tenants without making their users bootstrap coordinators', async () => {
+    const asked: string[] = [];
+    const s = new AccessService({
+      access: new MemoryAccessRepository(),
+      respondents: { findByIdentity: () => Promise.resolve(undefined) },
+      bootstrap: { objectIds: ['aaaa'], tenantIds: [TENANT] },
+      tenants: {
+        municipalitiesOfTenant: (id) => {
+          asked.push(id);
+          return Promise.resolve(id === OTHER_TENANT ? ['potsdam'] : []);
+        },
+      },
+    });
+    expect(await s.isAllowedTenant(OTHER_TENANT.toUpperCase())).toBe(true);
+    expect(await s.isAllowedTenant('88888888-2222-3333-4444-555555555555')).toBe(false);
+    // The configured tenant needs no lookup, a repeated one is cached, a non-GUID is never looked up.
+    expect(await s.isAllowedTenant(TENANT)).toBe(true);
+    expect(await s.isAllowedTenant(OTHER_TENANT)).toBe(true);
+    expect(await s.isAllowedTenant('tenant-x')).toBe(false);
+    expect(asked).toEqual([OTHER_TENANT, '88888888-2222-3333-4444-555555555555']);
+    expect((await s.check(aadIdentityKey(OTHER_TENANT, 'aaaa'), 'view_all')).allowed).toBe(false);
   });
 });

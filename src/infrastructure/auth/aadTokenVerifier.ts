@@ -34,7 +34,8 @@ export interface AadTokenVerifierOptions {
   readonly metadataUrl: string;
   /** Accepted `aud` values: the app's client id (v2 tokens) and its application id URI (v1 tokens). */
   readonly audiences: readonly string[];
-  readonly isAllowedTenant: (tenantId: string) => boolean;
+  /** Configured or registered tenants; asked only after the signature, issuer and audience checked out. */
+  readonly isAllowedTenant: (tenantId: string) => boolean | Promise<boolean>;
   /** Allowed clock skew for exp/nbf; at most (and by default) MAX_CLOCK_SKEW_SECONDS. */
   readonly clockToleranceSeconds?: number;
   readonly fetchImpl?: typeof fetch;
@@ -152,7 +153,7 @@ export class AadTokenVerifier implements TokenVerifier {
     if (typeof claims.iss !== 'string' || !issuers.includes(claims.iss.toLowerCase())) {
       throw new TokenError('unexpected issuer');
     }
-    if (!this.options.isAllowedTenant(tid)) throw new TokenError('tenant not allowed');
+    if (!(await this.options.isAllowedTenant(tid))) throw new TokenError('tenant not allowed');
     return {
       identityKey: aadIdentityKey(tid, oid),
       tenantId: tid.toLowerCase(),

@@ -18,6 +18,7 @@ import {
   teams,
 } from './common.js';
 import { renderMunicipality } from './municipality.js';
+import { renderAdmin } from './admin.js';
 import { $, fieldName, lightBadge, link, page, stateBadge, table, view } from './widgets.js';
 
 const params = () => new URLSearchParams(location.search);
@@ -78,6 +79,9 @@ function progressBars(fields) {
 async function renderOverview() {
   const overview = await api('/api/dashboard/overview');
   const parts = [];
+  // Coordinators manage the municipalities and their tenants on a page of its own.
+  if (page.me?.coordinator)
+    parts.push(el('p', { class: 'admin-link' }, link('/dashboard/?view=municipalities', t('admin.link'))));
   if (overview.municipalities.length > 0) {
     parts.push(
       el('h1', {}, overview.scope === 'all' ? t('overview.title') : t('overview.titleAssigned')),
@@ -183,7 +187,8 @@ async function render() {
     $('signout').hidden = host.inTeams;
     // A channel tab or a deep link names the municipality; a Teams deep link may carry it as subPageId.
     const id = params().get('municipality') ?? host.context?.page?.subPageId ?? null;
-    if (id) await renderMunicipality(id);
+    if (params().get('view') === 'municipalities') await renderAdmin(params().get('edit'));
+    else if (id) await renderMunicipality(id);
     else if (!page.me.coordinator && page.me.leadOf.length === 1) await renderMunicipality(page.me.leadOf[0].id);
     else await renderOverview();
     status('');
