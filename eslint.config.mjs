@@ -28,7 +28,7 @@ const LAYERS = {
   dialogs: ['dialogs'],
   http: ['src/http'],
   config: ['src/config.ts', 'src/config'],
-  composition: ['src/index.ts', 'src/migrate.ts'],
+  composition: ['src/index.ts', 'src/migrate.ts', 'src/composition'],
   generated: ['src/generated'],
   tooling: ['scripts', 'tests', 'prisma', 'prisma.config.ts'],
 };

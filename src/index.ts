@@ -1,15 +1,13 @@
-import { CallerIdConstants, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import { AuthenticationConstants, type ServiceClientCredentialsFactory } from 'botframework-connector';
+import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import { isServiceUrlAllowed } from './domain/conversation/serviceUrl';
 import type { Logger } from 'pino';
 import { ConfigError, loadConfig, type AppConfig } from './config';
 import { startupWarnings, trustModeLine } from './config/startupReport';
 import { WeltoffenBot } from './bot/weltoffenBot';
+import { membershipParts } from './composition/membership';
+import { botAuthentication } from './composition/botAuthentication';
+import { exportParts } from './composition/exports';
 import { TurnIdentity } from './bot/turnIdentity';
-import { MembershipGate } from './bot/membershipGate';
-import { resumeCodeMessage } from './bot/replies/resumeCodeReplies';
-import { codeCommandHandler } from './bot/codeCommands';
-import { handler } from './bot/commandHandlers';
 import { PrismaTenantRegistry } from './infrastructure/repositories/prismaTenantRegistry';
 import { RoundService } from './services/roundService';
 import { UserLocale } from './bot/userLocale';
@@ -37,13 +35,7 @@ import { PrismaAnswerRepository } from './infrastructure/repositories/prismaAnsw
 import { PrismaAssessmentRepository } from './infrastructure/repositories/prismaAssessmentRepository';
 import { PrismaMembershipRepository } from './infrastructure/repositories/prismaMembershipRepository';
 import { PrismaMunicipalityRepository } from './infrastructure/repositories/prismaMunicipalityRepository';
-import { PrismaInvitationRepository } from './infrastructure/repositories/prismaInvitationRepository';
-import { newCode } from './infrastructure/repositories/codeHash';
-import { InvitationService } from './services/invitationService';
-import { invitationCommands } from './bot/invitationCommands';
 import { PrismaRespondentRepository } from './infrastructure/repositories/prismaRespondentRepository';
-import { MunicipalityAdminService } from './services/municipalityAdminService';
-import { municipalityCommands } from './bot/municipalityCommands';
 import { SelfCheckService } from './services/selfCheckService';
 import { createTurnErrorHandler, turnFailureReply } from './bot/turnError';
 import { DashboardService } from './services/dashboardService';
@@ -67,17 +59,10 @@ import { PrismaAccessRepository } from './infrastructure/repositories/prismaAcce
 import { PrismaSubscriptionRepository } from './infrastructure/repositories/prismaSubscriptionRepository';
 import { PrismaReminderRepository } from './infrastructure/repositories/prismaReminderRepository';
 import { PrismaResultsRepository } from './infrastructure/repositories/prismaResultsRepository';
-import { PrismaResumeCodeRepository } from './infrastructure/repositories/prismaResumeCodeRepository';
-import { ResumeCodeService } from './services/resumeCodeService';
-import { resumeCodeCommands } from './bot/resumeCodeCommands';
 import { PrismaOutboxRepository } from './infrastructure/outbox/prismaOutboxRepository';
 import { BotConnectorGateway } from './infrastructure/outbox/botConnectorGateway';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mountExports } from './http/exports';
-import { PrismaExportSource } from './infrastructure/export/prismaExportSource';
-import { ExportCommands, ExportLinkSigner, ExportService } from './services/exportService';
-import { documentExportRenderer } from './infrastructure/export/documentRenderer';
-import { exportTexts } from './i18n/exportCatalog';
 
 export interface RunningService {
   port: number;
@@ -142,33 +127,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     bootstrap: { objectIds: config.coordinators.objectIds, tenantIds: config.coordinators.tenantIds },
     tenants: tenantRegistry,
   });
-  // Coordinators manage municipalities and registered tenants, in chat and in the dashboard.
-  const municipalityAdmin = new MunicipalityAdminService({
-    access,
-    municipalities: new PrismaMunicipalityRepository(db.prisma),
-    tenants: tenantRegistry,
-    clock,
-  });
-  // Workshop exports: signed links handed out by the bot, bearer tokens from the dashboard.
-  // Exports keep wall-clock time even when tests control the outbox's clock: link expiry and report dates are real.
-  const exportSigner = new ExportLinkSigner(
-    config.exports.linkSecret ?? randomBytes(32).toString('base64url'),
-    config.exports.linkTtlSeconds,
-    systemClock,
-  );
-  const exportService = new ExportService({
-    selfCheck,
-    source: new PrismaExportSource(db.prisma),
-    municipalities: new PrismaMunicipalityRepository(db.prisma),
-    registry: defaultRegistry,
-    clock: systemClock,
-    renderer: documentExportRenderer(exportTexts),
-  });
-  const exportCommands = new ExportCommands({
-    access,
-    municipalities: new PrismaMunicipalityRepository(db.prisma),
-    signer: exportSigner,
-  });
+  const { exportSigner, exportService, exportCommands } = exportParts(config, db, selfCheck, access);
   const reminderJob = new ReminderService({
     reminders: reminderRepo,
     outbox,
@@ -210,23 +169,6 @@ export async function startService(config: AppConfig, options: StartOptions = {}
         exportCommands.exportLink(p.identityKey, id, format, config.http.publicBaseUrl, locale),
     },
   });
-  // One set of rate limits for the process (in memory: per instance): the web chat's Direct Line, and
-  // attempts at invitation and resume codes.
-  const rateLimits = new InMemoryRateLimits();
-  // Invitation codes and members (issue #15).
-  const invitations = new InvitationService({
-    access,
-    grants,
-    invitations: new PrismaInvitationRepository(db.prisma),
-    membership: new PrismaMembershipRepository(db.prisma),
-    municipalities: new PrismaMunicipalityRepository(db.prisma),
-    respondents,
-    rateLimits,
-    clock,
-    newCode: () => newCode('invitation'),
-    ttlDays: config.invitations.ttlDays,
-    publicBaseUrl: config.http.publicBaseUrl,
-  });
   const dashboard = new DashboardService({
     municipalities: new PrismaMunicipalityRepository(db.prisma),
     respondents,
@@ -249,41 +191,33 @@ export async function startService(config: AppConfig, options: StartOptions = {}
 
   const hasConsented = async (identityKey: string) =>
     (await respondents.findByIdentity(identityKey))?.consentedAt != null;
-  // Personal resume codes (WR-…) of web chat users: `issue` after consent, `resolve` for `code WR-…`.
-  const resumeCodes = new ResumeCodeService({
-    codes: new PrismaResumeCodeRepository(db.prisma),
-    limits: rateLimits,
-    clock,
-    generate: newCode,
-  });
-
+  // One set of rate limits for the process (in memory: per instance): the web chat's Direct Line, and
+  // attempts at invitation and resume codes.
+  const rateLimits = new InMemoryRateLimits();
   const identity = new TurnIdentity(userState);
   const locale = new UserLocale(userState, selfCheck, identity);
-  const membership = new MembershipGate({
+  const membership = membershipParts({
+    config,
+    db,
+    access,
+    grants,
+    respondents,
+    tenants: tenantRegistry,
+    rateLimits,
+    clock,
     conversationState,
-    municipalities: new PrismaMunicipalityRepository(db.prisma),
-    tenants: new PrismaTenantRegistry(db.prisma),
-    invitations,
-    resumeCodes,
-    resumeCodeText: (l, code) => resumeCodeMessage(l, code).text,
-    localeOf: (ctx) => locale.localeOf(ctx),
-    isChannelAuthenticated,
+    identity,
+    locale,
+    hasConsented,
   });
+  const { municipalityAdmin } = membership;
   const mainDialog = new MainDialog({
     service: selfCheck,
     localeOf: (ctx) => locale.localeOf(ctx),
     prefetchedAnswers: takePrefetchedAnswers,
     rounds,
-    membership,
+    membership: membership.gate,
     identityOf: (ctx) => identity.of(ctx),
-  });
-  // Codes first: a pasted code is never taken for an answer, a command or an FAQ question.
-  const codes = codeCommandHandler({
-    invitations,
-    resumeCodes,
-    gate: membership,
-    identity,
-    findRespondent: (key) => respondents.findByIdentity(key),
   });
   const bot = new WeltoffenBot({
     conversationState,
@@ -298,12 +232,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
       ),
     identity,
     isChannelAuthenticated,
-    commands: [
-      handler(codes),
-      invitationCommands(invitations),
-      handler(resumeCodeCommands({ resumeCodes, hasConsented })),
-      municipalityCommands(municipalityAdmin),
-    ],
+    commands: membership.commands,
     stateConflictRetries: config.stateConflictRetries,
     onConflict: (attempt) => logger.info({ attempt }, 'state conflict: turn retried from fresh state'),
     coordinator: {
@@ -315,28 +244,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     },
   });
 
-  const auth = new ConfigurationBotFrameworkAuthentication(
-    {
-      MicrosoftAppId: config.bot.appId ?? '',
-      MicrosoftAppPassword: config.bot.appPassword ?? '',
-      MicrosoftAppType: config.bot.appType,
-      MicrosoftAppTenantId: config.bot.tenantId ?? '',
-      // Overriding one endpoint makes botbuilder treat the cloud as custom, so the public-cloud values
-      // for everything else must be given alongside (tests serve their own OpenID metadata).
-      ...(config.bot.openIdMetadataUrl
-        ? {
-            ToBotFromChannelOpenIdMetadataUrl: config.bot.openIdMetadataUrl,
-            ToBotFromEmulatorOpenIdMetadataUrl: config.bot.openIdMetadataUrl,
-            ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
-            ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
-            ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
-            OAuthUrl: AuthenticationConstants.OAuthUrl,
-            CallerId: CallerIdConstants.PublicAzureChannel,
-          }
-        : {}),
-    },
-    options.credentialsFactory,
-  );
+  const auth = botAuthentication(config.bot, options.credentialsFactory);
   const adapter = new WeltoffenCloudAdapter(new ReusingBotFrameworkAuthentication(auth));
   adapter.onTurnError = createTurnErrorHandler(logger);
 
