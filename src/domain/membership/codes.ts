@@ -52,7 +52,7 @@ function fold(c: string): string | undefined {
 /** Longest message that can still be a code with a lead-in word ("Einladungscode: WK-…"). */
 const MAX_CODE_MESSAGE = 80;
 const LEAD_IN =
-  /^(?:(?:mein|my|der|the)\s+)?(?:code|einladungscode|invitation code|einladung|fortsetzungscode|resume code)\s*:?\s*/iu;
+  /^(?:(?:mein|my|der|the)\s+)?(?:code|einladungscode|invitation code|fortsetzungscode|resume code)\s*:?\s*/iu;
 
 /**
  * The code a message consists of (`code WK-…`, `Einladungscode: wk 7m3q 0b1z kx4t` or the bare code), or
