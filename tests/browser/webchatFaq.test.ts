@@ -1,3 +1,4 @@
+import { inviteCode } from '../support/membership';
 import path from 'node:path';
 import { CHROMIUM, haveChromium, launchChromium, seriousAxeViolations, type ChromiumSession } from '../support/browser';
 import type { Page } from 'playwright-core';
@@ -154,7 +155,8 @@ describeBrowser('web chat with the real bot: citizens’ questions in Chromium (
       .waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: 'Ja, einverstanden' }).last().click();
     await page.getByText('Für welche Kommune antworten Sie?').first().waitFor({ timeout: 15_000 });
-    await send(page, 'Potsdam');
+    // Staff join their municipality with the invitation code their lead sent them.
+    await send(page, await inviteCode(svc.service.db.prisma, 'Potsdam'));
     await page.getByText('Welche Funktion haben Sie?').first().waitFor({ timeout: 15_000 });
     await send(page, 'Verwaltungsspitze');
     await page

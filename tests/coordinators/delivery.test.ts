@@ -1,4 +1,5 @@
 import { message, newParticipant, webchat } from '../support/activities';
+import { inviteCode } from '../support/membership';
 import { TEST_OUTBOUND_TOKEN, startAuthenticatedTestService, type TestService } from '../support/service';
 import { usingPostgres } from '../support/testDatabase';
 import { FakeConnector, waitFor } from './fakeConnector';
@@ -96,7 +97,8 @@ describe(`proactive summary cards through the outbox (${usingPostgres ? 'Postgre
     const say = (text: string) => svc.replies(message(webchat, p, text));
     await say('start');
     await say('ja');
-    await say('Erlangen');
+    // The lead of Erlangen: the closing summary is the consolidated one.
+    await say(await inviteCode(prisma(), 'Erlangen', 'lead'));
     let replies = await say('Verwaltungsspitze');
     const pglite = svc.service.db.pglite;
     const counts: number[] = [];

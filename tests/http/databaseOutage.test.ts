@@ -87,7 +87,7 @@ function outageStory(name: string, setup: () => Promise<{ harness: Harness; disp
       const p = newParticipant();
       await say(p, 'start');
       await say(p, 'ja');
-      await say(p, 'Potsdam');
+      await say(p, 'Musterstadt (Demo)');
       const first = await say(p, 'Verwaltungsspitze');
       expect(cardIds(first)).toContain('MS-01');
       const before = { answers: await answersOf(p), state: await stateRows() };
@@ -219,7 +219,7 @@ describe(`whichever statement of an answer turn fails, nothing is half-written (
       expect(status).toBe(200);
       return replies;
     };
-    for (const text of ['start', 'ja', 'Potsdam']) await say(text);
+    for (const text of ['start', 'ja', 'Musterstadt (Demo)']) await say(text);
     expect(cardIds(await say('Verwaltungsspitze'))).toContain('MS-01');
     const prisma = svc.service.db.prisma;
     const snapshot = async () => ({

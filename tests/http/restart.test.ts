@@ -76,7 +76,7 @@ describe(`the service as a process on ${usingPostgres ? 'PostgreSQL' : 'PGlite (
     const answered: string[] = [];
     let next: string | undefined;
     try {
-      for (const text of ['start', 'ja', 'Potsdam']) await turn(first, message(webchat, p, text));
+      for (const text of ['start', 'ja', 'Musterstadt (Demo)']) await turn(first, message(webchat, p, text));
       next = askedQuestion(
         await turn(first, message(webchat, p, 'Integrationsbeauftragte*r / Flüchtlingskoordination')),
       );

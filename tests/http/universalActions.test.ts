@@ -38,7 +38,7 @@ describe(`Universal Actions invokes (${usingPostgres ? 'PostgreSQL' : 'PGlite'})
     connector = await new FakeConnector().start();
     svc = await startTestService();
     p = newParticipant({ serviceUrl: connector.url });
-    for (const text of ['start', 'ja', 'Potsdam']) await svc.replies(message(teamsPersonal, p, text));
+    for (const text of ['start', 'ja', 'Musterstadt (Demo)']) await svc.replies(message(teamsPersonal, p, text));
     data = questionData(await svc.replies(message(teamsPersonal, p, 'Verwaltungsspitze'))) ?? {};
     expect(data['questionId']).toBe('MS-01');
   }, 60_000);

@@ -4,6 +4,7 @@
  * consent, municipality, role and a few answers; a lead grant, a channel subscription and a delivered
  * outbox event are added directly, so every business table has rows to protect.
  */
+import { inviteCode } from '../support/membership';
 import { loadConfig } from '../../src/config';
 import { startService } from '../../src/index';
 import type { Database, OpenOptions } from '../../src/infrastructure/db/database';
@@ -52,10 +53,10 @@ export async function turn(port: number, activity: Record<string, unknown>): Pro
 async function onboard(
   port: number,
   p: Participant,
-  municipality: string,
+  code: string,
   answers: number,
 ): Promise<{ next: string; data: Record<string, unknown> }> {
-  for (const text of ['start', 'ja', municipality]) await turn(port, message(teamsPersonal, p, text));
+  for (const text of ['start', 'ja', code]) await turn(port, message(teamsPersonal, p, text));
   let replies = await turn(port, message(teamsPersonal, p, 'Integrationsbeauftragte*r / Flüchtlingskoordination'));
   for (let i = 0; i < answers; i++) {
     const data = answerActionOf(replies);
@@ -93,9 +94,10 @@ export async function prepare(
       aadObjectId: 'b0000000-0000-4000-8000-0000000000b2',
       serviceUrl: connectorUrl,
     };
-    const v = await onboard(service.port, victim, 'Potsdam', 3);
-    await onboard(service.port, attacker, 'Kiel', 1);
     const prisma = service.db.prisma;
+    // Both join with invitation codes of their municipalities, as members do.
+    const v = await onboard(service.port, victim, await inviteCode(prisma, 'Potsdam'), 3);
+    await onboard(service.port, attacker, await inviteCode(prisma, 'Kiel'), 1);
     const respondent = await prisma.respondent.findUniqueOrThrow({
       where: { identityKey: `aad:${TENANT}:${victim.aadObjectId}` },
     });
