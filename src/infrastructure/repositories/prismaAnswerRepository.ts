@@ -6,10 +6,16 @@ import type { AnswerRepository } from '../../domain/ports/selfCheck';
 import type { AnswerMap, Role, StoredAnswer } from '../../domain/selbstcheck';
 
 // $1 assessment, $2 respondent, $3 question, $4 value, $5 comment, $6 questionnaire version, $7 channel.
+// A round takes answers while it is in progress and only from a verified member of its municipality: a
+// member removed (or moved to another municipality by a code) mid-walk writes nothing more, checked in the
+// same statement (no extra round trip per answer).
+const OPEN_FOR_RESPONDENT = `SELECT a."municipality_id" FROM "assessment" a
+      JOIN "respondent" r ON r."id" = $2 AND r."municipality_id" = a."municipality_id" AND r."membership" IS NOT NULL
+     WHERE a."id" = $1 AND a."status" = 'in_progress'`;
 // `guard` lets a combined statement make the answer depend on its bot-state update (see withState).
 const answerCtes = (guard: string) => `
   open AS (
-    SELECT "municipality_id" FROM "assessment" WHERE "id" = $1 AND "status" = 'in_progress'${guard}
+    ${OPEN_FOR_RESPONDENT}${guard}
   ), prev AS (
     SELECT "value" FROM "answer" WHERE "assessment_id" = $1 AND "respondent_id" = $2 AND "question_id" = $3
   ), up AS (
@@ -80,11 +86,11 @@ function withStateStatement(completing: boolean, paramCount: number): string {
   return `WITH st AS (
     UPDATE "bot_state" SET "data" = ${data}::jsonb, "etag" = ${next}, "updated_at" = now()
      WHERE "key" = ${key} AND "etag" = ${etag}
-       AND EXISTS (SELECT 1 FROM "assessment" WHERE "id" = $1 AND "status" = 'in_progress')
+       AND EXISTS (${OPEN_FOR_RESPONDENT})
     RETURNING 1
   ),${answerCtes(' AND EXISTS (SELECT 1 FROM st)')}${completing ? `, ${COMPLETION_CTES}` : ''}
 SELECT (SELECT count(*)::int FROM st) AS "stateWritten",
-       EXISTS (SELECT 1 FROM "assessment" WHERE "id" = $1 AND "status" = 'in_progress') AS "roundOpen"`;
+       EXISTS (${OPEN_FOR_RESPONDENT}) AS "roundOpen"`;
 }
 // Built once per shape; the state's parameters follow the answer's, however many those are.
 const withStateStatements = new Map<string, string>();
