@@ -30,7 +30,7 @@ describe(`an answer travels with the turn's state update (${usingPostgres ? 'Pos
       data: { municipalityId: 'potsdam', questionnaireVersion: 1, round: 100 + n },
     });
     const respondent = await db.prisma.respondent.create({
-      data: { identityKey: `test:turnWrites:${n}`, municipalityId: 'potsdam', role: 'mayor' },
+      data: { identityKey: `test:turnWrites:${n}`, municipalityId: 'potsdam', membership: 'invitation', role: 'mayor' },
     });
     const key = `turnWrites/${n}`;
     await storage.write({ [key]: { step: 0 } });

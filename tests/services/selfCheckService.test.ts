@@ -50,7 +50,11 @@ describe('SelfCheckService on the real database', () => {
   });
 
   it('stores an answer idempotently, keeps history on change and rejects unknown questions', async () => {
-    const r = await service.registerRespondent('webchat:svc-1', 'de');
+    const r = await service.joinMunicipality(
+      (await service.registerRespondent('webchat:svc-1', 'de')).id,
+      'erlangen',
+      'invitation',
+    );
     const assessment = await service.startOrJoinAssessment('erlangen');
     const base = { assessment, respondentId: r.id, questionId: 'MS-01', channel: 'webchat' } as const;
     expect(await service.recordAnswer({ ...base, value: 'partial' })).toEqual({ kind: 'stored', outcome: 'created' });
