@@ -4,6 +4,7 @@
  * both instances run an outbox sender. Only meaningful on a real server: runs when TEST_DATABASE_URL
  * is set (CI's second run), skipped on the embedded database, which cannot be shared by two processes.
  */
+import { inviteCode } from '../support/membership';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { loadConfig } from '../../src/config';
@@ -140,7 +141,8 @@ const questionOf = (replies: readonly ReplyActivity[]): { id: string; data: Reco
         const municipality = index % 2 === 0 ? 'Potsdam' : 'Kiel';
         let n = index; // alternate instances per turn, starting differently per person
         const next = () => instances.at(n++ % 2)!;
-        for (const text of ['start', 'ja', municipality]) {
+        const code = await inviteCode(a.service.db.prisma, municipality);
+        for (const text of ['start', 'ja', code]) {
           await turn(next(), message(webchat, p, text));
           turns++;
         }
