@@ -9,13 +9,13 @@ import {
   decide,
   isCoordinator,
   leadMunicipalities,
+  namedTarget,
   type AccessAction,
   type Principal,
   type RoleGrant,
 } from '../domain/access';
 import {
   isAll,
-  matchMunicipality,
   type CoordinatorCommand,
   type ExportFormat,
   type PersonRef,
@@ -174,21 +174,20 @@ export class CoordinatorService {
    * closing, exports, reminders, roles): naming it gets that one answer, from coordinators and leads alike.
    */
   private async target(name: string, p: Principal, action: AccessAction): Promise<Target> {
-    const deny = { reply: DENIED };
-    const coordinator = isCoordinator(p);
-    if (!coordinator && leadMunicipalities(p).length === 0) return deny;
     const all = await this.deps.selfCheck.listMunicipalities();
-    const match = matchMunicipality(name, all);
-    if (match.kind !== 'one') {
-      if (!coordinator) return deny;
-      return match.kind === 'none'
-        ? { reply: { kind: 'unknownMunicipality', name, candidates: all.filter((m) => !m.demo).map((m) => m.name) } }
-        : { reply: { kind: 'ambiguousMunicipality', name, candidates: match.candidates.map((m) => m.name) } };
+    const t = namedTarget(name, all, p, (m) => m.demo || decide(p, action, { municipalityId: m.id }).allowed);
+    switch (t.kind) {
+      case 'denied':
+        return { reply: DENIED };
+      case 'unknown':
+        return { reply: { kind: 'unknownMunicipality', name, candidates: t.candidates } };
+      case 'ambiguous':
+        return { reply: { kind: 'ambiguousMunicipality', name, candidates: t.candidates } };
+      case 'found':
+        return t.municipality.demo
+          ? { reply: { kind: 'demoMunicipality', municipality: t.municipality.name } }
+          : { municipality: t.municipality };
     }
-    if (match.municipality.demo) return { reply: { kind: 'demoMunicipality', municipality: match.municipality.name } };
-    return decide(p, action, { municipalityId: match.municipality.id }).allowed
-      ? { municipality: match.municipality }
-      : deny;
   }
 
   private async listRoles(): Promise<CoordinatorResult> {

@@ -5,9 +5,15 @@
  * Redeeming a code (the onboarding's part) goes through `checkCode`, rate-limited per identity and per
  * conversation, and `redeem`, which uses the code exactly once. Results are data (invitationResults.ts).
  */
-import { isCoordinator, isLeadOf, leadMunicipalities, parseAadIdentityKey, type Principal } from '../domain/access';
+import {
+  isCoordinator,
+  isLeadOf,
+  leadMunicipalities,
+  namedTarget,
+  parseAadIdentityKey,
+  type Principal,
+} from '../domain/access';
 import type { InvitationCommand } from '../domain/conversation/invitationCommands';
-import { matchMunicipality } from '../domain/conversation/coordinatorCommands';
 import { readCodeStart, type Code } from '../domain/membership/codes';
 import type { Municipality } from '../domain/model';
 import type { AccessRepository } from '../domain/ports/access';
@@ -272,19 +278,18 @@ export class InvitationService {
    * before the name is looked at; a lead gets the same refusal for unknown names and other municipalities.
    */
   private async target(name: string, p: Principal): Promise<Target> {
-    const deny = { reply: DENIED };
-    const coordinator = isCoordinator(p);
-    if (!coordinator && leadMunicipalities(p).length === 0) return deny;
     const all = await this.deps.municipalities.listAll();
-    const match = matchMunicipality(name, all);
-    if (match.kind !== 'one') {
-      if (!coordinator) return deny;
-      const open = all.filter((m) => !m.archived).map((m) => m.name);
-      return match.kind === 'none'
-        ? { reply: { kind: 'unknownMunicipality', name, candidates: open } }
-        : { reply: { kind: 'ambiguousMunicipality', name, candidates: match.candidates.map((m) => m.name) } };
+    const t = namedTarget(name, all, p, (m) => isCoordinator(p) || isLeadOf(p, m.id));
+    switch (t.kind) {
+      case 'denied':
+        return { reply: DENIED };
+      case 'unknown':
+        return { reply: { kind: 'unknownMunicipality', name, candidates: t.candidates } };
+      case 'ambiguous':
+        return { reply: { kind: 'ambiguousMunicipality', name, candidates: t.candidates } };
+      case 'found':
+        return { municipality: t.municipality };
     }
-    return coordinator || isLeadOf(p, match.municipality.id) ? { municipality: match.municipality } : deny;
   }
 }
 
