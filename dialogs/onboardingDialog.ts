@@ -120,8 +120,9 @@ export class OnboardingDialog extends ComponentDialog<OnboardingOptions> {
       await this.deps.service.joinMunicipality(respondent.id, only.id, 'tenant');
       return step.next(undefined);
     }
+    // "Choose or type the name" only when there is something of one's own to choose.
     const intro = [
-      staffText(locale, 'onboarding.municipalityPrompt'),
+      staffText(locale, choices.tenant.length > 1 ? 'onboarding.municipalityPrompt' : 'membership.whichMunicipality'),
       staffText(locale, choices.tenant.length > 1 ? 'membership.chooseShared' : 'membership.needCode'),
       ...(choices.demo !== undefined ? [staffText(locale, 'membership.tryDemo')] : []),
     ];

@@ -3,8 +3,9 @@
  * demo, and the lead role needed for results and closing a round. German first; English complete.
  */
 export const membershipDe = {
+  'membership.whichMunicipality': 'Für welche Kommune antworten Sie?',
   'membership.needCode':
-    'Für Ihre Kommune antworten Sie mit einem **Einladungscode** (Form WK-XXXX-XXXX-XXXX) von Ihrer Kommunalleitung oder der Projektkoordination: Fügen Sie ihn einfach hier ein.',
+    'Für Ihre Kommune antworten Sie mit einem **Einladungscode** (Form WK‑XXXX‑XXXX‑XXXX) von Ihrer Kommunalleitung oder der Projektkoordination: Fügen Sie ihn einfach hier ein.',
   'membership.chooseShared': 'Ihr Microsoft-Konto gehört zu mehreren teilnehmenden Kommunen. Wählen Sie Ihre aus.',
   'membership.tryDemo': 'Zum Ausprobieren steht die **Musterstadt (Demo)** allen offen.',
   'membership.retry':
@@ -33,8 +34,9 @@ export const membershipDe = {
 } as const;
 
 export const membershipEn: Record<keyof typeof membershipDe, string> = {
+  'membership.whichMunicipality': 'Which municipality are you answering for?',
   'membership.needCode':
-    'To answer for your municipality you need an **invitation code** (format WK-XXXX-XXXX-XXXX) from your municipal lead or the project coordinators: just paste it here.',
+    'To answer for your municipality you need an **invitation code** (format WK‑XXXX‑XXXX‑XXXX) from your municipal lead or the project coordinators: just paste it here.',
   'membership.chooseShared': 'Your Microsoft account belongs to several participating municipalities. Choose yours.',
   'membership.tryDemo': 'To try things out, **Musterstadt (Demo)** is open to everyone.',
   'membership.retry':
