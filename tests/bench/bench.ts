@@ -11,6 +11,8 @@ import { loadConfig } from '../../src/config';
 import { startService } from '../../src/index';
 import { WeltoffenCloudAdapter } from '../../src/infrastructure/bot/weltoffenCloudAdapter';
 import { createLogger } from '../../src/infrastructure/logger';
+import { newCode } from '../../src/infrastructure/repositories/codeHash';
+import { PrismaInvitationRepository } from '../../src/infrastructure/repositories/prismaInvitationRepository';
 
 const TOTAL = Number(process.env.BENCH_TURNS ?? 3000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -173,11 +175,23 @@ async function main(): Promise<void> {
   // (e) the self-check answer turn: validate a typed answer, store it, save state, render the next card.
   // Every conversation is onboarded first (consent, municipality, role), outside the measurement.
   const answerConversations = conversations.map((i) => 1000 + i);
+  // Staff join Potsdam with an invitation code, as they do since membership is verified (one code for all).
+  const code = newCode('invitation');
+  if (wanted('e'))
+    await new PrismaInvitationRepository(service.db.prisma).create({
+      code: code.text,
+      codeStart: code.start,
+      municipalityId: 'potsdam',
+      role: 'member',
+      maxUses: null,
+      expiresAt: new Date(Date.now() + 3600_000),
+      createdBy: 'bench',
+    });
   if (wanted('e'))
     await Promise.all(
       Array.from({ length: 8 }, async (_, worker) => {
         for (const i of answerConversations.filter((c) => c % 8 === worker)) {
-          for (const text of ['start', 'ja', 'Potsdam', 'Verwaltungsspitze']) {
+          for (const text of ['start', 'ja', code.text, 'Verwaltungsspitze']) {
             const res = await fetch(url, {
               method: 'POST',
               headers: { 'content-type': 'application/json' },
@@ -188,6 +202,12 @@ async function main(): Promise<void> {
         }
       }),
     );
+  // Measure answer turns only: every conversation must have become a member with a role.
+  const members = await service.db.prisma.respondent.count({
+    where: { municipalityId: 'potsdam', membership: 'invitation', role: 'mayor' },
+  });
+  if (wanted('e') && members !== answerConversations.length)
+    throw new Error(`onboarding failed: ${members} of ${answerConversations.length} conversations joined`);
   if (wanted('e'))
     results.push(
       await drive(

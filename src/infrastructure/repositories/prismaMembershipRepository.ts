@@ -1,35 +1,27 @@
-import { Prisma, type PrismaClient } from '../../generated/prisma/client';
+import type { PrismaClient } from '../../generated/prisma/client';
 import type { MembershipSource, Respondent } from '../../domain/model';
 import type { Member, MembershipRepository } from '../../domain/ports/membership';
 import { toRespondent } from './prismaRespondentRepository';
-
-const ATTEMPTS = 3;
 
 export class PrismaMembershipRepository implements MembershipRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
   async join(respondentId: string, municipalityId: string, source: MembershipSource): Promise<Respondent> {
-    // The next free number is read and written in one statement; two people joining at the same moment
-    // collide on the unique (municipality, number) index and the loser simply takes the next number.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const rows = await this.prisma.$queryRaw<{ id: string }[]>`
-          UPDATE "respondent" SET
-            "member_no" = CASE WHEN "municipality_id" = ${municipalityId} AND "member_no" IS NOT NULL THEN "member_no"
-              ELSE (SELECT COALESCE(MAX(r."member_no"), 0) + 1 FROM "respondent" r WHERE r."municipality_id" = ${municipalityId}) END,
-            "membership" = ${source}::"membership_source",
-            "municipality_id" = ${municipalityId}
-          WHERE "id" = ${respondentId}
-          RETURNING "id"`;
-        if (rows.length === 0) throw new Error('unknown respondent');
-        return toRespondent(await this.prisma.respondent.findUniqueOrThrow({ where: { id: respondentId } }));
-      } catch (err) {
-        const conflict =
-          (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2010') ||
-          (err instanceof Error && /unique|duplicate key/i.test(err.message));
-        if (!conflict || attempt >= ATTEMPTS) throw err;
-      }
-    }
+    // Locking the municipality row serialises people joining it at the same moment (as starting a round
+    // does), so the next free number read here is still free when it is written.
+    return this.prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT "id" FROM "municipality" WHERE "id" = ${municipalityId} FOR UPDATE`;
+      const rows = await tx.$queryRaw<{ id: string }[]>`
+        UPDATE "respondent" SET
+          "member_no" = CASE WHEN "municipality_id" = ${municipalityId} AND "member_no" IS NOT NULL THEN "member_no"
+            ELSE (SELECT COALESCE(MAX(r."member_no"), 0) + 1 FROM "respondent" r WHERE r."municipality_id" = ${municipalityId}) END,
+          "membership" = ${source}::"membership_source",
+          "municipality_id" = ${municipalityId}
+        WHERE "id" = ${respondentId}
+        RETURNING "id"`;
+      if (rows.length === 0) throw new Error('unknown respondent');
+      return toRespondent(await tx.respondent.findUniqueOrThrow({ where: { id: respondentId } }));
+    });
   }
 
   async members(municipalityId: string): Promise<readonly Member[]> {
