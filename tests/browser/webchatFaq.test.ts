@@ -156,7 +156,10 @@ describeBrowser('web chat with the real bot: citizens’ questions in Chromium (
     await page.getByRole('button', { name: 'Ja, einverstanden' }).last().click();
     await page.getByText('Für welche Kommune antworten Sie?').first().waitFor({ timeout: 15_000 });
     // Without proof only the demo is offered, with how to get in with a code.
-    await page.getByText(/Einladungscode/).first().waitFor({ timeout: 15_000 });
+    await page
+      .getByText(/Einladungscode/)
+      .first()
+      .waitFor({ timeout: 15_000 });
     await screenshot(page, 'webchat-membership.png');
     // Staff join their municipality with the invitation code their lead sent them.
     await send(page, await inviteCode(svc.service.db.prisma, 'Potsdam'));
