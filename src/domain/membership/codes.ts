@@ -55,29 +55,38 @@ const LEAD_IN =
   /^(?:(?:mein|my|der|the)\s+)?(?:code|einladungscode|invitation code|fortsetzungscode|resume code)\s*:?\s*/iu;
 
 /**
+ * A message without a lead-in word is a code only when it has the code's shape: the prefix and three groups
+ * of four (separated by a space, a dash or nothing). So "Write me something" or "Wrong question" stay text
+ * for the FAQ. Linear: fixed-size groups, no nested repetition.
+ */
+const BARE_CODE = /^w[kr][\s\-–]?[0-9a-z]{4}[\s\-–]?[0-9a-z]{4}[\s\-–]?[0-9a-z]{4}$/iu;
+/** After a lead-in word, one token that can only be meant as a code ("code 7M3Q0B1Z", "code WK-12"). */
+const CODE_LIKE_TOKEN = /^[0-9a-z\-–]{6,}$/iu;
+
+/**
  * The code a message consists of (`code WK-…`, `Einladungscode: wk 7m3q 0b1z kx4t` or the bare code), or
  * undefined when the message is not a code at all. `invalid` marks a message that is clearly meant as a
- * code (lead-in word or prefix) but does not spell one, so it can be answered instead of passed on.
+ * code (a lead-in word followed by a prefix or by one code-like token) but does not spell one, so it can be
+ * answered instead of passed on; "Code of conduct?" is a question, not a code.
  */
 export function readCode(message: string): Code | { readonly invalid: true } | undefined {
   if (message.length > MAX_CODE_MESSAGE) return undefined;
-  const trimmed = message.trim();
+  // A full stop or exclamation mark after a pasted code is not part of it (the message is at most 80 long).
+  const trimmed = message.trim().replace(/[.!]+$/u, '');
   const leadIn = LEAD_IN.exec(trimmed);
+  if (!leadIn && !BARE_CODE.test(trimmed)) return undefined;
   const rest = leadIn ? trimmed.slice(leadIn[0].length) : trimmed;
   const compact = rest.replace(/[\s\-–.]/gu, '');
   const prefix = compact.slice(0, 2).toUpperCase();
   const kind: CodeKind | undefined = prefix === 'WK' ? 'invitation' : prefix === 'WR' ? 'resume' : undefined;
-  if (kind === undefined) return leadIn && rest !== '' ? { invalid: true } : undefined;
-  const raw = compact.slice(2);
+  if (kind === undefined) return CODE_LIKE_TOKEN.test(rest) ? { invalid: true } : undefined;
   let body = '';
-  for (const c of raw) {
+  for (const c of compact.slice(2)) {
     const folded = fold(c);
     if (folded === undefined) return { invalid: true };
     body += folded;
   }
-  // A bare "wk…" word that is not code-shaped is ordinary text; with a lead-in it is a mistyped code.
-  if (body.length !== BODY_LENGTH) return leadIn || raw.length >= 8 ? { invalid: true } : undefined;
-  return fromBody(kind, body);
+  return body.length === BODY_LENGTH ? fromBody(kind, body) : { invalid: true };
 }
 
 export function isCode(value: ReturnType<typeof readCode>): value is Code {
