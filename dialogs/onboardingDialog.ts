@@ -34,6 +34,8 @@ export type OnboardingResult = SelfCheckSession | undefined;
 type Step = WaterfallStepContext<OnboardingOptions>;
 
 const CONSENT_YES = 0;
+/** step.values key: the ids of the municipalities the prompt offered, in the order of its choices. */
+const OFFERED = 'offeredMunicipalities';
 
 /** The offered municipalities, in the order of the prompt's choices. */
 function offered(choices: MembershipChoices): readonly Municipality[] {
@@ -126,6 +128,9 @@ export class OnboardingDialog extends ComponentDialog<OnboardingOptions> {
       staffText(locale, choices.tenant.length > 1 ? 'membership.chooseShared' : 'membership.needCode'),
       ...(choices.demo !== undefined ? [staffText(locale, 'membership.tryDemo')] : []),
     ];
+    // Kept with the step, so the chosen index is read against exactly what was offered, without asking the
+    // tenant registry and the Teams roster a second time.
+    (step.values as Record<string, unknown>)[OFFERED] = offered(choices).map((m) => m.id);
     return step.prompt(DIALOG_IDS.municipalityPrompt, {
       prompt: intro.join('\n\n'),
       retryPrompt: staffText(locale, 'membership.retry'),
@@ -161,9 +166,10 @@ export class OnboardingDialog extends ComponentDialog<OnboardingOptions> {
     const chosen: unknown = step.result;
     let respondent = await this.respondent(step);
     if (isFoundChoice(chosen) && !isMember(respondent)) {
-      // Only what was offered can be chosen: the choices are computed again for the index.
-      const choices = await this.deps.membership.choices(step.context);
-      const municipality = offered(choices)[chosen.index];
+      // Only what was offered can be chosen.
+      const ids = (step.values as Record<string, unknown>)[OFFERED];
+      const id = Array.isArray(ids) ? (ids as unknown[])[chosen.index] : undefined;
+      const municipality = typeof id === 'string' ? await this.deps.service.findMunicipality(id) : undefined;
       if (municipality === undefined) return step.replaceDialog(DIALOG_IDS.onboardingSteps, step.options);
       const source = municipality.demo ? 'demo' : 'tenant';
       respondent = await this.deps.service.joinMunicipality(respondent.id, municipality.id, source);
