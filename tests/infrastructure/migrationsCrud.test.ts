@@ -251,6 +251,59 @@ describe(`migrations on ${usingPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
         await db().prisma.resumeCode.delete({ where: { identityKey: 'directline:u1' } });
         expect(await db().prisma.resumeCode.count()).toBe(0);
       },
+      RoundSnapshot: async () => {
+        const a = await db().prisma.assessment.create({
+          data: { municipalityId: 'kiel', questionnaireVersion: 1, round: 90, status: 'completed' },
+        });
+        const data = { assessmentId: a.id, municipalityId: 'kiel', questionnaireVersion: 1, closedAt: new Date() };
+        await db().prisma.roundSnapshot.create({ data: { ...data, answers: { 'MS-01': 'full' } } });
+        await expect(db().prisma.roundSnapshot.create({ data: { ...data, answers: {} } })).rejects.toThrow();
+        // Deleting the round takes its snapshot with it.
+        await db().prisma.assessment.delete({ where: { id: a.id } });
+        expect(await db().prisma.roundSnapshot.count()).toBe(0);
+      },
+      ComparisonRelease: async () => {
+        const data = { seq: 1, releasedAt: new Date(), closedUpTo: new Date(), figures: { overall: null } };
+        await db().prisma.comparisonRelease.create({ data });
+        // Two instances releasing at once: the second insert of the same number fails and gives way.
+        await expect(db().prisma.comparisonRelease.create({ data })).rejects.toThrow();
+        await db().prisma.comparisonRelease.delete({ where: { seq: 1 } });
+      },
+      DownloadLink: async () => {
+        const data = {
+          tokenHash: 't1',
+          purpose: 'export' as const,
+          issuer: 'aad:t:o',
+          municipalityId: 'kiel',
+          format: 'pdf',
+          expiresAt: new Date(Date.now() + 1000),
+        };
+        const l = await db().prisma.downloadLink.create({ data });
+        expect(l).toMatchObject({ uses: 0, maxUses: 1, locale: 'de' });
+        await expect(db().prisma.downloadLink.create({ data })).rejects.toThrow();
+        await db().prisma.downloadLink.update({ where: { id: l.id }, data: { uses: 1 } });
+        await db().prisma.downloadLink.delete({ where: { id: l.id } });
+        expect(await db().prisma.downloadLink.count()).toBe(0);
+      },
+      AuditEvent: async () => {
+        const e = await db().prisma.auditEvent.create({
+          data: { action: 'round_closed', actor: 'P-1', municipalityId: 'kiel', detail: { round: 1 } },
+        });
+        expect(typeof e.id).toBe('bigint');
+        // Append-only: the database refuses changes and deletions.
+        await expect(db().prisma.auditEvent.update({ where: { id: e.id }, data: { actor: 'P-2' } })).rejects.toThrow();
+        await expect(db().prisma.auditEvent.delete({ where: { id: e.id } })).rejects.toThrow();
+        expect(await db().prisma.auditEvent.count()).toBe(1);
+      },
+      AuditPseudonym: async () => {
+        await db().prisma.auditPseudonym.create({ data: { identityKey: 'aad:t:o', pseudonym: 'P-1' } });
+        await expect(
+          db().prisma.auditPseudonym.create({ data: { identityKey: 'aad:t:p', pseudonym: 'P-1' } }),
+        ).rejects.toThrow();
+        await db().prisma.auditPseudonym.update({ where: { identityKey: 'aad:t:o' }, data: { pseudonym: 'P-3' } });
+        await db().prisma.auditPseudonym.delete({ where: { identityKey: 'aad:t:o' } });
+        expect(await db().prisma.auditPseudonym.count()).toBe(0);
+      },
     };
     expect(Object.keys(samples).sort()).toEqual(dmmf.datamodel.models.map((m) => m.name).sort());
     for (const run of Object.values(samples)) await run();

@@ -16,3 +16,4 @@ export type * from './delivery';
 export type * from './exports';
 export * from './membership';
 export type * from './demo';
+export * from './audit';
