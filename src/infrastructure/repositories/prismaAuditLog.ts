@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { PrismaClient } from '../../generated/prisma/client';
-import type { AuditAction, AuditDetail, AuditEntry, AuditLog, AuditQuery, AuditRecord } from '../../domain/ports/audit';
+import type { AuditDetail, AuditEntry, AuditLog, AuditQuery, AuditRecord } from '../../domain/ports/audit';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -59,7 +59,7 @@ export class PrismaAuditLog implements AuditLog {
     return rows.map((r) => ({
       id: r.id.toString(),
       at: r.at,
-      action: r.action as AuditAction,
+      action: r.action,
       actor: r.actor,
       subject: r.subject,
       municipalityId: r.municipalityId,
