@@ -1,3 +1,4 @@
+import type { SeriesFigures, SeriesId } from './comparisonRelease';
 import { round1 } from './scale';
 import type {
   AssessmentScore,
@@ -10,41 +11,29 @@ import type {
   ScoreChange,
 } from './types';
 
-/**
- * A comparison needs at least this many OTHER municipalities with a score in
- * the field: with fewer, quartiles would let people work out individual results.
- */
-export const MIN_COMPARISON_GROUP = 5;
-
-/** Quantile with linear interpolation between closest ranks (as spreadsheet QUARTILE.INC). */
-export function quantile(sortedAscending: readonly number[], p: number): number {
-  const n = sortedAscending.length;
-  if (n === 0) throw new Error('quantile of an empty list');
-  const h = (n - 1) * p;
-  const lower = Math.floor(h);
-  const upper = Math.ceil(h);
-  const lo = sortedAscending[lower] ?? 0;
-  const hi = sortedAscending[upper] ?? lo;
-  return lo + (h - lower) * (hi - lo);
+function position(own: number, f: SeriesFigures): ComparisonPosition {
+  return own < f.lowerQuartile
+    ? 'lowest_quarter'
+    : own < f.median
+      ? 'lower_middle'
+      : own <= f.upperQuartile
+        ? 'upper_middle'
+        : 'highest_quarter';
 }
 
-function compareScore(own: number | null, others: readonly (number | null)[]): FieldComparison {
-  const values = others.flatMap((v) => (v === null ? [] : [v])).sort((a, b) => a - b);
-  // Check group size first so an empty own result never reveals how many others exist.
-  if (values.length < MIN_COMPARISON_GROUP) return { status: 'not_enough_data' };
+function compareScore(own: number | null, figures: SeriesFigures | null): FieldComparison {
+  // Released figures first, so an empty own result never reveals whether figures exist.
+  if (figures === null) return { status: 'not_enough_data' };
   if (own === null) return { status: 'no_own_score' };
-  const lowerQuartile = round1(quantile(values, 0.25));
-  const median = round1(quantile(values, 0.5));
-  const upperQuartile = round1(quantile(values, 0.75));
-  const position: ComparisonPosition =
-    own < lowerQuartile
-      ? 'lowest_quarter'
-      : own < median
-        ? 'lower_middle'
-        : own <= upperQuartile
-          ? 'upper_middle'
-          : 'highest_quarter';
-  return { status: 'ok', own, median, lowerQuartile, upperQuartile, comparedWith: values.length, position };
+  return {
+    status: 'ok',
+    own,
+    median: figures.median,
+    lowerQuartile: figures.lowerQuartile,
+    upperQuartile: figures.upperQuartile,
+    comparedWith: figures.municipalities,
+    position: position(own, figures),
+  };
 }
 
 function fieldScoreOf(score: AssessmentScore, fieldId: FieldId): number | null {
@@ -67,24 +56,28 @@ function perField<T>(make: (fieldId: FieldId) => T): Record<FieldId, T> {
   };
 }
 
+/** The figures released to readers (docs/scoring.md §10): what every comparison is made against. */
+export interface ReleasedFigures {
+  readonly series: Readonly<Record<SeriesId, SeriesFigures | null>>;
+  /** When the figures were released; null before the first release. */
+  readonly releasedAt: Date | null;
+}
+
+export const NO_RELEASE: ReleasedFigures = {
+  series: { MS: null, IO: null, FZ: null, AW: null, EB: null, ZB: null, KK: null, overall: null },
+  releasedAt: null,
+};
+
 /**
- * Places a municipality's field scores in the distribution of the others'
- * latest results. `others` must not contain the municipality itself (the
- * caller selects them). Different questionnaire versions are compared as-is:
- * scores are always 0–100 shares.
+ * Places a municipality's scores (its current round, open or closed) in the released figures, which come from
+ * closed rounds of all municipalities (docs/scoring.md §10). Different questionnaire versions are compared
+ * as-is: scores are always 0–100 shares.
  */
-export function compareWithOthers(own: AssessmentScore, others: readonly AssessmentScore[]): ComparisonResult {
+export function compareWithRelease(own: AssessmentScore, released: ReleasedFigures): ComparisonResult {
   return {
-    fields: perField((fieldId) =>
-      compareScore(
-        fieldScoreOf(own, fieldId),
-        others.map((o) => fieldScoreOf(o, fieldId)),
-      ),
-    ),
-    overall: compareScore(
-      own.overall.score,
-      others.map((o) => o.overall.score),
-    ),
+    fields: perField((fieldId) => compareScore(fieldScoreOf(own, fieldId), released.series[fieldId])),
+    overall: compareScore(own.overall.score, released.series.overall),
+    releasedAt: released.releasedAt,
   };
 }
 

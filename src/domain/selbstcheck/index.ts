@@ -45,5 +45,20 @@ export {
 } from './scoring';
 export { MAX_RECOMMENDATIONS_PER_FIELD, recommend } from './recommendations';
 export { DIVERGENCE_MIN_STEPS, consolidate, medianAnswer } from './consolidation';
-export { MIN_COMPARISON_GROUP, changeBetweenRounds, compareWithOthers, quantile } from './comparison';
+export { NO_RELEASE, changeBetweenRounds, compareWithRelease, type ReleasedFigures } from './comparison';
+export {
+  MIN_CLOSES_BETWEEN_RELEASES,
+  MIN_COMPARISON_GROUP,
+  SERIES_IDS,
+  latestPerMunicipality,
+  nextRelease,
+  quantile,
+  seriesFigures,
+  type BasisEntry,
+  type ReleaseContent,
+  type SeriesFigures,
+  type SeriesId,
+  type SeriesRelease,
+  type SnapshotScores,
+} from './comparisonRelease';
 export { normalizeTypedText, parseTypedAnswer } from './typedAnswer';

@@ -206,6 +206,8 @@ export type FieldComparison =
 export interface ComparisonResult {
   readonly fields: Readonly<Record<FieldId, FieldComparison>>;
   readonly overall: FieldComparison;
+  /** When the figures compared with were released; null before the first release. */
+  readonly releasedAt: Date | null;
 }
 
 export type ChangeDirection = 'up' | 'down' | 'same' | 'not_comparable';
