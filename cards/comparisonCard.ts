@@ -53,6 +53,16 @@ function changeText(label: string, c: ScoreChange, locale: Locale): string {
   });
 }
 
+/** The release's day in German time; figures are released at most a few times a year. */
+function releaseDate(d: Date, locale: Locale): string {
+  return new Date(d).toLocaleDateString(locale === 'de' ? 'de-DE' : 'en-GB', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: 'Europe/Berlin',
+  });
+}
+
 export function renderComparisonCard(input: ComparisonCardInput): RenderedCard {
   const { locale, comparison } = input;
   const title = staffText(locale, 'card.compareTitle', { municipality: input.municipalityName });
@@ -73,9 +83,14 @@ export function renderComparisonCard(input: ComparisonCardInput): RenderedCard {
     input.change && !input.change.change.sameQuestionnaireVersion
       ? staffText(locale, 'card.changeVersionNote')
       : undefined;
+  const asOf =
+    comparison.releasedAt === null
+      ? staffText(locale, 'card.compareNoRelease', { min: MIN_COMPARISON_GROUP })
+      : staffText(locale, 'card.compareAsOf', { date: releaseDate(comparison.releasedAt, locale) });
   const body: CardElement[] = [
     textBlock(title, { size: 'large', weight: 'bolder' }),
     textBlock(staffText(locale, 'card.compareIntro'), { isSubtle: true }),
+    textBlock(asOf, { isSubtle: true, size: 'small', spacing: 'none' }),
     { type: 'FactSet', facts: rows.map((r) => ({ title: r.label, value: r.value })) },
     ...(changeTitle
       ? [
@@ -89,6 +104,7 @@ export function renderComparisonCard(input: ComparisonCardInput): RenderedCard {
   const text = [
     `**${title}**`,
     staffText(locale, 'card.compareIntro'),
+    asOf,
     '',
     ...rows.map((r) => `- ${r.label}: ${r.value}`),
     '',

@@ -9,6 +9,7 @@ import { botAuthentication } from './composition/botAuthentication';
 import { exportParts } from './composition/exports';
 import { TurnIdentity } from './bot/turnIdentity';
 import { PrismaTenantRegistry } from './infrastructure/repositories/prismaTenantRegistry';
+import { ComparisonService } from './services/comparisonService';
 import { RoundService } from './services/roundService';
 import { UserLocale } from './bot/userLocale';
 import { MainDialog } from '../dialogs/mainDialog';
@@ -59,6 +60,8 @@ import { PrismaAccessRepository } from './infrastructure/repositories/prismaAcce
 import { PrismaSubscriptionRepository } from './infrastructure/repositories/prismaSubscriptionRepository';
 import { PrismaReminderRepository } from './infrastructure/repositories/prismaReminderRepository';
 import { PrismaResultsRepository } from './infrastructure/repositories/prismaResultsRepository';
+import { PrismaComparisonRepository } from './infrastructure/repositories/prismaComparisonRepository';
+import { PrismaAuditLog } from './infrastructure/repositories/prismaAuditLog';
 import { PrismaOutboxRepository } from './infrastructure/outbox/prismaOutboxRepository';
 import { BotConnectorGateway } from './infrastructure/outbox/botConnectorGateway';
 import { randomUUID } from 'node:crypto';
@@ -147,8 +150,16 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     publicBaseUrl: config.http.publicBaseUrl,
     teamsAppId: config.dashboard.teamsAppId,
   });
-  // One use case closes rounds, whoever asks, and always writes the outbox event.
-  const rounds = new RoundService({ access, assessments, rounds: outbox, clock });
+  const audit = new PrismaAuditLog(db.prisma);
+  // Comparisons come from snapshots of closed rounds only (docs/scoring.md §10).
+  const comparisons = new ComparisonService({
+    comparisons: new PrismaComparisonRepository(db.prisma),
+    answers: new PrismaAnswerRepository(db.prisma, db.sql),
+    registry: defaultRegistry,
+    clock,
+  });
+  // One use case closes rounds, whoever asks, and always writes the outbox event and the audit trail.
+  const rounds = new RoundService({ access, assessments, rounds: outbox, comparisons, audit, clock });
   const coordinator = new CoordinatorService({
     rounds,
     dashboardLink: linkToDashboard,
@@ -159,6 +170,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     reminders: reminderRepo,
     reminderJob,
     results: new PrismaResultsRepository(db.prisma),
+    comparisons,
     selfCheck,
     clock,
     reminderAfterDays: config.coordinators.reminderAfterDays,
@@ -173,6 +185,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     municipalities: new PrismaMunicipalityRepository(db.prisma),
     respondents,
     dashboard: new PrismaDashboardRepository(db.prisma),
+    comparisons,
     registry: defaultRegistry,
     access,
     stalledDays: config.dashboard.stalledDays,

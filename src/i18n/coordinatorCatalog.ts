@@ -88,8 +88,12 @@ export const coordinationDe = {
   'card.dashboardLink': 'Dashboard: {url}',
   'card.compareTitle': 'Vergleich: {municipality}',
   'card.compareIntro':
-    'Die Punktzahlen je Handlungsfeld neben der Verteilung der anderen Kommunen (Median und mittlere Hälfte, anonym).',
-  'card.compareNotEnough': 'zu wenige Vergleichswerte (mindestens {min} andere Kommunen nötig)',
+    'Die Punktzahlen je Handlungsfeld neben der Verteilung der Kommunen mit abgeschlossener Runde (Median und mittlere Hälfte, anonym).',
+  'card.compareAsOf':
+    'Vergleichswerte vom {date}. Neue gibt es erst, wenn weitere Runden abgeschlossen sind – so lässt sich keine einzelne Kommune herauslesen.',
+  'card.compareNoRelease':
+    'Noch keine Vergleichswerte: Sie entstehen aus abgeschlossenen Runden von mindestens {min} Kommunen.',
+  'card.compareNotEnough': 'zu wenige Vergleichswerte (mindestens {min} Kommunen mit abgeschlossener Runde nötig)',
   'card.compareNoOwn': 'noch keine eigene Bewertung',
   'card.compareLine': '{own} | Median {median} (mittlere Hälfte {lq}–{uq}, {n} Kommunen) – {position}',
   'card.position.lowest_quarter': 'unteres Viertel',
@@ -192,8 +196,11 @@ export const coordinationEn: Record<keyof typeof coordinationDe, string> = {
   'card.dashboardLink': 'Dashboard: {url}',
   'card.compareTitle': 'Comparison: {municipality}',
   'card.compareIntro':
-    'Scores per field of action next to the distribution of the other municipalities (median and middle half, anonymised).',
-  'card.compareNotEnough': 'too few values to compare (at least {min} other municipalities needed)',
+    'Scores per field of action next to the distribution of the municipalities with a closed round (median and middle half, anonymised).',
+  'card.compareAsOf':
+    'Comparison figures of {date}. New ones follow only once further rounds have closed, so no single municipality can be singled out.',
+  'card.compareNoRelease': 'No comparison figures yet: they come from closed rounds of at least {min} municipalities.',
+  'card.compareNotEnough': 'too few values to compare (at least {min} municipalities with a closed round needed)',
   'card.compareNoOwn': 'no own score yet',
   'card.compareLine': '{own} | median {median} (middle half {lq}–{uq}, {n} municipalities) – {position}',
   'card.position.lowest_quarter': 'lowest quarter',

@@ -20,7 +20,7 @@ import {
   type ExportFormat,
   type PersonRef,
 } from '../domain/conversation/coordinatorCommands';
-import { changeBetweenRounds, compareWithOthers, type AssessmentScore, type Locale } from '../domain/selbstcheck';
+import { changeBetweenRounds, compareWithRelease, type AssessmentScore, type Locale } from '../domain/selbstcheck';
 import {
   ALL_MUNICIPALITIES,
   type AccessRepository,
@@ -38,6 +38,7 @@ import type { CoordinatorResult, GrantedRole, ScopeLabel } from './coordinatorRe
 import type { ExportLinkResult } from './exportService';
 import type { ReminderService } from './reminderService';
 import type { RoundService } from './roundService';
+import type { ComparisonService } from './comparisonService';
 import type { SelfCheckService } from './selfCheckService';
 import type { DashboardLink } from './dashboardLinks';
 
@@ -79,6 +80,8 @@ export interface CoordinatorDeps {
   readonly reminders: ReminderRepository;
   readonly reminderJob: ReminderService;
   readonly results: ResultsRepository;
+  /** Released comparison figures (closed rounds only, docs/scoring.md §10). */
+  readonly comparisons: Pick<ComparisonService, 'released'>;
   /** Closing rounds: the one use case, shared with the self-check's `abschließen`. */
   readonly rounds: Pick<RoundService, 'closeCurrent'>;
   readonly selfCheck: SelfCheckService;
@@ -318,21 +321,17 @@ export class CoordinatorService {
     };
   }
 
-  /** Own newest round with answers vs. the newest round of every other municipality; change since the previous own round. */
+  /**
+   * Own newest round with answers (open or closed) placed in the released figures, which come from closed rounds
+   * only; change since the previous own round.
+   */
   private async compare(m: Municipality): Promise<CoordinatorResult> {
-    const rounds = await this.deps.results.roundsWithAnswers();
-    const own = rounds.filter((r) => r.municipalityId === m.id);
+    const own = (await this.deps.results.roundsWithAnswers()).filter((r) => r.municipalityId === m.id);
     const latest = own[0];
     if (latest === undefined) return { kind: 'noResults', municipality: m.name };
-    const scoreOf = async (a: (typeof rounds)[number]): Promise<AssessmentScore> =>
+    const scoreOf = async (a: (typeof own)[number]): Promise<AssessmentScore> =>
       (await this.deps.selfCheck.overallSummary(a)).score;
-    const otherLatest = new Map<string, (typeof rounds)[number]>();
-    for (const r of rounds)
-      if (r.municipalityId !== m.id && !otherLatest.has(r.municipalityId)) otherLatest.set(r.municipalityId, r);
-    const [ownScore, others] = await Promise.all([
-      scoreOf(latest),
-      Promise.all([...otherLatest.values()].map(scoreOf)),
-    ]);
+    const [ownScore, released] = await Promise.all([scoreOf(latest), this.deps.comparisons.released()]);
     const previous = own[1];
     const change = previous
       ? { previousRound: previous.round, change: changeBetweenRounds(await scoreOf(previous), ownScore) }
@@ -341,7 +340,7 @@ export class CoordinatorService {
     return {
       kind: 'comparison',
       municipality: m.name,
-      comparison: compareWithOthers(ownScore, others),
+      comparison: compareWithRelease(ownScore, released),
       ...(change ? { change } : {}),
       ...(link ? { dashboardUrl: link(m.id) } : {}),
     };

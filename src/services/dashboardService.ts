@@ -13,7 +13,7 @@ import {
   FIELD_NAMES,
   MIN_COMPARISON_GROUP,
   changeBetweenRounds,
-  compareWithOthers,
+  compareWithRelease,
   consolidate,
   findQuestion,
   isAssessmentComplete,
@@ -25,6 +25,7 @@ import {
   type QuestionnaireRegistry,
 } from '../domain/selbstcheck';
 import type { AccessService } from './accessService';
+import type { ComparisonService } from './comparisonService';
 import {
   coverageByRole,
   fieldViews,
@@ -59,6 +60,8 @@ export interface DashboardDeps {
   readonly dashboard: DashboardRepository;
   readonly registry: QuestionnaireRegistry;
   readonly access: AccessService;
+  /** Released comparison figures (closed rounds only, docs/scoring.md §10). */
+  readonly comparisons: Pick<ComparisonService, 'released'>;
   /** A municipality without an answer for this many days counts as stalled. */
   readonly stalledDays: number;
   /** "Stalled" is measured against this clock's time. */
@@ -155,18 +158,12 @@ export class DashboardService {
   }
 
   private async detail(principal: Principal, m: Municipality): Promise<MunicipalityDetail> {
-    const rounds = await this.deps.dashboard.rounds();
-    const own = rounds.filter((r) => r.assessment.municipalityId === m.id);
-    const [current, previous] = own;
-    // Other municipalities are compared on their newest completed round, else their round in progress.
-    const others = new Map<string, RoundSummary>();
-    for (const r of rounds) {
-      if (r.assessment.municipalityId === m.id || r.answers === 0) continue;
-      const seen = others.get(r.assessment.municipalityId);
-      if (seen === undefined || (seen.assessment.status !== 'completed' && r.assessment.status === 'completed'))
-        others.set(r.assessment.municipalityId, r);
-    }
-    const scored = await this.scoreRounds([...others.values(), ...(previous ? [previous] : [])]);
+    // Other municipalities reach this view only through released figures, never through their rounds.
+    const [current, previous] = await this.deps.dashboard.rounds([m.id]);
+    const [scored, released] = await Promise.all([
+      this.scoreRounds(previous ? [previous] : []),
+      this.deps.comparisons.released(),
+    ]);
     const sets = current
       ? ((await this.deps.dashboard.answersOfRounds([current.assessment.id])).get(current.assessment.id) ?? [])
       : [];
@@ -176,10 +173,6 @@ export class DashboardService {
       ? this.deps.registry.getQuestionnaire(current.assessment.questionnaireVersion)
       : this.deps.registry.currentQuestionnaire();
     const score = current && current.answers > 0 ? (currentScored?.scored.score ?? null) : null;
-    const otherScores = [...others.values()].flatMap((r) => {
-      const s = scored.get(r.assessment.id);
-      return s ? [s.score] : [];
-    });
     const previousScore = previous ? scored.get(previous.assessment.id)?.score : undefined;
     const textOf = (questionId: string): LocalizedText =>
       findQuestion(q, questionId)?.text ?? { de: questionId, en: questionId };
@@ -204,9 +197,8 @@ export class DashboardService {
       coverage: decide(principal, 'view_respondents', { municipalityId: m.id }).allowed
         ? coverageByRole(consolidated?.coverage ?? [])
         : null,
-      // compareWithOthers applies the k ≥ 5 rule per field; null here only spares the page an empty section.
-      comparison:
-        score !== null && otherScores.length >= MIN_COMPARISON_GROUP ? compareWithOthers(score, otherScores) : null,
+      // Released figures only (closed rounds, docs/scoring.md §10); null spares the page an empty section.
+      comparison: score !== null && released.releasedAt !== null ? compareWithRelease(score, released) : null,
       minComparisonGroup: MIN_COMPARISON_GROUP,
       previousRound: previous ? roundView(previous) : null,
       change: score !== null && previousScore !== undefined ? changeBetweenRounds(previousScore, score) : null,

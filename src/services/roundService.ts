@@ -6,10 +6,13 @@
  * is a visitor's own sandbox round in the demo, which is theirs to look at and close.
  */
 import { decide, type Principal } from '../domain/access';
+import type { AuditLog } from '../domain/ports/audit';
 import type { Clock } from '../domain/ports/clock';
+import type { Assessment } from '../domain/model';
 import type { OutboxRepository } from '../domain/ports/outbox';
 import type { AssessmentRepository } from '../domain/ports/selfCheck';
 import type { AccessService } from './accessService';
+import type { ComparisonService } from './comparisonService';
 
 export type CloseOutcome = 'completed' | 'not_allowed' | 'already_completed';
 
@@ -18,6 +21,9 @@ export interface RoundServiceDeps {
   readonly assessments: Pick<AssessmentRepository, 'find' | 'findCurrent'>;
   /** Marks the round completed and writes its outbox event atomically; false when it was not in progress. */
   readonly rounds: Pick<OutboxRepository, 'completeAssessment'>;
+  /** Freezes a closed round for comparisons (docs/scoring.md §10). */
+  readonly comparisons: Pick<ComparisonService, 'roundClosed'>;
+  readonly audit: Pick<AuditLog, 'record'>;
   readonly clock: Clock;
 }
 
@@ -44,7 +50,7 @@ export class RoundService {
       if (!decide(principal, 'close_round', { municipalityId: round.municipalityId }).allowed) return 'not_allowed';
     }
     if (round.status !== 'in_progress') return 'already_completed';
-    return this.closeRound(round.id);
+    return this.closeRound(round, identityKey);
   }
 
   /**
@@ -54,11 +60,21 @@ export class RoundService {
   async closeCurrent(principal: Principal, municipalityId: string): Promise<CloseOutcome> {
     if (!decide(principal, 'mark_complete', { municipalityId }).allowed) return 'not_allowed';
     const current = await this.deps.assessments.findCurrent(municipalityId);
-    return current === undefined ? 'already_completed' : this.closeRound(current.id);
+    return current === undefined ? 'already_completed' : this.closeRound(current, principal.identityKey);
   }
 
-  private async closeRound(assessmentId: string): Promise<CloseOutcome> {
-    const closed = await this.deps.rounds.completeAssessment(assessmentId, this.deps.clock.now());
-    return closed ? 'completed' : 'already_completed';
+  private async closeRound(round: Assessment, identityKey: string): Promise<CloseOutcome> {
+    const closed = await this.deps.rounds.completeAssessment(round.id, this.deps.clock.now());
+    if (!closed) return 'already_completed';
+    // A visitor's sandbox is nobody's accountable act and never compared.
+    if (round.sandboxOf !== null) return 'completed';
+    await this.deps.audit.record({
+      action: 'round_closed',
+      actor: identityKey,
+      municipalityId: round.municipalityId,
+      detail: { round: round.round },
+    });
+    await this.deps.comparisons.roundClosed(round);
+    return 'completed';
   }
 }

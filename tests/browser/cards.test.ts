@@ -1,3 +1,4 @@
+import { releasedFrom } from '../support/released';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,7 +13,7 @@ import {
   FIELD_IDS,
   applicableQuestions,
   changeBetweenRounds,
-  compareWithOthers,
+  compareWithRelease,
   consolidate,
   currentQuestionnaire,
   recommend,
@@ -106,9 +107,9 @@ function cards() {
     comparison: renderComparisonCard({
       locale: 'de',
       municipalityName: 'Potsdam',
-      comparison: compareWithOthers(
+      comparison: compareWithRelease(
         scoreAssessment(q, consolidated.answers),
-        [1, 2, 3, 4, 5, 6].map((o) => scoreAssessment(q, answersOf(o))),
+        releasedFrom([1, 2, 3, 4, 5, 6].map((o) => scoreAssessment(q, answersOf(o)))),
       ),
       change: {
         previousRound: 1,

@@ -1,3 +1,4 @@
+import { releasedFrom } from '../support/released';
 import { renderChannelSummaryCard } from '../../cards/channelSummaryCard';
 import { renderComparisonCard } from '../../cards/comparisonCard';
 import { renderReminderCard } from '../../cards/reminderCard';
@@ -5,7 +6,7 @@ import { DASHBOARD_TAB_ENTITY_ID, dashboardLink } from '../../src/services/dashb
 import {
   FIELD_IDS,
   changeBetweenRounds,
-  compareWithOthers,
+  compareWithRelease,
   currentQuestionnaire,
   scoreAssessment,
   type AnswerMap,
@@ -52,14 +53,14 @@ function cards(locale: Locale) {
     comparison: renderComparisonCard({
       locale,
       municipalityName: 'Potsdam',
-      comparison: compareWithOthers(score(0), [1, 2, 3, 4, 5, 6].map(score)),
+      comparison: compareWithRelease(score(0), releasedFrom([1, 2, 3, 4, 5, 6].map(score))),
       change: { previousRound: 1, change: changeBetweenRounds(score(3), score(0)) },
       dashboardUrl: BROWSER_LINK,
     }),
     comparisonFew: renderComparisonCard({
       locale,
       municipalityName: 'Potsdam',
-      comparison: compareWithOthers(score(0), [score(1)]),
+      comparison: compareWithRelease(score(0), releasedFrom([score(1)])),
     }),
     reminder: renderReminderCard({ locale, municipalityName: 'Potsdam', assessmentId: 'a-1', days: 7, answered: 12 }),
   };

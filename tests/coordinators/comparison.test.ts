@@ -47,35 +47,43 @@ describe(`comparison card (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     }
   }
 
-  it('compares with at least five others (median, quartiles) and shows the change since the previous round', async () => {
+  it('compares with released figures from closed rounds only, renewed only when enough rounds closed', async () => {
     const channel = channelMember('http://127.0.0.1:9/', COORDINATOR_OID);
     await round('potsdam', 1, 'none', true);
     await round('potsdam', 2, 'full', false);
+    await round('konstanz', 1, 'none', true);
+    await round('konstanz', 2, 'full', false);
     await round('bochum', 1, 'none', false);
     await round('kiel', 1, 'planned', false);
     await round('aachen', 1, 'planned', false);
     await round('zwickau', 1, 'partial', false);
-    // Four others: too few to show a distribution.
-    const few = await inChannel(svc, channel, 'vergleich Potsdam');
-    expect(few).toContain('zu wenige Vergleichswerte (mindestens 5 andere Kommunen nötig)');
-    expect(few).not.toContain('| Median');
-
     await round('erlangen', 1, 'partial', false);
-    // An older round of another municipality does not count; only its newest does.
-    await round('konstanz', 1, 'none', true);
-    await round('konstanz', 2, 'full', false);
+    // Seven municipalities answering, but only two closed rounds: rounds in progress never count.
+    const open = await inChannel(svc, channel, 'vergleich Potsdam');
+    expect(open).toContain('Noch keine Vergleichswerte');
+    expect(open).toContain('zu wenige Vergleichswerte (mindestens 5 Kommunen mit abgeschlossener Runde nötig)');
+    expect(open).not.toContain('| Median');
+
+    // Closed the way coordinators close rounds; each close snapshots the round.
+    for (const name of ['Bochum', 'Kiel', 'Aachen']) await inChannel(svc, channel, `abschluss ${name}`);
+    // Closed: Potsdam 1 (0), Konstanz 1 (0), Bochum (0), Kiel (25), Aachen (25) → median 0, quartiles 0 and 25.
     const text = await inChannel(svc, channel, 'vergleich potsdam');
     expect(text).toContain('Vergleich: Potsdam');
-    // Others: 0, 25, 25, 60, 60, 100 → median 42.5, quartiles 25 and 60; own 100 is in the highest quarter.
-    expect(text).toContain('100 | Median 42,5 (mittlere Hälfte 25–60, 6 Kommunen) – oberes Viertel');
+    expect(text).toMatch(/Vergleichswerte vom \d{2}\.\d{2}\.\d{4}/);
+    // Potsdam's own newest round (open, all 'full') placed in them.
+    expect(text).toContain('100 | Median 0 (mittlere Hälfte 0–25, 5 Kommunen) – oberes Viertel');
     expect(text).toContain('Veränderung seit Runde 1');
     expect(text).toMatch(/Management und Steuerung: 0 → 100 \(\+100\)/);
     // The button opens Potsdam in the dashboard tab inside Teams (TEAMS_APP_ID is configured).
     expect(text).toContain(dashboardLink({ publicBaseUrl: svc.url, teamsAppId: TEAMS_APP_ID })('potsdam'));
 
-    // Bochum's others: 25, 25, 60, 60, 100, 100 (Potsdam and Konstanz with their newest round).
+    // Two more closes, both 'partial' (60): whoever knows one could read the other from new figures — kept.
+    for (const name of ['Zwickau', 'Erlangen']) await inChannel(svc, channel, `abschluss ${name}`);
+    const prisma = svc.service.db.prisma;
+    expect(await prisma.roundSnapshot.count()).toBe(7);
     const english = await inChannel(svc, channel, 'compare Bochum');
-    expect(english).toContain('0 | Median 60 (mittlere Hälfte 33,8–90, 6 Kommunen) – unteres Viertel');
+    expect(english).toContain('0 | Median 0 (mittlere Hälfte 0–25, 5 Kommunen) – über dem Median');
     expect(english).toContain('Noch keine frühere Runde');
+    expect(await prisma.comparisonRelease.count()).toBe(1);
   });
 });

@@ -1,10 +1,11 @@
+import { releasedFrom } from '../support/released';
 import { loadConfig } from '../../src/config';
 import { startService, type RunningService } from '../../src/index';
 import { aadIdentityKey } from '../../src/domain/access';
 import {
   FIELD_IDS,
   changeBetweenRounds,
-  compareWithOthers,
+  compareWithRelease,
   consolidate,
   defaultRegistry,
   scoreAssessment,
@@ -125,15 +126,17 @@ describe('dashboard API: tab SSO tokens and role checks', () => {
     expect(potsdam.map((r) => r.assessment.round)).toEqual([2, 1]);
     const current = await scoreOf(potsdam.at(0)!.assessment.id);
     const previous = await scoreOf(potsdam.at(1)!.assessment.id);
-    const others = await Promise.all(
-      rounds
-        .filter((r) => r.assessment.municipalityId !== 'potsdam' && r.answers > 0)
-        .map((r) => scoreOf(r.assessment.id)),
+    // Comparisons come from closed rounds only: the six others and Potsdam's first round, not Kiel's open one.
+    const closed = await Promise.all(
+      rounds.filter((r) => r.assessment.status === 'completed').map((r) => scoreOf(r.assessment.id)),
     );
-    expect(others).toHaveLength(OTHERS.length + 1);
+    expect(closed).toHaveLength(OTHERS.length + 1);
 
     expect(d.score).toEqual(current);
-    expect(d.comparison).toEqual(compareWithOthers(current, others));
+    const expected = compareWithRelease(current, releasedFrom(closed));
+    expect({ ...d.comparison, releasedAt: null }).toEqual({ ...expected, releasedAt: null });
+    expect(d.comparison?.overall).toMatchObject({ comparedWith: OTHERS.length + 1 });
+    expect(Date.parse(String(d.comparison?.releasedAt))).toBeGreaterThan(0);
     expect(d.comparison?.fields.MS.status).toBe('ok');
     expect(d.change).toEqual(changeBetweenRounds(previous, current));
     const consolidated = consolidate(q, await answers.answersOfAll(potsdam.at(0)!.assessment.id));

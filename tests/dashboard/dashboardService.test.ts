@@ -1,9 +1,11 @@
 import type { DashboardRepository, Municipality, RespondentAnswerSet, RoundSummary } from '../../src/domain/ports';
 import {
-  compareWithOthers,
+  NO_RELEASE,
+  compareWithRelease,
   consolidate,
   defaultRegistry,
   scoreAssessment,
+  type ReleasedFigures,
   type StoredAnswer,
 } from '../../src/domain/selbstcheck';
 import { AccessService } from '../../src/services/accessService';
@@ -15,6 +17,15 @@ const TENANT = '11111111-2222-4333-8444-555555555555';
 const COORDINATOR = aadIdentityKey(TENANT, 'coord');
 const q = defaultRegistry.currentQuestionnaire();
 const DAY = 24 * 3600 * 1000;
+/** Figures as a release would show them: the own municipality's 'partial' answers fall in the lower middle. */
+const RELEASED: ReleasedFigures = {
+  ...NO_RELEASE,
+  series: {
+    ...NO_RELEASE.series,
+    overall: { median: 60, lowerQuartile: 25, upperQuartile: 80, municipalities: 6 },
+  },
+  releasedAt: new Date('2026-11-30T09:00:00Z'),
+};
 
 function answers(value: StoredAnswer): Record<string, StoredAnswer> {
   return Object.fromEntries(q.questions.filter((x) => x.gate === undefined).map((x) => [x.id, value]));
@@ -55,7 +66,7 @@ class FakeDashboardRepository implements DashboardRepository {
   }
 }
 
-function setup(others: number, now = new Date()) {
+function setup(others: number, released: ReleasedFigures = NO_RELEASE, now = new Date()) {
   const names = ['own', ...Array.from({ length: others }, (_, i) => `m${i}`)];
   const municipalities: Municipality[] = names.map((id) => ({
     id,
@@ -84,6 +95,7 @@ function setup(others: number, now = new Date()) {
       respondents: { findByIdentity: () => Promise.resolve(undefined) },
       bootstrap: { objectIds: ['coord'], tenantIds: [TENANT] },
     }),
+    comparisons: { released: () => Promise.resolve(released) },
     stalledDays: 7,
     clock: { now: () => now },
   });
@@ -91,16 +103,16 @@ function setup(others: number, now = new Date()) {
 }
 
 describe('DashboardService', () => {
-  it('compares only with at least five other municipalities (k ≥ 5)', async () => {
-    const four = await setup(4).service.municipality(COORDINATOR, 'own');
-    expect(four.status === 'ok' && four.value.comparison).toBeNull();
-    const { service, repo } = setup(5);
-    const five = await service.municipality(COORDINATOR, 'own');
-    if (five.status !== 'ok') throw new Error('expected ok');
-    const scoreOf = (id: string) => scoreAssessment(q, consolidate(q, repo.sets.get(`${id}-1`) ?? []).answers);
-    expect(five.value.comparison).toEqual(
-      compareWithOthers(scoreOf('own'), ['m0', 'm1', 'm2', 'm3', 'm4'].map(scoreOf)),
-    );
+  it('compares only with released figures, never with rounds of others in progress', async () => {
+    // Five others answering: nothing released yet, so nothing to compare with.
+    const open = await setup(5).service.municipality(COORDINATOR, 'own');
+    expect(open.status === 'ok' && open.value.comparison).toBeNull();
+    const { service, repo } = setup(5, RELEASED);
+    const released = await service.municipality(COORDINATOR, 'own');
+    if (released.status !== 'ok') throw new Error('expected ok');
+    const own = scoreAssessment(q, consolidate(q, repo.sets.get('own-1') ?? []).answers);
+    expect(released.value.comparison).toEqual(compareWithRelease(own, RELEASED));
+    expect(released.value.comparison?.releasedAt).toEqual(RELEASED.releasedAt);
   });
 
   it('marks a municipality stalled after DASHBOARD_STALLED_DAYS without an answer (controlled clock)', async () => {

@@ -86,7 +86,8 @@ async function answerAs(
 
 /**
  * Through the real services and repositories: Potsdam round 1 (completed by its integration officer) and
- * round 2 with four respondents; six other municipalities with one respondent each (enough for k ≥ 5);
+ * round 2 with four respondents; six other municipalities with one respondent each and their rounds closed
+ * (enough for k ≥ 5);
  * Kiel with a half-finished round that the caller may backdate to make it stalled.
  */
 export async function seedDashboard(prisma: PrismaClient): Promise<void> {
@@ -98,7 +99,7 @@ export async function seedDashboard(prisma: PrismaClient): Promise<void> {
     throw new Error('round 1 not completed');
   for (const p of POTSDAM) await answerAs(svc, 'potsdam', p.oid, p.role, 4, p.seed, p.seed === 4 ? 0.5 : 1);
   let n = 10;
-  for (const id of OTHERS)
+  for (const id of OTHERS) {
     await answerAs(
       svc,
       id,
@@ -107,5 +108,10 @@ export async function seedDashboard(prisma: PrismaClient): Promise<void> {
       n,
       1,
     );
+    // Closed, so they count for comparisons (the first read snapshots them and releases figures).
+    const round = await svc.startOrJoinAssessment(id);
+    if (!(await new PrismaOutboxRepository(prisma).completeAssessment(round.id, new Date())))
+      throw new Error(`${id} not completed`);
+  }
   await answerAs(svc, 'kiel', 'k0000000-0000-4000-8000-000000000001', 'other', 2, 1, 0.3);
 }

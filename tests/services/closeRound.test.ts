@@ -1,6 +1,7 @@
 import { defaultRegistry } from '../../src/domain/selbstcheck';
 import type { Role } from '../../src/domain/selbstcheck';
 import { AccessService } from '../../src/services/accessService';
+import type { AuditEntry } from '../../src/domain/ports/audit';
 import { RoundService } from '../../src/services/roundService';
 import { SelfCheckService } from '../../src/services/selfCheckService';
 import { InMemorySelfCheckStore } from '../fakes/inMemorySelfCheck';
@@ -22,6 +23,8 @@ function setup() {
   });
   const grants = new MemoryAccessRepository();
   const closed: string[] = [];
+  const snapshotted: string[] = [];
+  const audited: AuditEntry[] = [];
   const rounds = new RoundService({
     access: new AccessService({ access: grants, respondents: store, bootstrap: { objectIds: [], tenantIds: [] } }),
     assessments: store,
@@ -33,6 +36,18 @@ function setup() {
         return done;
       },
     },
+    comparisons: {
+      roundClosed: (round) => {
+        snapshotted.push(round.id);
+        return Promise.resolve();
+      },
+    },
+    audit: {
+      record: (entry) => {
+        audited.push(entry);
+        return Promise.resolve();
+      },
+    },
     clock,
   });
   const join = async (identityKey: string, municipalityId: string, role: Role | null, demo = false) => {
@@ -40,12 +55,12 @@ function setup() {
     await service.joinMunicipality(r.id, municipalityId, demo ? 'demo' : 'invitation');
     return service.updateRespondent(r.id, { role, consentedAt: CLOSED_AT });
   };
-  return { store, service, rounds, grants, closed, join };
+  return { store, service, rounds, grants, closed, snapshotted, audited, join };
 }
 
 describe('RoundService: one use case closes rounds, for granted roles only', () => {
   it('lets the lead close the round, through the outbox (event), at the injected clock time, once', async () => {
-    const { store, service, rounds, grants, closed, join } = setup();
+    const { store, service, rounds, grants, closed, snapshotted, audited, join } = setup();
     const lead = await join('webchat:lead', 'potsdam', 'integration_staff');
     await grants.grant('webchat:lead', { role: 'lead', municipalityId: 'potsdam' });
     const round = await service.startOrJoinAssessment('potsdam', lead);
@@ -57,10 +72,15 @@ describe('RoundService: one use case closes rounds, for granted roles only', () 
     });
     expect(await rounds.close('webchat:lead', round.id, lead.id)).toBe('already_completed');
     expect(closed).toEqual([round.id]);
+    // Frozen for comparisons and recorded in the audit trail, once.
+    expect(snapshotted).toEqual([round.id]);
+    expect(audited).toEqual([
+      { action: 'round_closed', actor: 'webchat:lead', municipalityId: 'potsdam', detail: { round: round.round } },
+    ]);
   });
 
   it('refuses respondents whatever function they chose, a lead of another municipality and unknown rounds', async () => {
-    const { store, service, rounds, grants, closed, join } = setup();
+    const { store, service, rounds, grants, closed, snapshotted, audited, join } = setup();
     const mayor = await join('webchat:mayor', 'potsdam', 'mayor');
     const officer = await join('webchat:officer', 'lk-teltow-flaeming', 'integration_officer');
     await grants.grant('webchat:officer', { role: 'lead', municipalityId: 'lk-teltow-flaeming' });
@@ -70,6 +90,8 @@ describe('RoundService: one use case closes rounds, for granted roles only', () 
     expect(await rounds.close('webchat:mayor', 'no-such-round', mayor.id)).toBe('not_allowed');
     expect(store.assessments.find((a) => a.id === round.id)?.status).toBe('in_progress');
     expect(closed).toEqual([]);
+    expect(snapshotted).toEqual([]);
+    expect(audited).toEqual([]);
     expect(await rounds.mayViewResults('webchat:mayor', round.id, mayor.id)).toBe(false);
     expect(await rounds.mayViewResults('webchat:officer', round.id, officer.id)).toBe(false);
   });
@@ -91,7 +113,7 @@ describe('RoundService: one use case closes rounds, for granted roles only', () 
   });
 
   it('gives a demo visitor their own sandbox round to see and close, and nobody else', async () => {
-    const { store, service, rounds, join } = setup();
+    const { store, service, rounds, snapshotted, audited, join } = setup();
     store.municipalities.push({ ...store.municipalities[0]!, id: 'demo', name: 'Musterstadt (Demo)', demo: true });
     const a = await join('webchat:a', 'demo', 'mayor', true);
     const b = await join('webchat:b', 'demo', 'mayor', true);
@@ -102,5 +124,8 @@ describe('RoundService: one use case closes rounds, for granted roles only', () 
     expect(await rounds.mayViewResults('webchat:b', sandboxA.id, b.id)).toBe(false);
     expect(await rounds.close('webchat:b', sandboxA.id, b.id)).toBe('not_allowed');
     expect(await rounds.close('webchat:a', sandboxA.id, a.id)).toBe('completed');
+    // A sandbox is nobody's accountable act and never compared.
+    expect(snapshotted).toEqual([]);
+    expect(audited).toEqual([]);
   });
 });

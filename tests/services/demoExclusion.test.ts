@@ -7,7 +7,7 @@ import { aadIdentityKey } from '../../src/domain/access';
 import type { Assessment, Respondent } from '../../src/domain/model';
 import {
   FIELD_IDS,
-  compareWithOthers,
+  NO_RELEASE,
   defaultRegistry,
   questionsOfField,
   type StoredAnswer,
@@ -26,7 +26,9 @@ import { PrismaRespondentRepository } from '../../src/infrastructure/repositorie
 import { PrismaResultsRepository } from '../../src/infrastructure/repositories/prismaResultsRepository';
 import { exportTexts } from '../../src/i18n/exportCatalog';
 import { AccessService } from '../../src/services/accessService';
+import { ComparisonService } from '../../src/services/comparisonService';
 import { DashboardService } from '../../src/services/dashboardService';
+import { PrismaComparisonRepository } from '../../src/infrastructure/repositories/prismaComparisonRepository';
 import { ExportCommands, ExportLinkSigner, ExportService } from '../../src/services/exportService';
 import { ReminderService } from '../../src/services/reminderService';
 import { SelfCheckService } from '../../src/services/selfCheckService';
@@ -140,6 +142,16 @@ describe(`the demo is never compared, listed, reminded or exported (${usingPostg
     expect(new Set(demoRounds.map((r) => r.id)).size).toBe(DEMO_VISITORS);
   });
 
+  function comparisons(): ComparisonService {
+    const prisma = db().prisma;
+    return new ComparisonService({
+      comparisons: new PrismaComparisonRepository(prisma),
+      answers: new PrismaAnswerRepository(prisma),
+      registry: defaultRegistry,
+      clock: { now: () => new Date() },
+    });
+  }
+
   function dashboard(): DashboardService {
     const prisma = db().prisma;
     return new DashboardService({
@@ -148,6 +160,7 @@ describe(`the demo is never compared, listed, reminded or exported (${usingPostg
       dashboard: new PrismaDashboardRepository(prisma),
       registry: defaultRegistry,
       access,
+      comparisons: comparisons(),
       stalledDays: 7,
       clock: { now: () => new Date() },
     });
@@ -167,16 +180,16 @@ describe(`the demo is never compared, listed, reminded or exported (${usingPostg
     expect(rounds.filter((r) => r.assessment.municipalityId === DEMO || r.assessment.sandboxOf !== null)).toEqual([]);
     expect(await new PrismaDashboardRepository(prisma).rounds([DEMO])).toEqual([]);
 
+    // Comparisons: the demo's completed sandboxes are never frozen for them; real rounds are, once closed.
+    expect(await comparisons().released()).toEqual(NO_RELEASE);
+    expect(await prisma.roundSnapshot.count()).toBe(0);
+    const bochum = await prisma.assessment.findFirstOrThrow({ where: { municipalityId: 'bochum' } });
+    await new PrismaOutboxRepository(prisma).completeAssessment(bochum.id, new Date());
+    await comparisons().released();
+    expect((await prisma.roundSnapshot.findMany()).map((r) => r.municipalityId)).toEqual(['bochum']);
     const potsdam = await service.municipality(COORDINATOR, 'potsdam');
     if (potsdam.status !== 'ok') throw new Error(`potsdam: ${potsdam.status}`);
-    // Five real others; counting the demo's completed sandboxes would make six and move the quartiles up.
-    expect(potsdam.value.comparison?.overall).toMatchObject({ status: 'ok', comparedWith: OTHERS.length });
-    const scoreOf = async (id: string) => {
-      const round = await prisma.assessment.findFirstOrThrow({ where: { municipalityId: id } });
-      return (await selfCheck.overallSummary(round)).score;
-    };
-    const others = await Promise.all(OTHERS.map(([id]) => scoreOf(id)));
-    expect(potsdam.value.comparison).toEqual(compareWithOthers(await scoreOf('potsdam'), others));
+    expect(potsdam.value.comparison).toBeNull();
   });
 
   it('shows a demo visitor no own results on the dashboard (their sandbox stays private)', async () => {

@@ -17,3 +17,4 @@ export type * from './exports';
 export * from './membership';
 export type * from './demo';
 export * from './audit';
+export type * from './comparisons';

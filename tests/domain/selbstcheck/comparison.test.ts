@@ -1,4 +1,5 @@
-import { changeBetweenRounds, compareWithOthers, quantile, scoreAssessment } from '../../../src/domain/selbstcheck';
+import { changeBetweenRounds, compareWithRelease, quantile, scoreAssessment } from '../../../src/domain/selbstcheck';
+import { releasedFrom } from '../../support/released';
 import type { AssessmentScore, FieldId } from '../../../src/domain/selbstcheck';
 import { V1, fieldAnswers } from './helpers';
 
@@ -7,7 +8,7 @@ function awOnly(value: 'full' | 'partial' | 'planned' | 'none'): AssessmentScore
   return scoreAssessment(V1, fieldAnswers('AW', 12, value));
 }
 
-function fieldResult(r: ReturnType<typeof compareWithOthers>, id: FieldId) {
+function fieldResult(r: ReturnType<typeof compareWithRelease>, id: FieldId) {
   return r.fields[id];
 }
 
@@ -20,12 +21,12 @@ describe('quantile (linear interpolation, like QUARTILE.INC)', () => {
   });
 });
 
-describe('compareWithOthers', () => {
+describe('compareWithRelease', () => {
   const own = scoreAssessment(V1, { ...fieldAnswers('AW', 12, 'partial'), ...fieldAnswers('MS', 13, 'full') });
 
   it('says "not enough data" with fewer than five other municipalities', () => {
     const four = [awOnly('none'), awOnly('planned'), awOnly('partial'), awOnly('full')];
-    const r = compareWithOthers(own, four);
+    const r = compareWithRelease(own, releasedFrom(four));
     expect(fieldResult(r, 'AW')).toEqual({ status: 'not_enough_data' });
     expect(r.overall).toEqual({ status: 'not_enough_data' });
   });
@@ -39,13 +40,13 @@ describe('compareWithOthers', () => {
       awOnly('full'),
       scoreAssessment(V1, fieldAnswers('MS', 13, 'full')),
     ];
-    expect(fieldResult(compareWithOthers(own, others), 'AW')).toEqual({ status: 'not_enough_data' });
+    expect(fieldResult(compareWithRelease(own, releasedFrom(others)), 'AW')).toEqual({ status: 'not_enough_data' });
   });
 
   it('with five others gives median and quartiles and the own position', () => {
     // Others' AW scores: 0, 25, 25, 60, 100 → Q1 25, median 25, Q3 60. Own AW 60 → upper middle.
     const others = [awOnly('none'), awOnly('planned'), awOnly('planned'), awOnly('partial'), awOnly('full')];
-    expect(fieldResult(compareWithOthers(own, others), 'AW')).toEqual({
+    expect(fieldResult(compareWithRelease(own, releasedFrom(others)), 'AW')).toEqual({
       status: 'ok',
       own: 60,
       median: 25,
@@ -55,16 +56,16 @@ describe('compareWithOthers', () => {
       position: 'upper_middle',
     });
     // Own MS exists, others have no MS score at all.
-    expect(fieldResult(compareWithOthers(own, others), 'MS')).toEqual({ status: 'not_enough_data' });
+    expect(fieldResult(compareWithRelease(own, releasedFrom(others)), 'MS')).toEqual({ status: 'not_enough_data' });
     // Own has no IO score while others do not either → still "not enough data" first.
-    expect(fieldResult(compareWithOthers(own, others), 'IO')).toEqual({ status: 'not_enough_data' });
+    expect(fieldResult(compareWithRelease(own, releasedFrom(others)), 'IO')).toEqual({ status: 'not_enough_data' });
   });
 
   it('positions: below Q1 is the lowest quarter, above Q3 the highest', () => {
     const others = [awOnly('planned'), awOnly('planned'), awOnly('partial'), awOnly('partial'), awOnly('partial')];
     // Others: 25, 25, 60, 60, 60 → Q1 25, median 60, Q3 60.
-    const low = compareWithOthers(awOnly('none'), others);
-    const high = compareWithOthers(awOnly('full'), others);
+    const low = compareWithRelease(awOnly('none'), releasedFrom(others));
+    const high = compareWithRelease(awOnly('full'), releasedFrom(others));
     expect(fieldResult(low, 'AW')).toMatchObject({ status: 'ok', position: 'lowest_quarter' });
     expect(fieldResult(high, 'AW')).toMatchObject({ status: 'ok', position: 'highest_quarter' });
   });
@@ -72,7 +73,7 @@ describe('compareWithOthers', () => {
   it('reports "no own score" when others suffice but the municipality has none', () => {
     const others = [awOnly('none'), awOnly('planned'), awOnly('planned'), awOnly('partial'), awOnly('full')];
     const empty = scoreAssessment(V1, {});
-    expect(fieldResult(compareWithOthers(empty, others), 'AW')).toEqual({ status: 'no_own_score' });
+    expect(fieldResult(compareWithRelease(empty, releasedFrom(others)), 'AW')).toEqual({ status: 'no_own_score' });
   });
 });
 

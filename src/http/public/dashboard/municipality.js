@@ -183,7 +183,9 @@ export async function renderMunicipality(id) {
     el(
       'p',
       { class: 'note', id: 'comparison-note' },
-      d.comparison ? t('comparison.explain') : t('comparison.notEnough', { k: d.minComparisonGroup }),
+      d.comparison
+        ? t('comparison.explain', { date: formatDate(d.comparison.releasedAt) })
+        : t('comparison.notEnough', { k: d.minComparisonGroup }),
     ),
   );
   parts.push(
