@@ -127,7 +127,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     bootstrap: { objectIds: config.coordinators.objectIds, tenantIds: config.coordinators.tenantIds },
     tenants: tenantRegistry,
   });
-  const { exportSigner, exportService, exportCommands } = exportParts(config, db, selfCheck, access);
+  const { exportService, exportCommands, downloads } = exportParts(config, db, selfCheck, access);
   const reminderJob = new ReminderService({
     reminders: reminderRepo,
     outbox,
@@ -163,10 +163,9 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     clock,
     reminderAfterDays: config.coordinators.reminderAfterDays,
     bootstrapCount: config.coordinators.objectIds.length,
-    // Links point at the public address, where users' browsers reach this service.
     exports: {
-      exportLink: (p, id, format, locale) =>
-        exportCommands.exportLink(p.identityKey, id, format, config.http.publicBaseUrl, locale),
+      exportLink: (p, id, format, locale, place) =>
+        exportCommands.exportLink(p.identityKey, id, format, { locale, place }),
     },
   });
   const dashboard = new DashboardService({
@@ -308,13 +307,16 @@ export async function startService(config: AppConfig, options: StartOptions = {}
         localSignIn,
         admin: municipalityAdmin,
       });
-      // The dashboard's export links send the same bearer token as its API calls.
+      // The dashboard's export links send the same bearer token as its API calls; the bot's links are
+      // redeemed by the /download/ page.
       mountExports(server, {
         exports: exportService,
-        access,
-        signer: exportSigner,
+        downloads,
         logger,
         authenticate: dashboardIdentity,
+        rateLimits,
+        trustProxy: config.webChat.options.directLine.trustProxy,
+        lifecycle,
       });
     },
     readiness: {
