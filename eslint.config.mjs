@@ -180,7 +180,7 @@ export default defineConfig(
     rules: { 'no-unused-vars': ['error', { caughtErrors: 'none' }] },
   },
   {
-    files: ['src/http/public/dashboard/**/*.js'],
+    files: ['src/http/public/dashboard/**/*.js', 'src/http/public/download/**/*.js'],
     languageOptions: { sourceType: 'module', globals: globals.browser },
   },
 

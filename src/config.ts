@@ -106,7 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment(), cwd = pro
       reminderCheckMinutes: e.REMINDER_CHECK_MINUTES,
       outboxPollMs: e.OUTBOX_POLL_MS,
     },
-    exports: { linkSecret: e.EXPORT_LINK_SECRET, linkTtlSeconds: e.EXPORT_LINK_TTL_SECONDS },
+    exports: { linkTtlSeconds: e.EXPORT_LINK_TTL_SECONDS },
     invitations: { ttlDays: e.INVITATION_TTL_DAYS },
     demo: { resetHours: e.DEMO_RESET_HOURS },
     webChat: {

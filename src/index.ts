@@ -130,7 +130,9 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     bootstrap: { objectIds: config.coordinators.objectIds, tenantIds: config.coordinators.tenantIds },
     tenants: tenantRegistry,
   });
-  const { exportSigner, exportService, exportCommands } = exportParts(config, db, selfCheck, access);
+  // One audit trail for the process: every accountable act, people as pseudonyms (docs/coordinators.md).
+  const audit = new PrismaAuditLog(db.prisma);
+  const { exportService, exportCommands, downloads } = exportParts(config, db, selfCheck, access, audit);
   const reminderJob = new ReminderService({
     reminders: reminderRepo,
     outbox,
@@ -150,7 +152,6 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     publicBaseUrl: config.http.publicBaseUrl,
     teamsAppId: config.dashboard.teamsAppId,
   });
-  const audit = new PrismaAuditLog(db.prisma);
   // Comparisons come from snapshots of closed rounds only (docs/scoring.md §10).
   const comparisons = new ComparisonService({
     comparisons: new PrismaComparisonRepository(db.prisma),
@@ -175,10 +176,9 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     clock,
     reminderAfterDays: config.coordinators.reminderAfterDays,
     bootstrapCount: config.coordinators.objectIds.length,
-    // Links point at the public address, where users' browsers reach this service.
     exports: {
-      exportLink: (p, id, format, locale) =>
-        exportCommands.exportLink(p.identityKey, id, format, config.http.publicBaseUrl, locale),
+      exportLink: (p, id, format, locale, place) =>
+        exportCommands.exportLink(p.identityKey, id, format, { locale, place }),
     },
   });
   const dashboard = new DashboardService({
@@ -321,13 +321,16 @@ export async function startService(config: AppConfig, options: StartOptions = {}
         localSignIn,
         admin: municipalityAdmin,
       });
-      // The dashboard's export links send the same bearer token as its API calls.
+      // The dashboard's export links send the same bearer token as its API calls; the bot's links are
+      // redeemed by the /download/ page.
       mountExports(server, {
         exports: exportService,
-        access,
-        signer: exportSigner,
+        downloads,
         logger,
         authenticate: dashboardIdentity,
+        rateLimits,
+        trustProxy: config.webChat.options.directLine.trustProxy,
+        lifecycle,
       });
     },
     readiness: {

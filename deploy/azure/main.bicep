@@ -55,7 +55,7 @@ param instanceCount int = 1
 param coordinatorObjectIds string = ''
 
 @secure()
-@description('Key for signed export download links and self-hosted Direct Line tokens (>= 32 characters). Generated when not given; keep it stable across deployments by passing it.')
+@description('Key for self-hosted Direct Line tokens (>= 32 characters). Generated when not given; keep it stable across deployments by passing it.')
 param linkSecret string = '${newGuid()}${newGuid()}'
 
 var suffix = uniqueString(resourceGroup().id, name)
@@ -236,7 +236,6 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'COORDINATOR_AAD_OBJECT_IDS', value: coordinatorObjectIds }
         { name: 'COORDINATOR_TENANT_IDS', value: botTenantId }
         // Shared by all instances, so links and web chat tokens issued by one are accepted by the others.
-        { name: 'EXPORT_LINK_SECRET', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=LINK-SECRET)' }
         { name: 'DIRECTLINE_TOKEN_SECRET', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=LINK-SECRET)' }
       ], empty(directLineSecret) ? [] : [
         { name: 'DIRECT_LINE_SECRET', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=DIRECT-LINE-SECRET)' }

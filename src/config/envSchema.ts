@@ -133,8 +133,10 @@ export const envSchema = z
     REMINDER_AFTER_DAYS: intFromEnv(7, 1, 365),
     REMINDER_CHECK_MINUTES: intFromEnv(60, 1, 1440),
     OUTBOX_POLL_MS: intFromEnv(1000, 50, 60_000),
-    EXPORT_LINK_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
-    EXPORT_LINK_TTL_SECONDS: intFromEnv(900, 60, 86_400),
+    // Lifetime of an export download link (opaque, single use): at most 15 minutes (issue #16).
+    EXPORT_LINK_TTL_SECONDS: intFromEnv(900, 60, Number.MAX_SAFE_INTEGER).pipe(
+      z.number().max(900, 'must be at most 900 seconds (15 minutes): a download link lives no longer'),
+    ),
     // Invitation codes (`einladen <Kommune>`): how many days a new code stays valid.
     INVITATION_TTL_DAYS: intFromEnv(14, 1, 90),
     // The demo municipality: a visitor's sandbox round is deleted this many hours after it started.

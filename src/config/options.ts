@@ -114,8 +114,8 @@ export interface AppConfig {
     reminderCheckMinutes: number;
     outboxPollMs: number;
   };
-  /** Signed download links for workshop exports; without a secret one is generated at start (single instance only). */
-  exports: { linkSecret: string | undefined; linkTtlSeconds: number };
+  /** Opaque single-use download links for workshop exports: their lifetime in seconds (60–900). */
+  exports: { linkTtlSeconds: number };
   /** Invitation codes: days until a new code expires (INVITATION_TTL_DAYS, 1–90). */
   invitations: { ttlDays: number };
   /** The demo municipality: its visitors' sandbox rounds are deleted this many hours after they started. */

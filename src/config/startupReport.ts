@@ -31,13 +31,6 @@ export function startupWarnings(config: AppConfig): StartupWarning[] {
         'ALLOW_UNAUTHENTICATED_REMOTE=true: /api/messages accepts unauthenticated activities from other machines; anyone who reaches it can act as any Teams user',
     });
   }
-  if (config.exports.linkSecret === undefined) {
-    warnings.push({
-      fields: {},
-      message:
-        'EXPORT_LINK_SECRET is not set: export links are signed with a random key and only work on this instance until it restarts',
-    });
-  }
   if (config.dashboard.localSignIn) {
     warnings.push({
       fields: {},

@@ -1,33 +1,36 @@
 /**
  * Workshop exports over HTTP:
- *   GET /api/exports/:municipalityId/report.pdf | answers.csv | answers.json
+ *   GET /api/exports/:municipalityId/report.pdf | answers.csv | answers.json   (`Authorization: Bearer` only)
  *   GET /api/exports/questionnaire/:fieldId.pdf   (public, contains no answers)
- * Authentication: a signed short-lived link (?exp&iss&sig, handed out by the bot) or `Authorization: Bearer`
- * through the injected `authenticate`. Access is decided by AccessService in both cases, at download time.
+ * The bot's download links are opaque tokens redeemed at POST /api/downloads (downloads.ts). The signed
+ * `?exp&iss&sig` links of earlier releases carried the issuer's identity in the URL; they are refused here
+ * with a hint to ask the bot for a new link, before anything else is looked at.
  */
 import type { Logger } from 'pino';
 import type restify from 'restify';
 import type { Request, Response } from 'restify';
 import type { Locale } from '../domain/selbstcheck';
-import type { AccessService } from '../services/accessService';
+import type { DownloadService } from '../services/downloadService';
 import {
   EXPORT_FILES,
   isFieldId,
   type ExportFormat,
-  type ExportLinkSigner,
   type ExportService,
   type PublicExportFile,
 } from '../services/exportService';
+import { mountDownloads, sendDownloadFailure, sendPrivateFile, type DownloadRoutesDeps } from './downloads';
 import { routeParam, sendError } from './errors';
 
-export interface ExportRoutesDeps {
-  readonly exports: Pick<ExportService, 'export' | 'blankQuestionnaire'>;
-  readonly access: Pick<AccessService, 'check'>;
-  readonly signer: ExportLinkSigner;
+export interface ExportRoutesDeps extends Omit<DownloadRoutesDeps, 'downloads'> {
+  readonly exports: Pick<ExportService, 'blankQuestionnaire'>;
+  readonly downloads: Pick<DownloadService, 'exportWithBearer' | 'redeem'>;
   /** Validates a bearer token (AAD for the dashboard) and returns the identity key, or undefined. */
   readonly authenticate?: (req: Request) => Promise<string | undefined>;
   readonly logger?: Logger;
 }
+
+/** The query parameters of the retired signed links. */
+const OLD_LINK_PARAMETERS = ['exp', 'iss', 'sig'];
 
 const FORMAT_OF_FILE: Readonly<Record<string, ExportFormat>> = Object.fromEntries(
   Object.entries(EXPORT_FILES).map(([format, f]) => [f.file, format as ExportFormat]),
@@ -40,17 +43,6 @@ function queryOf(req: Request): Record<string, string> {
 
 function localeOf(query: Record<string, string>): Locale {
   return query.lang === 'en' ? 'en' : 'de';
-}
-
-function sendFile(res: Response, file: { body: Buffer; contentType: string; fileName: string }): void {
-  res.sendRaw(200, file.body, {
-    'content-type': file.contentType,
-    'content-length': String(file.body.length),
-    'content-disposition': `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"`,
-    // Answers of named municipalities: nothing may be kept by proxies or the browser cache.
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-  });
 }
 
 /** The blank questionnaire holds no answers: shared caches may keep it, and revalidation costs a 304. */
@@ -73,6 +65,7 @@ export function etagMatches(header: string, etag: string): boolean {
 }
 
 export function mountExports(server: restify.Server, deps: ExportRoutesDeps): void {
+  mountDownloads(server, deps);
   server.get('/api/exports/:first/:file', async (req: Request, res: Response) => {
     const first = routeParam(req, 'first');
     const file = routeParam(req, 'file');
@@ -85,42 +78,27 @@ export function mountExports(server: restify.Server, deps: ExportRoutesDeps): vo
           return sendError(res, 404, 'NotFound', 'no such questionnaire; use MS, IO, FZ, AW, EB, ZB or KK');
         return sendPublicFile(req, res, await deps.exports.blankQuestionnaire(fieldId, locale));
       }
-      const format = FORMAT_OF_FILE[file];
-      if (format === undefined) return sendError(res, 404, 'NotFound', 'use report.pdf, answers.csv or answers.json');
-
-      let identityKey: string | undefined;
-      if (query.sig !== undefined || query.exp !== undefined || query.iss !== undefined) {
-        const link = deps.signer.verify(first, format, query);
-        if (link.kind === 'invalid')
-          return sendError(res, 401, 'InvalidLink', 'the download link is not valid; ask the bot for a new one');
-        if (link.kind === 'expired')
-          return sendError(res, 403, 'LinkExpired', 'the download link has expired; ask the bot for a new one');
-        identityKey = link.claims.issuer;
-      } else if (req.header('authorization')) {
-        identityKey = deps.authenticate ? await deps.authenticate(req) : undefined;
-        if (identityKey === undefined) return sendError(res, 401, 'Unauthorized', 'a valid bearer token is required');
-      } else {
-        res.header('www-authenticate', 'Bearer');
-        return sendError(res, 401, 'Unauthorized', 'sign in or use a download link from the bot');
-      }
-
-      // Checked again at download time, so a revoked role stops links issued before.
-      const decision = await deps.access.check(identityKey, 'export', { municipalityId: first });
-      if (!decision.allowed) return sendError(res, 403, 'Forbidden', 'you may not export this municipality');
-
-      const result = await deps.exports.export(first, format, locale);
-      if (result.kind === 'not_found') {
+      // Old signed links: refused whatever else the request carries, and nothing is looked up or recorded.
+      if (OLD_LINK_PARAMETERS.some((p) => query[p] !== undefined))
         return sendError(
           res,
-          404,
-          'NotFound',
-          result.what === 'municipality'
-            ? 'no such municipality'
-            : 'this municipality has not started the self-check yet',
+          410,
+          'LinkRetired',
+          'this kind of download link is no longer valid; ask the bot for a new one (export <municipality> pdf|csv|json)',
         );
+      const format = FORMAT_OF_FILE[file];
+      if (format === undefined) return sendError(res, 404, 'NotFound', 'use report.pdf, answers.csv or answers.json');
+      if (!req.header('authorization')) {
+        res.header('www-authenticate', 'Bearer');
+        return sendError(res, 401, 'Unauthorized', 'sign in to the dashboard or use a download link from the bot');
       }
+      const identityKey = deps.authenticate ? await deps.authenticate(req) : undefined;
+      if (identityKey === undefined) return sendError(res, 401, 'Unauthorized', 'a valid bearer token is required');
+
+      const result = await deps.downloads.exportWithBearer(identityKey, first, format, locale);
+      if (result.kind !== 'ok') return sendDownloadFailure(res, result);
       deps.logger?.info({ municipalityId: first, format, bytes: result.file.body.length }, 'export downloaded');
-      return sendFile(res, result.file);
+      return sendPrivateFile(res, result.file);
     } catch (err) {
       deps.logger?.error({ err }, 'export failed');
       return sendError(res, 500, 'ExportFailed', 'the export could not be created');

@@ -1,4 +1,7 @@
-/** Texts of the workshop exports (PDF report, blank questionnaire, CSV headers, link card); German first. */
+/**
+ * Texts of the workshop exports (PDF report, blank questionnaire, CSV headers, link and dashboard cards, the
+ * download page); German first.
+ */
 import type { ExportDocumentLabels } from '../domain/ports/exports';
 import type { Locale } from '../domain/selbstcheck';
 
@@ -7,6 +10,10 @@ export interface ExportTexts extends ExportDocumentLabels {
   readonly linkCardTitle: string;
   readonly linkCardText: (municipality: string, format: string, minutes: number) => string;
   readonly linkCardButton: string;
+  /** In a channel or group chat: no link anybody there could open, the dashboard instead. */
+  readonly dashboardCardTitle: string;
+  readonly dashboardCardText: (municipality: string, format: string) => string;
+  readonly dashboardCardButton: string;
   readonly denied: string;
   readonly unknownMunicipality: string;
 }
@@ -46,8 +53,13 @@ const de: ExportTexts = {
   commentLine: 'Anmerkung / Beleg:',
   page: (n) => `Seite ${n}`,
   linkCardTitle: 'Export bereit',
-  linkCardText: (m, f, min) => `Der ${f.toUpperCase()}-Export für ${m} ist ${min} Minuten lang abrufbar.`,
+  linkCardText: (m, f, min) =>
+    `Der ${f.toUpperCase()}-Export für ${m}: Der Link gilt ${min} Minuten und für einen Download. Geben Sie ihn nicht weiter.`,
   linkCardButton: 'Herunterladen',
+  dashboardCardTitle: 'Export im Dashboard',
+  dashboardCardText: (m, f) =>
+    `Hier lesen alle im Kanal mit, deshalb gibt es keinen Download-Link. Den ${f.toUpperCase()}-Export für ${m} laden Sie im Dashboard herunter, angemeldet mit Ihrem eigenen Konto – oder schreiben Sie mir „export“ im persönlichen Chat.`,
+  dashboardCardButton: 'Im Dashboard öffnen',
   denied: 'Diesen Export dürfen Sie nicht abrufen.',
   unknownMunicipality: 'Diese Kommune kenne ich nicht.',
   csvHeaders: [
@@ -104,8 +116,13 @@ const en: ExportTexts = {
   commentLine: 'Remark / evidence:',
   page: (n) => `Page ${n}`,
   linkCardTitle: 'Export ready',
-  linkCardText: (m, f, min) => `The ${f.toUpperCase()} export for ${m} can be downloaded for ${min} minutes.`,
+  linkCardText: (m, f, min) =>
+    `The ${f.toUpperCase()} export for ${m}: the link is valid for ${min} minutes and one download. Do not pass it on.`,
   linkCardButton: 'Download',
+  dashboardCardTitle: 'Export in the dashboard',
+  dashboardCardText: (m, f) =>
+    `Everyone in this channel reads along, so there is no download link here. Download the ${f.toUpperCase()} export for ${m} in the dashboard, signed in with your own account – or write "export" to me in a personal chat.`,
+  dashboardCardButton: 'Open in the dashboard',
   denied: 'You may not retrieve this export.',
   unknownMunicipality: 'I do not know this municipality.',
   csvHeaders: [
@@ -130,4 +147,65 @@ const en: ExportTexts = {
 
 export function exportTexts(locale: Locale): ExportTexts {
   return locale === 'en' ? en : de;
+}
+
+/** What the download page (/download/) can say; it shows German and English together, German first. */
+export const DOWNLOAD_PAGE_STATES = [
+  'working',
+  'done',
+  'expired',
+  'used',
+  'unknown',
+  'forbidden',
+  'notFound',
+  'tooMany',
+  'failed',
+] as const;
+export type DownloadPageState = (typeof DOWNLOAD_PAGE_STATES)[number];
+
+export interface DownloadPageTexts {
+  readonly title: string;
+  readonly noScript: string;
+  /** Offered once the file is there, in case the browser did not save it by itself. */
+  readonly saveAgain: string;
+  readonly states: Readonly<Record<DownloadPageState, string>>;
+}
+
+const downloadPageDe: DownloadPageTexts = {
+  title: 'Weltoffene Kommune – Download',
+  noScript: 'Für den Download wird JavaScript benötigt.',
+  saveAgain: 'Falls der Download nicht von selbst startete: Datei speichern',
+  states: {
+    working: 'Die Datei wird vorbereitet …',
+    done: 'Die Datei wurde heruntergeladen. Der Link ist damit verbraucht.',
+    expired:
+      'Dieser Link ist abgelaufen. Bitten Sie den Bot um einen neuen Link (zum Beispiel „export <Kommune> pdf“).',
+    used: 'Dieser Link wurde schon verwendet; er gilt für einen Download. Bitten Sie den Bot um einen neuen Link.',
+    unknown: 'Dieser Link ist nicht gültig. Bitten Sie den Bot um einen neuen Link.',
+    forbidden: 'Ihre Rolle erlaubt diesen Export nicht mehr.',
+    notFound: 'Für diese Kommune gibt es nichts zu exportieren.',
+    tooMany: 'Zu viele Versuche. Bitte warten Sie eine Minute.',
+    failed: 'Die Datei konnte nicht erstellt werden. Bitte versuchen Sie es später mit einem neuen Link.',
+  },
+};
+
+const downloadPageEn: DownloadPageTexts = {
+  title: 'Welcoming Municipality – download',
+  noScript: 'The download needs JavaScript.',
+  saveAgain: 'If the download did not start by itself: save the file',
+  states: {
+    working: 'Preparing the file …',
+    done: 'The file was downloaded. The link is now used up.',
+    expired: 'This link has expired. Ask the bot for a new link (for example "export <municipality> pdf").',
+    used: 'This link has already been used; it is good for one download. Ask the bot for a new link.',
+    unknown: 'This link is not valid. Ask the bot for a new link.',
+    forbidden: 'Your role no longer allows this export.',
+    notFound: 'There is nothing to export for this municipality.',
+    tooMany: 'Too many attempts. Please wait a minute.',
+    failed: 'The file could not be created. Please try again later with a new link.',
+  },
+};
+
+export function downloadPageTexts(locale: Locale): DownloadPageTexts {
+  return locale === 'en' ? downloadPageEn : downloadPageDe;
 }

@@ -4,7 +4,7 @@
  */
 import type { ComparisonResult, RoundChange } from '../domain/selbstcheck';
 import type { DeliveryCount, DeliveryProblem, StalledRespondent } from '../domain/ports';
-import type { ExportLinkResult } from './exportService';
+import type { ExportLinkResult } from './exportLinks';
 
 /** A subscription's scope: every municipality, or one by its name (its id when the name is unknown). */
 export type ScopeLabel = { readonly kind: 'all' } | { readonly kind: 'municipality'; readonly name: string };

@@ -35,7 +35,7 @@ import {
 } from '../domain/ports';
 import type { AccessService } from './accessService';
 import type { CoordinatorResult, GrantedRole, ScopeLabel } from './coordinatorResults';
-import type { ExportLinkResult } from './exportService';
+import type { ExportLinkResult } from './exportLinks';
 import type { ReminderService } from './reminderService';
 import type { RoundService } from './roundService';
 import type { ComparisonService } from './comparisonService';
@@ -44,12 +44,16 @@ import type { DashboardLink } from './dashboardLinks';
 
 /** Exports: plugged in by the composition root; without it the command says exports are not available. */
 export interface ExportCommands {
-  /** Called only after the role check (`export` on the municipality) passed. */
+  /**
+   * Called only after the role check (`export` on the municipality) passed. `place` decides whether a download
+   * link may be handed out at all: never into a conversation several people read.
+   */
   exportLink(
     principal: Principal,
     municipalityId: string,
     format: ExportFormat,
     locale: Locale,
+    place: CommandContext['conversation'],
   ): Promise<ExportLinkResult>;
 }
 
@@ -156,7 +160,13 @@ export class CoordinatorService {
         if (this.deps.exports === undefined) return { kind: 'exportUnavailable' };
         return {
           kind: 'export',
-          link: await this.deps.exports.exportLink(principal, m.municipality.id, command.format, ctx.locale),
+          link: await this.deps.exports.exportLink(
+            principal,
+            m.municipality.id,
+            command.format,
+            ctx.locale,
+            ctx.conversation,
+          ),
         };
       }
     }

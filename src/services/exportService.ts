@@ -1,10 +1,10 @@
 /**
- * Workshop exports (PDF report, CSV/JSON of all answers, blank questionnaire) and the short-lived signed
- * download links the bot hands out. Data comes from the domain core via SelfCheckService and the ports;
- * the documents are rendered behind the ExportRenderer port (src/infrastructure/export), and the bot's reply
- * to the export command is built in the bot layer (src/bot/replies/exportReplies.ts) from the data returned here.
+ * Workshop exports (PDF report, CSV/JSON of all answers, blank questionnaire). Data comes from the domain core
+ * via SelfCheckService and the ports; the documents are rendered behind the ExportRenderer port
+ * (src/infrastructure/export). Who may download, through which link, is decided in exportLinks.ts and
+ * downloadService.ts; this file only builds the files.
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { FIELD_IDS, type FieldId, type Locale, type QuestionnaireRegistry } from '../domain/selbstcheck';
 import type {
   Assessment,
@@ -14,7 +14,6 @@ import type {
   Municipality,
   MunicipalityRepository,
 } from '../domain/ports';
-import type { AccessService } from './accessService';
 import type { OverallSummary, SelfCheckService } from './selfCheckService';
 
 export const EXPORT_FORMATS = ['pdf', 'csv', 'json'] as const;
@@ -144,119 +143,4 @@ export function isFieldId(value: string): value is FieldId {
 
 export function isExportFormat(value: string): value is ExportFormat {
   return (EXPORT_FORMATS as readonly string[]).includes(value);
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Signed download links
-
-export interface LinkClaims {
-  readonly municipalityId: string;
-  readonly format: ExportFormat;
-  /** Unix seconds. */
-  readonly expiresAt: number;
-  /** Identity key of the person the link was issued to; access is checked again on download. */
-  readonly issuer: string;
-}
-
-export class ExportLinkSigner {
-  constructor(
-    private readonly secret: string,
-    readonly ttlSeconds: number,
-    private readonly clock: Clock,
-  ) {
-    if (secret.length < 32) throw new Error('export link secret must be at least 32 characters');
-  }
-
-  private mac(c: LinkClaims): Buffer {
-    // Length-prefixed fields so no two claim sets share a MAC input.
-    const parts = [c.municipalityId, c.format, String(c.expiresAt), c.issuer].map((p) => `${p.length}:${p}`).join('|');
-    return createHmac('sha256', this.secret).update(`export-link-v1|${parts}`).digest();
-  }
-
-  issue(municipalityId: string, format: ExportFormat, issuer: string): { claims: LinkClaims; query: string } {
-    const claims: LinkClaims = {
-      municipalityId,
-      format,
-      issuer,
-      expiresAt: Math.floor(this.clock.now().getTime() / 1000) + this.ttlSeconds,
-    };
-    const params = new URLSearchParams({
-      exp: String(claims.expiresAt),
-      iss: Buffer.from(issuer, 'utf8').toString('base64url'),
-      sig: this.mac(claims).toString('base64url'),
-    });
-    return { claims, query: params.toString() };
-  }
-
-  /** 'invalid' for missing/tampered parameters (401), 'expired' for an honest but old link (403). */
-  verify(
-    municipalityId: string,
-    format: ExportFormat,
-    query: Record<string, unknown>,
-  ): { kind: 'ok'; claims: LinkClaims } | { kind: 'invalid' } | { kind: 'expired' } {
-    const { exp, iss, sig } = query;
-    if (typeof exp !== 'string' || typeof iss !== 'string' || typeof sig !== 'string' || !/^\d{1,12}$/.test(exp))
-      return { kind: 'invalid' };
-    const claims: LinkClaims = {
-      municipalityId,
-      format,
-      expiresAt: Number(exp),
-      issuer: Buffer.from(iss, 'base64url').toString('utf8'),
-    };
-    const expected = this.mac(claims);
-    const given = Buffer.from(sig, 'base64url');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { kind: 'invalid' };
-    if (claims.expiresAt * 1000 <= this.clock.now().getTime()) return { kind: 'expired' };
-    return { kind: 'ok', claims };
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Bot command: `export <Kommune> pdf|csv|json` / `exportieren …` (called by the coordinator command router)
-
-export type ExportLinkResult =
-  | {
-      readonly kind: 'link';
-      readonly url: string;
-      readonly municipality: Municipality;
-      readonly format: ExportFormat;
-      readonly expiresAt: Date;
-      readonly ttlMinutes: number;
-    }
-  | { readonly kind: 'denied' }
-  | { readonly kind: 'unknown_municipality' };
-
-export class ExportCommands {
-  constructor(
-    private readonly deps: {
-      readonly access: Pick<AccessService, 'check'>;
-      readonly municipalities: Pick<MunicipalityRepository, 'find'>;
-      readonly signer: ExportLinkSigner;
-    },
-  ) {}
-
-  async exportLink(
-    identityKey: string,
-    municipalityId: string,
-    format: ExportFormat,
-    baseUrl: string,
-    locale: Locale = 'de',
-  ): Promise<ExportLinkResult> {
-    const decision = await this.deps.access.check(identityKey, 'export', { municipalityId });
-    // Denied before looking the municipality up, so a denial reveals nothing about which ones exist.
-    if (!decision.allowed) return { kind: 'denied' };
-    const municipality = await this.deps.municipalities.find(municipalityId);
-    if (municipality === undefined || municipality.demo) return { kind: 'unknown_municipality' };
-    const { claims, query } = this.deps.signer.issue(municipality.id, format, identityKey);
-    const base = baseUrl.replace(/\/+$/, '');
-    const url = `${base}/api/exports/${encodeURIComponent(municipality.id)}/${EXPORT_FILES[format].file}?${query}${locale === 'en' ? '&lang=en' : ''}`;
-    return {
-      kind: 'link',
-      url,
-      municipality,
-      format,
-      expiresAt: new Date(claims.expiresAt * 1000),
-      ttlMinutes: Math.round(this.deps.signer.ttlSeconds / 60),
-    };
-  }
 }

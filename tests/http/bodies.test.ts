@@ -126,12 +126,23 @@ describe('the bounded JSON body reader on every JSON route of the real service',
         ),
       ok: 200,
     },
+    {
+      // A well-formed token no link has: read, parsed and answered 404 (the route's own answer, not the reader's).
+      // Its rate limit (20 a minute per address) leaves room for this file's ~17 requests to it.
+      name: 'POST /api/downloads',
+      path: '/api/downloads',
+      limit: 256,
+      auth: {},
+      good: () => Buffer.from(JSON.stringify({ token: 'A'.repeat(43) })),
+      ok: 404,
+    },
   ];
   const ROUTE_NAMES = [
     'POST /api/messages',
     'POST /v3/directline/conversations',
     'POST /v3/directline/conversations/:id/activities',
     'POST /api/dashboard/local-signin',
+    'POST /api/downloads',
   ];
   const route = (name: string) => {
     const r = routes().find((x) => x.name === name);

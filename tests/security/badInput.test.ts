@@ -92,7 +92,6 @@ describe(`bad input against the service process (${DB}, seed ${SEED})`, () => {
       DIRECTLINE_MESSAGES_PER_MINUTE: '1000',
       DIRECTLINE_CONVERSATIONS_PER_CLIENT: '10000',
       DIRECTLINE_TOKEN_SECRET: 'fuzz-direct-line-token-secret-0123456789',
-      EXPORT_LINK_SECRET: 'fuzz-export-link-secret-0123456789-abcdef',
     });
     await svc.start();
     ctx = {

@@ -29,7 +29,10 @@ import { AccessService } from '../../src/services/accessService';
 import { ComparisonService } from '../../src/services/comparisonService';
 import { DashboardService } from '../../src/services/dashboardService';
 import { PrismaComparisonRepository } from '../../src/infrastructure/repositories/prismaComparisonRepository';
-import { ExportCommands, ExportLinkSigner, ExportService } from '../../src/services/exportService';
+import { ExportService } from '../../src/services/exportService';
+import { ExportCommands } from '../../src/services/exportLinks';
+import { PrismaDownloadLinkStore } from '../../src/infrastructure/repositories/prismaDownloadLinkStore';
+import { PrismaAuditLog } from '../../src/infrastructure/repositories/prismaAuditLog';
 import { ReminderService } from '../../src/services/reminderService';
 import { SelfCheckService } from '../../src/services/selfCheckService';
 import { migratedDatabase } from '../infrastructure/migrationsSupport';
@@ -235,12 +238,20 @@ describe(`the demo is never compared, listed, reminded or exported (${usingPostg
     const commands = new ExportCommands({
       access,
       municipalities: new PrismaMunicipalityRepository(prisma),
-      signer: new ExportLinkSigner('s'.repeat(40), 900, { now: () => new Date() }),
+      links: new PrismaDownloadLinkStore(prisma),
+      audit: new PrismaAuditLog(prisma),
+      dashboardLink: (id) => `http://127.0.0.1:3978/dashboard/?municipality=${id}`,
+      clock: { now: () => new Date() },
+      ttlSeconds: 900,
+      publicBaseUrl: 'http://127.0.0.1:3978',
     });
-    expect(await commands.exportLink(COORDINATOR, DEMO, 'pdf', 'http://127.0.0.1:3978')).toEqual({
+    const personal = { locale: 'de', place: 'personal' } as const;
+    expect(await commands.exportLink(COORDINATOR, DEMO, 'pdf', personal)).toEqual({ kind: 'unknown_municipality' });
+    expect(await commands.exportLink(COORDINATOR, DEMO, 'pdf', { ...personal, place: 'channel' })).toEqual({
       kind: 'unknown_municipality',
     });
-    expect((await commands.exportLink(COORDINATOR, 'potsdam', 'pdf', 'http://127.0.0.1:3978')).kind).toBe('link');
+    expect(await prisma.downloadLink.count({ where: { municipalityId: DEMO } })).toBe(0);
+    expect((await commands.exportLink(COORDINATOR, 'potsdam', 'pdf', personal)).kind).toBe('link');
 
     const compared = await new PrismaResultsRepository(prisma).roundsWithAnswers();
     expect(compared.map((r) => r.municipalityId)).not.toContain(DEMO);
