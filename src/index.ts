@@ -9,6 +9,7 @@ import { botAuthentication } from './composition/botAuthentication';
 import { exportParts } from './composition/exports';
 import { TurnIdentity } from './bot/turnIdentity';
 import { PrismaTenantRegistry } from './infrastructure/repositories/prismaTenantRegistry';
+import { PrismaAuditLog } from './infrastructure/repositories/prismaAuditLog';
 import { RoundService } from './services/roundService';
 import { UserLocale } from './bot/userLocale';
 import { MainDialog } from '../dialogs/mainDialog';
@@ -121,6 +122,8 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const reminderRepo = new PrismaReminderRepository(db.prisma);
   const outbox = new PrismaOutboxRepository(db.prisma);
   const tenantRegistry = new PrismaTenantRegistry(db.prisma);
+  // The one audit trail: role, tenant, code and member changes, sign-ins (people only as pseudonyms).
+  const audit = new PrismaAuditLog(db.prisma);
   const access = new AccessService({
     access: grants,
     respondents,
@@ -163,6 +166,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     clock,
     reminderAfterDays: config.coordinators.reminderAfterDays,
     bootstrapCount: config.coordinators.objectIds.length,
+    audit,
     // Links point at the public address, where users' browsers reach this service.
     exports: {
       exportLink: (p, id, format, locale) =>
@@ -209,6 +213,8 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     identity,
     locale,
     hasConsented,
+    audit,
+    log: logger,
   });
   const { municipalityAdmin } = membership;
   const mainDialog = new MainDialog({
@@ -307,6 +313,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
         sso: ssoVerifier,
         localSignIn,
         admin: municipalityAdmin,
+        audit: { trail: membership.auditTrail, log: audit },
       });
       // The dashboard's export links send the same bearer token as its API calls.
       mountExports(server, {
