@@ -42,8 +42,9 @@ const plain = (value: string | number | boolean | null) =>
 function detailText(key: string, value: string | number | boolean | null, locale: Locale): string {
   const say = (k: StaffTextKey, params: Record<string, string | number> = {}) => staffText(locale, k, params);
   const v = plain(value);
+  // Looked up by the stored value ('teams_sso'), shown cleaned when this release has no words for it.
   const worded = (prefix: string): string => {
-    const k = `${prefix}.${v}`;
+    const k = `${prefix}.${String(value)}`;
     return isStaffTextKey(k) ? say(k) : v;
   };
   switch (key) {

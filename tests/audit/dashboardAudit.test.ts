@@ -142,6 +142,18 @@ describe(`dashboard: the audit trail (${usingPostgres ? 'PostgreSQL' : 'PGlite'}
     expect(new Set(ids).size).toBe(60);
     expect(ids.every((id, i) => i === 0 || id < ids[i - 1]!)).toBe(true);
 
+    // Measured, not asserted (shared machine): a page of 50 from a trail of some sixty entries.
+    const times: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const start = performance.now();
+      expect((await get('/api/dashboard/audit?municipality=kiel', bearer)).status).toBe(200);
+      times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    console.log(
+      `audit API (${usingPostgres ? 'PostgreSQL' : 'PGlite'}, 20 requests, 50 entries): median ${times[10]!.toFixed(1)} ms, p95 ${times[18]!.toFixed(1)} ms`,
+    );
+
     const lead = token(LEAD_OID);
     expect((await get('/api/dashboard/me', lead)).status).toBe(200);
     for (const path of ['/api/dashboard/audit', '/api/dashboard/audit?municipality=potsdam'])

@@ -19,7 +19,6 @@ import {
 } from './common.js';
 import { renderMunicipality } from './municipality.js';
 import { renderAdmin } from './admin.js';
-import { renderAudit } from './audit.js';
 import { $, fieldName, lightBadge, link, page, stateBadge, table, view } from './widgets.js';
 
 const params = () => new URLSearchParams(location.search);
@@ -197,7 +196,9 @@ async function render() {
     // A channel tab or a deep link names the municipality; a Teams deep link may carry it as subPageId.
     const id = params().get('municipality') ?? host.context?.page?.subPageId ?? null;
     if (params().get('view') === 'municipalities') await renderAdmin(params().get('edit'));
-    else if (params().get('view') === 'audit') await renderAudit(params().get('municipality'), params().get('before'));
+    else if (params().get('view') === 'audit')
+      // Loaded only when asked for: coordinators' page, not part of every load.
+      await (await import('./audit.js')).renderAudit(params().get('municipality'), params().get('before'));
     else if (id) await renderMunicipality(id);
     else if (!page.me.coordinator && page.me.leadOf.length === 1) await renderMunicipality(page.me.leadOf[0].id);
     else await renderOverview();
