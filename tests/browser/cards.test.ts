@@ -6,6 +6,7 @@ import { renderFieldFormCard } from '../../cards/fieldFormCard';
 import { renderChannelSummaryCard } from '../../cards/channelSummaryCard';
 import { renderComparisonCard } from '../../cards/comparisonCard';
 import { renderAuditTrailCard } from '../../cards/auditTrailCard';
+import type { AuditDetail } from '../../src/domain/ports/audit';
 import { dashboardLink } from '../../src/services/dashboardLinks';
 import { renderQuestionCard } from '../../cards/questionCard';
 import { renderFieldSummaryCard, renderOverallSummaryCard } from '../../cards/summaryCard';
@@ -49,6 +50,13 @@ function answersOf(offset: number): AnswerMap {
     q.questions.map((question, i) => [question.id, SCALE.at((i * 3 + offset) % SCALE.length)!]),
   );
 }
+
+const AUDIT_DETAILS: readonly AuditDetail[] = [
+  { role: 'lead' },
+  { role: 'member', codeStart: '7K3M', maxUses: 5 },
+  { answersRemoved: 12 },
+  { via: 'teams_sso' },
+];
 
 function cards() {
   const question = q.questions.find((x) => x.id === 'FZ-05') ?? q.questions[0];
@@ -129,12 +137,7 @@ function cards() {
         actor: `P-${String(i).padStart(8, 'A')}`,
         subject: i % 4 === 1 || i % 4 === 3 ? null : 'P-7K3MQ2XZ',
         municipality: i % 4 === 3 ? null : 'Landkreis Teltow-Fläming',
-        detail: [
-          { role: 'lead' },
-          { role: 'member', codeStart: '7K3M', maxUses: 5 },
-          { answersRemoved: 12 },
-          { via: 'teams_sso' },
-        ][i % 4]!,
+        detail: AUDIT_DETAILS[i % 4]!,
       })),
     }),
   };
