@@ -11,3 +11,21 @@ const SCORE_FORMATS: Readonly<Record<Locale, Intl.NumberFormat>> = {
 export function formatScore(score: number, locale: Locale): string {
   return SCORE_FORMATS[locale].format(score);
 }
+
+// German civil time, whatever the server's zone: the trail's readers are German municipalities.
+const BERLIN_MINUTE = new Intl.DateTimeFormat('de-DE', {
+  timeZone: 'Europe/Berlin',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** `dd.mm.yyyy HH:MM` in Europe/Berlin, in both languages (one unambiguous form for the audit trail). */
+export function formatBerlinMinute(at: Date): string {
+  const parts = BERLIN_MINUTE.formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('day')}.${part('month')}.${part('year')} ${part('hour')}:${part('minute')}`;
+}

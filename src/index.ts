@@ -9,8 +9,7 @@ import { botAuthentication } from './composition/botAuthentication';
 import { exportParts } from './composition/exports';
 import { TurnIdentity } from './bot/turnIdentity';
 import { PrismaTenantRegistry } from './infrastructure/repositories/prismaTenantRegistry';
-import { ComparisonService } from './services/comparisonService';
-import { RoundService } from './services/roundService';
+import { roundParts } from './composition/rounds';
 import { UserLocale } from './bot/userLocale';
 import { MainDialog } from '../dialogs/mainDialog';
 import { BotStateTurnStore } from './infrastructure/bot/botStateTurnStore';
@@ -60,7 +59,6 @@ import { PrismaAccessRepository } from './infrastructure/repositories/prismaAcce
 import { PrismaSubscriptionRepository } from './infrastructure/repositories/prismaSubscriptionRepository';
 import { PrismaReminderRepository } from './infrastructure/repositories/prismaReminderRepository';
 import { PrismaResultsRepository } from './infrastructure/repositories/prismaResultsRepository';
-import { PrismaComparisonRepository } from './infrastructure/repositories/prismaComparisonRepository';
 import { PrismaAuditLog } from './infrastructure/repositories/prismaAuditLog';
 import { PrismaOutboxRepository } from './infrastructure/outbox/prismaOutboxRepository';
 import { BotConnectorGateway } from './infrastructure/outbox/botConnectorGateway';
@@ -124,14 +122,14 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const reminderRepo = new PrismaReminderRepository(db.prisma);
   const outbox = new PrismaOutboxRepository(db.prisma);
   const tenantRegistry = new PrismaTenantRegistry(db.prisma);
+  // The one audit trail: roles, tenants, codes, members, closes, exports, sign-ins (people only as pseudonyms).
+  const audit = new PrismaAuditLog(db.prisma);
   const access = new AccessService({
     access: grants,
     respondents,
     bootstrap: { objectIds: config.coordinators.objectIds, tenantIds: config.coordinators.tenantIds },
     tenants: tenantRegistry,
   });
-  // One audit trail for the process: every accountable act, people as pseudonyms (docs/coordinators.md).
-  const audit = new PrismaAuditLog(db.prisma);
   const { exportService, exportCommands, downloads } = exportParts(config, db, selfCheck, access, audit);
   const reminderJob = new ReminderService({
     reminders: reminderRepo,
@@ -152,15 +150,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     publicBaseUrl: config.http.publicBaseUrl,
     teamsAppId: config.dashboard.teamsAppId,
   });
-  // Comparisons come from snapshots of closed rounds only (docs/scoring.md §10).
-  const comparisons = new ComparisonService({
-    comparisons: new PrismaComparisonRepository(db.prisma),
-    answers: new PrismaAnswerRepository(db.prisma, db.sql),
-    registry: defaultRegistry,
-    clock,
-  });
-  // One use case closes rounds, whoever asks, and always writes the outbox event and the audit trail.
-  const rounds = new RoundService({ access, assessments, rounds: outbox, comparisons, audit, clock });
+  const { comparisons, rounds } = roundParts({ db, access, assessments, outbox, audit, clock });
   const coordinator = new CoordinatorService({
     rounds,
     dashboardLink: linkToDashboard,
@@ -176,6 +166,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     clock,
     reminderAfterDays: config.coordinators.reminderAfterDays,
     bootstrapCount: config.coordinators.objectIds.length,
+    audit,
     exports: {
       exportLink: (p, id, format, locale, place) =>
         exportCommands.exportLink(p.identityKey, id, format, { locale, place }),
@@ -222,6 +213,8 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     identity,
     locale,
     hasConsented,
+    audit,
+    log: logger,
   });
   const { municipalityAdmin } = membership;
   const mainDialog = new MainDialog({
@@ -320,6 +313,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
         sso: ssoVerifier,
         localSignIn,
         admin: municipalityAdmin,
+        audit: { trail: membership.auditTrail, log: audit },
       });
       // The dashboard's export links send the same bearer token as its API calls; the bot's links are
       // redeemed by the /download/ page.

@@ -44,8 +44,12 @@ export interface CommandHandler<C = unknown> {
   readonly conversations?: readonly CommandTurn['conversation'][];
   /** Pure recognition; undefined when the text is not this handler's command. */
   recognise(text: string): C | undefined;
-  /** Runs the command and returns the replies (an empty list is allowed, e.g. when it sent a card itself). */
-  run(command: C, turn: CommandTurn): Promise<CommandOutcome>;
+  /**
+   * Runs the command and returns the replies (an empty list is allowed, e.g. when it sent a card itself).
+   * Undefined: not this person's command after all (an everyday word that is a command for coordinators only);
+   * the message then goes on as if nothing had recognised it (the next handlers, the dialog, the FAQ).
+   */
+  run(command: C, turn: CommandTurn): Promise<CommandOutcome | undefined>;
 }
 
 /** Erases the command type so handlers of different topics fit one list. */

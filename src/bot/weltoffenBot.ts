@@ -205,6 +205,7 @@ export class WeltoffenBot extends TeamsActivityHandler {
         locale: await this.locale.localeOf(context),
       };
       const outcome = await h.run(recognised, turn);
+      if (outcome === undefined) continue;
       for (const reply of outcome.replies) await context.sendActivity(toActivity(reply));
       const first = outcome.replies[0];
       if (first !== undefined) context.turnState.set(INVOKE_CARD_KEY, renderNoticeCard(first.text).card);

@@ -9,12 +9,13 @@ import { handler, type CommandHandler } from '../bot/commandHandlers';
 import { invitationCommands } from '../bot/invitationCommands';
 import { MembershipGate } from '../bot/membershipGate';
 import { municipalityCommands } from '../bot/municipalityCommands';
+import { auditCommands } from '../bot/auditCommands';
 import { resumeCodeMessage } from '../bot/replies/resumeCodeReplies';
 import { resumeCodeCommands } from '../bot/resumeCodeCommands';
 import type { TurnIdentity } from '../bot/turnIdentity';
 import type { UserLocale } from '../bot/userLocale';
 import type { AppConfig } from '../config';
-import type { Clock, RateLimits } from '../domain/ports';
+import type { AuditLog, Clock, RateLimits } from '../domain/ports';
 import type { Database } from '../infrastructure/db/database';
 import { isChannelAuthenticated } from '../infrastructure/bot/channelAuthentication';
 import { newCode } from '../infrastructure/repositories/codeHash';
@@ -26,6 +27,7 @@ import type { PrismaRespondentRepository } from '../infrastructure/repositories/
 import type { PrismaAccessRepository } from '../infrastructure/repositories/prismaAccessRepository';
 import type { TenantRegistry } from '../domain/ports/membership';
 import type { AccessService } from '../services/accessService';
+import { AuditService, type AuditFailureLog } from '../services/auditService';
 import { InvitationService } from '../services/invitationService';
 import { MunicipalityAdminService } from '../services/municipalityAdminService';
 import { ResumeCodeService } from '../services/resumeCodeService';
@@ -35,6 +37,8 @@ export interface MembershipParts {
   readonly municipalityAdmin: MunicipalityAdminService;
   readonly resumeCodes: ResumeCodeService;
   readonly gate: MembershipGate;
+  /** Reading the audit trail (coordinators): `protokoll` in chat, the dashboard's audit page. */
+  readonly auditTrail: AuditService;
   /** Codes first: a pasted code is never taken for an answer, another command or an FAQ question. */
   readonly commands: readonly CommandHandler[];
 }
@@ -53,12 +57,22 @@ export interface MembershipPartsDeps {
   readonly identity: TurnIdentity;
   readonly locale: UserLocale;
   readonly hasConsented: (identityKey: string) => Promise<boolean>;
+  /** The audit trail the membership actions are recorded in. */
+  readonly audit: AuditLog;
+  /** Where a quietly recorded event that failed is reported. */
+  readonly log: AuditFailureLog;
 }
 
 export function membershipParts(deps: MembershipPartsDeps): MembershipParts {
-  const { config, db, access, respondents, rateLimits, clock, identity, locale } = deps;
+  const { config, db, access, respondents, rateLimits, clock, identity, locale, audit, log } = deps;
   const municipalities = new PrismaMunicipalityRepository(db.prisma);
-  const municipalityAdmin = new MunicipalityAdminService({ access, municipalities, tenants: deps.tenants, clock });
+  const municipalityAdmin = new MunicipalityAdminService({
+    access,
+    municipalities,
+    tenants: deps.tenants,
+    clock,
+    audit,
+  });
   const invitations = new InvitationService({
     access,
     grants: deps.grants,
@@ -71,6 +85,8 @@ export function membershipParts(deps: MembershipPartsDeps): MembershipParts {
     newCode: () => newCode('invitation'),
     ttlDays: config.invitations.ttlDays,
     publicBaseUrl: config.http.publicBaseUrl,
+    audit,
+    log,
   });
   // Personal resume codes (WR-…) of web chat users: `issue` after consent, `resolve` for `code WR-…`.
   const resumeCodes = new ResumeCodeService({
@@ -78,6 +94,8 @@ export function membershipParts(deps: MembershipPartsDeps): MembershipParts {
     limits: rateLimits,
     clock,
     generate: newCode,
+    audit,
+    log,
   });
   const gate = new MembershipGate({
     conversationState: deps.conversationState,
@@ -96,11 +114,15 @@ export function membershipParts(deps: MembershipPartsDeps): MembershipParts {
     identity,
     findRespondent: (key) => respondents.findByIdentity(key),
   });
+  const auditTrail = new AuditService({ access, audit, municipalities });
+  const auditPage = (id: string | null) =>
+    `${config.http.publicBaseUrl}/dashboard/?view=audit${id === null ? '' : `&municipality=${encodeURIComponent(id)}`}`;
   const commands = [
     handler(codes),
     invitationCommands(invitations),
     handler(resumeCodeCommands({ resumeCodes, hasConsented: deps.hasConsented })),
     municipalityCommands(municipalityAdmin),
+    auditCommands(auditTrail, auditPage),
   ];
-  return { invitations, municipalityAdmin, resumeCodes, gate, commands };
+  return { invitations, municipalityAdmin, resumeCodes, gate, auditTrail, commands };
 }

@@ -21,6 +21,9 @@ import {
 } from '../domain/selbstcheck';
 import { TokenError, type TokenVerifier, type VerifiedIdentity } from '../infrastructure/auth/aadTokenVerifier';
 import { chooseVerifier, type LocalSignIn } from '../infrastructure/auth/localSignIn';
+import type { AuditLog } from '../domain/ports/audit';
+import type { AuditService } from '../services/auditService';
+import { mountDashboardAudit, SignInRecorder } from './dashboardAudit';
 import { projectRoot } from '../infrastructure/projectRoot';
 import type { DashboardService } from '../services/dashboardService';
 import type { MunicipalityAdminService } from '../services/municipalityAdminService';
@@ -41,6 +44,8 @@ export interface DashboardDeps {
   readonly lifecycle?: Lifecycle;
   /** Municipality and tenant management for coordinators (routes in dashboardAdmin.ts). */
   readonly admin?: MunicipalityAdminService;
+  /** The audit trail: coordinators read it (dashboardAudit.ts); sign-ins are recorded in it. */
+  readonly audit?: { readonly trail: Pick<AuditService, 'trail'>; readonly log: Pick<AuditLog, 'record'> };
 }
 
 const GZIP = { gzip: true };
@@ -101,6 +106,7 @@ export function mountDashboard(server: restify.Server, deps: DashboardDeps): { t
     'widgets.js',
     'municipality.js',
     'admin.js',
+    'audit.js',
     'style.css',
     'i18n.json',
   ]) {
@@ -165,14 +171,17 @@ export function mountDashboard(server: restify.Server, deps: DashboardDeps): { t
     sendJson(req, res, issued);
   });
 
+  const signIns = deps.audit && new SignInRecorder(deps.audit.log, deps.logger);
+  /** The request's bearer token (already verified when a handler runs). */
+  const bearer = (req: Request) => /^Bearer\s+(\S+)$/i.exec(String(req.headers.authorization ?? ''))?.[1];
+
   /** Verifies the bearer token, then runs the handler while counting it as in flight for graceful shutdown. */
   const authenticated: Authenticated =
     (handler: (req: Request, res: Response, who: VerifiedIdentity) => Promise<void>) =>
     async (req: Request, res: Response): Promise<void> => {
       if (deps.lifecycle?.draining())
         return sendError(res, 503, 'ShuttingDown', 'the service is shutting down; retry shortly');
-      const m = /^Bearer\s+(\S+)$/i.exec(String(req.headers.authorization ?? ''));
-      const token = m?.[1];
+      const token = bearer(req);
       const verifier = token === undefined ? undefined : chooseVerifier(token, deps.sso, deps.localSignIn);
       if (token === undefined || verifier === undefined) {
         res.header('www-authenticate', 'Bearer');
@@ -196,9 +205,16 @@ export function mountDashboard(server: restify.Server, deps: DashboardDeps): { t
 
   server.get(
     '/api/dashboard/me',
-    authenticated(async (req, res, who) =>
-      sendJson(req, res, { ...(await deps.service.me(who.identityKey)), name: who.name ?? null }),
-    ),
+    authenticated(async (req, res, who) => {
+      // The page's first request of every load: where a sign-in shows (recorded once per token).
+      const token = bearer(req);
+      if (signIns !== undefined && token !== undefined) {
+        const local =
+          deps.localSignIn !== undefined && chooseVerifier(token, deps.sso, deps.localSignIn) === deps.localSignIn;
+        await signIns.signedIn(token, who, local ? 'local' : 'teams_sso');
+      }
+      sendJson(req, res, { ...(await deps.service.me(who.identityKey)), name: who.name ?? null });
+    }),
   );
   server.get(
     '/api/dashboard/overview',
@@ -220,6 +236,7 @@ export function mountDashboard(server: restify.Server, deps: DashboardDeps): { t
 
   if (deps.admin !== undefined)
     mountDashboardAdmin(server, { service: deps.admin, authenticated, sendJson, logger: deps.logger });
+  if (deps.audit !== undefined) mountDashboardAudit(server, { service: deps.audit.trail, authenticated, sendJson });
 
   return { teamsJsPath };
 }

@@ -5,6 +5,7 @@ import { municipalityAdminDe, municipalityAdminEn, type MunicipalityAdminMessage
 import { invitationsDe, invitationsEn, type InvitationsMessageKey } from './invitationCatalog';
 import { membershipDe, membershipEn, type MembershipMessageKey } from './membershipCatalog';
 import { webIdentityDe, webIdentityEn, type WebIdentityMessageKey } from './identityCatalog';
+import { auditDe, auditEn, type AuditMessageKey } from './auditCatalog';
 
 /**
  * The staff audience: municipal staff, leads and coordinators in Teams and in the web chat's self-check.
@@ -21,11 +22,20 @@ export type StaffTextKey =
   | MunicipalityAdminMessageKey
   | InvitationsMessageKey
   | MembershipMessageKey
-  | WebIdentityMessageKey;
+  | WebIdentityMessageKey
+  | AuditMessageKey;
 
 // Tables by topic (each file stays readable), one key space: a key used twice would be a type error
 // below only if its value types differed, so the disjointness is checked in tests/i18n.
-const GERMAN_TABLES = [selfCheckDe, coordinationDe, municipalityAdminDe, invitationsDe, membershipDe, webIdentityDe];
+const GERMAN_TABLES = [
+  selfCheckDe,
+  coordinationDe,
+  municipalityAdminDe,
+  invitationsDe,
+  membershipDe,
+  webIdentityDe,
+  auditDe,
+];
 const tables: Record<StaffLocale, Readonly<Record<StaffTextKey, string>>> = {
   de: {
     ...selfCheckDe,
@@ -34,6 +44,7 @@ const tables: Record<StaffLocale, Readonly<Record<StaffTextKey, string>>> = {
     ...invitationsDe,
     ...membershipDe,
     ...webIdentityDe,
+    ...auditDe,
   },
   en: {
     ...selfCheckEn,
@@ -42,6 +53,7 @@ const tables: Record<StaffLocale, Readonly<Record<StaffTextKey, string>>> = {
     ...invitationsEn,
     ...membershipEn,
     ...webIdentityEn,
+    ...auditEn,
   },
 };
 
@@ -57,6 +69,11 @@ export function staffText(
   params: Readonly<Record<string, string | number>> = {},
 ): string {
   return fill(tables[locale][key], params);
+}
+
+/** Whether a key built at run time (e.g. from stored data) names a staff text. */
+export function isStaffTextKey(key: string): key is StaffTextKey {
+  return Object.prototype.hasOwnProperty.call(tables.de, key);
 }
 
 export function fill(template: string, params: Readonly<Record<string, string | number>>): string {

@@ -33,6 +33,7 @@ import {
   type StoredReference,
   type SubscriptionRepository,
 } from '../domain/ports';
+import type { AuditLog } from '../domain/ports/audit';
 import type { AccessService } from './accessService';
 import type { CoordinatorResult, GrantedRole, ScopeLabel } from './coordinatorResults';
 import type { ExportLinkResult } from './exportLinks';
@@ -95,6 +96,8 @@ export interface CoordinatorDeps {
   readonly exports?: ExportCommands;
   /** Deep link to a municipality's dashboard view, offered on the comparison card. */
   readonly dashboardLink?: DashboardLink;
+  /** The audit trail: every role granted or revoked here is recorded. */
+  readonly audit: Pick<AuditLog, 'record'>;
 }
 
 const DENIED: CoordinatorResult = { kind: 'denied' };
@@ -246,11 +249,24 @@ export class CoordinatorService {
       role = { role: 'lead', municipality: m.municipality.name };
     }
     const whoText = command.person.kind === 'mention' ? command.person.name : who;
+    const event = {
+      actor: principal.identityKey,
+      subject: who,
+      municipalityId: grant.role === 'lead' ? grant.municipalityId : null,
+      detail: { role: grant.role },
+    };
     if (command.kind === 'grant') {
+      // Recorded before the grant: if the trail cannot be written, the command fails and no right was given
+      // without its record. A grant the person already holds changes nothing and is not recorded again.
+      const held = await this.deps.grants.grantsOf(who);
+      if (!held.some((g) => sameGrant(g, grant))) await this.deps.audit.record({ action: 'role_granted', ...event });
       await this.deps.grants.grant(who, grant, principal.identityKey);
       return { kind: 'roleChanged', change: 'granted', role, who: whoText };
     }
+    // A revoke still deletes the grant; recorded after it, only when there was one. Taking a right away never
+    // waits for the trail: if the record fails, the command fails (generic answer) but the right is gone.
     const removed = await this.deps.grants.revoke(who, grant);
+    if (removed) await this.deps.audit.record({ action: 'role_revoked', ...event });
     return { kind: 'roleChanged', change: removed ? 'revoked' : 'revokeNothing', role, who: whoText };
   }
 
@@ -380,4 +396,9 @@ export class CoordinatorService {
       municipalities: stalled,
     };
   }
+}
+
+function sameGrant(a: RoleGrant, b: RoleGrant): boolean {
+  if (a.role === 'coordinator' || b.role === 'coordinator') return a.role === b.role;
+  return a.municipalityId === b.municipalityId;
 }

@@ -17,6 +17,7 @@ import type { InvitationCommand } from '../domain/conversation/invitationCommand
 import { readCodeStart, type Code } from '../domain/membership/codes';
 import type { Municipality } from '../domain/model';
 import type { AccessRepository } from '../domain/ports/access';
+import type { AuditLog } from '../domain/ports/audit';
 import type { Clock } from '../domain/ports/clock';
 import type {
   InvitationInfo,
@@ -28,6 +29,7 @@ import type {
 import type { RateBucket, RateLimits } from '../domain/ports/rateLimits';
 import type { MunicipalityRepository, RespondentRepository } from '../domain/ports/selfCheck';
 import type { AccessService } from './accessService';
+import { recordQuietly, type AuditFailureLog } from './auditService';
 import type { InvitationEntry, InvitationResult, InvitationState } from './invitationResults';
 
 export interface InvitationServiceDeps {
@@ -48,6 +50,10 @@ export interface InvitationServiceDeps {
   readonly publicBaseUrl: string;
   /** Code attempts per identity and per conversation; default 5 per 15 minutes each. */
   readonly codeAttempts?: { readonly limit: number; readonly windowMs: number };
+  /** The audit trail: codes issued, used and revoked, members removed (never a code itself, only its start). */
+  readonly audit: Pick<AuditLog, 'record'>;
+  /** Where a use that could not be recorded is reported (the use itself goes ahead). */
+  readonly log?: AuditFailureLog;
 }
 
 /** Who asks, as far as the turn can vouch for it. */
@@ -117,13 +123,21 @@ export class InvitationService {
       return { kind: 'noCodes', municipality: m.name, reason: m.archived ? 'archived' : 'demo' };
     const code = this.deps.newCode();
     const now = this.deps.clock.now();
+    // Lead codes are single-use: each lead is let in by name of a coordinator.
+    const uses = role === 'lead' ? 1 : (maxUses ?? null);
+    // Recorded before the code exists: if the trail cannot be written, no code is made or shown.
+    await this.deps.audit.record({
+      action: 'code_issued',
+      actor: p.identityKey,
+      municipalityId: m.id,
+      detail: { role, codeStart: code.start, ...(uses !== null ? { maxUses: uses } : {}) },
+    });
     const info = await this.deps.invitations.create({
       code: code.text,
       codeStart: code.start,
       municipalityId: m.id,
       role,
-      // Lead codes are single-use: each lead is let in by name of a coordinator.
-      maxUses: role === 'lead' ? 1 : (maxUses ?? null),
+      maxUses: uses,
       expiresAt: new Date(now.getTime() + this.deps.ttlDays * DAY_MS),
       createdBy: p.identityKey,
     });
@@ -164,6 +178,14 @@ export class InvitationService {
     const start = readCodeStart(codeStart);
     if (start === undefined) return { kind: 'usage', command: 'revoke' };
     const revoked = await this.deps.invitations.revoke(scope, start, this.deps.clock.now());
+    // After the codes stopped working: ending access never waits for the trail.
+    for (const i of revoked)
+      await this.deps.audit.record({
+        action: 'code_revoked',
+        actor: p.identityKey,
+        municipalityId: i.municipalityId,
+        detail: { role: i.role, codeStart: i.codeStart },
+      });
     return { kind: 'revoked', count: revoked.length };
   }
 
@@ -193,11 +215,24 @@ export class InvitationService {
     const m = t.municipality;
     const member = (await this.deps.membership.members(m.id)).find((x) => x.memberNo === memberNo);
     if (member === undefined) return { kind: 'noSuchMember', municipality: m.name, memberNo };
+    const person = await this.deps.respondents.findById(member.respondentId);
+    const wasLead = person !== undefined && (await this.isLead(person.identityKey, m.id));
     // Removing a member also ends their lead role there; taking roles away is the coordinators' business.
-    if (!isCoordinator(p) && (await this.isLead(member.respondentId, m.id)))
-      return { kind: 'leadMember', municipality: m.name, memberNo };
+    if (!isCoordinator(p) && wasLead) return { kind: 'leadMember', municipality: m.name, memberNo };
     const removed = await this.deps.membership.remove(m.id, memberNo);
     if (removed === undefined) return { kind: 'noSuchMember', municipality: m.name, memberNo };
+    const event = { actor: p.identityKey, subject: person?.identityKey ?? null, municipalityId: m.id };
+    await this.deps.audit.record({
+      action: 'member_removed',
+      ...event,
+      detail: { answersRemoved: removed.answersRemoved },
+    });
+    if (wasLead)
+      await this.deps.audit.record({
+        action: 'role_revoked',
+        ...event,
+        detail: { role: 'lead', via: 'member_removed' },
+      });
     return { kind: 'memberRemoved', municipality: m.name, memberNo, answersRemoved: removed.answersRemoved };
   }
 
@@ -251,6 +286,26 @@ export class InvitationService {
         { role: 'lead', municipalityId: municipality.id },
         `invitation:${invitation.id}`,
       );
+    // The person joining must not be stopped by the trail (a single-use code is spent by now): quietly.
+    const { log } = this.deps;
+    const codeStart = invitation.codeStart;
+    const joiner = { actor: respondent.identityKey, municipalityId: municipality.id };
+    await recordQuietly(
+      this.deps.audit,
+      { action: 'code_used', ...joiner, detail: { codeStart, role: invitation.role } },
+      log,
+    );
+    if (lead)
+      await recordQuietly(
+        this.deps.audit,
+        {
+          action: 'role_granted',
+          subject: respondent.identityKey,
+          municipalityId: municipality.id,
+          detail: { role: 'lead', via: 'code', codeStart },
+        },
+        log,
+      );
     return { kind: 'joined', municipality, lead };
   }
 
@@ -266,10 +321,8 @@ export class InvitationService {
     return { ...p, grants: p.grants.filter((g) => g.role !== 'coordinator') };
   }
 
-  private async isLead(respondentId: string, municipalityId: string): Promise<boolean> {
-    const respondent = await this.deps.respondents.findById(respondentId);
-    if (respondent === undefined) return false;
-    const grants = await this.deps.grants.grantsOf(respondent.identityKey);
+  private async isLead(identityKey: string, municipalityId: string): Promise<boolean> {
+    const grants = await this.deps.grants.grantsOf(identityKey);
     return grants.some((g) => g.role === 'lead' && g.municipalityId === municipalityId);
   }
 

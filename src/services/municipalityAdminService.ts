@@ -18,6 +18,7 @@ import {
 } from '../domain/membership/municipalityRules';
 import type { Municipality } from '../domain/model';
 import type { Clock } from '../domain/ports/clock';
+import type { AuditLog } from '../domain/ports/audit';
 import type { MunicipalityAdmin, MunicipalityPatch, TenantRegistry } from '../domain/ports/membership';
 import type { AccessService } from './accessService';
 import type { MunicipalityAdminResult as Result, MunicipalityListing } from './municipalityAdminResults';
@@ -27,6 +28,8 @@ export interface MunicipalityAdminDeps {
   readonly municipalities: MunicipalityAdmin;
   readonly tenants: TenantRegistry;
   readonly clock: Clock;
+  /** The audit trail: tenant registrations and removals are recorded (a tenant id names an organisation). */
+  readonly audit: Pick<AuditLog, 'record'>;
 }
 
 /** A municipality as the chat names it (matched forgivingly) or as the dashboard sends it (its id). */
@@ -88,7 +91,7 @@ export class MunicipalityAdminService {
       case 'registerTenant':
         return this.doRegister(identityKey, { name: command.municipality }, command.tenantId);
       case 'removeTenant':
-        return this.doRemove({ name: command.municipality }, command.tenantId);
+        return this.doRemove(identityKey, { name: command.municipality }, command.tenantId);
       case 'listTenants':
         return this.doTenants(command.municipality === undefined ? undefined : { name: command.municipality });
     }
@@ -117,7 +120,7 @@ export class MunicipalityAdminService {
   }
 
   async removeTenant(identityKey: string, ref: MunicipalityRef, tenantId: string): Promise<Result> {
-    return (await this.mayManage(identityKey)) ? this.doRemove(ref, tenantId) : DENIED;
+    return (await this.mayManage(identityKey)) ? this.doRemove(identityKey, ref, tenantId) : DENIED;
   }
 
   // ---- after the role check ----
@@ -186,6 +189,16 @@ export class MunicipalityAdminService {
     if (m.archived) return { kind: 'isArchived', municipality: m };
     const tenant = checkTenantId(tenantText);
     if (!tenant.ok) return { kind: 'invalidTenantId', problem: tenant.problem };
+    // Recorded before the registration, which lets the tenant's users in: no access without its record. A
+    // tenant registered already changes nothing and is not recorded again.
+    const registered = await this.deps.tenants.list(m.id);
+    if (!registered.some((r) => r.tenantId === tenant.tenantId))
+      await this.deps.audit.record({
+        action: 'tenant_registered',
+        actor: identityKey,
+        municipalityId: m.id,
+        detail: { tenant: tenant.tenantId },
+      });
     const added = await this.deps.tenants.register(m.id, tenant.tenantId, identityKey);
     this.deps.access.forgetRegisteredTenants();
     const others = (await this.deps.tenants.municipalitiesOfTenant(tenant.tenantId)).filter((id) => id !== m.id);
@@ -199,7 +212,7 @@ export class MunicipalityAdminService {
     };
   }
 
-  private async doRemove(ref: MunicipalityRef, tenantText: string): Promise<Result> {
+  private async doRemove(identityKey: string, ref: MunicipalityRef, tenantText: string): Promise<Result> {
     const found = await this.find(ref, 'active');
     if ('reply' in found) return found.reply;
     const m = found.municipality;
@@ -207,6 +220,14 @@ export class MunicipalityAdminService {
     if (!tenant.ok) return { kind: 'invalidTenantId', problem: tenant.problem };
     const removed = await this.deps.tenants.remove(m.id, tenant.tenantId);
     this.deps.access.forgetRegisteredTenants();
+    // After the removal, only when there was one; ending access never waits for the trail.
+    if (removed)
+      await this.deps.audit.record({
+        action: 'tenant_removed',
+        actor: identityKey,
+        municipalityId: m.id,
+        detail: { tenant: tenant.tenantId },
+      });
     return { kind: 'tenantRemoved', municipality: m, tenantId: tenant.tenantId, removed };
   }
 

@@ -5,9 +5,11 @@
  * Teams identities never get one: Teams is the same person on every device.
  */
 import type { Code, CodeKind } from '../domain/membership/codes';
+import type { AuditLog } from '../domain/ports/audit';
 import type { Clock } from '../domain/ports/clock';
 import type { ResumeCodeRepository } from '../domain/ports/membership';
 import type { RateBucket, RateLimits } from '../domain/ports/rateLimits';
+import { recordQuietly, type AuditFailureLog } from './auditService';
 
 export type ResumeCodeResolution =
   | { readonly kind: 'valid'; readonly identityKey: string }
@@ -26,7 +28,15 @@ export interface ResumeCodeDeps {
   readonly clock: Clock;
   /** A fresh random code of the kind (infrastructure's `newCode`; tests inject their own). */
   readonly generate: (kind: CodeKind) => Code;
+  /**
+   * The audit trail: a resume code issued and used (`kind: 'resume'`, the person as actor and subject, never the
+   * code). Quietly: these are the person's own steps (consent, another device), which the trail must not stop.
+   */
+  readonly audit: Pick<AuditLog, 'record'>;
+  readonly log?: AuditFailureLog;
 }
+
+const RESUME = { kind: 'resume' } as const;
 
 /**
  * Attempts to use a code, per identity and per conversation. Every attempt counts, a right one too: the
@@ -61,6 +71,11 @@ export class ResumeCodeService {
     const code = this.deps.generate('resume');
     if (code.kind !== 'resume') throw new Error('the code generator returned a code of another kind');
     await this.deps.codes.issue(identityKey, code.text);
+    await recordQuietly(
+      this.deps.audit,
+      { action: 'code_issued', actor: identityKey, subject: identityKey, detail: RESUME },
+      this.deps.log,
+    );
     return code.text;
   }
 
@@ -77,6 +92,11 @@ export class ResumeCodeService {
     if (!byConversation.ok) return { kind: 'rateLimited', retryAfterMs: byConversation.retryAfterMs };
     const identityKey = await this.deps.codes.resolve(code.text);
     if (identityKey === undefined || !canHoldResumeCode(identityKey)) return { kind: 'invalid' };
+    await recordQuietly(
+      this.deps.audit,
+      { action: 'code_used', actor: identityKey, subject: identityKey, detail: RESUME },
+      this.deps.log,
+    );
     return { kind: 'valid', identityKey };
   }
 }

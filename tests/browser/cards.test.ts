@@ -6,6 +6,8 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { renderFieldFormCard } from '../../cards/fieldFormCard';
 import { renderChannelSummaryCard } from '../../cards/channelSummaryCard';
 import { renderComparisonCard } from '../../cards/comparisonCard';
+import { renderAuditTrailCard } from '../../cards/auditTrailCard';
+import type { AuditDetail } from '../../src/domain/ports/audit';
 import { dashboardLink } from '../../src/services/dashboardLinks';
 import { renderQuestionCard } from '../../cards/questionCard';
 import { renderFieldSummaryCard, renderOverallSummaryCard } from '../../cards/summaryCard';
@@ -49,6 +51,13 @@ function answersOf(offset: number): AnswerMap {
     q.questions.map((question, i) => [question.id, SCALE.at((i * 3 + offset) % SCALE.length)!]),
   );
 }
+
+const AUDIT_DETAILS: readonly AuditDetail[] = [
+  { role: 'lead' },
+  { role: 'member', codeStart: '7K3M', maxUses: 5 },
+  { answersRemoved: 12 },
+  { via: 'teams_sso' },
+];
 
 function cards() {
   const question = q.questions.find((x) => x.id === 'FZ-05') ?? q.questions[0];
@@ -117,6 +126,21 @@ function cards() {
       },
       dashboardUrl: toDashboard('potsdam'),
     }),
+    // `protokoll`: a full chat page of the audit trail (20 entries) with the button to the dashboard's page.
+    'audit-trail': renderAuditTrailCard({
+      locale: 'de',
+      scope: null,
+      more: true,
+      dashboardUrl: 'https://bot.example.org/dashboard/?view=audit',
+      entries: Array.from({ length: 20 }, (_v, i) => ({
+        at: new Date(Date.UTC(2026, 11, 3, 14, 59 - i)),
+        action: (['role_granted', 'code_issued', 'member_removed', 'dashboard_signin'] as const)[i % 4]!,
+        actor: `P-${String(i).padStart(8, 'A')}`,
+        subject: i % 4 === 1 || i % 4 === 3 ? null : 'P-7K3MQ2XZ',
+        municipality: i % 4 === 3 ? null : 'Landkreis Teltow-Fläming',
+        detail: AUDIT_DETAILS[i % 4]!,
+      })),
+    }),
   };
 }
 
@@ -184,6 +208,10 @@ describe('cards against the Adaptive Cards renderer', () => {
     if (name === 'compact-form') {
       expect(rendered.text).toContain('FZ-01');
       // Teams refuses cards above about 28 KB.
+      expect(JSON.stringify(card).length).toBeLessThan(28_000);
+    }
+    if (name === 'audit-trail') {
+      expect(rendered.text).toContain('Rolle vergeben');
       expect(JSON.stringify(card).length).toBeLessThan(28_000);
     }
     if (name === 'overall-summary')

@@ -5,6 +5,7 @@ import type { Database } from '../../src/infrastructure/db/database';
 import { InMemoryRateLimits } from '../../src/infrastructure/directline/rateLimiter';
 import { newCode } from '../../src/infrastructure/repositories/codeHash';
 import { PrismaAccessRepository } from '../../src/infrastructure/repositories/prismaAccessRepository';
+import { PrismaAuditLog } from '../../src/infrastructure/repositories/prismaAuditLog';
 import { PrismaInvitationRepository } from '../../src/infrastructure/repositories/prismaInvitationRepository';
 import { PrismaMembershipRepository } from '../../src/infrastructure/repositories/prismaMembershipRepository';
 import { PrismaMunicipalityRepository } from '../../src/infrastructure/repositories/prismaMunicipalityRepository';
@@ -55,6 +56,7 @@ export function invitationService(db: Database, clock: Clock, extra: Partial<Inv
     newCode: () => newCode('invitation'),
     ttlDays: 14,
     publicBaseUrl: 'https://bot.example.org',
+    audit: new PrismaAuditLog(prisma),
     ...extra,
   });
   return { service, grants, respondents, access, prisma };

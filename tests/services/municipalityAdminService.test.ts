@@ -1,6 +1,7 @@
 /** Municipality and tenant management on a migrated database: roles, validation, ids, archive, demo, tenants. */
 import { aadIdentityKey } from '../../src/domain/access';
 import { PrismaAccessRepository } from '../../src/infrastructure/repositories/prismaAccessRepository';
+import { PrismaAuditLog } from '../../src/infrastructure/repositories/prismaAuditLog';
 import { PrismaMunicipalityRepository } from '../../src/infrastructure/repositories/prismaMunicipalityRepository';
 import { PrismaRespondentRepository } from '../../src/infrastructure/repositories/prismaRespondentRepository';
 import { PrismaTenantRegistry } from '../../src/infrastructure/repositories/prismaTenantRegistry';
@@ -33,7 +34,13 @@ describe('MunicipalityAdminService on a migrated database', () => {
       tenants,
       now: () => clockMs,
     });
-    service = new MunicipalityAdminService({ access, municipalities: repo, tenants, clock: { now: () => NOW } });
+    service = new MunicipalityAdminService({
+      access,
+      municipalities: repo,
+      tenants,
+      clock: { now: () => NOW },
+      audit: new PrismaAuditLog(prisma),
+    });
   });
 
   const run = (text: Parameters<MunicipalityAdminService['handle']>[1], who = COORDINATOR) => service.handle(who, text);

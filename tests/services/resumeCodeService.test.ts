@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { codeFromRandom, isCode, readCode, type Code, type CodeKind } from '../../src/domain/membership/codes';
 import { InMemoryRateLimits } from '../../src/infrastructure/directline/rateLimiter';
 import { PrismaResumeCodeRepository } from '../../src/infrastructure/repositories/prismaResumeCodeRepository';
+import { PrismaAuditLog } from '../../src/infrastructure/repositories/prismaAuditLog';
 import { newCode } from '../../src/infrastructure/repositories/codeHash';
 import { RESUME_ATTEMPT_BUCKETS, ResumeCodeService, canHoldResumeCode } from '../../src/services/resumeCodeService';
 import { migratedDatabase } from '../infrastructure/migrationsSupport';
@@ -25,6 +26,7 @@ describe('ResumeCodeService', () => {
       limits: new InMemoryRateLimits(),
       clock,
       generate,
+      audit: new PrismaAuditLog(db().prisma),
     });
     return { service, owner: `directline:u-owner${n}`, guest: `directline:u-guest${n}`, conv: `conv-${n}` };
   };

@@ -81,7 +81,15 @@ async function renderOverview() {
   const parts = [];
   // Coordinators manage the municipalities and their tenants on a page of its own.
   if (page.me?.coordinator)
-    parts.push(el('p', { class: 'admin-link' }, link('/dashboard/?view=municipalities', t('admin.link'))));
+    parts.push(
+      el(
+        'p',
+        { class: 'admin-link' },
+        link('/dashboard/?view=municipalities', t('admin.link')),
+        ' · ',
+        link('/dashboard/?view=audit', t('audit.link')),
+      ),
+    );
   if (overview.municipalities.length > 0) {
     parts.push(
       el('h1', {}, overview.scope === 'all' ? t('overview.title') : t('overview.titleAssigned')),
@@ -188,6 +196,9 @@ async function render() {
     // A channel tab or a deep link names the municipality; a Teams deep link may carry it as subPageId.
     const id = params().get('municipality') ?? host.context?.page?.subPageId ?? null;
     if (params().get('view') === 'municipalities') await renderAdmin(params().get('edit'));
+    else if (params().get('view') === 'audit')
+      // Loaded only when asked for: coordinators' page, not part of every load.
+      await (await import('./audit.js')).renderAudit(params().get('municipality'), params().get('before'));
     else if (id) await renderMunicipality(id);
     else if (!page.me.coordinator && page.me.leadOf.length === 1) await renderMunicipality(page.me.leadOf[0].id);
     else await renderOverview();
