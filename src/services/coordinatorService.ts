@@ -20,7 +20,7 @@ import {
   type ExportFormat,
   type PersonRef,
 } from '../domain/conversation/coordinatorCommands';
-import { changeBetweenRounds, compareWithRelease, type AssessmentScore, type Locale } from '../domain/selbstcheck';
+import type { Locale } from '../domain/selbstcheck';
 import {
   ALL_MUNICIPALITIES,
   type AccessRepository,
@@ -40,6 +40,7 @@ import type { ExportLinkResult } from './exportLinks';
 import type { ReminderService } from './reminderService';
 import type { RoundService } from './roundService';
 import type { ComparisonService } from './comparisonService';
+import { compareMunicipality } from './coordinatorComparison';
 import type { SelfCheckService } from './selfCheckService';
 import type { DashboardLink } from './dashboardLinks';
 
@@ -147,7 +148,7 @@ export class CoordinatorService {
         return this.unsubscribe(command.municipality, principal, ctx);
       case 'compare': {
         const m = await this.target(command.municipality, principal, 'view_results');
-        return 'reply' in m ? m.reply : this.compare(m.municipality);
+        return 'reply' in m ? m.reply : compareMunicipality(this.deps, m.municipality);
       }
       case 'stalled':
         return this.stalled(command.municipality, principal);
@@ -344,31 +345,6 @@ export class CoordinatorService {
       kind: 'deliveries',
       counts,
       problems: problems.map((d) => ({ ...d, municipalityName: names.get(d.municipalityId) ?? d.municipalityId })),
-    };
-  }
-
-  /**
-   * Own newest round with answers (open or closed) placed in the released figures, which come from closed rounds
-   * only; change since the previous own round.
-   */
-  private async compare(m: Municipality): Promise<CoordinatorResult> {
-    const own = (await this.deps.results.roundsWithAnswers()).filter((r) => r.municipalityId === m.id);
-    const latest = own[0];
-    if (latest === undefined) return { kind: 'noResults', municipality: m.name };
-    const scoreOf = async (a: (typeof own)[number]): Promise<AssessmentScore> =>
-      (await this.deps.selfCheck.overallSummary(a)).score;
-    const [ownScore, released] = await Promise.all([scoreOf(latest), this.deps.comparisons.released()]);
-    const previous = own[1];
-    const change = previous
-      ? { previousRound: previous.round, change: changeBetweenRounds(await scoreOf(previous), ownScore) }
-      : undefined;
-    const link = this.deps.dashboardLink;
-    return {
-      kind: 'comparison',
-      municipality: m.name,
-      comparison: compareWithRelease(ownScore, released),
-      ...(change ? { change } : {}),
-      ...(link ? { dashboardUrl: link(m.id) } : {}),
     };
   }
 
