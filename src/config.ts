@@ -109,6 +109,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment(), cwd = pro
     exports: { linkTtlSeconds: e.EXPORT_LINK_TTL_SECONDS },
     invitations: { ttlDays: e.INVITATION_TTL_DAYS },
     demo: { resetHours: e.DEMO_RESET_HOURS },
+    privacy: {
+      retention: {
+        checkMinutes: e.RETENTION_CHECK_MINUTES,
+        stateDays: e.RETENTION_STATE_DAYS,
+        unansweredDays: e.RETENTION_UNANSWERED_DAYS,
+        outboxDays: e.RETENTION_OUTBOX_DAYS,
+        inactiveMonths: e.RETENTION_INACTIVE_MONTHS,
+      },
+      notice: {
+        controllerName: e.PRIVACY_CONTROLLER_NAME,
+        controllerAddress: e.PRIVACY_CONTROLLER_ADDRESS,
+        dpoContact: e.PRIVACY_DPO_CONTACT,
+        supervisoryAuthority: e.PRIVACY_SUPERVISORY_AUTHORITY,
+        policyUrl: e.PRIVACY_POLICY_URL,
+        imprintUrl: e.IMPRINT_URL,
+      },
+    },
     webChat: {
       enabled: e.WEBCHAT_ENABLED !== 'false',
       options: {

@@ -141,6 +141,19 @@ export const envSchema = z
     INVITATION_TTL_DAYS: intFromEnv(14, 1, 90),
     // The demo municipality: a visitor's sandbox round is deleted this many hours after it started.
     DEMO_RESET_HOURS: intFromEnv(24, 1, 720),
+    // Retention (issue #17, docs/privacy.md): how often the job runs and how long what is kept.
+    RETENTION_CHECK_MINUTES: intFromEnv(60, 1, 1440),
+    RETENTION_STATE_DAYS: intFromEnv(30, 1, 3650),
+    RETENTION_UNANSWERED_DAYS: intFromEnv(90, 1, 3650),
+    RETENTION_OUTBOX_DAYS: intFromEnv(90, 1, 3650),
+    RETENTION_INACTIVE_MONTHS: intFromEnv(24, 1, 240),
+    // Art. 13 GDPR information shown with the consent and on the web chat page (the operator's, not ours).
+    PRIVACY_CONTROLLER_NAME: optionalString.pipe(z.string().max(200).optional()),
+    PRIVACY_CONTROLLER_ADDRESS: optionalString.pipe(z.string().max(300).optional()),
+    PRIVACY_DPO_CONTACT: optionalString.pipe(z.string().max(200).optional()),
+    PRIVACY_SUPERVISORY_AUTHORITY: optionalString.pipe(z.string().max(300).optional()),
+    PRIVACY_POLICY_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    IMPRINT_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {

@@ -120,4 +120,30 @@ export interface AppConfig {
   invitations: { ttlDays: number };
   /** The demo municipality: its visitors' sandbox rounds are deleted this many hours after they started. */
   demo: { resetHours: number };
+  /** Issue #17: what is kept how long, and the operator's Art. 13 information (docs/privacy.md). */
+  privacy: { retention: RetentionOptions; notice: PrivacyNotice };
+}
+
+/** Periods of the retention job (src/services/retentionService.ts); every instance may run it. */
+export interface RetentionOptions {
+  /** How often the job runs, in minutes. */
+  checkMinutes: number;
+  /** Bot state of conversations and users without a respondent (FAQ-only citizens): days after last use. */
+  stateDays: number;
+  /** Respondents who consented but never answered: days after consent. */
+  unansweredDays: number;
+  /** Delivered (or given-up) outbox rows: days after the last attempt. */
+  outboxDays: number;
+  /** Respondents inactive this many months after their last answer are de-identified as in an erasure. */
+  inactiveMonths: number;
+}
+
+/** Art. 13 GDPR information of the operator (the controller); unset parts are shown as "not configured". */
+export interface PrivacyNotice {
+  controllerName: string | undefined;
+  controllerAddress: string | undefined;
+  dpoContact: string | undefined;
+  supervisoryAuthority: string | undefined;
+  policyUrl: string | undefined;
+  imprintUrl: string | undefined;
 }
