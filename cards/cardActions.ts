@@ -15,6 +15,9 @@ export const CARD_VERBS = [
   'overall',
   'form',
   'single',
+  // A person's own data (cards/privacyCards.ts): handled by the bot before any dialog.
+  'privacyErase',
+  'privacyKeep',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 

@@ -7,6 +7,7 @@ import { WeltoffenBot } from './bot/weltoffenBot';
 import { membershipParts } from './composition/membership';
 import { botAuthentication } from './composition/botAuthentication';
 import { exportParts } from './composition/exports';
+import { privacyParts } from './composition/privacy';
 import { TurnIdentity } from './bot/turnIdentity';
 import { PrismaTenantRegistry } from './infrastructure/repositories/prismaTenantRegistry';
 import { roundParts } from './composition/rounds';
@@ -130,7 +131,11 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     bootstrap: { objectIds: config.coordinators.objectIds, tenantIds: config.coordinators.tenantIds },
     tenants: tenantRegistry,
   });
-  const { exportService, exportCommands, downloads } = exportParts(config, db, selfCheck, access, audit);
+  // A person's own data: the `meine daten` link (downloaded like an export) and the erasure.
+  const privacy = privacyParts(config, db);
+  const { exportService, exportCommands, downloads } = exportParts(config, db, selfCheck, access, audit, (link) =>
+    privacy.myDataFile(link),
+  );
   const reminderJob = new ReminderService({
     reminders: reminderRepo,
     outbox,
@@ -239,6 +244,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     identity,
     isChannelAuthenticated,
     commands: membership.commands,
+    privacy: { service: privacy, stateKeys: (ctx) => [conversationKey(ctx), userKey(ctx)], now: () => clock.now() },
     stateConflictRetries: config.stateConflictRetries,
     onConflict: (attempt) => logger.info({ attempt }, 'state conflict: turn retried from fresh state'),
     coordinator: {

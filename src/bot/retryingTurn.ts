@@ -15,6 +15,11 @@ export interface TurnStateStore {
     options: { fresh: boolean; deferWrites: boolean },
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<void>;
+  /**
+   * The turn erased the person's state (issue #17): nothing of this attempt's state may be saved, or the
+   * erasure would be undone by the very turn that performed it.
+   */
+  discardState(context: TurnContext): void;
   /** Another turn of the same conversation or user saved first: the attempt must run again from fresh state. */
   isConflict(error: unknown): boolean;
   /** A write that was to travel with the state update could not be stored: run again with writes sent at once. */

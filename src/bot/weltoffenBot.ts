@@ -23,6 +23,7 @@ import { conversationKind, tenantIdOf, textWithoutBotMention } from './teamsActi
 import type { AfterCommand, CommandHandler, CommandTurn } from './commandHandlers';
 import type { TurnIdentity } from './turnIdentity';
 import type { UserLocale } from './userLocale';
+import { PrivacyTurn, type PrivacyTurnDeps } from './privacyTurn';
 import { type StaffTextKey, staffText } from '../i18n/staff';
 import { toActivity } from '../domain/messages';
 
@@ -53,6 +54,8 @@ export interface WeltoffenBotOptions {
   commands?: readonly CommandHandler[];
   /** Whether the turn carried a verified Bot Framework channel token (decided by the hosting). */
   isChannelAuthenticated: (context: TurnContext) => boolean;
+  /** `meine daten`, `daten löschen`: handled before everything else (src/bot/privacyTurn.ts). */
+  privacy?: Pick<PrivacyTurnDeps, 'service' | 'stateKeys' | 'now'>;
 }
 
 /** Routes activities; all state goes through the retrying turn so concurrent turns never lose data. */
@@ -62,6 +65,7 @@ export class WeltoffenBot extends TeamsActivityHandler {
   private readonly locale: UserLocale;
   private readonly coordinator: CoordinatorTurn | undefined;
   private readonly faq: FaqTurn | undefined;
+  private readonly privacy: PrivacyTurn | undefined;
 
   constructor(private readonly options: WeltoffenBotOptions) {
     super();
@@ -71,6 +75,15 @@ export class WeltoffenBot extends TeamsActivityHandler {
     this.flags = conversationState.createProperty<ConversationFlags>('flags');
     this.dialogs = new DialogStack(conversationState, options.mainDialog, options.onDialogReset);
     this.faq = options.faq && new FaqTurn(options.faq, locale);
+    this.privacy =
+      options.privacy &&
+      new PrivacyTurn({
+        ...options.privacy,
+        conversationState,
+        identity: options.identity,
+        locale,
+        discardState: (ctx) => options.turnStore.discardState(ctx),
+      });
 
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
@@ -124,6 +137,8 @@ export class WeltoffenBot extends TeamsActivityHandler {
 
   private async handleMessage(context: TurnContext): Promise<void> {
     context.turnState.delete(INVOKE_CARD_KEY);
+    // A person's own data comes first: no command, dialog or FAQ may see (or store anything of) such a turn.
+    if (this.privacy !== undefined && (await this.privacy.handle(context))) return;
     if (this.coordinator !== undefined) {
       if (await this.coordinator.handleCommand(context)) return;
       await this.coordinator.rememberPersonalReference(context);

@@ -16,7 +16,7 @@ import { PrismaDownloadLinkStore } from '../infrastructure/repositories/prismaDo
 import { PrismaMunicipalityRepository } from '../infrastructure/repositories/prismaMunicipalityRepository';
 import type { AccessService } from '../services/accessService';
 import { dashboardLink } from '../services/dashboardLinks';
-import { DownloadService } from '../services/downloadService';
+import { DownloadService, type DownloadProducer } from '../services/downloadService';
 import { ExportCommands } from '../services/exportLinks';
 import { ExportService } from '../services/exportService';
 import type { SelfCheckService } from '../services/selfCheckService';
@@ -27,6 +27,8 @@ export function exportParts(
   selfCheck: SelfCheckService,
   access: AccessService,
   audit: AuditLog = new PrismaAuditLog(db.prisma),
+  /** The `meine daten` download (src/composition/privacy.ts); without it such links open nothing. */
+  myData?: DownloadProducer,
 ) {
   // Exports keep wall-clock time even when tests control the outbox's clock: link expiry and report dates are real.
   const clock = systemClock;
@@ -52,6 +54,13 @@ export function exportParts(
     // Links point at the public address, where users' browsers reach this service.
     publicBaseUrl: config.http.publicBaseUrl,
   });
-  const downloads = new DownloadService({ links, access, exports: exportService, audit, clock });
+  const downloads = new DownloadService({
+    links,
+    access,
+    exports: exportService,
+    audit,
+    clock,
+    ...(myData !== undefined ? { myData } : {}),
+  });
   return { exportService, exportCommands, downloads };
 }

@@ -15,6 +15,7 @@ function scriptedStore(failures: ('conflict' | 'rejected')[]) {
       if (failure === 'conflict') throw new Conflict();
       if (failure === 'rejected') throw new Rejected();
     },
+    discardState: () => undefined,
     isConflict: (error) => error instanceof Conflict,
     isDeferredWriteRejected: (error) => error instanceof Rejected,
   };

@@ -50,8 +50,11 @@ export interface PersonalDataStore {
    * Erases the person in one transaction: ids, references, state, roles, resume code, open deliveries, open
    * answers; answers of completed rounds stay on a fresh respondent row that links to nobody.
    */
-  erase(person: PersonRef): Promise<ErasureReport>;
+  erase(person: PersonRef, reason?: ErasureReason): Promise<ErasureReport>;
 }
+
+/** Who asked: the person (recorded as acting themselves) or the retention job (recorded as the system). */
+export type ErasureReason = 'request' | 'retention';
 
 /** Erases a person by identity key alone (the retention job): the store derives the rest. */
 export type PersonEraser = (identityKey: string) => Promise<ErasureReport>;

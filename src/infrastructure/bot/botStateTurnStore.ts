@@ -9,8 +9,14 @@ import { isETagConflict } from '../state/prismaStorage';
  * the turn's answer write carried along with the state update (TurnWrites). This is the store the bot's
  * retrying turn (src/bot/retryingTurn.ts, `TurnStateStore`) runs its attempts against.
  */
+const DISCARD = Symbol('weltoffen.discardState');
+
 export class BotStateTurnStore {
   constructor(private readonly states: readonly BotState[]) {}
+
+  discardState(context: TurnContext): void {
+    context.turnState.set(DISCARD, true);
+  }
 
   async attempt(
     context: TurnContext,
@@ -20,8 +26,10 @@ export class BotStateTurnStore {
     const writes = new TurnWrites(options.deferWrites);
     await withTurnWrites(writes, async () => {
       await loadFresh(context, this.states, options.fresh);
+      context.turnState.delete(DISCARD);
       await logic(context);
-      for (const state of this.states) await state.saveChanges(context, false);
+      if (context.turnState.get(DISCARD) !== true)
+        for (const state of this.states) await state.saveChanges(context, false);
       await writes.flush(); // one no state update took along (the state did not change)
     });
   }

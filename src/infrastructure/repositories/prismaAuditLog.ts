@@ -5,7 +5,7 @@ import type { AuditDetail, AuditEntry, AuditLog, AuditQuery, AuditRecord } from 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** `P-` and 8 Crockford characters (40 random bits): short enough to read out, unrelated to the identity. */
-function newPseudonym(): string {
+export function newPseudonym(): string {
   const bytes = randomBytes(8);
   let out = '';
   for (let i = 0; i < 8; i++) out += ALPHABET[(bytes[i] ?? 0) & 31];
