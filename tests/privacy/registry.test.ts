@@ -146,13 +146,16 @@ describe(`registry of personal data against the migrated database on ${usingPost
 });
 
 describe('docs/privacy.md', () => {
-  it('lists every table of the registry in its tables', () => {
+  it('lists every table of the registry in its table, with its class', () => {
     expect(documentProblems(PRIVACY_REGISTRY, doc)).toEqual([]);
   });
 
   it('fails for a registry table the document does not list', () => {
     const extra: TableEntry = { ...entryOf('resume_code'), model: 'Application', table: 'application' };
     expect(documentProblems([...PRIVACY_REGISTRY, extra], doc)).toEqual(['docs/privacy.md does not list application']);
+    expect(documentProblems(replaced('answer', { classification: 'pseudonymous' }), doc)).toEqual([
+      'docs/privacy.md does not class answer as pseudonymous',
+    ]);
     // A mention in prose is not a listing.
     expect(documentProblems(PRIVACY_REGISTRY, doc.replace(/^\|.*`bot_state`.*$/gm, 'see `bot_state`'))).toEqual([
       'docs/privacy.md does not list bot_state',

@@ -73,10 +73,15 @@ export function databaseProblems(
   return problems;
 }
 
-/** Registry tables that docs/privacy.md does not name (as `table` inside a Markdown table row). */
+/** Registry tables that docs/privacy.md does not list (as `table` in a Markdown table row), or lists with another class. */
 export function documentProblems(registry: readonly TableEntry[], doc: string): string[] {
   const rows = doc.split('\n').filter((line) => line.trimStart().startsWith('|'));
-  return registry
-    .filter((e) => !rows.some((row) => row.includes(`\`${e.table}\``)))
-    .map((e) => `docs/privacy.md does not list ${e.table}`);
+  const problems: string[] = [];
+  for (const e of registry) {
+    const listed = rows.filter((row) => row.includes(`\`${e.table}\``));
+    if (listed.length === 0) problems.push(`docs/privacy.md does not list ${e.table}`);
+    else if (!listed.some((row) => row.startsWith(`| \`${e.table}\` | ${e.classification} |`)))
+      problems.push(`docs/privacy.md does not class ${e.table} as ${e.classification}`);
+  }
+  return problems;
 }
