@@ -59,7 +59,7 @@ export async function answerSome(
   await say(svc, shape, p, 'ja');
   const code = await inviteCode(svc.service.db.prisma, municipality, options.lead ? 'lead' : 'member');
   await say(svc, shape, p, code);
-  let shown = await say(svc, shape, p, options.role ?? 'Verwaltungsspitze');
+  const shown = await say(svc, shape, p, options.role ?? 'Verwaltungsspitze');
   await answerMore(svc, shape, p, shown, answers, options.comment);
 }
 
@@ -77,7 +77,9 @@ export async function answerMore(
       const target = targetOf(shown);
       // Action.Submit as a message value (how Teams' older clients and Web Chat send it): replies come back.
       shown = allText(
-        await svc.replies(shape(p, { type: 'message', value: { verb: 'answer', ...target, answer: 'partial', comment } })),
+        await svc.replies(
+          shape(p, { type: 'message', value: { verb: 'answer', ...target, answer: 'partial', comment } }),
+        ),
       );
     } else shown = await say(svc, shape, p, '3');
   }
