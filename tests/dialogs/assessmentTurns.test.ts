@@ -15,7 +15,7 @@ const NOT_UNDERSTOOD =
   'Das konnte ich keiner Antwort zuordnen. Bitte wählen Sie 1–5 oder schreiben Sie „überspringen“.';
 const UNKNOWN_FIELD = 'Dieses Handlungsfeld kenne ich nicht. Gültig sind: MS, IO, FZ, AW, EB, ZB, KK.';
 const confirmText = (count: number) =>
-  `Wirklich neu beginnen? Ihre ${count} Antworten dieser Runde werden gelöscht (die Ihrer Kolleg*innen bleiben). Schreiben Sie „ja“ zum Löschen oder „nein“.`;
+  `Wirklich neu beginnen? Ihre ${count} Antworten dieser Runde werden gelöscht (die Ihrer Kolleg*innen bleiben). Schreiben Sie „ja“ zum Löschen oder „nein“. (Alles über Sie löschen, auch Ihre Einwilligung: „daten löschen“.)`;
 
 describe('onboarding turn by turn', () => {
   it('asks for consent, municipality and role, then shows the first question', async () => {

@@ -10,6 +10,7 @@ import { aadIdentityKey } from '../../src/domain/access';
 import { FakeConnector } from '../coordinators/fakeConnector';
 import { COORDINATOR_OID, coordinatorEnv, inPersonal } from '../coordinators/support';
 import { newParticipant, teamsPersonal, webchat, type Participant } from '../support/activities';
+import { inviteCode } from '../support/membership';
 import { startTestService, type TestService } from '../support/service';
 import { usingPostgres } from '../support/testDatabase';
 import { PRIVACY_REGISTRY } from '../../src/infrastructure/db/privacyRegistry';
@@ -140,6 +141,27 @@ describe(`erasure (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(await tracesIn(prisma(), await allTables(prisma()), ids)).toEqual({});
     // Next time the bot greets a stranger: the self-check begins with the privacy notice again.
     expect(await say(svc, webchat, p, 'start')).toMatch(/Datenschutz|privacy/i);
+  }, 60_000);
+
+  it('erases from a second browser linked with a resume code: both browsers and the code are gone', async () => {
+    const laptop = newParticipant();
+    await say(svc, webchat, laptop, 'start');
+    await say(svc, webchat, laptop, 'ja');
+    await say(svc, webchat, laptop, await inviteCode(prisma(), 'Kiel'));
+    const code = /WR-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(await say(svc, webchat, laptop, 'Andere Funktion'))?.[0];
+    await say(svc, webchat, laptop, '1');
+    const phone = newParticipant();
+    expect(await say(svc, webchat, phone, `code ${code ?? ''}`)).toContain('Willkommen zurück');
+    const key = `webchat:${laptop.userId}`;
+    const respondent = await prisma().respondent.findUniqueOrThrow({ where: { identityKey: key } });
+    expect(await prisma().resumeCode.count({ where: { identityKey: key } })).toBe(1);
+
+    await say(svc, webchat, phone, 'daten löschen');
+    expect(await say(svc, webchat, phone, 'ja, löschen')).toContain('Gelöscht.');
+    const ids = [key, laptop.userId, laptop.conversationId, phone.userId, phone.conversationId, respondent.id];
+    expect(await tracesIn(prisma(), await allTables(prisma()), ids)).toEqual({});
+    // The code opens nothing any more.
+    expect(await say(svc, webchat, newParticipant(), `code ${code ?? ''}`)).toContain('gilt nicht');
   }, 60_000);
 
   async function asking(): Promise<{ p: Participant; nonce: string }> {
