@@ -180,7 +180,7 @@ export const PRIVACY_REGISTRY: readonly TableEntry[] = [
     purpose: 'Events worth telling (a field or round completed, a reminder due); reminders name the respondent.',
     retention: 'Follows its deliveries (RETENTION_OUTBOX_DAYS, 90).',
     erasure: 'respondent_id is set to null; reminder events whose idempotency_key names the respondent are deleted.',
-    inMyData: false,
+    inMyData: true,
   },
   {
     model: 'OutboxDelivery',
@@ -232,7 +232,7 @@ export const PRIVACY_REGISTRY: readonly TableEntry[] = [
     retention:
       'Valid at most 15 minutes (EXPORT_LINK_TTL_SECONDS); the row is removed once it is one hour past expiry.',
     erasure: 'Deleted.',
-    inMyData: false,
+    inMyData: true,
   },
   {
     model: 'AuditEvent',
