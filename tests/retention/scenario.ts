@@ -43,6 +43,7 @@ export const EXPECTED = {
     'aad:t:unanswered-young',
     'erased:*',
     'erased:*',
+    'erased:no-answers',
     'erased:old',
     'webchat:wc-user-1',
   ],
@@ -68,7 +69,9 @@ export async function leftOver(prisma: PrismaClient) {
     stateKeys: sorted((await prisma.botStateItem.findMany()).map((r) => r.key)),
     respondents: sorted(
       (await prisma.respondent.findMany()).map((r) =>
-        r.identityKey.startsWith('erased:') && r.identityKey !== 'erased:old' ? 'erased:*' : r.identityKey,
+        r.identityKey.startsWith('erased:') && !['erased:old', 'erased:no-answers'].includes(r.identityKey)
+          ? 'erased:*'
+          : r.identityKey,
       ),
     ),
     deliveries: sorted((await prisma.outboxDelivery.findMany()).map((r) => r.idempotencyKey)),
@@ -172,6 +175,8 @@ export async function seed(prisma: PrismaClient): Promise<void> {
   await grant('aad:t:unanswered-role', 'lead');
   await person('aad:t:no-consent', null);
   await person('erased:old', UNANSWERED_CUT - DAY);
+  // A de-identified row names nobody, even without answers left: never handed on.
+  await person('erased:no-answers', UNANSWERED_CUT - DAY);
   const openOnly = await person('aad:t:answered-open-only', UNANSWERED_CUT - DAY);
   await answer(openOnly.id, 'A2', INACTIVE_CUT - DAY);
 
