@@ -8,6 +8,10 @@ import { membershipParts } from './composition/membership';
 import { botAuthentication } from './composition/botAuthentication';
 import { exportParts } from './composition/exports';
 import { privacyParts } from './composition/privacy';
+import { deliveryParts } from './composition/delivery';
+import { retentionParts } from './composition/retention';
+import type { RetentionService } from './services/retentionService';
+import type { DeliveryService } from './services/deliveryService';
 import { TurnIdentity } from './bot/turnIdentity';
 import { PrismaTenantRegistry } from './infrastructure/repositories/prismaTenantRegistry';
 import { roundParts } from './composition/rounds';
@@ -44,17 +48,13 @@ import { mountDashboard } from './http/dashboard';
 import { AadTokenVerifier } from './infrastructure/auth/aadTokenVerifier';
 import { LocalSignIn, bearerIdentity } from './infrastructure/auth/localSignIn';
 import { PrismaDashboardRepository } from './infrastructure/repositories/prismaDashboardRepository';
-import { hostname } from 'node:os';
 import type { Clock } from './domain/ports/clock';
 import { systemClock } from './infrastructure/clock';
 import { AccessService } from './services/accessService';
 import { CoordinatorService } from './services/coordinatorService';
-import { DEFAULT_DELIVERY_OPTIONS, DeliveryService } from './services/deliveryService';
 import { ReminderService } from './services/reminderService';
 import { DemoResetService } from './services/demoResetService';
 import { PrismaDemoSandboxRepository } from './infrastructure/repositories/prismaDemoSandboxRepository';
-import { OutboxContentService } from './services/outboxContent';
-import { OutboxMessages } from './bot/replies/outboxMessages';
 import { dashboardLink } from './services/dashboardLinks';
 import { PrismaAccessRepository } from './infrastructure/repositories/prismaAccessRepository';
 import { PrismaSubscriptionRepository } from './infrastructure/repositories/prismaSubscriptionRepository';
@@ -62,8 +62,6 @@ import { PrismaReminderRepository } from './infrastructure/repositories/prismaRe
 import { PrismaResultsRepository } from './infrastructure/repositories/prismaResultsRepository';
 import { PrismaAuditLog } from './infrastructure/repositories/prismaAuditLog';
 import { PrismaOutboxRepository } from './infrastructure/outbox/prismaOutboxRepository';
-import { BotConnectorGateway } from './infrastructure/outbox/botConnectorGateway';
-import { randomUUID } from 'node:crypto';
 import { mountExports } from './http/exports';
 
 export interface RunningService {
@@ -73,6 +71,7 @@ export interface RunningService {
   delivery: DeliveryService;
   reminders: ReminderService;
   demoReset: DemoResetService;
+  retention: RetentionService;
   stop(): Promise<void>;
 }
 
@@ -260,28 +259,15 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const adapter = new WeltoffenCloudAdapter(new ReusingBotFrameworkAuthentication(auth));
   adapter.onTurnError = createTurnErrorHandler(logger);
 
-  const delivery = new DeliveryService({
-    outbox,
-    subscriptions,
-    reminders: reminderRepo,
-    gateway: new BotConnectorGateway(adapter, config.bot.appId ?? ''),
-    renderer: new OutboxMessages(
-      new OutboxContentService({
-        selfCheck,
-        respondents,
-        channelLocale: 'de',
-        reminderAfterDays: config.coordinators.reminderAfterDays,
-        dashboardLink: linkToDashboard,
-      }),
-    ),
-    clock,
-    options: {
-      ...DEFAULT_DELIVERY_OPTIONS,
-      pollMs: config.coordinators.outboxPollMs,
-      worker: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
-    },
+  const delivery = deliveryParts({
+    ...{ config, adapter, outbox, subscriptions, reminders: reminderRepo, selfCheck, respondents, clock, logger },
+    dashboardLink: linkToDashboard,
     serviceUrlAllowed,
-    log: logger,
+  });
+  // Retention (docs/privacy.md): every instance runs it; each step is safe beside another instance's run.
+  const retention = retentionParts({
+    ...{ db, clock, options: config.privacy.retention, log: logger },
+    eraser: (identityKey) => privacy.eraseForRetention(identityKey),
   });
 
   const http = createHttpServer({
@@ -346,6 +332,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   delivery.start();
   reminderJob.start(config.coordinators.reminderCheckMinutes * 60_000);
   demoReset.start();
+  retention.start(config.privacy.retention.checkMinutes * 60_000);
 
   let stopping: Promise<void> | undefined;
   return {
@@ -354,11 +341,12 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     delivery,
     reminders: reminderJob,
     demoReset,
+    retention,
     stop() {
       stopping ??= (async () => {
         await http.close();
         // The sender finishes the post in progress and records it before the database closes.
-        await Promise.all([delivery.stop(), reminderJob.stop(), demoReset.stop()]);
+        await Promise.all([delivery.stop(), reminderJob.stop(), demoReset.stop(), retention.stop()]);
         await db.close();
         logger.info('stopped');
       })();

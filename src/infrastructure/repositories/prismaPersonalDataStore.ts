@@ -45,10 +45,15 @@ function userIdOfKey(identityKey: string): { userId: string | null; aadObjectId:
   return { userId: at > 0 ? identityKey.slice(at + 1) : null, aadObjectId: null };
 }
 
-export async function tracesOf(tx: Tx, person: PersonRef): Promise<Traces> {
+/**
+ * With `lock`, the respondent row is locked for the erasure: a second erasure of the same person running at
+ * the same moment (the retention job on two instances) waits, then finds the identity key gone and erases nothing.
+ */
+export async function tracesOf(tx: Tx, person: PersonRef, lock = false): Promise<Traces> {
   const key = person.identityKey;
-  const [respondent] = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "respondent" WHERE "identity_key" = ${key}`;
+  const [respondent] = lock
+    ? await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "respondent" WHERE "identity_key" = ${key} FOR UPDATE`
+    : await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "respondent" WHERE "identity_key" = ${key}`;
   const personal = await tx.$queryRaw<{ conversation_id: string; channel: string | null; user_id: string | null }[]>`
     SELECT "conversation_id", "reference"->>'channelId' AS channel, "reference"->'user'->>'id' AS user_id
       FROM "personal_conversation" WHERE "identity_key" = ${key}`;
@@ -132,7 +137,7 @@ export class PrismaPersonalDataStore implements PersonalDataStore {
   }
 
   erase(person: PersonRef, reason: ErasureReason = 'request'): Promise<ErasureReport> {
-    return this.prisma.$transaction(async (tx) => eraseTraces(tx, await tracesOf(tx, person), reason));
+    return this.prisma.$transaction(async (tx) => eraseTraces(tx, await tracesOf(tx, person, true), reason));
   }
 }
 
