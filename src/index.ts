@@ -224,6 +224,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     rounds,
     membership: membership.gate,
     identityOf: (ctx) => identity.of(ctx),
+    privacyNotice: config.privacy.notice,
   });
   const bot = new WeltoffenBot({
     conversationState,

@@ -6,6 +6,7 @@ import { invitationsDe, invitationsEn, type InvitationsMessageKey } from './invi
 import { membershipDe, membershipEn, type MembershipMessageKey } from './membershipCatalog';
 import { webIdentityDe, webIdentityEn, type WebIdentityMessageKey } from './identityCatalog';
 import { auditDe, auditEn, type AuditMessageKey } from './auditCatalog';
+import { noticeDe, noticeEn, type NoticeMessageKey } from './noticeCatalog';
 
 /**
  * The staff audience: municipal staff, leads and coordinators in Teams and in the web chat's self-check.
@@ -23,7 +24,8 @@ export type StaffTextKey =
   | InvitationsMessageKey
   | MembershipMessageKey
   | WebIdentityMessageKey
-  | AuditMessageKey;
+  | AuditMessageKey
+  | NoticeMessageKey;
 
 // Tables by topic (each file stays readable), one key space: a key used twice would be a type error
 // below only if its value types differed, so the disjointness is checked in tests/i18n.
@@ -35,6 +37,7 @@ const GERMAN_TABLES = [
   membershipDe,
   webIdentityDe,
   auditDe,
+  noticeDe,
 ];
 const tables: Record<StaffLocale, Readonly<Record<StaffTextKey, string>>> = {
   de: {
@@ -45,6 +48,7 @@ const tables: Record<StaffLocale, Readonly<Record<StaffTextKey, string>>> = {
     ...membershipDe,
     ...webIdentityDe,
     ...auditDe,
+    ...noticeDe,
   },
   en: {
     ...selfCheckEn,
@@ -54,6 +58,7 @@ const tables: Record<StaffLocale, Readonly<Record<StaffTextKey, string>>> = {
     ...membershipEn,
     ...webIdentityEn,
     ...auditEn,
+    ...noticeEn,
   },
 };
 
