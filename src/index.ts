@@ -305,6 +305,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
           rateLimits,
           clock,
           failureReply: turnFailureReply,
+          privacy: config.privacy,
         });
       // Coordinators' dashboard : Teams tabs and browser pages under /dashboard/, API under /api/dashboard/.
       mountDashboard(server, {
