@@ -22,6 +22,7 @@ import { DIALOG_IDS } from './dialogIds';
 import { sendText } from './send';
 import { sessionOf, type DialogDeps, type MembershipChoices, type SelfCheckSession } from './session';
 import { staffText } from '../src/i18n/staff';
+import { consentNotice, type NoticeChannel } from '../src/i18n/privacyNotice';
 
 export interface OnboardingOptions {
   /** The respondent row is created only once consent is given. */
@@ -75,9 +76,11 @@ export class OnboardingDialog extends ComponentDialog<OnboardingOptions> {
     const locale = await this.deps.localeOf(step.context);
     const respondent = await this.deps.service.findRespondentByIdentity(step.options.identityKey);
     if (respondent !== undefined && respondent.consentedAt !== null) return step.next(true);
+    // The Art. 13 information comes with the consent it is the basis of; unconfigured parts are left out.
+    const notice = consentNotice(locale, this.deps.privacyNotice, noticeChannelOf(step.context.activity.channelId));
     await sendText(
       step.context,
-      `${staffText(locale, 'onboarding.intro')}\n\n${staffText(locale, 'onboarding.privacy')}`,
+      `${staffText(locale, 'onboarding.intro')}\n\n${staffText(locale, 'onboarding.privacy')}\n\n${notice}`,
     );
     return step.prompt(DIALOG_IDS.consentPrompt, {
       prompt: staffText(locale, 'onboarding.consentPrompt'),
@@ -219,6 +222,12 @@ function toChoice(m: Municipality): Choice {
   const short = m.name.replace(/^(Landkreis|Kreis)\s+/u, '').replace(/\s*\(Demo\)$/u, '');
   const synonyms = short !== m.name ? [short, m.id] : [m.id];
   return { value: m.name, synonyms: m.demo ? [...synonyms, 'demo'] : synonyms };
+}
+
+/** Which identifier the notice names: Teams ids, or the web chat browser's random id (self-hosted Direct Line). */
+function noticeChannelOf(channelId: string): NoticeChannel {
+  if (channelId === 'msteams') return 'teams';
+  return channelId === 'directline' || channelId === 'webchat' ? 'webchat' : 'other';
 }
 
 function isFoundChoice(value: unknown): value is FoundChoice {

@@ -3,6 +3,7 @@ import type { AnswerMap, Locale } from '../src/domain/selbstcheck';
 import type { SelfCheckService } from '../src/services/selfCheckService';
 import type { Municipality, Respondent } from '../src/domain/model';
 import type { RoundService } from '../src/services/roundService';
+import type { PrivacyNoticeInfo } from '../src/i18n/privacyNotice';
 
 /** The ids a conversation needs to continue the self-check; everything else is read from the database. */
 export interface SelfCheckSession {
@@ -59,6 +60,8 @@ export interface DialogDeps {
   identityOf(context: TurnContext): Promise<string>;
   /** The respondent's language: stored preference, else the channel locale. */
   localeOf(context: TurnContext): Promise<Locale>;
+  /** The operator's Art. 13 information, shown with the consent (config.privacy.notice). */
+  readonly privacyNotice: PrivacyNoticeInfo;
   /** The session's stored answers when they were read together with this turn's state (one use per turn). */
   readonly prefetchedAnswers?: (
     context: TurnContext,

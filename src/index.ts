@@ -228,6 +228,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     rounds,
     membership: membership.gate,
     identityOf: (ctx) => identity.of(ctx),
+    privacyNotice: config.privacy.notice,
   });
   const bot = new WeltoffenBot({
     conversationState,
@@ -296,6 +297,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
           rateLimits,
           clock,
           failureReply: turnFailureReply,
+          privacy: config.privacy,
         });
       // Coordinators' dashboard : Teams tabs and browser pages under /dashboard/, API under /api/dashboard/.
       mountDashboard(server, {

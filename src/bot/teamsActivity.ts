@@ -60,7 +60,17 @@ export function teamAndChannelOf(activity: Activity): { teamId: string | null; c
 
 /** The reference a proactive message to this conversation needs, as the database stores it. */
 export function conversationReferenceOf(activity: Activity): StoredReference {
-  return TurnContext.getConversationReference(activity) as unknown as StoredReference;
+  const reference = TurnContext.getConversationReference(activity);
+  // The person's display name is not needed to write to them and the privacy notice promises it is not
+  // stored (issue #17): the user keeps only its ids. Proactive sends address the conversation and user ids.
+  const user = reference.user === undefined ? undefined : withoutName(reference.user);
+  return { ...reference, ...(user === undefined ? {} : { user }) } as unknown as StoredReference;
+}
+
+function withoutName<T extends { name?: unknown }>(account: T): Omit<T, 'name'> {
+  const copy: Partial<T> = { ...account };
+  delete copy.name;
+  return copy as Omit<T, 'name'>;
 }
 
 /** The message text without the @mention of the bot (a channel message starts with one). */

@@ -37,5 +37,13 @@ export function startupWarnings(config: AppConfig): StartupWarning[] {
       message: 'DASHBOARD_LOCAL_SIGNIN=true: anyone can pick an identity on /dashboard/ (local use and demos only)',
     });
   }
+  if (config.production && config.privacy.notice.controllerName === undefined) {
+    // Art. 13 GDPR: the consent text and the web chat page must name who is responsible.
+    warnings.push({
+      fields: {},
+      message:
+        'PRIVACY_CONTROLLER_NAME is not set: the consent text and the web chat page name no controller (Art. 13 GDPR); set PRIVACY_CONTROLLER_NAME, PRIVACY_CONTROLLER_ADDRESS, PRIVACY_DPO_CONTACT, PRIVACY_SUPERVISORY_AUTHORITY, PRIVACY_POLICY_URL and IMPRINT_URL',
+    });
+  }
   return warnings;
 }

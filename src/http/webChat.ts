@@ -19,6 +19,8 @@ import { DIRECT_LINE_DEFAULTS, mountDirectLine, type DirectLineHandle } from './
 import { routeParam, sendError } from './errors';
 import type { Lifecycle } from './server';
 import { sendStaticAsset, staticAsset, type StaticAsset } from './staticAsset';
+import { operatorDetails, operatorLinks, type PageStrings } from './privacySection';
+import type { PrivacyNoticeInfo } from '../i18n/privacyNotice';
 
 const gzipAsync = promisify(gzip);
 
@@ -40,6 +42,8 @@ export interface WebChatDeps {
   rateLimits?: RateLimits;
   /** The bot's apology for a failed turn (see DirectLineDeps). */
   failureReply: (error: unknown, channelLocale: string | undefined) => string;
+  /** The footer's Art. 13 information and how long bot state without a self-check is kept (config.privacy). */
+  privacy: { readonly notice: PrivacyNoticeInfo; readonly retention: { readonly stateDays: number } };
 }
 
 export interface WebChatHandle {
@@ -61,15 +65,19 @@ export function mountWebChat(server: restify.Server, deps: WebChatDeps): WebChat
   // Small files change with our releases: revalidate every time (cheap with the ETag).
   const revalidate = 'no-cache';
   const read = (file: string) => readFileSync(path.join(publicDir, file));
-  const page = staticAsset(
-    Buffer.from(read('index.html').toString('utf8').replace('{{WEBCHAT_BUNDLE}}', bundlePath), 'utf8'),
-    'text/html; charset=utf-8',
-    revalidate,
-  );
+  // The retention period is configuration, so the page's texts get it when served (a number: nothing to escape).
+  const withDays = (text: string) => text.replaceAll('{stateDays}', String(deps.privacy.retention.stateDays));
+  const i18n = withDays(read('i18n.json').toString('utf8'));
+  const german = (JSON.parse(i18n) as { locales: { de: { strings: PageStrings } } }).locales.de.strings;
+  const html = withDays(read('index.html').toString('utf8'))
+    .replace('{{WEBCHAT_BUNDLE}}', bundlePath)
+    .replace('{{PRIVACY_OPERATOR}}', () => operatorDetails(deps.privacy.notice, german))
+    .replace('{{PRIVACY_LINKS}}', () => operatorLinks(deps.privacy.notice, german));
+  const page = staticAsset(Buffer.from(html, 'utf8'), 'text/html; charset=utf-8', revalidate);
   const files = new Map<string, StaticAsset>([
     ['page.js', staticAsset(read('page.js'), 'application/javascript; charset=utf-8', revalidate)],
     ['style.css', staticAsset(read('style.css'), 'text/css; charset=utf-8', revalidate)],
-    ['i18n.json', staticAsset(read('i18n.json'), 'application/json; charset=utf-8', revalidate)],
+    ['i18n.json', staticAsset(Buffer.from(i18n, 'utf8'), 'application/json; charset=utf-8', revalidate)],
   ]);
   const embed = staticAsset(read('embed.js'), 'application/javascript; charset=utf-8', 'public, max-age=3600');
 

@@ -23,7 +23,7 @@ export const selfCheckDe = {
   'onboarding.intro':
     'Der Selbstcheck „Weltoffene Kommune“ fragt in sieben Handlungsfeldern, wie weit Ihre Verwaltung auf dem Weg zu einer weltoffenen Kommune ist. Sie beantworten die Fragen in Ihrem Tempo, können jederzeit pausieren und später, auch in einem anderen Kanal, weitermachen. Nach jedem Feld erhalten Sie eine Einschätzung mit Vorschlägen, am Ende eine Auswertung für Ihre Kommune.',
   'onboarding.privacy':
-    'Datenschutz: Ich speichere Ihre Antworten, Ihre Kommune, Ihre Funktion und eine technische Kennung, um den Selbstcheck fortsetzen und für Ihre Kommune auswerten zu können. Ihre Kolleg*innen Ihrer Kommune sehen die zusammengefasste Auswertung, nicht Ihre einzelnen Antworten mit Namen.',
+    'Datenschutz: Ich speichere Ihre Antworten mit Ihren Kommentaren, Ihre Kommune, Ihre Funktion, den Zeitpunkt Ihrer Einwilligung und eine technische Kennung, um den Selbstcheck fortsetzen und für Ihre Kommune auswerten zu können. Kolleg*innen Ihrer Kommune sehen die zusammengefasste Auswertung, nicht Ihre einzelnen Antworten mit Namen.',
   'onboarding.consentPrompt': 'Sind Sie damit einverstanden?',
   'onboarding.consentYes': 'Ja, einverstanden',
   'onboarding.consentNo': 'Nein',
@@ -135,7 +135,7 @@ export const selfCheckEn: Record<MessageKey, string> = {
   'onboarding.intro':
     'The self-check “Weltoffene Kommune” asks in seven fields of action how far your administration has come on the way to a welcoming municipality. You answer at your own pace, can pause at any time and continue later, also in another channel. After each field you get an assessment with suggestions, and at the end a result for your municipality.',
   'onboarding.privacy':
-    'Privacy: I store your answers, your municipality, your role and a technical identifier so that you can continue the self-check and your municipality can be evaluated. Colleagues of your municipality see the consolidated result, not your individual answers by name.',
+    'Privacy: I store your answers with your comments, your municipality, your role, when you consented and a technical identifier so that you can continue the self-check and your municipality can be evaluated. Colleagues of your municipality see the consolidated result, not your individual answers by name.',
   'onboarding.consentPrompt': 'Do you agree?',
   'onboarding.consentYes': 'Yes, I agree',
   'onboarding.consentNo': 'No',

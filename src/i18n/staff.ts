@@ -7,6 +7,7 @@ import { membershipDe, membershipEn, type MembershipMessageKey } from './members
 import { webIdentityDe, webIdentityEn, type WebIdentityMessageKey } from './identityCatalog';
 import { auditDe, auditEn, type AuditMessageKey } from './auditCatalog';
 import { privacyDe, privacyEn, type PrivacyMessageKey } from './privacyCatalog';
+import { noticeDe, noticeEn, type NoticeMessageKey } from './noticeCatalog';
 
 /**
  * The staff audience: municipal staff, leads and coordinators in Teams and in the web chat's self-check.
@@ -25,7 +26,8 @@ export type StaffTextKey =
   | MembershipMessageKey
   | WebIdentityMessageKey
   | AuditMessageKey
-  | PrivacyMessageKey;
+  | PrivacyMessageKey
+  | NoticeMessageKey;
 
 // Tables by topic (each file stays readable), one key space: a key used twice would be a type error
 // below only if its value types differed, so the disjointness is checked in tests/i18n.
@@ -38,6 +40,7 @@ const GERMAN_TABLES = [
   webIdentityDe,
   auditDe,
   privacyDe,
+  noticeDe,
 ];
 const tables: Record<StaffLocale, Readonly<Record<StaffTextKey, string>>> = {
   de: {
@@ -49,6 +52,7 @@ const tables: Record<StaffLocale, Readonly<Record<StaffTextKey, string>>> = {
     ...webIdentityDe,
     ...auditDe,
     ...privacyDe,
+    ...noticeDe,
   },
   en: {
     ...selfCheckEn,
@@ -59,6 +63,7 @@ const tables: Record<StaffLocale, Readonly<Record<StaffTextKey, string>>> = {
     ...webIdentityEn,
     ...auditEn,
     ...privacyEn,
+    ...noticeEn,
   },
 };
 

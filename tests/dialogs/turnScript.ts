@@ -17,6 +17,16 @@ import { MemoryAccessRepository } from '../fakes/memoryAccessRepository';
 import type { OnboardingMembership } from '../../dialogs/session';
 import { AccessService } from '../../src/services/accessService';
 import { RoundService } from '../../src/services/roundService';
+import type { PrivacyNoticeInfo } from '../../src/i18n/privacyNotice';
+
+const NO_PRIVACY_NOTICE: PrivacyNoticeInfo = {
+  controllerName: undefined,
+  controllerAddress: undefined,
+  dpoContact: undefined,
+  supervisoryAuthority: undefined,
+  policyUrl: undefined,
+  imprintUrl: undefined,
+};
 
 export interface CardAction {
   readonly type: string;
@@ -59,6 +69,8 @@ export function dialogTestAdapter(
     onDialogReset?: (ids: readonly string[]) => void;
     /** Role grants (e.g. a lead); none by default. */
     grants?: MemoryAccessRepository;
+    /** The operator's Art. 13 information; nothing configured by default. */
+    privacyNotice?: PrivacyNoticeInfo;
   } = {},
 ): TestAdapter {
   const conversationState = new ConversationState(storage);
@@ -103,6 +115,7 @@ export function dialogTestAdapter(
       membership,
       localeOf: (ctx) => locale.localeOf(ctx),
       identityOf: (ctx) => identity.of(ctx),
+      privacyNotice: options.privacyNotice ?? NO_PRIVACY_NOTICE,
     }),
     locale,
     identity,

@@ -2,7 +2,7 @@ import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { turnFailureReply } from '../../src/bot/turnError';
 import { createHttpServer, type HttpServer } from '../../src/http/server';
 import { DIRECT_LINE_DEFAULTS } from '../../src/http/directLine';
-import { mountWebChat, type WebChatHandle, type WebChatOptions } from '../../src/http/webChat';
+import { mountWebChat, type WebChatDeps, type WebChatHandle, type WebChatOptions } from '../../src/http/webChat';
 import { WeltoffenCloudAdapter } from '../../src/infrastructure/bot/weltoffenCloudAdapter';
 import { createLogger } from '../../src/infrastructure/logger';
 import { echoBot } from './directLineServer';
@@ -16,7 +16,23 @@ export interface WebChatTestServer {
 }
 
 /** The server as the composition root would build it, with the echo bot in place of WeltoffenBot. */
-export async function startWebChatServer(options: Partial<WebChatOptions> = {}): Promise<WebChatTestServer> {
+/** Nothing of the operator's Art. 13 information configured; the default retention of bot state. */
+export const NO_PRIVACY: WebChatDeps['privacy'] = {
+  notice: {
+    controllerName: undefined,
+    controllerAddress: undefined,
+    dpoContact: undefined,
+    supervisoryAuthority: undefined,
+    policyUrl: undefined,
+    imprintUrl: undefined,
+  },
+  retention: { stateDays: 30 },
+};
+
+export async function startWebChatServer(
+  options: Partial<WebChatOptions> = {},
+  privacy: WebChatDeps['privacy'] = NO_PRIVACY,
+): Promise<WebChatTestServer> {
   const adapter = new WeltoffenCloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   const logger = createLogger('silent');
   let handle: WebChatHandle | undefined;
@@ -36,6 +52,7 @@ export async function startWebChatServer(options: Partial<WebChatOptions> = {}):
         lifecycle,
         options: { directLine: DIRECT_LINE_DEFAULTS, botAppId: '', ...options },
         failureReply: turnFailureReply,
+        privacy,
       });
     },
   });
