@@ -81,6 +81,9 @@ describe(`erasure (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     // Before: the person is in many tables (the scan finds what it looks for).
     expect(Object.keys(await tracesIn(prisma(), tables, ids)).sort()).toEqual(ids.slice().sort());
 
+    // Display names are never stored (Teams sends "Test User", the web chat "Besucher*in").
+    expect(await tracesIn(prisma(), tables, ['Test User', 'Besucher*in'])).toEqual({});
+
     const asked = await say(svc, teamsPersonal, lead, 'daten löschen');
     expect(asked).toContain('2 Antworten aus einer noch laufenden Runde werden gelöscht');
     expect(asked).toContain(
