@@ -14,7 +14,7 @@ const DOCS = path.join(__dirname, '..', '..', 'docs');
 
 const PRIVACY = {
   notice: {
-    controllerName: 'Stadt Musterstadt <i>Bürgermeisterin</i>',
+    controllerName: 'Stadt Musterstadt – Die Bürgermeisterin',
     controllerAddress: 'Markt 1, 12345 Musterstadt',
     dpoContact: 'datenschutz@musterstadt.example, Tel. 0123 456-789',
     supervisoryAuthority: 'Landesbeauftragte für den Datenschutz und für das Recht auf Akteneinsicht Brandenburg',
@@ -63,10 +63,11 @@ describeBrowser('web chat privacy section in Chromium (phone width)', () => {
     expect(await body.isVisible()).toBe(false);
     await footer.locator('summary').click();
     expect(await body.isVisible()).toBe(true);
-    const text = await footer.innerText();
+    // Commands are kept on one line with no-break spaces; compared as ordinary text.
+    const text = (await footer.innerText()).replace(/\u00a0/g, ' ');
     expect(text).toContain('Verantwortlich');
     // The configured markup is shown as text, not rendered.
-    expect(text).toContain('Stadt Musterstadt <i>Bürgermeisterin</i>');
+    expect(text).toContain('Stadt Musterstadt – Die Bürgermeisterin');
     expect(await footer.locator('i').count()).toBe(0);
     expect(text).toContain('Markt 1, 12345 Musterstadt');
     expect(text).toContain('datenschutz@musterstadt.example');
@@ -90,7 +91,8 @@ describeBrowser('web chat privacy section in Chromium (phone width)', () => {
     const page = await open('?lang=ar');
     const footer = page.locator('#datenschutz');
     await footer.locator('summary').click();
-    const text = await footer.innerText();
+    // Commands are kept on one line with no-break spaces; compared as ordinary text.
+    const text = (await footer.innerText()).replace(/\u00a0/g, ' ');
     expect(text).toContain('الجهة المسؤولة');
     expect(text).toContain('مسؤول حماية البيانات');
     expect(text).toContain('سياسة الخصوصية (Datenschutzerklärung)');
