@@ -67,7 +67,7 @@ export function mountDashboardAdmin(server: Server, deps: DashboardAdminDeps): v
   const { authenticated, service } = deps;
 
   /** One result, one answer: the same mapping for every route. */
-  const answer = (req: Request, res: Response, result: MunicipalityAdminResult, who: VerifiedIdentity): void => {
+  const answer = (req: Request, res: Response, result: MunicipalityAdminResult): void => {
     switch (result.kind) {
       case 'denied':
       case 'help':
@@ -111,12 +111,10 @@ export function mountDashboardAdmin(server: Server, deps: DashboardAdminDeps): v
         if (!result.removed) return sendError(res, 404, 'NotFound', 'the tenant is not registered for it');
         break;
     }
-    // Changes: who changed what goes to the log (ids only, no names or texts).
+    // Changes go to the log without who made them: identity keys are personal data (issue #17); the audit
+    // trail records who acted, under a pseudonym an erasure can sever.
     const m = result.municipality;
-    deps.logger.info(
-      { action: result.kind, municipality: m.id, by: who.identityKey },
-      'dashboard: municipality managed',
-    );
+    deps.logger.info({ action: result.kind, municipality: m.id }, 'dashboard: municipality managed');
     const status = result.kind === 'created' ? 201 : 200;
     const extra =
       result.kind === 'tenantRegistered'
@@ -148,7 +146,7 @@ export function mountDashboardAdmin(server: Server, deps: DashboardAdminDeps): v
 
   server.get(
     BASE,
-    authenticated(async (req, res, who) => answer(req, res, await service.list(who.identityKey), who)),
+    authenticated(async (req, res, who) => answer(req, res, await service.list(who.identityKey))),
   );
   server.post(
     BASE,
@@ -157,7 +155,7 @@ export function mountDashboardAdmin(server: Server, deps: DashboardAdminDeps): v
       const b = body(req, res, CreateBody);
       if (b === undefined) return;
       const result = await service.create(who.identityKey, { ...b, officialKey: b.officialKey ?? null });
-      answer(req, res, result, who);
+      answer(req, res, result);
     }),
   );
   server.patch(
@@ -173,7 +171,7 @@ export function mountDashboardAdmin(server: Server, deps: DashboardAdminDeps): v
         ...(b.state !== undefined ? { state: b.state } : {}),
         ...(b.officialKey !== undefined ? { officialKey: b.officialKey } : {}),
       };
-      answer(req, res, await service.update(who.identityKey, m, change), who);
+      answer(req, res, await service.update(who.identityKey, m, change));
     }),
   );
   for (const action of ['archive', 'restore'] as const)
@@ -182,7 +180,7 @@ export function mountDashboardAdmin(server: Server, deps: DashboardAdminDeps): v
       authenticated(async (req, res, who) => {
         const m = target(req, res);
         if (m === undefined) return;
-        answer(req, res, await service.setArchived(who.identityKey, m, action === 'archive'), who);
+        answer(req, res, await service.setArchived(who.identityKey, m, action === 'archive'));
       }),
     );
   server.post(
@@ -192,7 +190,7 @@ export function mountDashboardAdmin(server: Server, deps: DashboardAdminDeps): v
       const m = target(req, res);
       const b = m && body(req, res, TenantBody);
       if (m === undefined || b === undefined) return;
-      answer(req, res, await service.registerTenant(who.identityKey, m, b.tenantId), who);
+      answer(req, res, await service.registerTenant(who.identityKey, m, b.tenantId));
     }),
   );
   server.del(
@@ -201,7 +199,7 @@ export function mountDashboardAdmin(server: Server, deps: DashboardAdminDeps): v
       const m = target(req, res);
       if (m === undefined) return;
       const tenant = routeParam(req, 'tenant');
-      answer(req, res, await service.removeTenant(who.identityKey, m, tenant.slice(0, 80)), who);
+      answer(req, res, await service.removeTenant(who.identityKey, m, tenant.slice(0, 80)));
     }),
   );
 }
