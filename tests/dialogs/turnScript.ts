@@ -18,15 +18,7 @@ import type { OnboardingMembership } from '../../dialogs/session';
 import { AccessService } from '../../src/services/accessService';
 import { RoundService } from '../../src/services/roundService';
 import type { PrivacyNoticeInfo } from '../../src/i18n/privacyNotice';
-
-const NO_PRIVACY_NOTICE: PrivacyNoticeInfo = {
-  controllerName: undefined,
-  controllerAddress: undefined,
-  dpoContact: undefined,
-  supervisoryAuthority: undefined,
-  policyUrl: undefined,
-  imprintUrl: undefined,
-};
+import { NO_PRIVACY_NOTICE } from '../support/privacyNotice';
 
 export interface CardAction {
   readonly type: string;

@@ -4,15 +4,7 @@ import { consentNotice, safeHttpUrl, type PrivacyNoticeInfo } from '../../src/i1
 import { staffText } from '../../src/i18n/staff';
 import { InMemorySelfCheckStore } from '../fakes/inMemorySelfCheck';
 import { dialogTestAdapter } from '../dialogs/turnScript';
-
-const NOTHING: PrivacyNoticeInfo = {
-  controllerName: undefined,
-  controllerAddress: undefined,
-  dpoContact: undefined,
-  supervisoryAuthority: undefined,
-  policyUrl: undefined,
-  imprintUrl: undefined,
-};
+import { NO_PRIVACY_NOTICE as NOTHING } from '../support/privacyNotice';
 
 const FULL: PrivacyNoticeInfo = {
   controllerName: 'Stadt Musterstadt',

@@ -6,6 +6,7 @@ import { mountWebChat, type WebChatDeps, type WebChatHandle, type WebChatOptions
 import { WeltoffenCloudAdapter } from '../../src/infrastructure/bot/weltoffenCloudAdapter';
 import { createLogger } from '../../src/infrastructure/logger';
 import { echoBot } from './directLineServer';
+import { NO_PRIVACY_NOTICE } from './privacyNotice';
 import { isServiceUrlAllowed, serviceUrlPolicy } from '../../src/domain/conversation/serviceUrl';
 
 export interface WebChatTestServer {
@@ -18,14 +19,7 @@ export interface WebChatTestServer {
 /** The server as the composition root would build it, with the echo bot in place of WeltoffenBot. */
 /** Nothing of the operator's Art. 13 information configured; the default retention of bot state. */
 export const NO_PRIVACY: WebChatDeps['privacy'] = {
-  notice: {
-    controllerName: undefined,
-    controllerAddress: undefined,
-    dpoContact: undefined,
-    supervisoryAuthority: undefined,
-    policyUrl: undefined,
-    imprintUrl: undefined,
-  },
+  notice: NO_PRIVACY_NOTICE,
   retention: { stateDays: 30 },
 };
 
