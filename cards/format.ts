@@ -29,3 +29,20 @@ export function formatBerlinMinute(at: Date): string {
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('day')}.${part('month')}.${part('year')} ${part('hour')}:${part('minute')}`;
 }
+
+const TRAILING_PUNCTUATION = new Set([' ', ',', ';', ':', '–', '-', '(']);
+
+/**
+ * A text cut to at most `max` characters at a word boundary, with "…" when something was cut (e.g. a
+ * question in a list). A single overlong word is cut inside; trailing punctuation before "…" is dropped.
+ */
+export function shortenAtWord(text: string, max: number): string {
+  const clean = text.trim().replace(/\s+/g, ' ');
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, Math.max(1, max - 1));
+  // The cut ends on a word boundary when the next character is a space; otherwise go back to the last one.
+  const space = clean.charAt(cut.length) === ' ' ? cut.length : cut.lastIndexOf(' ');
+  let end = space >= cut.length / 2 ? space : cut.length;
+  while (end > 0 && TRAILING_PUNCTUATION.has(cut.charAt(end - 1))) end--;
+  return `${cut.slice(0, end)}…`;
+}

@@ -3,12 +3,14 @@ import {
   FIELD_IDS,
   answerLabel,
   fieldName,
+  findQuestion,
   levelLabel,
   trafficLightLabel,
   type AssessmentScore,
   type Divergence,
   type FieldScore,
   type Locale,
+  type Questionnaire,
   type Recommendation,
   type TrafficLight,
 } from '../src/domain/selbstcheck';
@@ -21,7 +23,7 @@ import {
   type CardHost,
   type RenderedCard,
 } from './adaptiveCard';
-import { formatScore } from './format';
+import { formatScore, shortenAtWord } from './format';
 import { staffText } from '../src/i18n/staff';
 
 const LIGHT_ICON: Readonly<Record<TrafficLight, string>> = { red: '🔴', yellow: '🟡', green: '🟢' };
@@ -31,6 +33,8 @@ const LIGHT_STYLE: Readonly<Record<TrafficLight, 'attention' | 'warning' | 'good
   green: 'good',
 };
 const MAX_DIVERGENCES_SHOWN = 5;
+/** A divergence names its question in a line; the full text is in the report (and the question card). */
+const DIVERGENCE_QUESTION_CHARS = 80;
 const MAX_NEXT_STEPS = 5;
 
 export interface FieldSummaryInput {
@@ -101,6 +105,8 @@ export interface OverallSummaryInput {
   readonly respondents: number;
   readonly score: AssessmentScore;
   readonly divergences: readonly Divergence[];
+  /** The round's questionnaire: the divergence lines name their questions' texts. */
+  readonly questionnaire: Questionnaire;
   readonly recommendations: readonly Recommendation[];
   /** `own`: a respondent's own answers only (they may not see the consolidated result of everyone). */
   readonly scope?: 'municipality' | 'own';
@@ -124,13 +130,7 @@ export function renderOverallSummaryCard(input: OverallSummaryInput): RenderedCa
         });
   const fieldLine = (f: FieldScore) =>
     `${fieldName(f.fieldId, locale)}: ${f.score === null ? staffText(locale, 'summary.noScore') : formatScore(f.score, locale)}`;
-  const divergenceLines = input.divergences.slice(0, MAX_DIVERGENCES_SHOWN).map((d) =>
-    staffText(locale, 'summary.divergenceLine', {
-      id: d.questionId,
-      highest: answerLabel(d.highest, locale),
-      lowest: answerLabel(d.lowest, locale),
-    }),
-  );
+  const { lines: divergenceLines, more: moreDivergences } = divergenceLinesOf(input);
   const nextSteps = input.recommendations.slice(0, MAX_NEXT_STEPS).map((r) => r.text[locale]);
   const ordered = FIELD_IDS.flatMap((id) => score.fields.filter((f) => f.fieldId === id));
 
@@ -146,6 +146,7 @@ export function renderOverallSummaryCard(input: OverallSummaryInput): RenderedCa
       ? [
           textBlock(staffText(locale, 'summary.divergences'), { weight: 'bolder' }),
           ...divergenceLines.map((l) => textBlock(`• ${l}`, { size: 'small' })),
+          ...(moreDivergences !== undefined ? [textBlock(moreDivergences, { size: 'small', isSubtle: true })] : []),
         ]
       : []),
     ...(nextSteps.length > 0
@@ -165,11 +166,37 @@ export function renderOverallSummaryCard(input: OverallSummaryInput): RenderedCa
     '',
     ...ordered.map((f) => `- ${fieldLine(f)}`),
     ...(divergenceLines.length > 0
-      ? ['', `**${staffText(locale, 'summary.divergences')}**`, ...divergenceLines.map((l) => `- ${l}`)]
+      ? [
+          '',
+          `**${staffText(locale, 'summary.divergences')}**`,
+          ...divergenceLines.map((l) => `- ${l}`),
+          ...(moreDivergences !== undefined ? [moreDivergences] : []),
+        ]
       : []),
     ...(nextSteps.length > 0
       ? ['', `**${staffText(locale, 'summary.nextSteps')}**`, ...nextSteps.map((s) => `- ${s}`)]
       : []),
   ].join('\n');
   return { card: card(body, actions, text), text };
+}
+
+/**
+ * The widest divergences first (three scale steps before two, then in questionnaire order), each with its
+ * question's text shortened at a word boundary; at most MAX_DIVERGENCES_SHOWN and a count of the rest, so
+ * the card stays far below Teams' ~28 KB however many questions diverge.
+ */
+function divergenceLinesOf(input: OverallSummaryInput): { lines: string[]; more: string | undefined } {
+  const { locale } = input;
+  const widestFirst = [...input.divergences].sort((a, b) => b.steps - a.steps);
+  const lines = widestFirst.slice(0, MAX_DIVERGENCES_SHOWN).map((d) => {
+    const text = findQuestion(input.questionnaire, d.questionId)?.text[locale];
+    return staffText(locale, 'afterSummary.divergenceLine', {
+      id: d.questionId,
+      question: text === undefined ? '' : shortenAtWord(text, DIVERGENCE_QUESTION_CHARS),
+      highest: answerLabel(d.highest, locale),
+      lowest: answerLabel(d.lowest, locale),
+    });
+  });
+  const rest = widestFirst.length - lines.length;
+  return { lines, more: rest > 0 ? staffText(locale, 'afterSummary.divergencesMore', { count: rest }) : undefined };
 }

@@ -60,6 +60,8 @@ export interface DialogDeps {
   identityOf(context: TurnContext): Promise<string>;
   /** The respondent's language: stored preference, else the channel locale. */
   localeOf(context: TurnContext): Promise<Locale>;
+  /** Where people's browsers reach this service (PUBLIC_BASE_URL): links to the blank questionnaires for the workshop. */
+  readonly publicBaseUrl?: string;
   /** The operator's Art. 13 information, shown with the consent (config.privacy.notice). */
   readonly privacyNotice: PrivacyNoticeInfo;
   /** The session's stored answers when they were read together with this turn's state (one use per turn). */

@@ -229,6 +229,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     membership: membership.gate,
     identityOf: (ctx) => identity.of(ctx),
     privacyNotice: config.privacy.notice,
+    publicBaseUrl: config.http.publicBaseUrl,
   });
   const bot = new WeltoffenBot({
     conversationState,

@@ -77,7 +77,7 @@ async function afterForm(turn: Turn, fieldId: FieldId, answers: AnswerMap, saved
   if (isFieldComplete(turn.q, fieldId, answers)) {
     if (!isFieldComplete(turn.q, fieldId, turn.answers)) await sendFieldSummary(turn, fieldId, answers);
     turn.state.shown = undefined;
-    return showTarget(after);
+    return showTarget(after, 'summary');
   }
   const before = new Set(applicableQuestions(turn.q, fieldId, turn.answers).map((q) => q.id));
   const opened = applicableQuestions(turn.q, fieldId, answers).filter((q) => !before.has(q.id));

@@ -88,7 +88,7 @@ export async function answer(
   }
   state.revisit = false;
   state.shown = nextQuestion(turn.q, answers, { after: question.id })?.id;
-  return showTarget({ ...turn, answers });
+  return showTarget({ ...turn, answers }, 'summary');
 }
 
 export async function skip(turn: Turn): Promise<DialogTurnResult> {

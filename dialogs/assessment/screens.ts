@@ -12,14 +12,23 @@ import { renderFieldFormCard } from '../../cards/fieldFormCard';
 import { renderQuestionCard } from '../../cards/questionCard';
 import { renderFieldSummaryCard, renderOverallSummaryCard } from '../../cards/summaryCard';
 import { hostOf, sendCard, sendText } from '../send';
+import { showNextSteps } from './nextSteps';
 import { noticeOnClickedCard, targetOf, type View } from './turn';
 import { staffText } from '../../src/i18n/staff';
 
-/** The question an answer now refers to, or the overall result when everything is answered. */
-export async function showTarget(view: View): Promise<DialogTurnResult> {
+/**
+ * The question an answer now refers to. When everything is answered: after the answer that completed the walk
+ * (or changed one afterwards) the overall result (`summary`); otherwise — "weiter", the summary's continue
+ * button, a resumed conversation — what comes next instead of the same summary over and over (`nextSteps`).
+ */
+export async function showTarget(
+  view: View,
+  whenComplete: 'summary' | 'nextSteps' = 'nextSteps',
+): Promise<DialogTurnResult> {
   const target = targetOf(view);
   if (target === undefined) {
     view.state.shown = undefined;
+    if (whenComplete === 'nextSteps') return showNextSteps(view);
     await sendText(view.context, staffText(view.locale, 'selfcheck.complete'));
     await sendOverall(view);
     return Dialog.EndOfTurn;
@@ -114,6 +123,7 @@ export async function sendOverall(view: View): Promise<void> {
       respondents: summary.respondents,
       score: summary.score,
       divergences: summary.consolidated.divergences,
+      questionnaire: view.q,
       recommendations: summary.recommendations,
       scope: consolidated ? 'municipality' : 'own',
     }),

@@ -109,7 +109,6 @@ export const selfCheckDe = {
     'Nur Ihre eigenen Antworten. Die zusammengeführte Auswertung aller Antwortenden sieht die Kommunalleitung.',
   'summary.overallLevel': 'Gesamt: {score} Punkte, Stufe {level}',
   'summary.divergences': 'Unterschiedliche Einschätzungen (für den Workshop)',
-  'summary.divergenceLine': '{id}: von „{highest}“ bis „{lowest}“',
   'summary.nextSteps': 'Nächste Schritte',
 } as const;
 
@@ -214,7 +213,6 @@ export const selfCheckEn: Record<MessageKey, string> = {
   'summary.ownNote': "Your own answers only. The municipality's lead sees the result of all respondents together.",
   'summary.overallLevel': 'Overall: {score} points, level {level}',
   'summary.divergences': 'Diverging assessments (for the workshop)',
-  'summary.divergenceLine': '{id}: from “{highest}” to “{lowest}”',
   'summary.nextSteps': 'Next steps',
 };
 

@@ -16,6 +16,18 @@ import type { ComparisonService } from './comparisonService';
 
 export type CloseOutcome = 'completed' | 'not_allowed' | 'already_completed';
 
+/** What a person may do with a round besides answering in it (what the bot offers once they are done). */
+export interface RoundRights {
+  /** The consolidated results of everyone (`ergebnis` shows them instead of one's own answers). */
+  readonly results: boolean;
+  /** The workshop exports of the round's municipality (never for a demo sandbox). */
+  readonly export: boolean;
+  /** Closing the round: allowed and the round still in progress. */
+  readonly close: boolean;
+}
+
+const NO_RIGHTS: RoundRights = { results: false, export: false, close: false };
+
 export interface RoundServiceDeps {
   readonly access: Pick<AccessService, 'principalOf'>;
   readonly assessments: Pick<AssessmentRepository, 'find' | 'findCurrent'>;
@@ -37,6 +49,25 @@ export class RoundService {
     if (round.sandboxOf !== null) return round.sandboxOf === respondentId;
     const principal = await this.deps.access.principalOf(identityKey);
     return decide(principal, 'view_results', { municipalityId: round.municipalityId }).allowed;
+  }
+
+  /** All of a person's rights in the round at once, from granted roles only (one principal lookup). */
+  async rightsIn(identityKey: string, assessmentId: string, respondentId: string): Promise<RoundRights> {
+    const round = await this.deps.assessments.find(assessmentId);
+    if (round === undefined) return NO_RIGHTS;
+    const open = round.status === 'in_progress';
+    if (round.sandboxOf !== null) {
+      const own = round.sandboxOf === respondentId;
+      // The demo takes part in no export; its visitor may look at and close their own sandbox.
+      return { results: own, export: false, close: own && open };
+    }
+    const principal = await this.deps.access.principalOf(identityKey);
+    const target = { municipalityId: round.municipalityId };
+    return {
+      results: decide(principal, 'view_results', target).allowed,
+      export: decide(principal, 'export', target).allowed,
+      close: open && decide(principal, 'close_round', target).allowed,
+    };
   }
 
   /** `abschließen` from within the self-check: the round the person is answering in. */

@@ -102,6 +102,7 @@ function cards() {
       respondents: 2,
       score: scoreAssessment(q, consolidated.answers),
       divergences: consolidated.divergences,
+      questionnaire: q,
       recommendations: FIELD_IDS.flatMap((f) => recommend(q, consolidated.answers, f)),
     }),
     // Coordinators' cards with the button into the dashboard tab.

@@ -103,10 +103,12 @@ describe('summary cards', () => {
       respondents: 2,
       score: scoreAssessment(q, consolidated.answers),
       divergences: consolidated.divergences,
+      questionnaire: q,
       recommendations: [],
     });
     expect(card.body.filter((e) => e.type === 'ColumnSet')).toHaveLength(7);
-    expect(text).toContain('MS-01: von „Vollständig umgesetzt“ bis „Nicht vorhanden“');
+    expect(text).toContain('MS-01 – Gibt es einen Ratsbeschluss oder ein Leitbild, in dem sich die Kommune zu');
+    expect(text).toContain(': von „Vollständig umgesetzt“ bis „Nicht vorhanden“');
   });
 });
 

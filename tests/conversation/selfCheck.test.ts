@@ -243,12 +243,13 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
     const text = allText(result);
     expect(text).toContain('Gesamtauswertung Erlangen');
     expect(text).toContain('Antwortende: 2');
-    expect(text).toContain('MS-01: von „Vollständig umgesetzt“ bis „Nicht vorhanden“');
+    expect(text).toContain('MS-01 – Gibt es einen Ratsbeschluss oder ein Leitbild, in dem sich die Kommune zu');
+    expect(text).toContain(': von „Vollständig umgesetzt“ bis „Nicht vorhanden“');
     // The colleague without the lead role, though "Verwaltungsspitze", sees their own answers only.
     const own = allText(await say(webchat, a, 'ergebnis'));
     expect(own).toContain('Ihre eigene Einschätzung – Erlangen');
     expect(own).not.toContain('Antwortende: 2');
-    expect(own).not.toContain('MS-01: von');
+    expect(own).not.toContain('MS-01 – ');
   });
 
   it('closes a round: only the lead may, colleagues cannot write into it, and start opens round 2', async () => {
