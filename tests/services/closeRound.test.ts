@@ -128,4 +128,41 @@ describe('RoundService: one use case closes rounds, for granted roles only', () 
     expect(snapshotted).toEqual([]);
     expect(audited).toEqual([]);
   });
+  it('tells what a person may do in a round (rightsIn): the lead everything, the chosen function nothing, a sandbox no export', async () => {
+    const { store, service, rounds, grants, join } = setup();
+    const lead = await join('webchat:lead2', 'potsdam', 'integration_staff');
+    const mayor = await join('webchat:mayor2', 'potsdam', 'mayor');
+    await grants.grant('webchat:lead2', { role: 'lead', municipalityId: 'potsdam' });
+    const round = await service.startOrJoinAssessment('potsdam', lead);
+    expect(await rounds.rightsIn('webchat:lead2', round.id, lead.id)).toEqual({
+      results: true,
+      export: true,
+      close: true,
+    });
+    expect(await rounds.rightsIn('webchat:mayor2', round.id, mayor.id)).toEqual({
+      results: false,
+      export: false,
+      close: false,
+    });
+    expect(await rounds.rightsIn('webchat:lead2', 'no-such-round', lead.id)).toEqual({
+      results: false,
+      export: false,
+      close: false,
+    });
+    store.municipalities.push({ ...store.municipalities[0]!, id: 'demo', name: 'Musterstadt (Demo)', demo: true });
+    const visitor = await join('webchat:visitor', 'demo', 'mayor', true);
+    const sandbox = await service.startOrJoinAssessment('demo', visitor);
+    expect(await rounds.rightsIn('webchat:visitor', sandbox.id, visitor.id)).toEqual({
+      results: true,
+      export: false,
+      close: true,
+    });
+    // Once closed, closing is no longer offered; the results stay visible.
+    expect(await rounds.close('webchat:lead2', round.id, lead.id)).toBe('completed');
+    expect(await rounds.rightsIn('webchat:lead2', round.id, lead.id)).toEqual({
+      results: true,
+      export: true,
+      close: false,
+    });
+  });
 });
