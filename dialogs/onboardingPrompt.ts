@@ -5,7 +5,7 @@
  * words (src/domain/conversation/roleWords.ts), shows the choices as buttons with a hint from the second miss
  * on, and asks again in the new language after a language switch.
  */
-import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import {
   ChoicePrompt,
   Dialog,
@@ -93,7 +93,7 @@ export class OnboardingPrompt extends ChoicePrompt {
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const context = dc.context;
     const instance = dc.activeDialog;
-    if (context.activity.type !== ActivityTypes.Message || instance === undefined) return Dialog.EndOfTurn;
+    if (context.activity.type !== 'message' || instance === undefined) return Dialog.EndOfTurn;
     const { state, options } = instance.state as PromptInstanceState;
     const text = typeof context.activity.text === 'string' ? context.activity.text : '';
     const locale = await this.deps.localeOf(context);
