@@ -6,12 +6,15 @@
 export const DIALOG_IDS = {
   main: 'main.v1',
   mainSteps: 'main.v1.steps',
-  /** v2: the municipality is one the person is verified for (tenant, invitation code) or the demo. */
-  onboarding: 'onboarding.v2',
-  onboardingSteps: 'onboarding.v2.steps',
-  consentPrompt: 'onboarding.v2.consent',
-  municipalityPrompt: 'onboarding.v2.municipality',
-  rolePrompt: 'onboarding.v2.role',
+  /**
+   * v3: the prompts let the self-check's commands through, take the function in one's own words, show buttons
+   * with a hint from the second miss on, and keep their texts' language in a memo (v2 prompts have none).
+   */
+  onboarding: 'onboarding.v3',
+  onboardingSteps: 'onboarding.v3.steps',
+  consentPrompt: 'onboarding.v3.consent',
+  municipalityPrompt: 'onboarding.v3.municipality',
+  rolePrompt: 'onboarding.v3.role',
   /** v2: a component (the walk plus the start-over ConfirmPrompt); v1 kept a hand-rolled confirmation flag in its state. */
   assessment: 'assessment.v2',
   assessmentWalk: 'assessment.v2.walk',
@@ -35,4 +38,11 @@ export const RETIRED_DIALOG_IDS: readonly string[] = [
   'onboarding.v1.consent',
   'onboarding.v1.municipality',
   'onboarding.v1.role',
+  // v2's plain ChoicePrompts kept no language memo; a stack waiting at one restarts into v3, which skips the
+  // steps already stored (consent, municipality, function).
+  'onboarding.v2',
+  'onboarding.v2.steps',
+  'onboarding.v2.consent',
+  'onboarding.v2.municipality',
+  'onboarding.v2.role',
 ];

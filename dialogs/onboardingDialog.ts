@@ -5,24 +5,27 @@
  * is stored as soon as it is given, and steps already done are skipped, so onboarding interrupted halfway
  * continues where it stopped.
  */
+import type { TurnContext } from 'botbuilder';
 import {
-  ChoicePrompt,
   ComponentDialog,
   ListStyle,
   WaterfallDialog,
   type Choice,
+  type DialogContext,
   type DialogTurnResult,
   type FoundChoice,
-  type PromptValidatorContext,
+  type PromptOptions,
+  type PromptRecognizerResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { ROLES, roleLabel, type Role } from '../src/domain/selbstcheck';
+import { ROLES, roleLabel, type Locale, type Role } from '../src/domain/selbstcheck';
 import type { Municipality, Respondent } from '../src/domain/ports';
 import { DIALOG_IDS } from './dialogIds';
 import { sendText } from './send';
 import { sessionOf, type DialogDeps, type MembershipChoices, type SelfCheckSession } from './session';
 import { staffText } from '../src/i18n/staff';
 import { consentNotice, type NoticeChannel } from '../src/i18n/privacyNotice';
+import { OnboardingPrompt, type PromptMemo } from './onboardingPrompt';
 
 export interface OnboardingOptions {
   /** The respondent row is created only once consent is given. */
@@ -49,12 +52,18 @@ const isMember = (r: Respondent | undefined): r is Respondent & { municipalityId
 export class OnboardingDialog extends ComponentDialog<OnboardingOptions> {
   constructor(private readonly deps: DialogDeps) {
     super(DIALOG_IDS.onboarding);
-    // German first: choices are recognised in the respondent's language, with English as default culture.
-    this.addDialog(new ChoicePrompt(DIALOG_IDS.consentPrompt, undefined, 'de-de'));
+    // Each prompt renders its texts from a memo (the language and what they need), so a language switch asks
+    // the same question again in the new language.
+    const localeOf = (context: TurnContext) => deps.localeOf(context);
+    this.addDialog(new OnboardingPrompt(DIALOG_IDS.consentPrompt, 'consent', { localeOf, render: consentOptions }));
     this.addDialog(
-      new ChoicePrompt(DIALOG_IDS.municipalityPrompt, (prompt) => this.validateMunicipality(prompt), 'de-de'),
+      new OnboardingPrompt(DIALOG_IDS.municipalityPrompt, 'municipality', {
+        localeOf,
+        render: municipalityOptions,
+        accept: (context, recognized) => this.acceptMunicipality(context, recognized),
+      }),
     );
-    this.addDialog(new ChoicePrompt(DIALOG_IDS.rolePrompt, undefined, 'de-de'));
+    this.addDialog(new OnboardingPrompt(DIALOG_IDS.rolePrompt, 'role', { localeOf, render: roleOptions }));
     this.addDialog(
       new WaterfallDialog<OnboardingOptions>(DIALOG_IDS.onboardingSteps, [
         (step) => this.consentStep(step),
@@ -82,15 +91,7 @@ export class OnboardingDialog extends ComponentDialog<OnboardingOptions> {
       step.context,
       `${staffText(locale, 'onboarding.intro')}\n\n${staffText(locale, 'onboarding.privacy')}\n\n${notice}`,
     );
-    return step.prompt(DIALOG_IDS.consentPrompt, {
-      prompt: staffText(locale, 'onboarding.consentPrompt'),
-      retryPrompt: staffText(locale, 'onboarding.retry'),
-      choices: [
-        { value: staffText(locale, 'onboarding.consentYes'), synonyms: ['ja', 'yes', 'einverstanden', 'ok', 'agree'] },
-        { value: staffText(locale, 'onboarding.consentNo'), synonyms: ['nein', 'no'] },
-      ],
-      style: ListStyle.heroCard,
-    });
+    return step.prompt(DIALOG_IDS.consentPrompt, consentOptions(locale, { locale }));
   }
 
   private async municipalityStep(step: Step): Promise<DialogTurnResult> {
@@ -125,22 +126,16 @@ export class OnboardingDialog extends ComponentDialog<OnboardingOptions> {
       await this.deps.service.joinMunicipality(respondent.id, only.id, 'tenant');
       return step.next(undefined);
     }
-    // "Choose or type the name" only when there is something of one's own to choose.
-    const intro = [
-      staffText(locale, choices.tenant.length > 1 ? 'onboarding.municipalityPrompt' : 'membership.whichMunicipality'),
-      staffText(locale, choices.tenant.length > 1 ? 'membership.chooseShared' : 'membership.needCode'),
-      ...(choices.demo !== undefined ? [staffText(locale, 'membership.tryDemo')] : []),
-    ];
     // Kept with the step, so the chosen index is read against exactly what was offered, without asking the
     // tenant registry and the Teams roster a second time.
     (step.values as Record<string, unknown>)[OFFERED] = offered(choices).map((m) => m.id);
-    return step.prompt(DIALOG_IDS.municipalityPrompt, {
-      prompt: intro.join('\n\n'),
-      retryPrompt: staffText(locale, 'membership.retry'),
+    const memo: MunicipalityMemo = {
+      locale,
+      shared: choices.tenant.length > 1,
+      demo: choices.demo !== undefined,
       choices: offered(choices).map(toChoice),
-      // Teams renders at most 6 hero-card buttons; a numbered list works in every channel (number or name).
-      style: ListStyle.list,
-    });
+    };
+    return step.prompt(DIALOG_IDS.municipalityPrompt, municipalityOptions(locale, memo));
   }
 
   /**
@@ -148,11 +143,13 @@ export class OnboardingDialog extends ComponentDialog<OnboardingOptions> {
    * code typed at this prompt is handled before the dialog and hands the turn on). Naming a real
    * municipality without proof gets the answer that a code is needed, and the prompt again.
    */
-  private async validateMunicipality(prompt: PromptValidatorContext<FoundChoice>): Promise<boolean> {
-    const context = prompt.context;
+  private async acceptMunicipality(
+    context: TurnContext,
+    recognized: PromptRecognizerResult<FoundChoice>,
+  ): Promise<boolean> {
     const identityKey = await this.deps.identityOf(context);
     if (isMember(await this.deps.service.findRespondentByIdentity(identityKey))) return true;
-    if (prompt.recognized.succeeded) return true;
+    if (recognized.succeeded) return true;
     const text = context.activity.text;
     if (typeof text === 'string' && text.trim() !== '') {
       const named = await this.deps.membership.namedMunicipality(text);
@@ -179,15 +176,7 @@ export class OnboardingDialog extends ComponentDialog<OnboardingOptions> {
     }
     if (!isMember(respondent)) return step.replaceDialog(DIALOG_IDS.onboardingSteps, step.options);
     if (respondent.role !== null) return step.next(respondent.role);
-    return step.prompt(DIALOG_IDS.rolePrompt, {
-      prompt: staffText(locale, 'onboarding.rolePrompt'),
-      retryPrompt: staffText(locale, 'onboarding.retry'),
-      choices: ROLES.map((role) => ({
-        value: roleLabel(role, locale),
-        synonyms: [roleLabel(role, locale === 'de' ? 'en' : 'de')],
-      })),
-      style: ListStyle.heroCard,
-    });
+    return step.prompt(DIALOG_IDS.rolePrompt, roleOptions(locale, { locale }));
   }
 
   private async finishStep(step: Step): Promise<DialogTurnResult> {
@@ -216,6 +205,64 @@ export class OnboardingDialog extends ComponentDialog<OnboardingOptions> {
     const result: OnboardingResult = sessionOf(respondent.id, assessment);
     return step.endDialog(result);
   }
+}
+
+function consentOptions(locale: Locale, memo: PromptMemo): PromptOptions {
+  return {
+    prompt: staffText(locale, 'onboarding.consentPrompt'),
+    retryPrompt: staffText(locale, 'onboarding.retry'),
+    choices: [
+      { value: staffText(locale, 'onboarding.consentYes'), synonyms: ['ja', 'yes', 'einverstanden', 'ok', 'agree'] },
+      { value: staffText(locale, 'onboarding.consentNo'), synonyms: ['nein', 'no'] },
+    ],
+    style: ListStyle.heroCard,
+    validations: { ...memo, locale },
+  };
+}
+
+interface MunicipalityMemo extends PromptMemo {
+  /** Several municipalities of the person's tenant (a municipal IT provider): choose or type the name. */
+  readonly shared: boolean;
+  readonly demo: boolean;
+  readonly choices: readonly Choice[];
+}
+
+function municipalityOptions(locale: Locale, memo: PromptMemo): PromptOptions {
+  const m = memo as MunicipalityMemo;
+  // "Choose or type the name" only when there is something of one's own to choose.
+  const intro = [
+    staffText(locale, m.shared ? 'onboarding.municipalityPrompt' : 'membership.whichMunicipality'),
+    staffText(locale, m.shared ? 'membership.chooseShared' : 'membership.needCode'),
+    ...(m.demo ? [staffText(locale, 'membership.tryDemo')] : []),
+  ];
+  return {
+    prompt: intro.join('\n\n'),
+    retryPrompt: staffText(locale, 'membership.retry'),
+    choices: [...m.choices],
+    // Teams renders at most 6 hero-card buttons; a numbered list works in every channel (number or name).
+    style: ListStyle.list,
+    validations: { ...m, locale },
+  };
+}
+
+function roleOptions(locale: Locale, memo: PromptMemo): PromptOptions {
+  return {
+    prompt: staffText(locale, 'onboarding.rolePrompt'),
+    retryPrompt: staffText(locale, 'onboarding.retry'),
+    choices: ROLES.map((role) => ({
+      value: roleLabel(role, locale),
+      synonyms: [roleLabel(role, locale === 'de' ? 'en' : 'de')],
+    })),
+    style: ListStyle.heroCard,
+    validations: { ...memo, locale },
+  };
+}
+
+/** Whether the conversation is at an onboarding question (help then asks it again below the overview). */
+export function inOnboarding(dc: DialogContext): boolean {
+  for (let c: DialogContext | undefined = dc; c !== undefined; c = c.child)
+    if (c.activeDialog?.id === DIALOG_IDS.onboarding) return true;
+  return false;
 }
 
 function toChoice(m: Municipality): Choice {

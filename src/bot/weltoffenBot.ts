@@ -13,6 +13,7 @@ import type { Dialog } from 'botbuilder-dialogs';
 import type { AdaptiveCard } from '../../cards/adaptiveCard';
 import { renderNoticeCard } from '../../cards/noticeCard';
 import { INVOKE_CARD_KEY, adaptiveCardActionProblem, readTurnInput } from '../../dialogs/turnInput';
+import { inOnboarding } from '../../dialogs/onboardingDialog';
 import { recogniseCommand } from '../domain/conversation/commands';
 import type { FaqService } from '../services/faqService';
 import { CoordinatorTurn, type CoordinatorTurnDeps } from './coordinatorTurn';
@@ -165,6 +166,8 @@ export class WeltoffenBot extends TeamsActivityHandler {
     switch (command?.kind) {
       case 'help':
         await this.reply(context, 'help.selfcheck');
+        // Onboarding's question is still open: ask it again below the overview.
+        if (inOnboarding(dc)) await dc.repromptDialog();
         return;
       case 'language': {
         await this.locale.choose(context, command.locale);

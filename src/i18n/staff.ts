@@ -9,6 +9,7 @@ import { auditDe, auditEn, type AuditMessageKey } from './auditCatalog';
 import { privacyDe, privacyEn, type PrivacyMessageKey } from './privacyCatalog';
 import { noticeDe, noticeEn, type NoticeMessageKey } from './noticeCatalog';
 import { summaryNextDe, summaryNextEn, type SummaryNextMessageKey } from './summaryNextCatalog';
+import { onboardingWordsDe, onboardingWordsEn, type OnboardingWordsMessageKey } from './onboardingWordsCatalog';
 
 /**
  * The staff audience: municipal staff, leads and coordinators in Teams and in the web chat's self-check.
@@ -29,7 +30,8 @@ export type StaffTextKey =
   | AuditMessageKey
   | PrivacyMessageKey
   | NoticeMessageKey
-  | SummaryNextMessageKey;
+  | SummaryNextMessageKey
+  | OnboardingWordsMessageKey;
 
 // Tables by topic (each file stays readable), one key space: a key used twice would be a type error
 // below only if its value types differed, so the disjointness is checked in tests/i18n.
@@ -44,6 +46,7 @@ const GERMAN_TABLES = [
   privacyDe,
   noticeDe,
   summaryNextDe,
+  onboardingWordsDe,
 ];
 const tables: Record<StaffLocale, Readonly<Record<StaffTextKey, string>>> = {
   de: {
@@ -57,6 +60,7 @@ const tables: Record<StaffLocale, Readonly<Record<StaffTextKey, string>>> = {
     ...privacyDe,
     ...noticeDe,
     ...summaryNextDe,
+    ...onboardingWordsDe,
   },
   en: {
     ...selfCheckEn,
@@ -69,6 +73,7 @@ const tables: Record<StaffLocale, Readonly<Record<StaffTextKey, string>>> = {
     ...privacyEn,
     ...noticeEn,
     ...summaryNextEn,
+    ...onboardingWordsEn,
   },
 };
 
