@@ -8,6 +8,7 @@ import { webIdentityDe, webIdentityEn, type WebIdentityMessageKey } from './iden
 import { auditDe, auditEn, type AuditMessageKey } from './auditCatalog';
 import { privacyDe, privacyEn, type PrivacyMessageKey } from './privacyCatalog';
 import { noticeDe, noticeEn, type NoticeMessageKey } from './noticeCatalog';
+import { understandingDe, understandingEn, type UnderstandingMessageKey } from './understandingCatalog';
 
 /**
  * The staff audience: municipal staff, leads and coordinators in Teams and in the web chat's self-check.
@@ -27,7 +28,8 @@ export type StaffTextKey =
   | WebIdentityMessageKey
   | AuditMessageKey
   | PrivacyMessageKey
-  | NoticeMessageKey;
+  | NoticeMessageKey
+  | UnderstandingMessageKey;
 
 // Tables by topic (each file stays readable), one key space: a key used twice would be a type error
 // below only if its value types differed, so the disjointness is checked in tests/i18n.
@@ -41,6 +43,7 @@ const GERMAN_TABLES = [
   auditDe,
   privacyDe,
   noticeDe,
+  understandingDe,
 ];
 const tables: Record<StaffLocale, Readonly<Record<StaffTextKey, string>>> = {
   de: {
@@ -53,6 +56,7 @@ const tables: Record<StaffLocale, Readonly<Record<StaffTextKey, string>>> = {
     ...auditDe,
     ...privacyDe,
     ...noticeDe,
+    ...understandingDe,
   },
   en: {
     ...selfCheckEn,
@@ -64,6 +68,7 @@ const tables: Record<StaffLocale, Readonly<Record<StaffTextKey, string>>> = {
     ...auditEn,
     ...privacyEn,
     ...noticeEn,
+    ...understandingEn,
   },
 };
 
