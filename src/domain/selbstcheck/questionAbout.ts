@@ -50,6 +50,10 @@ const MEANING_WORDS: ReadonlySet<string> = new Set([
   'meant',
   'meaning',
   'understand',
+  'explain',
+  'erklaere',
+  'erklaer',
+  'erklaeren',
 ]);
 
 const SCALE_WORDS: ReadonlyMap<string, AnswerValue> = new Map([
@@ -83,8 +87,10 @@ export function recogniseQuestionAbout(text: string): QuestionAbout | undefined 
   const normalized = normalizeTypedText(text);
   if (normalized === '') return undefined;
   const tokens = normalized.split(' ');
-  const asks = QUESTION_STARTS.has(tokens[0] ?? '') || tokens.some((t) => MEANING_WORDS.has(t));
-  if (!asks) return undefined;
+  // A scale word needs only a question's first word ("was heißt teilweise"); the question itself needs a word
+  // asking for meaning ("was ist mit Leitbild gemeint"), so small talk ("wie ist das Wetter?") stays unknown input.
+  const meaning = tokens.some((t) => MEANING_WORDS.has(t));
+  if (!meaning && !QUESTION_STARTS.has(tokens[0] ?? '')) return undefined;
   const padded = ` ${normalized} `;
   const named = new Set<AnswerValue>();
   for (const t of tokens) {
@@ -93,5 +99,6 @@ export function recogniseQuestionAbout(text: string): QuestionAbout | undefined 
   }
   for (const [phrase, value] of SCALE_PHRASES) if (padded.includes(` ${phrase} `)) named.add(value);
   const values = ORDER.filter((v) => named.has(v));
-  return values.length > 0 ? { kind: 'scale', values } : { kind: 'question' };
+  if (values.length > 0) return { kind: 'scale', values };
+  return meaning ? { kind: 'question' } : undefined;
 }
