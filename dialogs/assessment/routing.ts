@@ -10,6 +10,7 @@ import { completeRound, sendResult, sendStatus, showChangeList } from './progres
 import { back, changeTo, clickedQuestion, pause, skip, switchField, typedText } from './questionFlow';
 import { showTarget, stale } from './screens';
 import { askStartOver } from './startOver';
+import { understoodText } from './understanding';
 import { noticeOnClickedCard, targetOf, type Turn } from './turn';
 import { staffText } from '../../src/i18n/staff';
 
@@ -20,7 +21,8 @@ export async function routeInput(turn: Turn): Promise<DialogTurnResult> {
       return routeCard(turn, input.parsed);
     case 'text': {
       const command = recogniseCommand(input.text);
-      return command === undefined ? typedText(turn, input.text) : routeCommand(turn, command);
+      if (command !== undefined) return routeCommand(turn, command);
+      return (await understoodText(turn, input.text)) ?? typedText(turn, input.text);
     }
     case 'none':
       await sendText(turn.context, staffText(turn.locale, 'input.unsupported'));

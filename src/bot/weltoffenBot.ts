@@ -15,10 +15,12 @@ import { renderNoticeCard } from '../../cards/noticeCard';
 import { INVOKE_CARD_KEY, adaptiveCardActionProblem, readTurnInput } from '../../dialogs/turnInput';
 import { inOnboarding } from '../../dialogs/onboardingDialog';
 import { recogniseCommand } from '../domain/conversation/commands';
+import { recogniseSmallTalk } from '../domain/conversation/greeting';
 import type { FaqService } from '../services/faqService';
 import { CoordinatorTurn, type CoordinatorTurnDeps } from './coordinatorTurn';
 import { DialogStack } from './dialogStack';
 import { FaqTurn } from './faqTurn';
+import { GreetingTurn } from './greetingTurn';
 import { runWithStateRetry, type TurnStateStore } from './retryingTurn';
 import { conversationKind, tenantIdOf, textWithoutBotMention } from './teamsActivity';
 import type { AfterCommand, CommandHandler, CommandTurn } from './commandHandlers';
@@ -67,6 +69,7 @@ export class WeltoffenBot extends TeamsActivityHandler {
   private readonly coordinator: CoordinatorTurn | undefined;
   private readonly faq: FaqTurn | undefined;
   private readonly privacy: PrivacyTurn | undefined;
+  private readonly greeting: GreetingTurn;
 
   constructor(private readonly options: WeltoffenBotOptions) {
     super();
@@ -76,6 +79,7 @@ export class WeltoffenBot extends TeamsActivityHandler {
     this.flags = conversationState.createProperty<ConversationFlags>('flags');
     this.dialogs = new DialogStack(conversationState, options.mainDialog, options.onDialogReset);
     this.faq = options.faq && new FaqTurn(options.faq, locale);
+    this.greeting = new GreetingTurn(locale, options.faq);
     this.privacy =
       options.privacy &&
       new PrivacyTurn({
@@ -162,6 +166,18 @@ export class WeltoffenBot extends TeamsActivityHandler {
         }
         return;
       }
+    }
+    // "Hallo", "was kann ich hier machen?" (also "was kannst du", otherwise the help command): greet back and say
+    // what the bot does; inside a dialog briefly, and then the question or prompt again.
+    const smallTalk =
+      input.kind === 'text' && (command === undefined || command.kind === 'help')
+        ? recogniseSmallTalk(input.text)
+        : undefined;
+    if (smallTalk !== undefined) {
+      const inDialog = dc.activeDialog !== undefined;
+      await this.greeting.reply(context, smallTalk, inDialog);
+      if (inDialog) await dc.repromptDialog();
+      return;
     }
     switch (command?.kind) {
       case 'help':

@@ -10,6 +10,7 @@ import { privacyDe, privacyEn, type PrivacyMessageKey } from './privacyCatalog';
 import { noticeDe, noticeEn, type NoticeMessageKey } from './noticeCatalog';
 import { summaryNextDe, summaryNextEn, type SummaryNextMessageKey } from './summaryNextCatalog';
 import { onboardingWordsDe, onboardingWordsEn, type OnboardingWordsMessageKey } from './onboardingWordsCatalog';
+import { understandingDe, understandingEn, type UnderstandingMessageKey } from './understandingCatalog';
 
 /**
  * The staff audience: municipal staff, leads and coordinators in Teams and in the web chat's self-check.
@@ -31,7 +32,8 @@ export type StaffTextKey =
   | PrivacyMessageKey
   | NoticeMessageKey
   | SummaryNextMessageKey
-  | OnboardingWordsMessageKey;
+  | OnboardingWordsMessageKey
+  | UnderstandingMessageKey;
 
 // Tables by topic (each file stays readable), one key space: a key used twice would be a type error
 // below only if its value types differed, so the disjointness is checked in tests/i18n.
@@ -47,6 +49,7 @@ const GERMAN_TABLES = [
   noticeDe,
   summaryNextDe,
   onboardingWordsDe,
+  understandingDe,
 ];
 const tables: Record<StaffLocale, Readonly<Record<StaffTextKey, string>>> = {
   de: {
@@ -61,6 +64,7 @@ const tables: Record<StaffLocale, Readonly<Record<StaffTextKey, string>>> = {
     ...noticeDe,
     ...summaryNextDe,
     ...onboardingWordsDe,
+    ...understandingDe,
   },
   en: {
     ...selfCheckEn,
@@ -74,6 +78,7 @@ const tables: Record<StaffLocale, Readonly<Record<StaffTextKey, string>>> = {
     ...noticeEn,
     ...summaryNextEn,
     ...onboardingWordsEn,
+    ...understandingEn,
   },
 };
 

@@ -61,4 +61,7 @@ export {
   type SeriesRelease,
   type SnapshotScores,
 } from './comparisonRelease';
-export { normalizeTypedText, parseTypedAnswer } from './typedAnswer';
+export { interpretTypedAnswer, normalizeTypedText, parseTypedAnswer, type TypedAnswer } from './typedAnswer';
+export { interpretNaturalAnswer, type NaturalAnswer } from './naturalAnswer';
+export { recogniseQuestionAbout, type QuestionAbout } from './questionAbout';
+export { SCALE_DEFINITIONS } from './scaleDefinitions';

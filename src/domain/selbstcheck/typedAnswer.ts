@@ -1,4 +1,5 @@
 import { ANSWER_LABELS, ANSWER_NUMBERS, ANSWER_VALUES } from './labels';
+import { interpretNaturalAnswer, NEGATION_WORDS } from './naturalAnswer';
 import type { AnswerValue, Locale, StoredAnswer } from './types';
 
 /**
@@ -30,7 +31,6 @@ const WORDS: Readonly<Record<Locale, readonly (readonly [string, Typed])[]>> = {
   de: [
     ['vollstaendig', 'full'],
     ['voll', 'full'],
-    ['ja', 'full'],
     ['umgesetzt', 'full'],
     ['vorhanden', 'full'],
     ['komplett', 'full'],
@@ -63,7 +63,6 @@ const WORDS: Readonly<Record<Locale, readonly (readonly [string, Typed])[]>> = {
   en: [
     ['fully', 'full'],
     ['full', 'full'],
-    ['yes', 'full'],
     ['in place', 'full'],
     ['complete', 'full'],
     ['partly', 'partial'],
@@ -102,29 +101,50 @@ const LOOKUPS: Readonly<Record<Locale, Map<string, Typed>>> = { de: lookup('de')
 
 const BY_NUMBER = new Map<string, AnswerValue>(ANSWER_VALUES.map((v) => [String(ANSWER_NUMBERS[v]), v]));
 
+/** What someone typed at a question: one value, a few readings to ask back, or nothing recognisable. */
+export type TypedAnswer =
+  | { readonly kind: 'answer'; readonly value: StoredAnswer }
+  | { readonly kind: 'ambiguous'; readonly candidates: readonly AnswerValue[] }
+  | { readonly kind: 'none' };
+
+const NOTHING: TypedAnswer = { kind: 'none' };
+
 /**
  * Maps what someone typed to a scale value or `skipped`: a number 1–5 (also
- * "2.", "2 teilweise"), a card label, or a common word in German or English,
- * ignoring case, umlaut spelling and punctuation. Returns undefined for
- * anything else so the dialog can ask again.
+ * "2.", "2 teilweise"), a card label, a common word in German or English, or a
+ * short sentence in their own words (see naturalAnswer.ts), ignoring case,
+ * umlaut spelling and punctuation. A sentence that allows several readings
+ * comes back as `ambiguous` so the dialog can ask with those as buttons.
  */
-export function parseTypedAnswer(text: string, locale: Locale = 'de'): StoredAnswer | undefined {
-  // Every typed answer is a number or a short label: a long message is none, and is not normalised at all.
-  if (text.length > MAX_TYPED_ANSWER_LENGTH && text.trim().length > MAX_TYPED_ANSWER_LENGTH) return undefined;
+export function interpretTypedAnswer(text: string, locale: Locale = 'de'): TypedAnswer {
+  // Every typed answer is a number or a short sentence: a long message is none, and is not normalised at all.
+  if (text.length > MAX_TYPED_ANSWER_LENGTH && text.trim().length > MAX_TYPED_ANSWER_LENGTH) return NOTHING;
   const normalized = normalizeTypedText(text);
-  if (normalized === '') return undefined;
+  if (normalized === '') return NOTHING;
 
   const leadingNumber = /^(\d+)(?: (.*))?$/.exec(normalized);
   if (leadingNumber !== null) {
     const byNumber = BY_NUMBER.get(leadingNumber[1] ?? '');
-    if (byNumber === undefined) return undefined;
-    // "2 teilweise" is fine; "2 nein" contradicts itself, so ask again.
+    if (byNumber === undefined) return NOTHING;
+    // "2 teilweise" is fine; "2 nein" or "2 aber nicht wirklich" contradicts itself, so ask again.
     const rest = leadingNumber[2];
-    if (rest === undefined) return byNumber;
+    if (rest === undefined) return { kind: 'answer', value: byNumber };
     const restValue = lookupWord(rest, locale);
-    return restValue === undefined || restValue === byNumber ? byNumber : undefined;
+    if (restValue !== undefined) return restValue === byNumber ? { kind: 'answer', value: byNumber } : NOTHING;
+    const natural = interpretNaturalAnswer(rest);
+    if (natural.kind === 'answer') return natural.value === byNumber ? natural : NOTHING;
+    if (natural.kind === 'ambiguous') return NOTHING;
+    return rest.split(' ').some((t) => NEGATION_WORDS.has(t)) ? NOTHING : { kind: 'answer', value: byNumber };
   }
-  return lookupWord(normalized, locale);
+  const word = lookupWord(normalized, locale);
+  if (word !== undefined) return { kind: 'answer', value: word };
+  return interpretNaturalAnswer(normalized);
+}
+
+/** The one value a typed text stands for, or undefined (nothing recognisable, or several readings). */
+export function parseTypedAnswer(text: string, locale: Locale = 'de'): StoredAnswer | undefined {
+  const typed = interpretTypedAnswer(text, locale);
+  return typed.kind === 'answer' ? typed.value : undefined;
 }
 
 function lookupWord(normalized: string, locale: Locale): StoredAnswer | undefined {
