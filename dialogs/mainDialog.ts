@@ -6,7 +6,7 @@ import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type Waterfall
 import { AssessmentDialog } from './assessment/assessmentDialog';
 import { DIALOG_IDS } from './dialogIds';
 import { OnboardingDialog, type OnboardingOptions, type OnboardingResult } from './onboardingDialog';
-import { sessionOf, type DialogDeps } from './session';
+import { ROUND_CLOSED_MEANWHILE, sessionOf, type DialogDeps } from './session';
 
 export type MainDialogDeps = DialogDeps;
 
@@ -24,7 +24,9 @@ export class MainDialog extends ComponentDialog<Record<string, never>> {
       new WaterfallDialog<Record<string, never>>(DIALOG_IDS.mainSteps, [
         (step) => this.identifyStep(step),
         (step) => this.assessmentStep(step),
-        (step) => step.endDialog(),
+        // The walk's round was closed meanwhile: identify again, which starts or joins the current round.
+        (step) =>
+          step.result === ROUND_CLOSED_MEANWHILE ? step.replaceDialog(DIALOG_IDS.mainSteps) : step.endDialog(),
       ]),
     );
     this.initialDialogId = DIALOG_IDS.mainSteps;

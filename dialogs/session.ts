@@ -5,6 +5,9 @@ import type { Municipality, Respondent } from '../src/domain/model';
 import type { RoundService } from '../src/services/roundService';
 import type { PrivacyNoticeInfo } from '../src/i18n/privacyNotice';
 
+/** What the walk ends with when its round was closed meanwhile: the main dialog then begins again in the current round. */
+export const ROUND_CLOSED_MEANWHILE = 'roundClosedMeanwhile';
+
 /** The ids a conversation needs to continue the self-check; everything else is read from the database. */
 export interface SelfCheckSession {
   readonly respondentId: string;

@@ -4,6 +4,7 @@ import type { Command } from '../../src/domain/conversation/commands';
 import { recogniseCommand } from '../../src/domain/conversation/commands';
 import type { CardAction, ParsedCardAction } from '../../cards/cardActions';
 import { sendText } from '../send';
+import { ROUND_CLOSED_MEANWHILE } from '../session';
 import { readTurnInput } from '../turnInput';
 import { formCommand, single, submitForm } from './fieldForm';
 import { completeRound, sendResult, sendStatus, showChangeList } from './progress';
@@ -71,8 +72,14 @@ function isForeign(turn: Turn, action: CardAction): boolean {
 
 export async function routeCommand(turn: Turn, command: Command): Promise<DialogTurnResult> {
   switch (command.kind) {
-    case 'start':
+    case 'start': {
+      // A round closed by a colleague since this conversation began: continue in the current round (the main
+      // dialog starts or joins it) instead of showing the old round's next question, which nobody can answer.
+      // One read, on a resume only: answer turns keep their two statements.
+      const assessment = await turn.deps.service.findAssessment(turn.state.session.assessmentId);
+      if (assessment?.status === 'completed') return turn.dc.endDialog(ROUND_CLOSED_MEANWHILE);
       return showTarget(turn);
+    }
     case 'pause':
       return pause(turn);
     case 'status':

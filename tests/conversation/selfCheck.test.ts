@@ -285,6 +285,25 @@ describe(`the self-check as a conversation (${usingPostgres ? 'PostgreSQL' : 'PG
     expect(questionIdOf(restarted)).toBe('MS-01');
   });
 
+  it('a colleague who still has the closed round open continues in the new round with "weiter"', async () => {
+    const lead = newParticipant();
+    const staff = newParticipant();
+    await onboard(webchat, lead, 'Halle (Saale)', 'Mitarbeiter*in Integrationsstelle', { lead: true });
+    const first = await onboard(webchat, staff, 'Halle (Saale)', 'Verwaltungsspitze');
+    const before = questionCard(first)!.actions!.at(0)!.data['assessmentId'] as string;
+    await say(webchat, lead, '1');
+    expect(allText(await say(webchat, lead, 'abschließen'))).toContain('ist abgeschlossen');
+
+    const resumed = await say(webchat, staff, 'weiter');
+    const now = questionCard(resumed)!.actions!.at(0)!.data['assessmentId'] as string;
+    expect(now).not.toBe(before);
+    expect(await prisma().assessment.findUnique({ where: { id: now } })).toMatchObject({ status: 'in_progress' });
+    expect(questionIdOf(resumed)).toBe('MS-01');
+    // The next answer goes into the open round.
+    await say(webchat, staff, '2');
+    expect(await prisma().answer.count({ where: { assessmentId: now } })).toBe(1);
+  });
+
   describe('in Teams with Universal Actions', () => {
     let connector: Server;
     let connectorUrl: string;
