@@ -131,7 +131,10 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     tenants: tenantRegistry,
   });
   // A person's own data: the `meine daten` link (downloaded like an export) and the erasure.
-  const privacy = privacyParts(config, db);
+  // One set of rate limits for the process (in memory: per instance): the web chat's Direct Line, attempts at
+  // invitation and resume codes, `meine daten` and erasure requests.
+  const rateLimits = new InMemoryRateLimits();
+  const privacy = privacyParts(config, db, rateLimits);
   const { exportService, exportCommands, downloads } = exportParts(config, db, selfCheck, access, audit, (link) =>
     privacy.myDataFile(link),
   );
@@ -199,9 +202,6 @@ export async function startService(config: AppConfig, options: StartOptions = {}
 
   const hasConsented = async (identityKey: string) =>
     (await respondents.findByIdentity(identityKey))?.consentedAt != null;
-  // One set of rate limits for the process (in memory: per instance): the web chat's Direct Line, and
-  // attempts at invitation and resume codes.
-  const rateLimits = new InMemoryRateLimits();
   const identity = new TurnIdentity(userState);
   const locale = new UserLocale(userState, selfCheck, identity);
   const membership = membershipParts({

@@ -18,7 +18,7 @@ import { toActivity, type BotMessage } from '../domain/messages';
 import type { ErasurePreview, PersonRef } from '../domain/ports/privacy';
 import { ROLE_LABELS, type Role } from '../domain/selbstcheck';
 import { staffText, type StaffLocale, type StaffTextKey } from '../i18n/staff';
-import type { PrivacyService } from '../services/privacyService';
+import type { PrivacyService, RateLimited } from '../services/privacyService';
 import { conversationKind, textWithoutBotMention } from './teamsActivity';
 import type { TurnIdentity } from './turnIdentity';
 import type { UserLocale } from './userLocale';
@@ -75,6 +75,7 @@ export class PrivacyTurn {
       case 'myData': {
         const link = await this.deps.service.myDataLink(identityKey, locale);
         this.deps.discardState(context);
+        if (isRateLimited(link)) return say('privacy.rateLimited', { minutes: minutesOf(link) });
         const t = (key: StaffTextKey) => staffText(locale, key, { minutes: link.ttlMinutes });
         const rendered = myDataLinkCard({
           title: t('privacy.myData.title'),
@@ -141,6 +142,11 @@ export class PrivacyTurn {
     fromCard: boolean,
   ): Promise<true> {
     const preview = await this.deps.service.preview(this.person(context, identityKey));
+    if (isRateLimited(preview)) {
+      this.deps.discardState(context);
+      const text = staffText(locale, 'privacy.rateLimited', { minutes: minutesOf(preview) });
+      return this.send(context, { text }, fromCard);
+    }
     if (!preview.anything) {
       // Nothing to erase — and nothing of this turn is stored either.
       this.deps.discardState(context);
@@ -186,6 +192,9 @@ export class PrivacyTurn {
     return true;
   }
 }
+
+const isRateLimited = (x: object): x is RateLimited => 'retryAfterMs' in x;
+const minutesOf = (r: RateLimited) => Math.max(1, Math.ceil(r.retryAfterMs / 60_000));
 
 function explanation(p: ErasurePreview, locale: StaffLocale, withdraw: boolean): string {
   const lines = [

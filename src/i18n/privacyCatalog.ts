@@ -25,6 +25,8 @@ export const privacyDe = {
   'privacy.erase.stale':
     'Diese Bestätigung gilt nicht (mehr): Sie ist abgelaufen, schon benutzt oder stammt aus einem anderen Chat. Es wurde nichts gelöscht. Schreiben Sie „daten löschen“, um neu zu beginnen.',
   'privacy.withdraw.intro': 'Ihre Einwilligung zu widerrufen heißt: Ich lösche Ihre Daten.',
+  'privacy.rateLimited':
+    'Das haben Sie in der letzten Stunde schon oft gefragt. Bitte versuchen Sie es in {minutes} Minuten noch einmal.',
 };
 
 export const privacyEn: Record<keyof typeof privacyDe, string> = {
@@ -53,6 +55,7 @@ export const privacyEn: Record<keyof typeof privacyDe, string> = {
   'privacy.erase.stale':
     'This confirmation is not valid (any more): it expired, was used already or comes from another chat. Nothing was deleted. Write “delete my data” to start again.',
   'privacy.withdraw.intro': 'Withdrawing your consent means: I delete your data.',
+  'privacy.rateLimited': 'You have asked for this often in the last hour. Please try again in {minutes} minutes.',
 };
 
 export type PrivacyMessageKey = keyof typeof privacyDe;

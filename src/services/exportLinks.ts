@@ -8,7 +8,7 @@
 import type { Locale } from '../domain/selbstcheck';
 import type { AuditLog } from '../domain/ports/audit';
 import type { Clock } from '../domain/ports/clock';
-import type { DownloadLinkStore } from '../domain/ports/downloads';
+import type { DownloadLinkGrant, DownloadLinkStore } from '../domain/ports/downloads';
 import type { Municipality, MunicipalityRepository } from '../domain/ports';
 import type { AccessService } from './accessService';
 import type { DashboardLink } from './dashboardLinks';
@@ -57,6 +57,36 @@ export interface ExportCommandsDeps {
   readonly publicBaseUrl: string;
 }
 
+/** A link as handed out: the URL (token after '#'), when it expires, its lifetime in whole minutes. */
+export interface OpaqueLink {
+  readonly url: string;
+  readonly expiresAt: Date;
+  readonly ttlMinutes: number;
+}
+
+/**
+ * Issues a single-use link of the link store (exports, `meine daten`): lifetime from now, expired rows older than
+ * EXPIRED_LINK_KEPT_MS swept on the way, the URL on the public address with the token after '#'.
+ */
+export async function issueOpaqueLink(
+  deps: {
+    readonly links: Pick<DownloadLinkStore, 'issue'>;
+    readonly clock: Clock;
+    readonly publicBaseUrl: string;
+  },
+  ttlSeconds: number,
+  grant: Omit<DownloadLinkGrant, 'expiresAt' | 'maxUses'>,
+): Promise<OpaqueLink> {
+  const now = deps.clock.now();
+  const expiresAt = new Date(now.getTime() + ttlSeconds * 1000);
+  const { token } = await deps.links.issue(
+    { ...grant, expiresAt, maxUses: 1 },
+    new Date(now.getTime() - EXPIRED_LINK_KEPT_MS),
+  );
+  const base = deps.publicBaseUrl.replace(/\/+$/, '');
+  return { url: `${base}/download/#${token}`, expiresAt, ttlMinutes: Math.max(1, Math.round(ttlSeconds / 60)) };
+}
+
 export class ExportCommands {
   private readonly ttlSeconds: number;
 
@@ -87,28 +117,13 @@ export class ExportCommands {
     if (via === 'dashboard')
       return { kind: 'dashboard', url: this.deps.dashboardLink(municipality.id), municipality, format };
 
-    const now = this.deps.clock.now();
-    const expiresAt = new Date(now.getTime() + this.ttlSeconds * 1000);
-    const { token } = await this.deps.links.issue(
-      {
-        purpose: 'export',
-        issuer: identityKey,
-        municipalityId: municipality.id,
-        format,
-        locale: options.locale,
-        expiresAt,
-        maxUses: 1,
-      },
-      new Date(now.getTime() - EXPIRED_LINK_KEPT_MS),
-    );
-    const base = this.deps.publicBaseUrl.replace(/\/+$/, '');
-    return {
-      kind: 'link',
-      url: `${base}/download/#${token}`,
-      municipality,
+    const link = await issueOpaqueLink(this.deps, this.ttlSeconds, {
+      purpose: 'export',
+      issuer: identityKey,
+      municipalityId: municipality.id,
       format,
-      expiresAt,
-      ttlMinutes: Math.max(1, Math.round(this.ttlSeconds / 60)),
-    };
+      locale: options.locale,
+    });
+    return { kind: 'link', ...link, municipality, format };
   }
 }

@@ -8,17 +8,27 @@ import type { Clock } from '../domain/ports/clock';
 import type { DownloadLinkStore, RedeemedLink } from '../domain/ports/downloads';
 import type { ErasurePreview, ErasureReport, PersonRef, PersonalDataStore } from '../domain/ports/privacy';
 import type { DownloadResult } from './downloadService';
-import { EXPIRED_LINK_KEPT_MS, MAX_EXPORT_LINK_TTL_SECONDS } from './exportLinks';
+import { MAX_EXPORT_LINK_TTL_SECONDS, issueOpaqueLink, type OpaqueLink } from './exportLinks';
+import type { RateBucket, RateLimits } from '../domain/ports/rateLimits';
 
-export interface MyDataLink {
-  readonly url: string;
-  readonly expiresAt: Date;
-  readonly ttlMinutes: number;
+export type MyDataLink = OpaqueLink;
+
+export interface RateLimited {
+  readonly kind: 'rateLimited';
+  readonly retryAfterMs: number;
 }
+
+/** `meine daten` links and erasure questions per identity: plenty for a person, little for a script. */
+export const PRIVACY_REQUEST_BUCKET = {
+  name: 'privacy.requests.identity',
+  limit: 10,
+  windowMs: 60 * 60_000,
+} as const satisfies RateBucket;
 
 export interface PrivacyServiceDeps {
   readonly store: PersonalDataStore;
   readonly links: Pick<DownloadLinkStore, 'issue'>;
+  readonly limits: RateLimits;
   readonly clock: Clock;
   /** Lifetime of the link (the export links' setting, at most 15 minutes). */
   readonly ttlSeconds: number;
@@ -33,19 +43,20 @@ export class PrivacyService {
     this.ttlSeconds = Math.max(1, Math.min(deps.ttlSeconds, MAX_EXPORT_LINK_TTL_SECONDS));
   }
 
-  /** A link to the person's own data, for them only: the issuer is the turn's identity; single use. */
-  async myDataLink(identityKey: string, locale: string): Promise<MyDataLink> {
-    const now = this.deps.clock.now();
-    const expiresAt = new Date(now.getTime() + this.ttlSeconds * 1000);
-    const { token } = await this.deps.links.issue(
-      { purpose: 'my_data', issuer: identityKey, municipalityId: null, format: 'json', locale, expiresAt, maxUses: 1 },
-      new Date(now.getTime() - EXPIRED_LINK_KEPT_MS),
-    );
-    return {
-      url: `${this.deps.publicBaseUrl.replace(/\/+$/, '')}/download/#${token}`,
-      expiresAt,
-      ttlMinutes: Math.max(1, Math.round(this.ttlSeconds / 60)),
-    };
+  /**
+   * A link to the person's own data, for them only: the issuer is the turn's identity; single use. Counted per
+   * identity like the erasure's question: each one writes a row and reads every table.
+   */
+  async myDataLink(identityKey: string, locale: string): Promise<MyDataLink | RateLimited> {
+    const limited = await this.limited(identityKey);
+    if (limited !== undefined) return limited;
+    return issueOpaqueLink(this.deps, this.ttlSeconds, {
+      purpose: 'my_data',
+      issuer: identityKey,
+      municipalityId: null,
+      format: 'json',
+      locale,
+    });
   }
 
   /**
@@ -69,8 +80,14 @@ export class PrivacyService {
     };
   }
 
-  preview(person: PersonRef): Promise<ErasurePreview> {
-    return this.deps.store.preview(person);
+  /** What an erasure would do (asked before it): a scan of the person's traces, so counted like the link. */
+  async preview(person: PersonRef): Promise<ErasurePreview | RateLimited> {
+    return (await this.limited(person.identityKey)) ?? this.deps.store.preview(person);
+  }
+
+  private async limited(identityKey: string): Promise<RateLimited | undefined> {
+    const decision = await this.deps.limits.hit(PRIVACY_REQUEST_BUCKET, identityKey, this.deps.clock.now().getTime());
+    return decision.ok ? undefined : { kind: 'rateLimited', retryAfterMs: decision.retryAfterMs };
   }
 
   erase(person: PersonRef): Promise<ErasureReport> {

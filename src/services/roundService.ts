@@ -44,11 +44,7 @@ export class RoundService {
 
   /** Whether the person may see the round's consolidated results (everyone's answers together). */
   async mayViewResults(identityKey: string, assessmentId: string, respondentId: string): Promise<boolean> {
-    const round = await this.deps.assessments.find(assessmentId);
-    if (round === undefined) return false;
-    if (round.sandboxOf !== null) return round.sandboxOf === respondentId;
-    const principal = await this.deps.access.principalOf(identityKey);
-    return decide(principal, 'view_results', { municipalityId: round.municipalityId }).allowed;
+    return (await this.rightsIn(identityKey, assessmentId, respondentId)).results;
   }
 
   /** All of a person's rights in the round at once, from granted roles only (one principal lookup). */

@@ -98,6 +98,20 @@ describe(`meine daten (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect((await redeem(unused)).status).toBe(404);
   }, 60_000);
 
+  it('counts links and erasure questions per person: the eleventh in an hour is refused and stores nothing', async () => {
+    const p = newParticipant();
+    const key = `webchat:${p.userId}`;
+    for (let i = 0; i < 5; i++) expect(await say(svc, webchat, p, 'meine daten')).toMatch(LINK);
+    for (let i = 0; i < 5; i++)
+      expect(await say(svc, webchat, p, 'daten löschen')).toContain('Wirklich alles löschen?'); // the links are data
+    expect(await prisma().downloadLink.count({ where: { issuer: key } })).toBe(5);
+    expect(await say(svc, webchat, p, 'meine daten')).toContain('Bitte versuchen Sie es in 60 Minuten noch einmal');
+    expect(await say(svc, webchat, p, 'daten löschen')).toContain('Bitte versuchen Sie es in 60 Minuten noch einmal');
+    expect(await prisma().downloadLink.count({ where: { issuer: key } })).toBe(5);
+    // Another person is not affected.
+    expect(await say(svc, webchat, newParticipant(), 'my data')).toMatch(LINK);
+  });
+
   it('refuses malformed and foreign tokens before any work, and stores nothing for a citizen who only asks', async () => {
     expect((await redeem('not-a-token')).status).toBe(400);
     expect((await redeem('A'.repeat(43))).status).toBe(404);
